@@ -1,0 +1,153 @@
+/**
+ * The one place where Excel's argument values become plain typed values for the rules
+ * (RULES.md, Conventions). Every reader throws a RuleError, or the Excel error it received,
+ * which `run` (excel-errors.ts) turns into a CustomFunctions.Error.
+ *
+ * Policy:
+ * - blank: null, undefined and "" (Excel sends both for an empty cell, depending on the host);
+ * - amounts (`readAmount`): one cell or a range summed like SUM sums references: only numbers
+ *   count; blank, text (numeric text too) and booleans are skipped; a negative number is #VALUE!;
+ * - other numbers (`readNumber`): like Excel arithmetic: blank is 0, TRUE is 1, numeric text
+ *   (" 1500 ", "1 500", "80%") is read, any other text is #VALUE!; a range of more than one
+ *   cell is #VALUE!;
+ * - yes/no (`readYesNo`): TRUE/FALSE, 1/0, yes/no, oui/non, true/false, vrai/faux; blank is FALSE;
+ * - an Excel error received in any argument is passed on unchanged.
+ */
+import { invalid, RuleError } from '../rules/errors';
+
+export type ExcelScalar = number | string | boolean | null | undefined;
+
+/** An Excel error arriving as an argument value (a CustomFunctions.Error, or anything shaped like one). */
+export function isIncomingError(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const code = (value as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('#');
+}
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || value === '';
+}
+
+// Spaces Excel and French number formats put in numbers: space, no-break space, narrow no-break space.
+const GROUP_SPACES = /[\u0020\u00a0\u202f]/g;
+const NUMERIC_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?%?$/i;
+
+/** Reads numeric text the way Excel arithmetic does; undefined when the text is not a number. */
+export function toNumberFromText(text: string): number | undefined {
+  const compact = text.trim().replace(GROUP_SPACES, '');
+  if (!NUMERIC_TEXT.test(compact)) return undefined;
+  const percent = compact.endsWith('%');
+  const value = Number(percent ? compact.slice(0, -1) : compact);
+  if (!Number.isFinite(value)) return undefined;
+  return percent ? value / 100 : value;
+}
+
+/** A scalar argument may still arrive as a 1×1 (or empty) 2-D array; anything larger is an error. */
+export function readScalar(arg: string, value: unknown): ExcelScalar {
+  if (!Array.isArray(value)) {
+    if (isIncomingError(value)) throw value;
+    return value as ExcelScalar;
+  }
+  if (value.length === 0) return null;
+  const row = value[0];
+  if (value.length === 1 && Array.isArray(row) && row.length <= 1) return readScalar(arg, row.length ? row[0] : null);
+  if (value.length === 1 && !Array.isArray(row)) return readScalar(arg, row);
+  throw invalid('notOneValue', { arg });
+}
+
+/** A number as Excel arithmetic reads it. */
+export function readNumber(arg: string, value: unknown): number {
+  const scalar = readScalar(arg, value);
+  if (typeof scalar === 'number') {
+    if (Number.isFinite(scalar)) return scalar;
+    throw invalid('notANumber', { arg });
+  }
+  if (isBlank(scalar)) return 0;
+  if (typeof scalar === 'boolean') return scalar ? 1 : 0;
+  if (typeof scalar === 'string') {
+    const parsed = toNumberFromText(scalar);
+    if (parsed !== undefined) return parsed;
+  }
+  throw invalid('notANumber', { arg });
+}
+
+/** A number, or undefined when the argument is omitted or blank (optional arguments). */
+export function readOptionalNumber(arg: string, value: unknown): number | undefined {
+  const scalar = readScalar(arg, value);
+  return isBlank(scalar) ? undefined : readNumber(arg, scalar);
+}
+
+/** Calls visit on every cell of a value that is a scalar, a row, or a 2-D range, in reading order. */
+function forEachCell(value: unknown, visit: (cell: unknown) => void): void {
+  if (!Array.isArray(value)) {
+    visit(value);
+    return;
+  }
+  for (const row of value) {
+    if (Array.isArray(row)) {
+      for (const cell of row) visit(cell);
+    } else {
+      visit(row);
+    }
+  }
+}
+
+/** An amount: one cell or a range, summed like SUM sums references. */
+export function readAmount(arg: string, value: unknown): number {
+  let sum = 0;
+  forEachCell(value, (cell) => {
+    if (typeof cell === 'number') {
+      if (!Number.isFinite(cell)) throw invalid('notANumber', { arg });
+      if (cell < 0) throw invalid('negative', { arg });
+      sum += cell;
+    } else if (isIncomingError(cell)) {
+      throw cell;
+    }
+  });
+  if (!Number.isFinite(sum)) throw new RuleError('NUM', 'notFinite', { arg });
+  return sum;
+}
+
+/** One number per cell, in reading order: a blank, text or boolean cell counts as 0. */
+export function readChannelValues(arg: string, value: unknown): number[] {
+  const values: number[] = [];
+  forEachCell(value, (cell) => {
+    if (typeof cell === 'number') {
+      if (!Number.isFinite(cell)) throw invalid('notANumber', { arg });
+      if (cell < 0) throw invalid('negative', { arg });
+      values.push(cell);
+    } else if (isIncomingError(cell)) {
+      throw cell;
+    } else {
+      values.push(0);
+    }
+  });
+  return values;
+}
+
+const YES = new Set(['yes', 'oui', 'true', 'vrai', '1']);
+const NO = new Set(['no', 'non', 'false', 'faux', '0']);
+
+/** A yes/no answer; blank reads as FALSE, omitted (null or undefined) as the default. */
+export function readYesNo(arg: string, value: unknown, whenOmitted: boolean): boolean {
+  const scalar = readScalar(arg, value);
+  if (scalar === null || scalar === undefined) return whenOmitted;
+  if (scalar === '') return false;
+  if (typeof scalar === 'boolean') return scalar;
+  if (scalar === 1 || scalar === 0) return scalar === 1;
+  if (typeof scalar === 'string') {
+    const word = scalar.trim().toLowerCase();
+    if (YES.has(word)) return true;
+    if (NO.has(word)) return false;
+  }
+  throw invalid('yesNo', { arg });
+}
+
+/** Text for a choice (profile, code, language); undefined when omitted or blank. */
+export function readOptionalText(arg: string, value: unknown): string | undefined {
+  const scalar = readScalar(arg, value);
+  if (isBlank(scalar)) return undefined;
+  if (typeof scalar === 'string') return scalar.trim() === '' ? undefined : scalar;
+  if (typeof scalar === 'number' || typeof scalar === 'boolean') return String(scalar);
+  throw invalid('notText', { arg });
+}

@@ -1,0 +1,254 @@
+/**
+ * The MKT custom functions. Each is a thin adapter: read the arguments (coerce.ts), call one rule
+ * (src/rules), map its error (excel-errors.ts). The JSDoc is the single source of functions.json;
+ * the ids are stored in users' workbooks and never change.
+ */
+import * as rules from '../rules';
+import { run, unwrap } from './excel-errors';
+import {
+  readAmount,
+  readChannelValues,
+  readNumber,
+  readOptionalNumber,
+  readOptionalText,
+  readYesNo,
+} from './coerce';
+
+function internaliseInputs(weeklyHours: unknown, externalFees: unknown, loadedSalary: unknown, dataNeed: unknown) {
+  return unwrap(
+    rules.assessInternalisation({
+      weeklyHours: readNumber('weekly_hours', weeklyHours),
+      externalFees: readAmount('external_fees', externalFees),
+      loadedSalary: readAmount('loaded_salary', loadedSalary),
+      dataNeed: readYesNo('data_need', dataNeed, false),
+    }),
+  );
+}
+
+/**
+ * Whether to bring marketing in-house: INTERNALISE (2 or 3 signals), PREPARE (1) or OUTSOURCE (0). Signals: 40 h a week or more; external fees at 60 % of a loaded salary or more; a need for fast data iteration.
+ * @customfunction INTERNALISE_SIGNAL
+ * @helpurl https://localhost:3000/help.html#INTERNALISE_SIGNAL
+ * @param weekly_hours Hours a week that marketing, sales and product work together need (0 to 168).
+ * @param external_fees Yearly external marketing fees: a cell or a range, summed.
+ * @param loaded_salary Yearly loaded salary of an in-house marketer: a cell or a range, summed.
+ * @param [data_need] TRUE if the business needs fast data iteration and institutional memory (yes/no). Default FALSE.
+ * @returns INTERNALISE, PREPARE or OUTSOURCE.
+ */
+export function internaliseSignal(weekly_hours: any, external_fees: any[][], loaded_salary: any[][], data_need?: any): string {
+  return run(() => internaliseInputs(weekly_hours, external_fees, loaded_salary, data_need).code);
+}
+
+/**
+ * How many of the three internalisation signals are on, from 0 to 3.
+ * @customfunction INTERNALISE_SCORE
+ * @helpurl https://localhost:3000/help.html#INTERNALISE_SCORE
+ * @param weekly_hours Hours a week that marketing, sales and product work together need (0 to 168).
+ * @param external_fees Yearly external marketing fees: a cell or a range, summed.
+ * @param loaded_salary Yearly loaded salary of an in-house marketer: a cell or a range, summed.
+ * @param [data_need] TRUE if the business needs fast data iteration and institutional memory (yes/no). Default FALSE.
+ * @returns The number of signals on, 0 to 3.
+ */
+export function internaliseScore(weekly_hours: any, external_fees: any[][], loaded_salary: any[][], data_need?: any): number {
+  return run(() => internaliseInputs(weekly_hours, external_fees, loaded_salary, data_need).score);
+}
+
+/**
+ * Yearly external fees divided by the yearly loaded salary of an in-house profile. From 0.60 the budget reaches critical mass.
+ * @customfunction FEES_TO_SALARY
+ * @helpurl https://localhost:3000/help.html#FEES_TO_SALARY
+ * @param external_fees Yearly external marketing fees: a cell or a range, summed.
+ * @param loaded_salary Yearly loaded salary of an in-house marketer: a cell or a range, summed.
+ * @returns The fees-to-salary ratio (0.6 = 60 %).
+ */
+export function feesToSalary(external_fees: any[][], loaded_salary: any[][]): number {
+  return run(() =>
+    unwrap(rules.feesToSalary(readAmount('external_fees', external_fees), readAmount('loaded_salary', loaded_salary))),
+  );
+}
+
+/**
+ * The yearly external fees at which the budget reaches critical mass: loaded salary × ratio.
+ * @customfunction BREAKEVEN_FEES
+ * @helpurl https://localhost:3000/help.html#BREAKEVEN_FEES
+ * @param loaded_salary Yearly loaded salary of an in-house marketer: a cell or a range, summed.
+ * @param [ratio] Share of the salary at which fees tip the balance, above 0 and up to 1. Default 0.6.
+ * @returns Yearly external fees, in the salary's currency.
+ */
+export function breakevenFees(loaded_salary: any[][], ratio?: any): number {
+  return run(() =>
+    unwrap(
+      rules.breakevenFees(
+        readAmount('loaded_salary', loaded_salary),
+        readOptionalNumber('ratio', ratio) ?? rules.CRITICAL_MASS_RATIO,
+      ),
+    ),
+  );
+}
+
+/**
+ * Revenue returned per unit of marketing spend: SUM(revenue) / SUM(spend). 4 means 4 back for 1 spent.
+ * @customfunction ROI_RATIO
+ * @helpurl https://localhost:3000/help.html#ROI_RATIO
+ * @param revenue Revenue from the marketing: a cell or a range, summed.
+ * @param spend Marketing spend: a cell or a range, summed.
+ * @returns The ROI ratio (revenue per unit spent).
+ */
+export function roiRatio(revenue: any[][], spend: any[][]): number {
+  return run(() => unwrap(rules.roiRatio(readAmount('revenue', revenue), readAmount('spend', spend))));
+}
+
+/**
+ * Where a ROI ratio stands against the 3:1 to 5:1 target: BELOW, TARGET or ABOVE.
+ * @customfunction ROI_BAND
+ * @helpurl https://localhost:3000/help.html#ROI_BAND
+ * @param ratio A ROI ratio, such as the result of MKT.ROI_RATIO.
+ * @param [low] Lowest ratio on target. Default 3.
+ * @param [high] Highest ratio on target. Default 5.
+ * @returns BELOW, TARGET or ABOVE.
+ */
+export function roiBand(ratio: any, low?: any, high?: any): string {
+  return run(() =>
+    unwrap(
+      rules.roiBand(
+        readNumber('ratio', ratio),
+        readOptionalNumber('low', low) ?? rules.ROI_TARGET_LOW,
+        readOptionalNumber('high', high) ?? rules.ROI_TARGET_HIGH,
+      ),
+    ),
+  );
+}
+
+/**
+ * Customer lifetime value: margin × (1 + d) / (1 + d − r). With no discount rate, margin / (1 − retention).
+ * @customfunction LTV
+ * @helpurl https://localhost:3000/help.html#LTV
+ * @param margin_per_period Gross margin per customer per period: a cell or a range, summed.
+ * @param retention_rate Probability that a customer stays each period, 0 to 1 (80 % = 0.8).
+ * @param [discount_rate] Discount rate per period, 0 to 1. Default 0.
+ * @returns The lifetime value, in the margin's currency.
+ */
+export function ltv(margin_per_period: any[][], retention_rate: any, discount_rate?: any): number {
+  return run(() =>
+    unwrap(
+      rules.lifetimeValue(
+        readAmount('margin_per_period', margin_per_period),
+        readNumber('retention_rate', retention_rate),
+        readOptionalNumber('discount_rate', discount_rate) ?? 0,
+      ),
+    ),
+  );
+}
+
+/**
+ * Which lever raises LTV:CAC more: RETENTION (retention up 10 %) or ACQUISITION (acquisition cost down 10 %). A tie goes to RETENTION.
+ * @customfunction RETENTION_LEVER
+ * @helpurl https://localhost:3000/help.html#RETENTION_LEVER
+ * @param margin_per_period Gross margin per customer per period: a cell or a range, summed.
+ * @param retention_rate Probability that a customer stays each period, 0 to 1 (80 % = 0.8).
+ * @param cac Customer acquisition cost: a cell or a range, summed.
+ * @param [retention_uplift] Relative rise of retention, 0 to 1. Default 0.1.
+ * @param [cac_cut] Relative cut of the acquisition cost, 0 to less than 1. Default 0.1.
+ * @returns RETENTION or ACQUISITION.
+ */
+export function retentionLever(
+  margin_per_period: any[][],
+  retention_rate: any,
+  cac: any[][],
+  retention_uplift?: any,
+  cac_cut?: any,
+): string {
+  return run(
+    () =>
+      unwrap(
+        rules.compareLevers(
+          readAmount('margin_per_period', margin_per_period),
+          readNumber('retention_rate', retention_rate),
+          readAmount('cac', cac),
+          readOptionalNumber('retention_uplift', retention_uplift) ?? rules.RETENTION_UPLIFT,
+          readOptionalNumber('cac_cut', cac_cut) ?? rules.CAC_CUT,
+        ),
+      ).lever,
+  );
+}
+
+/**
+ * How far to outsource for a monthly marketing budget: IN_HOUSE (under 500), PARTIAL (500 to 1 500), REGULAR (1 500 to 4 000) or FULL (above 4 000), thresholds scaled by the profile.
+ * @customfunction BUDGET_TIER
+ * @helpurl https://localhost:3000/help.html#BUDGET_TIER
+ * @param monthly_budget Monthly marketing budget: a cell or a range, summed.
+ * @param [profile] standard (×1), high_margin or clickable (×0.75), local_low_margin (×1.25); French: forte_marge, cliquable, local_faible_marge. Default standard.
+ * @returns IN_HOUSE, PARTIAL, REGULAR or FULL.
+ */
+export function budgetTier(monthly_budget: any[][], profile?: any): string {
+  return run(() => {
+    const budget = readAmount('monthly_budget', monthly_budget);
+    const profileText = readOptionalText('profile', profile);
+    const parsed = profileText === undefined ? 'standard' : unwrap(rules.parseProfile(profileText));
+    return unwrap(rules.budgetTier(budget, parsed));
+  });
+}
+
+/**
+ * Verdict of a three-month outsourcing pilot: TOO_EARLY, STOP, EXPAND, EXTEND or TAKE_BACK.
+ * @customfunction PILOT_VERDICT
+ * @helpurl https://localhost:3000/help.html#PILOT_VERDICT
+ * @param months_elapsed Months since the pilot started.
+ * @param kpi_achievement Actual KPI divided by its target (1 = 100 %, up to 10).
+ * @param [roi_ratio] ROI ratio of the pilot; when given, expanding needs 3 or more.
+ * @param [reporting_ok] TRUE if the provider reports regularly and openly (yes/no). Default TRUE.
+ * @returns TOO_EARLY, STOP, EXPAND, EXTEND or TAKE_BACK.
+ */
+export function pilotVerdict(months_elapsed: any, kpi_achievement: any, roi_ratio?: any, reporting_ok?: any): string {
+  return run(() =>
+    unwrap(
+      rules.pilotVerdict({
+        monthsElapsed: readNumber('months_elapsed', months_elapsed),
+        kpiAchievement: readNumber('kpi_achievement', kpi_achievement),
+        roiRatio: readOptionalNumber('roi_ratio', roi_ratio),
+        reportingOk: readYesNo('reporting_ok', reporting_ok, true),
+      }),
+    ),
+  );
+}
+
+/**
+ * Shares a budget between channels by their ROI ratio; channels below the floor get 0. Spills one amount per channel, in a column.
+ * @customfunction ALLOCATE
+ * @helpurl https://localhost:3000/help.html#ALLOCATE
+ * @param total_budget Budget to share: a cell or a range, summed.
+ * @param spend_range Spend per channel, one cell per channel.
+ * @param revenue_range Revenue per channel, same size as spend_range.
+ * @param [floor] Lowest ROI ratio that gets a share. Default 3.
+ * @returns One amount per channel, summing to the budget.
+ */
+export function allocate(total_budget: any[][], spend_range: any[][], revenue_range: any[][], floor?: any): number[][] {
+  return run(() => {
+    const amounts = unwrap(
+      rules.allocate(
+        readAmount('total_budget', total_budget),
+        readChannelValues('spend_range', spend_range),
+        readChannelValues('revenue_range', revenue_range),
+        readOptionalNumber('floor', floor) ?? rules.ALLOCATION_FLOOR,
+      ),
+    );
+    return amounts.map((amount) => [amount]);
+  });
+}
+
+/**
+ * A decision code in words, in French or English.
+ * @customfunction LABEL
+ * @helpurl https://localhost:3000/help.html#LABEL
+ * @param code A code returned by an MKT function, such as TARGET or FULL.
+ * @param [lang] fr or en. Default fr.
+ * @returns The code in words.
+ */
+export function label(code: any, lang?: any): string {
+  return run(() => {
+    const codeText = readOptionalText('code', code) ?? '';
+    const langText = readOptionalText('lang', lang);
+    const language = langText === undefined ? 'fr' : unwrap(rules.parseLanguage(langText));
+    return unwrap(rules.labelOf(codeText, language));
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * Rule errors are values, not exceptions: a rule returns either its result or a RuleError.
+ * The kind maps one-to-one onto an Excel error; the message text lives in src/i18n/messages.ts.
+ */
+export type RuleErrorKind = 'VALUE' | 'DIV0' | 'NUM' | 'NA';
+
+export type MessageKey =
+  | 'notANumber'
+  | 'notOneValue'
+  | 'negative'
+  | 'hoursRange'
+  | 'rateAsPercent'
+  | 'rateRange'
+  | 'yesNo'
+  | 'unknownProfile'
+  | 'unknownCode'
+  | 'unknownLanguage'
+  | 'lowAboveHigh'
+  | 'rangeSizes'
+  | 'noChannelAtFloor'
+  | 'divisionByZero'
+  | 'infiniteLifetime'
+  | 'notFinite'
+  | 'notText';
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+export class RuleError {
+  constructor(
+    readonly kind: RuleErrorKind,
+    readonly key: MessageKey,
+    readonly params: MessageParams = {},
+  ) {}
+}
+
+export type Result<T> = T | RuleError;
+
+export function isRuleError(value: unknown): value is RuleError {
+  return value instanceof RuleError;
+}
+
+export const invalid = (key: MessageKey, params?: MessageParams): RuleError => new RuleError('VALUE', key, params);
+export const divisionByZero = (arg: string): RuleError => new RuleError('DIV0', 'divisionByZero', { arg });
+
+/** Amounts and counts: finite and ≥ 0. */
+export function checkNonNegative(arg: string, value: number): RuleError | undefined {
+  return value < 0 ? invalid('negative', { arg }) : undefined;
+}
+
+/**
+ * A rate between min and max (inclusive unless maxExclusive). A value that looks like a percent
+ * typed as a whole number (80 for 80 %) gets a message that says so.
+ */
+export function checkRate(
+  arg: string,
+  value: number,
+  { min = 0, max = 1, maxExclusive = false }: { min?: number; max?: number; maxExclusive?: boolean } = {},
+): RuleError | undefined {
+  const aboveMax = maxExclusive ? value >= max : value > max;
+  if (value >= min && !aboveMax) return undefined;
+  if (value > 1 && value <= 100) return invalid('rateAsPercent', { arg, typed: value, asRate: value / 100 });
+  return invalid('rateRange', { arg, min, max });
+}

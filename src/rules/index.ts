@@ -1,0 +1,7 @@
+export * from './errors';
+export * from './signals';
+export * from './roi';
+export * from './tiers';
+export * from './pilot';
+export * from './allocation';
+export * from './labels';

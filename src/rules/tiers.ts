@@ -1,0 +1,60 @@
+/**
+ * Budget tiers: how much to outsource for a monthly marketing budget (seed 003, RULES.md §3).
+ */
+import { checkNonNegative, invalid, Result } from './errors';
+
+/** The seed's thresholds, in euros per month: < 500, 500–1 500, 1 500–4 000, > 4 000. */
+export const TIER_THRESHOLDS = { partial: 500, regular: 1500, full: 4000 } as const;
+
+export type BudgetTier = 'IN_HOUSE' | 'PARTIAL' | 'REGULAR' | 'FULL';
+export type BudgetProfile = 'standard' | 'high_margin' | 'clickable' | 'local_low_margin';
+
+/** Project default factors: high margin or clickable channels outsource earlier, local low margin later. */
+export const PROFILE_FACTORS: Readonly<Record<BudgetProfile, number>> = {
+  standard: 1,
+  high_margin: 0.75,
+  clickable: 0.75,
+  local_low_margin: 1.25,
+};
+
+const PROFILE_ALIASES: Readonly<Record<string, BudgetProfile>> = {
+  standard: 'standard',
+  high_margin: 'high_margin',
+  clickable: 'clickable',
+  local_low_margin: 'local_low_margin',
+  forte_marge: 'high_margin',
+  cliquable: 'clickable',
+  local_faible_marge: 'local_low_margin',
+};
+
+export const PROFILE_NAMES = Object.keys(PROFILE_ALIASES);
+
+/** Reads a profile name, English or French, trimmed and case-insensitive. */
+export function parseProfile(text: string): Result<BudgetProfile> {
+  const profile = PROFILE_ALIASES[text.trim().toLowerCase()];
+  return profile ?? invalid('unknownProfile', { arg: 'profile', valid: PROFILE_NAMES.join(', ') });
+}
+
+export interface TierThresholds {
+  partial: number;
+  regular: number;
+  full: number;
+}
+
+export function tierThresholds(profile: BudgetProfile = 'standard'): TierThresholds {
+  const factor = PROFILE_FACTORS[profile];
+  return {
+    partial: TIER_THRESHOLDS.partial * factor,
+    regular: TIER_THRESHOLDS.regular * factor,
+    full: TIER_THRESHOLDS.full * factor,
+  };
+}
+
+export function budgetTier(monthlyBudget: number, profile: BudgetProfile = 'standard'): Result<BudgetTier> {
+  const bad = checkNonNegative('monthly_budget', monthlyBudget);
+  if (bad) return bad;
+  const { partial, regular, full } = tierThresholds(profile);
+  if (monthlyBudget < partial) return 'IN_HOUSE';
+  if (monthlyBudget < regular) return 'PARTIAL';
+  return monthlyBudget <= full ? 'REGULAR' : 'FULL';
+}

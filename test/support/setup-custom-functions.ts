@@ -1,0 +1,3 @@
+import { installRuntimeStub } from './custom-functions-runtime';
+
+installRuntimeStub();
