@@ -58,3 +58,18 @@ export function budgetTier(monthlyBudget: number, profile: BudgetProfile = 'stan
   if (monthlyBudget < regular) return 'PARTIAL';
   return monthlyBudget <= full ? 'REGULAR' : 'FULL';
 }
+
+export type BusinessModel = 'local_service' | 'ecommerce' | 'b2b_service';
+export type MarginLevel = 'high' | 'normal' | 'low';
+
+/**
+ * The budget profile for a business (project default mapping of seed 003's hints): a high
+ * margin, or e-commerce (a clickable channel), outsources earlier; a local service with a low
+ * margin is prudent; everything else is standard. High margin wins over the channel.
+ */
+export function profileFor(businessModel: BusinessModel, margin: MarginLevel): BudgetProfile {
+  if (margin === 'high') return 'high_margin';
+  if (businessModel === 'ecommerce') return 'clickable';
+  if (businessModel === 'local_service' && margin === 'low') return 'local_low_margin';
+  return 'standard';
+}

@@ -1,4 +1,4 @@
-import { budgetTier, parseProfile, RuleError, tierThresholds, BudgetProfile } from '../../src/rules';
+import { budgetTier, parseProfile, profileFor, RuleError, tierThresholds, BudgetProfile } from '../../src/rules';
 
 const cases: Array<[BudgetProfile, number]> = [
   ['standard', 1],
@@ -55,5 +55,17 @@ describe('profile names', () => {
     expect(error.key).toBe('unknownProfile');
     expect(String(error.params.valid)).toContain('local_faible_marge');
     expect(String(error.params.valid)).toContain('high_margin');
+  });
+});
+
+describe('profile of a business', () => {
+  it('maps business model and margin to a BUDGET_TIER profile', () => {
+    expect(profileFor('local_service', 'high')).toBe('high_margin');
+    expect(profileFor('ecommerce', 'high')).toBe('high_margin');
+    expect(profileFor('ecommerce', 'normal')).toBe('clickable');
+    expect(profileFor('ecommerce', 'low')).toBe('clickable');
+    expect(profileFor('local_service', 'low')).toBe('local_low_margin');
+    expect(profileFor('local_service', 'normal')).toBe('standard');
+    expect(profileFor('b2b_service', 'low')).toBe('standard');
   });
 });
