@@ -1,0 +1,114 @@
+import {
+  readAmount,
+  readChannelValues,
+  readNumber,
+  readOptionalNumber,
+  readOptionalText,
+  readScalar,
+  readYesNo,
+  toNumberFromText,
+} from '../../src/functions/coerce';
+import { RuleError } from '../../src/rules';
+
+const ruleError = (fn: () => unknown): RuleError => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof RuleError) return error;
+    throw error;
+  }
+  throw new Error('expected a RuleError');
+};
+
+describe('amounts are summed like SUM sums references', () => {
+  it('sums the numbers of a range and skips blanks, text, numeric text and booleans', () => {
+    expect(readAmount('spend', [[100, null, ''], ['1500', true, 'n/a'], [50.5, false, undefined]])).toBe(150.5);
+  });
+  it('treats one cell like a range', () => {
+    expect(readAmount('spend', [[42]])).toBe(42);
+    expect(readAmount('spend', [['42']])).toBe(0);
+    expect(readAmount('spend', 42)).toBe(42);
+  });
+  it('is 0 for an empty range', () => expect(readAmount('spend', [[null, '']])).toBe(0));
+  it('rejects a negative number with #VALUE! naming the argument', () => {
+    expect(ruleError(() => readAmount('revenue', [[1, -2]]))).toEqual(new RuleError('VALUE', 'negative', { arg: 'revenue' }));
+  });
+  it('passes an incoming Excel error on unchanged', () => {
+    const error = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable);
+    expect(() => readAmount('spend', [[1, error]])).toThrow(error);
+  });
+  it('gives #NUM! when the sum overflows', () => {
+    expect(ruleError(() => readAmount('spend', [[1e308, 1e308]])).kind).toBe('NUM');
+  });
+});
+
+describe('other numbers behave like Excel arithmetic', () => {
+  it('reads a blank cell as 0', () => {
+    expect(readNumber('weekly_hours', null)).toBe(0);
+    expect(readNumber('weekly_hours', '')).toBe(0);
+    expect(readNumber('weekly_hours', [['']])).toBe(0);
+  });
+  it('reads numeric text, trimmed, with grouping spaces and percents', () => {
+    expect(readNumber('x', '1500')).toBe(1500);
+    expect(readNumber('x', ' 1500 ')).toBe(1500);
+    expect(readNumber('x', '1\u00a0500')).toBe(1500);
+    expect(readNumber('x', '1 500.5')).toBe(1500.5);
+    expect(readNumber('x', '80%')).toBeCloseTo(0.8, 12);
+    expect(readNumber('x', '-2.5e3')).toBe(-2500);
+  });
+  it('reads TRUE as 1 and FALSE as 0', () => {
+    expect(readNumber('x', true)).toBe(1);
+    expect(readNumber('x', false)).toBe(0);
+  });
+  it('gives #VALUE! for other text', () => {
+    expect(ruleError(() => readNumber('weekly_hours', 'n/a'))).toEqual(new RuleError('VALUE', 'notANumber', { arg: 'weekly_hours' }));
+    expect(ruleError(() => readNumber('x', '1,500')).key).toBe('notANumber');
+    expect(ruleError(() => readNumber('x', '   ')).key).toBe('notANumber');
+  });
+  it('unwraps a one-cell range and rejects a larger one', () => {
+    expect(readNumber('x', [[7]])).toBe(7);
+    expect(ruleError(() => readNumber('x', [[1, 2]]))).toEqual(new RuleError('VALUE', 'notOneValue', { arg: 'x' }));
+    expect(ruleError(() => readScalar('x', [[1], [2]])).key).toBe('notOneValue');
+  });
+  it('treats an omitted optional number as undefined, so the default applies', () => {
+    expect(readOptionalNumber('low', null)).toBeUndefined();
+    expect(readOptionalNumber('low', undefined)).toBeUndefined();
+    expect(readOptionalNumber('low', 0)).toBe(0);
+  });
+  it('reads numeric text only when it is all number', () => {
+    expect(toNumberFromText('12abc')).toBeUndefined();
+    expect(toNumberFromText('.5')).toBe(0.5);
+    expect(toNumberFromText('1e999')).toBeUndefined();
+  });
+});
+
+describe('yes/no answers', () => {
+  it.each([true, 1, 'yes', 'OUI', ' vrai ', 'True', '1'])('reads %p as yes', (value) => expect(readYesNo('data_need', value, false)).toBe(true));
+  it.each([false, 0, 'no', 'Non', 'FAUX', 'false', '0', ''])('reads %p as no', (value) => expect(readYesNo('data_need', value, true)).toBe(false));
+  it('uses the default when omitted', () => {
+    expect(readYesNo('reporting_ok', null, true)).toBe(true);
+    expect(readYesNo('data_need', null, false)).toBe(false);
+  });
+  it('rejects anything else', () => {
+    expect(ruleError(() => readYesNo('data_need', 'maybe', false))).toEqual(new RuleError('VALUE', 'yesNo', { arg: 'data_need' }));
+    expect(ruleError(() => readYesNo('data_need', 2, false)).key).toBe('yesNo');
+  });
+});
+
+describe('channel values', () => {
+  it('keeps one value per cell in reading order, 0 for blank, text or booleans', () => {
+    expect(readChannelValues('spend_range', [[1, 'x'], [null, 4], [true, '5']])).toEqual([1, 0, 0, 4, 0, 0]);
+  });
+  it('rejects a negative cell', () => expect(ruleError(() => readChannelValues('spend_range', [[-1]])).key).toBe('negative'));
+});
+
+describe('text choices', () => {
+  it('is undefined when blank', () => {
+    expect(readOptionalText('profile', null)).toBeUndefined();
+    expect(readOptionalText('profile', '  ')).toBeUndefined();
+  });
+  it('keeps text and turns numbers into text', () => {
+    expect(readOptionalText('code', 'FULL')).toBe('FULL');
+    expect(readOptionalText('code', 3)).toBe('3');
+  });
+});
