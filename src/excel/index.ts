@@ -1,0 +1,38 @@
+/**
+ * The workbook layer: everything the task pane reads from or writes to the user's workbook.
+ *
+ * Contract for every action below (see README of this folder, src/excel/README.md):
+ * - one `Excel.run`, a constant number of `context.sync` calls whatever the size of the data;
+ * - it resolves to an `ActionResult` and never throws for a workbook problem (protected sheet,
+ *   cell in edit mode, range too large): the message is in the profile's language and the
+ *   workbook is left as it was;
+ * - it writes only to sheets the pane creates. A second run that would replace them returns
+ *   `needsConfirmation` until called with `{ replace: true }`; a clash with a user's sheet name
+ *   gives a new name ("Diagnostic (2)");
+ * - text from the user or the sheet is written as text (number format "@"), never as a formula;
+ * - formulas are written with `range.formulas` (invariant English, commas), call `MKT.<ID>` and
+ *   read thresholds from workbook-scoped names (MKT_ROI_LOW, MKT_ROI_HIGH, MKT_FLOOR, …) held on
+ *   the "Hypothèses"/"Assumptions" sheet, which any write action creates when it is missing.
+ *
+ * Requirement sets: ExcelApi 1.9 (Range.copyFrom, suspendScreenUpdatingUntilNextSync,
+ * conditional formats, chart series types).
+ */
+export * from './types';
+
+export { detectLayout, LAYOUT_CONFIDENT } from './layout';
+export { parseMktCalls, explainCall, explainFormula } from './explain';
+export { uniqueSheetName, quoteSheetName, toTextCell, currencyFormat } from './sheet-utils';
+export { THRESHOLD_NAMES, thresholdCells } from './thresholds';
+export type { ThresholdCell } from './thresholds';
+
+export {
+  listTables,
+  readSource,
+  writeDiagnostic,
+  writeInternalisation,
+  writeArbitrage,
+  writeTransfer,
+  writePilot,
+  readCellForExplain,
+  explainSelectedCell,
+} from './actions';

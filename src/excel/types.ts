@@ -1,0 +1,224 @@
+/**
+ * Types shared by the workbook layer and the task pane. Plain data only: no Office.js here, so the
+ * UI and the pure helpers (layout detection, explanations) can use them without Excel.
+ */
+import type { BudgetProfile } from '../rules/tiers';
+import type { Language } from '../rules/labels';
+
+export type { BudgetProfile, Language };
+
+/** France (TPE, euros) or Québec (PME, Canadian dollars). */
+export type Region = 'FR' | 'QC';
+
+/** Who the workbook is for: words, currency and the budget profile used by MKT.BUDGET_TIER. */
+export interface WorkbookProfile {
+  lang: Language;
+  region: Region;
+  /** Default `standard`; see `profileFor(businessModel, margin)` in src/rules/tiers. */
+  budgetProfile?: BudgetProfile;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout of the user's data
+
+/** Columns of one measure: one column (a total) or twelve (one a month), contiguous. */
+export interface ColumnSpan {
+  /** 0-based column index inside the source range. */
+  first: number;
+  /** 1 or 12. */
+  count: number;
+}
+
+export type LayoutKind = 'single' | 'monthly';
+
+/** Why the detection is not sure, for the UI to ask the right question. */
+export type LayoutIssue =
+  | 'noHeaderRow'
+  | 'noChannelColumn'
+  | 'noSpendColumn'
+  | 'noRevenueColumn'
+  | 'guessedByPosition'
+  | 'monthsIncomplete'
+  | 'numbersAsText'
+  | 'totalRowExcluded'
+  | 'tooFewRows';
+
+/**
+ * Where channels, spend and revenue are in a source range. Indices are 0-based and relative to
+ * the source range (row 0 = its first row). The UI may edit it and pass it back.
+ */
+export interface DetectedLayout {
+  kind: LayoutKind;
+  /** Row holding the headers, or -1 when the range has none. */
+  headerRow: number;
+  channelColumn: number;
+  spend: ColumnSpan;
+  revenue: ColumnSpan;
+  /** First and last data rows (inclusive). A trailing "Total" row is excluded. */
+  firstDataRow: number;
+  lastDataRow: number;
+  /** 0..1. */
+  confidence: number;
+  /** confidence ≥ LAYOUT_CONFIDENT (0.75): the UI may go on without asking. */
+  confident: boolean;
+  issues: LayoutIssue[];
+}
+
+/** Where the user's data lives. `address` is sheet-qualified, as Excel returns it. */
+export interface SourceRef {
+  sheetName: string;
+  /** e.g. `'Ventes 2025'!A1:Y13`. */
+  address: string;
+  /** 0-based row and column of the range's top-left cell on its sheet. */
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+  tableName?: string;
+}
+
+/** What `readSource` returns: the source, its detected layout, and a bounded preview. */
+export interface SourceData {
+  source: SourceRef;
+  layout: DetectedLayout;
+  /** The first rows of the source (at most PREVIEW_ROWS × PREVIEW_COLUMNS cells). */
+  preview: unknown[][];
+  /** True when `preview` holds the whole source. */
+  complete: boolean;
+  /** Channel names and totals for the rows in the preview (all rows when `complete`). */
+  channels: ChannelSummary[];
+}
+
+export interface ChannelSummary {
+  /** As found in the sheet, never interpreted. */
+  name: string;
+  spend: number;
+  revenue: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results of actions
+
+export type ExcelFailureCode =
+  | 'protected'
+  | 'editMode'
+  | 'tooLarge'
+  | 'sourceMissing'
+  | 'emptySource'
+  | 'invalidInput'
+  | 'unsupported'
+  | 'unknown';
+
+/**
+ * Every action resolves (it never throws for a workbook problem):
+ * - `ok`: done; `value` says what was written;
+ * - `needsConfirmation`: sheets the pane wrote before would be replaced — show `message`, and call
+ *   again with `{ replace: true }` if the user agrees. Nothing was written;
+ * - `error`: a message in the user's language; the workbook was left as it was.
+ */
+export type ActionResult<T> =
+  | { status: 'ok'; value: T }
+  | { status: 'needsConfirmation'; sheets: string[]; message: string }
+  | { status: 'error'; code: ExcelFailureCode; message: string };
+
+export interface WriteOptions {
+  /** Replace sheets the pane created on an earlier run. Default false: ask first. */
+  replace?: boolean;
+}
+
+/** What a write action produced, for the UI to show and to select. */
+export interface WrittenSheet {
+  /** The sheet's actual name (may be "Diagnostic (2)" after a clash with a user's sheet). */
+  sheetName: string;
+  /** Cell to select to show the result, e.g. `Diagnostic!A1`. */
+  anchor: string;
+  /** Workbook-scoped names created or reused (MKT_ROI_LOW…). */
+  names: string[];
+  /** True when an earlier sheet of the pane was replaced. */
+  replaced: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs of the write actions
+
+/** A number typed in the pane, or a reference to a cell the user picked (`'Feuil1'!B3`). */
+export type InputCell = { value: number | boolean | string } | { ref: string };
+
+export interface DiagnosticInput {
+  source: SourceRef;
+  layout: DetectedLayout;
+  profile: WorkbookProfile;
+}
+
+export interface InternalisationInput {
+  profile: WorkbookProfile;
+  weeklyHours: InputCell;
+  /** Yearly external fees. */
+  externalFees: InputCell;
+  /** Yearly loaded salary of an in-house marketer. */
+  loadedSalary: InputCell;
+  /** yes/no. */
+  dataNeed: InputCell;
+  /** Monthly marketing budget, for MKT.BUDGET_TIER. */
+  monthlyBudget: InputCell;
+}
+
+export interface ArbitrageInput {
+  source: SourceRef;
+  layout: DetectedLayout;
+  profile: WorkbookProfile;
+  /** Budget to share over the same period as the source's spend. */
+  totalBudget: InputCell;
+}
+
+/** A decision taken during the session, written as text on the assumptions sheet. */
+export interface Decision {
+  /** What was decided, e.g. "Stop the display channel". User text, written as text. */
+  text: string;
+  /** Optional detail or owner. */
+  note?: string;
+}
+
+export interface TransferInput {
+  profile: WorkbookProfile;
+  decisions: Decision[];
+  /** Extra checklist items from the user, appended to the standard ones. */
+  extraChecklist?: string[];
+}
+
+export interface PilotInput {
+  profile: WorkbookProfile;
+  /** What the KPI measures, e.g. "Leads". User text, written as text. */
+  kpiName: string;
+  /** Monthly KPI target, one per month (three months). */
+  monthlyTargets: [number, number, number];
+  /** ROI ratio the pilot must keep to be expanded; optional. */
+  useRoi?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Explain
+
+/** A call to an MKT function found in a formula. */
+export interface MktCall {
+  /** Function id without the prefix, e.g. `ROI_RATIO`. */
+  id: string;
+  /** Argument texts as written in the formula, trimmed. */
+  args: string[];
+}
+
+export interface CellUnderCursor {
+  address: string;
+  formula: string;
+  /** The cell's value (or its spill's first value). */
+  value: unknown;
+  /** Values of the precedent references found in the formula, by reference text. */
+  inputs: Record<string, unknown>;
+}
+
+export interface Explanation {
+  /** One-line answer: "ROI 2.4:1 is below the 3:1–5:1 target." */
+  summary: string;
+  /** One line per input, threshold and signal. */
+  lines: string[];
+}
