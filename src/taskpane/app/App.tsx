@@ -1,0 +1,78 @@
+/** The task pane: theme, language, profile, and the steps of the seed's method. */
+import { FluentProvider, type Theme } from '@fluentui/react-components';
+import { useMemo, useReducer } from 'react';
+import { formatsFor, translate, type Language, type Market, type StringKey, type Params } from '../i18n';
+import { PaneContext, usePane, type Pane } from './context';
+import { Header } from './components/Header';
+import { ProfileSection } from './components/ProfileSection';
+import { StepNav } from './components/StepNav';
+import { useStyles } from './components/styles';
+import { readAll } from './model';
+import { initialState, reducer, type StepId } from './state';
+import { ArbitrageStep } from './steps/ArbitrageStep';
+import { DiagnosticStep } from './steps/DiagnosticStep';
+import { ExplainStep } from './steps/ExplainStep';
+import { InternaliseStep } from './steps/InternaliseStep';
+import { PilotStep } from './steps/PilotStep';
+import { TransferStep } from './steps/TransferStep';
+
+export interface AppProps {
+  inExcel: boolean;
+  language: Language;
+  market: Market;
+  theme: Theme;
+}
+
+const STEP_VIEWS: Record<StepId, () => JSX.Element> = {
+  diagnostic: DiagnosticStep,
+  internalise: InternaliseStep,
+  arbitrage: ArbitrageStep,
+  transfer: TransferStep,
+  pilot: PilotStep,
+  explain: ExplainStep,
+};
+
+function Pane() {
+  const styles = useStyles();
+  return (
+    <div className={styles.root}>
+      <Header />
+      <main className={styles.section}>
+        <ProfileSection />
+        <StepNav />
+        <CurrentStep />
+      </main>
+    </div>
+  );
+}
+
+function CurrentStep() {
+  const { state } = usePane();
+  const View = STEP_VIEWS[state.step];
+  return <View key={state.step} />;
+}
+
+export function App({ inExcel, language, market, theme }: AppProps) {
+  const [state, dispatch] = useReducer(reducer, undefined, () => initialState(language, market));
+  const pane = useMemo<Pane>(() => {
+    const t = (key: StringKey, params?: Params) => translate(state.language, state.market, key, params);
+    return {
+      t,
+      language: state.language,
+      market: state.market,
+      formats: formatsFor(state.language, state.market),
+      inExcel,
+      state,
+      dispatch,
+      readings: readAll(state),
+    };
+  }, [state, inExcel]);
+
+  return (
+    <FluentProvider theme={theme} lang={state.language} style={{ minHeight: '100vh' }}>
+      <PaneContext.Provider value={pane}>
+        <Pane />
+      </PaneContext.Provider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * A step's action: its button, the progress while the workbook layer works, the layer's message
+ * when it fails, and the question before replacing sheets the pane wrote on an earlier run.
+ */
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+} from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { usePane } from '../context';
+import type { Action } from '../useAction';
+import { useStyles } from './styles';
+
+export interface ActionPanelProps<T> {
+  action: Action<T>;
+  label: string;
+  /** Called before running: return false to stop (e.g. the fields are not valid yet). */
+  beforeRun?: () => boolean;
+  disabled?: boolean;
+  /** What to show once the action succeeded. */
+  renderDone?: (value: T) => ReactNode;
+}
+
+export function ActionPanel<T>({ action, label, beforeRun, disabled = false, renderDone }: ActionPanelProps<T>) {
+  const { t, inExcel } = usePane();
+  const styles = useStyles();
+  const { state } = action;
+  const running = state.phase === 'running';
+
+  const onClick = () => {
+    if (beforeRun && !beforeRun()) return;
+    void action.run();
+  };
+
+  return (
+    <div className={styles.status}>
+      <Button appearance="primary" disabled={!inExcel || disabled || running} onClick={onClick}>
+        {label}
+      </Button>
+      <div aria-live="polite" className={styles.status}>
+        {running && <Spinner size="tiny" label={t('action.running')} />}
+        {state.phase === 'done' && (renderDone ? renderDone(state.value) : <MessageBar intent="success"><MessageBarBody>{t('action.done')}</MessageBarBody></MessageBar>)}
+      </div>
+      {state.phase === 'error' && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{t('action.errorTitle')}</MessageBarTitle>
+            {state.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Dialog open={state.phase === 'confirm'} modalType="alert" onOpenChange={(_, data) => !data.open && action.cancel()}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t('confirm.title')}</DialogTitle>
+            <DialogContent>
+              {state.phase === 'confirm' && (
+                <>
+                  <p>{state.message}</p>
+                  <ul className={styles.list}>
+                    {state.sheets.map((sheet) => (
+                      <li key={sheet}>{sheet}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => void action.confirm()}>
+                {t('confirm.replace')}
+              </Button>
+              <Button onClick={action.cancel}>{t('confirm.cancel')}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+}
+
+/** The usual "done" line for a write action: the sheet written. */
+export function WrittenMessage({ sheetName, replaced }: { sheetName: string; replaced: boolean }) {
+  const { t } = usePane();
+  return (
+    <MessageBar intent="success">
+      <MessageBarBody>{t(replaced ? 'action.replaced' : 'action.written', { sheet: sheetName })}</MessageBarBody>
+    </MessageBar>
+  );
+}

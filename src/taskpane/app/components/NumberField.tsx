@@ -1,0 +1,77 @@
+/**
+ * A numeric field: label, hint, its validation message linked by aria-describedby (Fluent's
+ * Field does the linking), and in Excel a button that takes the value of the selected cell.
+ */
+import { Button, Field, Input } from '@fluentui/react-components';
+import { useState } from 'react';
+import { readCellForExplain } from '../../../excel';
+import type { StringKey } from '../../i18n';
+import { usePane } from '../context';
+import { describeIssue } from '../input';
+import { issueOf } from '../model';
+import type { FieldId } from '../state';
+import { useStyles } from './styles';
+
+export interface NumberFieldProps {
+  id: FieldId;
+  label: StringKey;
+  hint?: string;
+  required?: boolean;
+  /** The user tried the step's action: missing required values are flagged. */
+  submitted?: boolean;
+  pickable?: boolean;
+  placeholder?: string;
+}
+
+export function NumberField({ id, label, hint, required = false, submitted = false, pickable = false, placeholder }: NumberFieldProps) {
+  const { t, language, state, dispatch, readings, inExcel } = usePane();
+  const styles = useStyles();
+  const [pickError, setPickError] = useState<string>();
+  const labelText = t(label);
+  const issue = issueOf(state, readings, id, required, submitted);
+  const value = state.fields[id];
+  const message = pickError ?? (issue ? describeIssue(issue, labelText, language, t) : undefined);
+  const hintText = value.ref ? t('field.linked', { cell: value.ref }) : hint;
+
+  const pick = async () => {
+    setPickError(undefined);
+    const result = await readCellForExplain(language);
+    if (result.status === 'ok') {
+      dispatch({ type: 'field', id, value: { text: String(result.value.value ?? ''), ref: result.value.address } });
+    } else if (result.status === 'error') {
+      setPickError(result.message);
+    }
+  };
+
+  return (
+    <div className={styles.fieldBlock}>
+      <Field
+        label={labelText}
+        required={required}
+        hint={hintText}
+        validationMessage={message}
+        validationState={message ? 'error' : 'none'}
+      >
+        <Input
+          inputMode="decimal"
+          autoComplete="off"
+          placeholder={placeholder}
+          value={value.text}
+          onChange={(_, data) => dispatch({ type: 'field', id, value: { text: data.value } })}
+        />
+      </Field>
+      {pickable && (
+        <Button
+          className={styles.pick}
+          size="small"
+          appearance="subtle"
+          aria-label={t('field.pickCell', { field: labelText })}
+          disabled={!inExcel}
+          onClick={pick}
+        >
+          {t('field.pickCellShort')}
+        </Button>
+      )}
+    </div>
+  );
+}

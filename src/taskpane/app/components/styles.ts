@@ -1,0 +1,27 @@
+/** Layout styles shared by the pane's parts (Fluent tokens only, so both themes work). */
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+export const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalM,
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  fieldBlock: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
+  pick: { alignSelf: 'flex-start' },
+  nav: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, listStyleType: 'none', margin: 0, padding: 0 },
+  navButtons: { display: 'flex', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  signal: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  signalHead: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  status: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  pre: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontFamily: tokens.fontFamilyMonospace },
+});

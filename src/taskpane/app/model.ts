@@ -1,0 +1,256 @@
+/**
+ * What the pane shows and sends, derived from its state: field readings, previews computed by
+ * src/rules, and the inputs of the src/excel actions. Pure functions, so components stay thin.
+ */
+import {
+  assessInternalisation,
+  breakevenFees,
+  budgetTier,
+  CODE_LABELS,
+  isRuleError,
+  labelOf,
+  pilotVerdict,
+  PROFILE_FACTORS,
+  profileFor,
+  roiBand,
+  roiRatio,
+  tierThresholds,
+  type BudgetProfile,
+  type BudgetTier,
+  type InternaliseAssessment,
+  type PilotVerdict,
+  type RoiBand,
+  type TierThresholds,
+} from '../../rules';
+import type {
+  ArbitrageInput,
+  ChannelSummary,
+  Decision,
+  DetectedLayout,
+  SourceData,
+  DiagnosticInput,
+  InputCell,
+  InternalisationInput,
+  PilotInput,
+  TransferInput,
+  WorkbookProfile,
+} from '../../excel';
+import type { Language, Translate } from '../i18n';
+import { readField, type Issue, type Reading } from './input';
+import { FIELD_KINDS, type FieldId, type PaneState } from './state';
+
+export type Readings = Record<FieldId, Reading<number | undefined>>;
+
+export function readAll(state: PaneState): Readings {
+  const entries = (Object.keys(FIELD_KINDS) as FieldId[]).map((id) => [id, readField(FIELD_KINDS[id], state.fields[id].text, state.language)]);
+  return Object.fromEntries(entries) as Readings;
+}
+
+/** The number a field holds, when it holds a valid one. */
+export function valueOf(readings: Readings, id: FieldId): number | undefined {
+  const r = readings[id];
+  return r.ok ? r.value : undefined;
+}
+
+const REQUIRED: Issue = { from: 'pane', key: 'field.required' };
+
+/** The issue to show next to a field: a bad value always, a missing one once the user tried the action. */
+export function issueOf(state: PaneState, readings: Readings, id: FieldId, required: boolean, submitted: boolean): Issue | undefined {
+  const r = readings[id];
+  if (!r.ok) return r.issue;
+  if (required && submitted && r.value === undefined && !state.fields[id].ref) return REQUIRED;
+  return undefined;
+}
+
+/** True when every listed field holds a valid value or a cell reference. */
+export function allReady(state: PaneState, readings: Readings, ids: readonly FieldId[]): boolean {
+  return ids.every((id) => {
+    const r = readings[id];
+    return r.ok && (r.value !== undefined || state.fields[id].ref !== undefined);
+  });
+}
+
+export function budgetProfileOf(state: PaneState): BudgetProfile {
+  return profileFor(state.model, state.margin);
+}
+
+/** The profile the workbook layer writes with. The layer knows France and Québec; "other" writes like France. */
+export function workbookProfile(state: PaneState): WorkbookProfile {
+  return { lang: state.language, region: state.market === 'QC' ? 'QC' : 'FR', budgetProfile: budgetProfileOf(state) };
+}
+
+export function profileFactor(state: PaneState): number {
+  return PROFILE_FACTORS[budgetProfileOf(state)];
+}
+
+function cell(state: PaneState, readings: Readings, id: FieldId): InputCell {
+  const ref = state.fields[id].ref;
+  return ref ? { ref } : { value: valueOf(readings, id) ?? 0 };
+}
+
+// -------------------------------------------------------------------------------------------
+// Internalisation
+
+export const INTERNALISE_FIELDS = ['hours', 'fees', 'salary', 'monthlyBudget'] as const satisfies readonly FieldId[];
+
+export interface InternalisePreview {
+  assessment?: InternaliseAssessment;
+  /** Fees at which the budget signal turns on, when the salary is known. */
+  breakeven?: number;
+  tier?: BudgetTier;
+  thresholds: TierThresholds;
+}
+
+export function internalisePreview(state: PaneState, readings: Readings): InternalisePreview {
+  const hours = valueOf(readings, 'hours');
+  const fees = valueOf(readings, 'fees');
+  const salary = valueOf(readings, 'salary');
+  const budget = valueOf(readings, 'monthlyBudget');
+  const profile = budgetProfileOf(state);
+  const assessed =
+    hours !== undefined && fees !== undefined && salary !== undefined && salary > 0
+      ? assessInternalisation({ weeklyHours: hours, externalFees: fees, loadedSalary: salary, dataNeed: state.flags.dataNeed })
+      : undefined;
+  const breakeven = salary !== undefined ? breakevenFees(salary) : undefined;
+  const tier = budget !== undefined ? budgetTier(budget, profile) : undefined;
+  return {
+    assessment: assessed === undefined || isRuleError(assessed) ? undefined : assessed,
+    breakeven: breakeven === undefined || isRuleError(breakeven) ? undefined : breakeven,
+    tier: tier === undefined || isRuleError(tier) ? undefined : tier,
+    thresholds: tierThresholds(profile),
+  };
+}
+
+export function internalisationInput(state: PaneState, readings: Readings): InternalisationInput {
+  return {
+    profile: workbookProfile(state),
+    weeklyHours: cell(state, readings, 'hours'),
+    externalFees: cell(state, readings, 'fees'),
+    loadedSalary: cell(state, readings, 'salary'),
+    dataNeed: { value: state.flags.dataNeed },
+    monthlyBudget: cell(state, readings, 'monthlyBudget'),
+  };
+}
+
+// -------------------------------------------------------------------------------------------
+// Diagnostic and arbitrage
+
+export interface ChannelView {
+  name: string;
+  ratio?: number;
+  band?: RoiBand;
+}
+
+export function channelViews(channels: readonly ChannelSummary[]): ChannelView[] {
+  return channels.map(({ name, spend, revenue }) => {
+    const ratio = roiRatio(revenue, spend);
+    if (isRuleError(ratio)) return { name };
+    const band = roiBand(ratio);
+    return { name, ratio, band: isRuleError(band) ? undefined : band };
+  });
+}
+
+export function diagnosticInput(state: PaneState): DiagnosticInput | undefined {
+  if (!state.source || !state.layout) return undefined;
+  return { source: state.source.source, layout: state.layout, profile: workbookProfile(state) };
+}
+
+export function arbitrageInput(state: PaneState, readings: Readings): ArbitrageInput | undefined {
+  if (!state.source || !state.layout) return undefined;
+  return { source: state.source.source, layout: state.layout, profile: workbookProfile(state), totalBudget: cell(state, readings, 'totalBudget') };
+}
+
+// -------------------------------------------------------------------------------------------
+// Transfer
+
+function lines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+function label(code: keyof typeof CODE_LABELS, language: Language): string {
+  const text = labelOf(code, language);
+  return isRuleError(text) ? code : text;
+}
+
+/** Decisions the pane can state from the earlier steps, then the user's own, one per line. */
+export function decisionsOf(state: PaneState, readings: Readings, t: Translate, amount: (n: number) => string): Decision[] {
+  const decisions: Decision[] = [];
+  const preview = internalisePreview(state, readings);
+  if (preview.assessment) {
+    decisions.push({ text: t('decision.internalise', { decision: label(preview.assessment.code, state.language), score: preview.assessment.score }) });
+  }
+  const budget = valueOf(readings, 'monthlyBudget');
+  if (preview.tier && budget !== undefined) {
+    decisions.push({ text: t('decision.tier', { tier: label(preview.tier, state.language), amount: amount(budget) }) });
+  }
+  for (const channel of channelViews(state.source?.channels ?? [])) {
+    if (channel.band === 'BELOW') decisions.push({ text: t('decision.cut', { channel: channel.name }) });
+  }
+  for (const text of lines(state.texts.decisions)) decisions.push({ text });
+  return decisions;
+}
+
+export function transferInput(state: PaneState, decisions: Decision[]): TransferInput {
+  return { profile: workbookProfile(state), decisions, extraChecklist: lines(state.texts.checklist) };
+}
+
+// -------------------------------------------------------------------------------------------
+// Pilot
+
+export const PILOT_FIELDS = ['target1', 'target2', 'target3'] as const satisfies readonly FieldId[];
+
+export function pilotInput(state: PaneState, readings: Readings): PilotInput {
+  const target = (id: FieldId) => valueOf(readings, id) ?? 0;
+  return {
+    profile: workbookProfile(state),
+    kpiName: state.texts.kpiName.trim(),
+    monthlyTargets: [target('target1'), target('target2'), target('target3')],
+    useRoi: state.flags.useRoi,
+  };
+}
+
+/** Where a running pilot stands, by MKT.PILOT_VERDICT's rule, once months and achievement are typed. */
+export function pilotPreview(state: PaneState, readings: Readings): PilotVerdict | undefined {
+  const monthsElapsed = valueOf(readings, 'monthsElapsed');
+  const kpiAchievement = valueOf(readings, 'achievement');
+  if (monthsElapsed === undefined || kpiAchievement === undefined) return undefined;
+  const verdict = pilotVerdict({ monthsElapsed, kpiAchievement, roiRatio: valueOf(readings, 'pilotRoi'), reportingOk: state.flags.reportingOk });
+  return isRuleError(verdict) ? undefined : verdict;
+}
+
+export { label as codeLabel };
+
+// -------------------------------------------------------------------------------------------
+// Columns of the source, for the user to correct the detected layout
+
+export interface ColumnChoice {
+  index: number;
+  /** The column's letter on its sheet. */
+  letter: string;
+  /** The header text, as found in the sheet, when the layout has a header row. */
+  header?: string;
+}
+
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+export function columnChoices(source: SourceData, layout: DetectedLayout): ColumnChoice[] {
+  const headers = layout.headerRow >= 0 ? source.preview[layout.headerRow] ?? [] : [];
+  const count = Math.max(source.source.columnCount, headers.length);
+  return Array.from({ length: count }, (_, index) => {
+    const raw = headers[index];
+    const header = raw === undefined || raw === null || String(raw).trim() === '' ? undefined : String(raw).trim();
+    return { index, letter: columnLetter(source.source.columnIndex + index), header };
+  });
+}

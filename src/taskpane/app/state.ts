@@ -1,0 +1,107 @@
+/**
+ * The pane's state: who the business is, what the user typed, what the workbook layer returned.
+ * A plain reducer, no Office.js and no rules here.
+ */
+import type { BusinessModel, MarginLevel } from '../../rules/tiers';
+import type { DetectedLayout, SourceData } from '../../excel';
+import type { Language, Market } from '../i18n';
+import type { FieldKind } from './input';
+
+export const STEPS = ['diagnostic', 'internalise', 'arbitrage', 'transfer', 'pilot', 'explain'] as const;
+export type StepId = (typeof STEPS)[number];
+
+export const MARKETS: readonly Market[] = ['FR', 'QC', 'OTHER'];
+export const MODELS: readonly BusinessModel[] = ['local_service', 'ecommerce', 'b2b_service'];
+export const MARGINS: readonly MarginLevel[] = ['high', 'normal', 'low'];
+
+/** Every numeric field of the pane and how it is read. */
+export const FIELD_KINDS = {
+  hours: 'hours',
+  fees: 'amount',
+  salary: 'amount',
+  monthlyBudget: 'amount',
+  totalBudget: 'amount',
+  target1: 'count',
+  target2: 'count',
+  target3: 'count',
+  monthsElapsed: 'count',
+  achievement: 'achievement',
+  pilotRoi: 'ratio',
+} as const satisfies Record<string, FieldKind>;
+export type FieldId = keyof typeof FIELD_KINDS;
+
+/** What a numeric field holds: the text shown, and the cell it came from when picked from the sheet. */
+export interface FieldValue {
+  text: string;
+  ref?: string;
+}
+
+export type Flag = 'dataNeed' | 'useRoi' | 'reportingOk';
+export type TextId = 'kpiName' | 'decisions' | 'checklist';
+
+export interface PaneState {
+  language: Language;
+  market: Market;
+  model: BusinessModel;
+  margin: MarginLevel;
+  step: StepId;
+  fields: Record<FieldId, FieldValue>;
+  flags: Record<Flag, boolean>;
+  texts: Record<TextId, string>;
+  /** The user's history as read by the Diagnostic step, with the layout the user confirmed. */
+  source?: SourceData;
+  layout?: DetectedLayout;
+}
+
+export type PaneAction =
+  | { type: 'language'; language: Language }
+  | { type: 'market'; market: Market }
+  | { type: 'model'; model: BusinessModel }
+  | { type: 'margin'; margin: MarginLevel }
+  | { type: 'step'; step: StepId }
+  | { type: 'field'; id: FieldId; value: FieldValue }
+  | { type: 'flag'; id: Flag; value: boolean }
+  | { type: 'text'; id: TextId; value: string }
+  | { type: 'source'; source: SourceData | undefined }
+  | { type: 'layout'; layout: DetectedLayout };
+
+const EMPTY_FIELD: FieldValue = { text: '' };
+
+export function initialState(language: Language, market: Market): PaneState {
+  const fields = Object.fromEntries(Object.keys(FIELD_KINDS).map((id) => [id, EMPTY_FIELD])) as Record<FieldId, FieldValue>;
+  return {
+    language,
+    market,
+    model: 'local_service',
+    margin: 'normal',
+    step: 'diagnostic',
+    fields,
+    flags: { dataNeed: false, useRoi: true, reportingOk: true },
+    texts: { kpiName: '', decisions: '', checklist: '' },
+  };
+}
+
+export function reducer(state: PaneState, action: PaneAction): PaneState {
+  switch (action.type) {
+    case 'language':
+      return { ...state, language: action.language };
+    case 'market':
+      return { ...state, market: action.market };
+    case 'model':
+      return { ...state, model: action.model };
+    case 'margin':
+      return { ...state, margin: action.margin };
+    case 'step':
+      return { ...state, step: action.step };
+    case 'field':
+      return { ...state, fields: { ...state.fields, [action.id]: action.value } };
+    case 'flag':
+      return { ...state, flags: { ...state.flags, [action.id]: action.value } };
+    case 'text':
+      return { ...state, texts: { ...state.texts, [action.id]: action.value } };
+    case 'source':
+      return { ...state, source: action.source, layout: action.source?.layout };
+    case 'layout':
+      return { ...state, layout: action.layout };
+  }
+}

@@ -1,0 +1,137 @@
+/** Step 1 — Diagnostic: point at a table or the selection, check the detected layout, write the sheet. */
+import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Text } from '@fluentui/react-components';
+import { useState } from 'react';
+import { listTables, readSource, writeDiagnostic, type DetectedLayout, type WrittenSheet } from '../../../excel';
+import { usePane } from '../context';
+import { ActionPanel, WrittenMessage } from '../components/ActionPanel';
+import { useStyles } from '../components/styles';
+import { channelViews, codeLabel, columnChoices, diagnosticInput, workbookProfile } from '../model';
+import { useAction } from '../useAction';
+import { StepSection } from './StepSection';
+
+type Origin = 'table' | 'selection';
+type ColumnRole = 'channel' | 'spend' | 'revenue';
+
+export function DiagnosticStep() {
+  const { t, language, state, dispatch, formats, inExcel } = usePane();
+  const styles = useStyles();
+  const [origin, setOrigin] = useState<Origin>('selection');
+  const [table, setTable] = useState('');
+  const unexpected = () => t('action.unexpected');
+
+  const tables = useAction<string[]>(() => listTables(language), unexpected, (names) => setTable(names[0] ?? ''));
+  const detect = useAction(
+    () => readSource(origin === 'table' ? { table } : { selection: true }, workbookProfile(state)),
+    unexpected,
+    (source) => dispatch({ type: 'source', source }),
+  );
+  const write = useAction<WrittenSheet>((options) => writeDiagnostic(diagnosticInput(state)!, options), unexpected);
+
+  const layout = state.layout;
+  const source = state.source;
+  const choices = source && layout ? columnChoices(source, layout) : [];
+  const setColumn = (role: ColumnRole, column: number) => {
+    if (!layout) return;
+    const next: DetectedLayout =
+      role === 'channel' ? { ...layout, channelColumn: column } : { ...layout, [role]: { ...layout[role], first: column } };
+    dispatch({ type: 'layout', layout: next });
+  };
+  const columnOf = (role: ColumnRole) => (!layout ? 0 : role === 'channel' ? layout.channelColumn : layout[role].first);
+
+  return (
+    <StepSection step="diagnostic" intro={t('diagnostic.intro')}>
+      <Field label={t('diagnostic.source')}>
+        <RadioGroup value={origin} onChange={(_, data) => setOrigin(data.value as Origin)}>
+          <Radio value="selection" label={t('diagnostic.source.selection')} />
+          <Radio value="table" label={t('diagnostic.source.table')} />
+        </RadioGroup>
+      </Field>
+      {origin === 'table' && (
+        <>
+          <Button disabled={!inExcel || tables.state.phase === 'running'} onClick={() => void tables.run()}>
+            {t('diagnostic.loadTables')}
+          </Button>
+          {tables.state.phase === 'error' && (
+            <MessageBar intent="error" role="alert">
+              <MessageBarBody>{tables.state.message}</MessageBarBody>
+            </MessageBar>
+          )}
+          {tables.state.phase === 'done' &&
+            (tables.state.value.length === 0 ? (
+              <MessageBar intent="info">
+                <MessageBarBody>{t('diagnostic.noTables')}</MessageBarBody>
+              </MessageBar>
+            ) : (
+              <Field label={t('diagnostic.table')}>
+                <Select value={table} onChange={(_, data) => setTable(data.value)}>
+                  {tables.state.value.map((name) => (
+                    <option key={name} value={name}>
+                      {name}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            ))}
+        </>
+      )}
+      <ActionPanel
+        action={detect}
+        label={t('diagnostic.detect')}
+        disabled={origin === 'table' && table === ''}
+        renderDone={() => null}
+      />
+      {source && layout && (
+        <section className={styles.section} aria-labelledby="mkt-layout-title">
+          <Text as="h3" id="mkt-layout-title" weight="semibold" className={styles.heading}>
+            {t('diagnostic.layout')}
+          </Text>
+          <Text as="p" className={styles.heading}>
+            {t('diagnostic.layoutSource', {
+              address: source.source.address,
+              rows: layout.lastDataRow - layout.firstDataRow + 1,
+              kind: t(`layout.kind.${layout.kind}`),
+            })}
+          </Text>
+          <MessageBar intent={layout.confident ? 'info' : 'warning'} layout="multiline">
+            <MessageBarBody>{t(layout.confident ? 'diagnostic.sure' : 'diagnostic.unsure')}</MessageBarBody>
+          </MessageBar>
+          {layout.issues.length > 0 && (
+            <ul className={styles.list} aria-label={t('diagnostic.warnings')}>
+              {layout.issues.map((issue) => (
+                <li key={issue}>{t(`layout.issue.${issue}`)}</li>
+              ))}
+            </ul>
+          )}
+          {(['channel', 'spend', 'revenue'] as const).map((role) => (
+            <Field key={role} label={t(`diagnostic.column.${role}`)}>
+              <Select value={String(columnOf(role))} onChange={(_, data) => setColumn(role, Number(data.value))}>
+                {choices.map((choice) => (
+                  <option key={choice.index} value={String(choice.index)}>
+                    {choice.header === undefined ? choice.letter : t('diagnostic.columnChoice', { letter: choice.letter, header: choice.header })}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ))}
+          <Text as="h3" weight="semibold" className={styles.heading}>
+            {t('diagnostic.channels')}
+          </Text>
+          <ul className={styles.list} data-testid="channels">
+            {channelViews(source.channels).map((channel, i) => (
+              <li key={i}>
+                {channel.ratio === undefined || channel.band === undefined
+                  ? t('diagnostic.channelNoSpend', { channel: channel.name })
+                  : t('diagnostic.channelLine', {
+                      channel: channel.name,
+                      ratio: formats.number(channel.ratio, 1),
+                      band: codeLabel(channel.band, language),
+                    })}
+              </li>
+            ))}
+          </ul>
+          <ActionPanel action={write} label={t('diagnostic.write')} renderDone={(value) => <WrittenMessage {...value} />} />
+        </section>
+      )}
+    </StepSection>
+  );
+}

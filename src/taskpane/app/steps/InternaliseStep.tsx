@@ -1,0 +1,129 @@
+/** Step 2 — the in-house check: the three signals of seed 000, each with its threshold in plain words. */
+import { Badge, Card, Checkbox, Text } from '@fluentui/react-components';
+import { useState } from 'react';
+import { COMPLEXITY_HOURS, CRITICAL_MASS_RATIO, CRITICAL_MASS_STRONG_RATIO } from '../../../rules';
+import { writeInternalisation, type WrittenSheet } from '../../../excel';
+import type { StringKey } from '../../i18n';
+import { usePane } from '../context';
+import { ActionPanel, WrittenMessage } from '../components/ActionPanel';
+import { NumberField } from '../components/NumberField';
+import { useStyles } from '../components/styles';
+import { allReady, codeLabel, INTERNALISE_FIELDS, internalisationInput, internalisePreview, valueOf } from '../model';
+import { useAction } from '../useAction';
+import { StepSection } from './StepSection';
+
+function Signal({ title, status, on, rule, value }: { title: string; status: string; on: boolean | undefined; rule: string; value?: string }) {
+  const styles = useStyles();
+  return (
+    <Card className={styles.signal}>
+      <div className={styles.signalHead}>
+        <Text as="h4" weight="semibold" className={styles.heading}>
+          {title}
+        </Text>
+        <Badge appearance={on ? 'filled' : 'outline'} color={on ? 'brand' : 'informative'}>
+          {status}
+        </Badge>
+      </div>
+      <Text as="p" className={styles.heading}>
+        {rule}
+      </Text>
+      {value && (
+        <Text as="p" className={styles.heading}>
+          {value}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+export function InternaliseStep() {
+  const { t, language, state, dispatch, readings, formats } = usePane();
+  const styles = useStyles();
+  const [submitted, setSubmitted] = useState(false);
+  const preview = internalisePreview(state, readings);
+  const a = preview.assessment;
+  const write = useAction<WrittenSheet>((options) => writeInternalisation(internalisationInput(state, readings), options), () => t('action.unexpected'));
+
+  const hours = valueOf(readings, 'hours');
+  const budget = valueOf(readings, 'monthlyBudget');
+  const pending = t('internalise.pending');
+  const onOff = (on: boolean | undefined): string => (on === undefined ? pending : t(on ? 'internalise.on' : 'internalise.off'));
+  const zoneKey: Record<string, StringKey> = { OFF: 'internalise.off', TIPPING: 'internalise.tipping', STRONG: 'internalise.strong' };
+
+  return (
+    <StepSection step="internalise" intro={t('internalise.intro')}>
+      <NumberField id="hours" label="internalise.hours" hint={t('internalise.hours.hint')} required submitted={submitted} pickable />
+      <NumberField id="fees" label="internalise.fees" hint={t('internalise.fees.hint')} required submitted={submitted} pickable />
+      <NumberField id="salary" label="internalise.salary" hint={t('internalise.salary.hint')} required submitted={submitted} pickable />
+      <Checkbox
+        checked={state.flags.dataNeed}
+        onChange={(_, data) => dispatch({ type: 'flag', id: 'dataNeed', value: data.checked === true })}
+        label={t('internalise.data')}
+      />
+      <NumberField id="monthlyBudget" label="internalise.budget" hint={t('internalise.budget.hint')} required submitted={submitted} pickable />
+
+      <section className={styles.section} aria-labelledby="mkt-signals-title">
+        <Text as="h3" id="mkt-signals-title" weight="semibold" className={styles.heading}>
+          {t('internalise.signals')}
+        </Text>
+        <Signal
+          title={t('internalise.s1.title')}
+          on={a?.complexity}
+          status={onOff(a?.complexity)}
+          rule={t('internalise.s1.rule', { hours: formats.hours(COMPLEXITY_HOURS) })}
+          value={hours === undefined ? undefined : t('internalise.s1.value', { hours: formats.hours(hours) })}
+        />
+        <Signal
+          title={t('internalise.s2.title')}
+          on={a?.criticalMass}
+          status={a ? t(zoneKey[a.criticalMassZone]) : pending}
+          rule={t('internalise.s2.rule', {
+            ratio: formats.percent(CRITICAL_MASS_RATIO),
+            low: formats.percent(CRITICAL_MASS_RATIO),
+            high: formats.percent(CRITICAL_MASS_STRONG_RATIO),
+          })}
+          value={[
+            a ? t('internalise.s2.value', { ratio: formats.percent(a.feesToSalary) }) : '',
+            preview.breakeven === undefined ? '' : t('internalise.s2.breakeven', { amount: formats.amount(preview.breakeven) }),
+          ]
+            .filter(Boolean)
+            .join(' ')}
+        />
+        <Signal
+          title={t('internalise.s3.title')}
+          on={state.flags.dataNeed}
+          status={onOff(state.flags.dataNeed)}
+          rule={t('internalise.s3.rule')}
+          value={t(state.flags.dataNeed ? 'internalise.s3.value.yes' : 'internalise.s3.value.no')}
+        />
+        <Text as="p" weight="semibold" className={styles.heading} data-testid="internalise-verdict">
+          {a ? t('internalise.verdict', { score: a.score, decision: codeLabel(a.code, language) }) : pending}
+        </Text>
+        <Text as="p" className={styles.heading}>
+          {t('internalise.rule')}
+        </Text>
+        {preview.tier && budget !== undefined && (
+          <Text as="p" className={styles.heading}>
+            {t('internalise.tier', { amount: formats.amount(budget), tier: codeLabel(preview.tier, language) })}
+          </Text>
+        )}
+        <Text as="p" className={styles.heading}>
+          {t('internalise.thresholds', {
+            partial: formats.amount(preview.thresholds.partial),
+            regular: formats.amount(preview.thresholds.regular),
+            full: formats.amount(preview.thresholds.full),
+          })}
+        </Text>
+      </section>
+      <ActionPanel
+        action={write}
+        label={t('internalise.write')}
+        beforeRun={() => {
+          setSubmitted(true);
+          return allReady(state, readings, INTERNALISE_FIELDS);
+        }}
+        renderDone={(value) => <WrittenMessage {...value} />}
+      />
+    </StepSection>
+  );
+}

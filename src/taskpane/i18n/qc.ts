@@ -1,0 +1,26 @@
+/**
+ * Québec wording: the French strings that differ for a Québec PME (impartition, PME, pigistes,
+ * dollars). Used when the pane speaks French and the market is Québec.
+ */
+import type { StringKey } from './en';
+
+export const qc: Partial<Record<StringKey, string>> = {
+  'app.subtitle':
+    'Décidez pas à pas s’il faut impartir le marketing de votre PME, avec un modèle vivant dans votre propre classeur.',
+  'internalise.fees': 'Honoraires externes annuels (impartition)',
+  'internalise.fees.hint': 'Ce que vous coûtent agences et pigistes sur un an.',
+  'internalise.salary.hint': 'Salaire brut plus charges sociales de l’employeur, sur un an.',
+  'internalise.rule': '2 ou 3 signaux : internaliser ; 1 : préparer la transition ; 0 : impartir.',
+  'transfer.intro':
+    'Consignez les hypothèses et les décisions pour que la PME soit autonome, sans aide extérieure. Chaque seuil va sur une feuille où vous pouvez le modifier.',
+  'pilot.intro':
+    'Testez l’impartition sur {months} mois avant de vous engager. Au bout du compte : étendre, prolonger ou reprendre à l’interne.',
+  'pilot.reportingOk': 'Le fournisseur rend des comptes clairement et à temps',
+  'pilot.rules':
+    'Après {months} mois : étendre à {expand} de l’objectif (et un ROI d’au moins {roi}:1), prolonger à partir de {extend}, sinon reprendre à l’interne. Sans reddition de comptes, on arrête.',
+  'diagnostic.intro':
+    'Indiquez à MKT l’historique marketing de votre PME : une ligne par canal (ou par mois et par canal), avec la dépense et les revenus obtenus. MKT repère ce qui ne rapporte pas.',
+  'diagnostic.column.revenue': 'Colonne des revenus',
+  'layout.issue.noRevenueColumn': 'Aucune colonne de revenus trouvée.',
+  'arbitrage.budget': 'Budget marketing mensuel total de la PME',
+};
