@@ -51,3 +51,11 @@ export function installRuntimeStub(): RuntimeStub {
   (globalThis as Record<string, unknown>).CustomFunctions = stub;
   return stub;
 }
+
+/**
+ * Installs the stub unless a CustomFunctions global already exists (Excel's, or a test's own
+ * stub), so the adapters in src/functions can run outside Excel.
+ */
+export function ensureCustomFunctionsRuntime(): void {
+  if ((globalThis as Record<string, unknown>).CustomFunctions === undefined) installRuntimeStub();
+}

@@ -1,0 +1,37 @@
+/**
+ * A HyperFormula instance set up like Excel (en-US, invariant formulas with commas), with the
+ * MKT functions registered. Dev and CLI only: never imported by the add-in.
+ */
+import { HyperFormula } from 'hyperformula';
+import type { ConfigParams, RawCellContent } from 'hyperformula';
+import { registerMktFunctions } from './mkt-plugin';
+
+/** HyperFormula's "compatibility with Microsoft Excel" settings, plus exact numbers. */
+export const ENGINE_CONFIG: Partial<ConfigParams> = {
+  licenseKey: 'gpl-v3',
+  functionArgSeparator: ',',
+  decimalSeparator: '.',
+  thousandSeparator: '',
+  arrayColumnSeparator: ',',
+  arrayRowSeparator: ';',
+  accentSensitive: true,
+  localeLang: 'en-US',
+  useArrayArithmetic: true,
+  ignoreWhiteSpace: 'any',
+  evaluateNullToZero: true,
+  leapYear1900: true,
+  nullDate: { year: 1899, month: 12, day: 30 },
+  // Exported values stay the doubles the adapters returned; Excel too keeps them unrounded.
+  smartRounding: false,
+};
+
+export type SheetContents = Record<string, RawCellContent[][]>;
+
+/** A HyperFormula engine over these sheets, with MKT.* and Excel's TRUE/FALSE names. */
+export function createEngine(sheets: SheetContents): HyperFormula {
+  registerMktFunctions();
+  const engine = HyperFormula.buildFromSheets(sheets, ENGINE_CONFIG);
+  engine.addNamedExpression('TRUE', '=TRUE()');
+  engine.addNamedExpression('FALSE', '=FALSE()');
+  return engine;
+}

@@ -1,0 +1,188 @@
+/**
+ * budget-pme-qc.xlsx: a Québec SME (IT services in Montréal, CAD) — whether to bring marketing
+ * in-house, customer lifetime value and the better lever, allocation by return, and a
+ * three-month agency pilot. The figures are invented; they are chosen to show each outcome.
+ */
+import ExcelJS from 'exceljs';
+import { column, FORMATS, MONTHS_FR, SheetBuilder } from './sheet-builder';
+
+function readMe(sheet: SheetBuilder): void {
+  const lines: Array<[string, { bold?: boolean; size?: number; italic?: boolean }?]> = [
+    ['Exemple MKT — marketing d’une PME québécoise (services TI à Montréal, en dollars canadiens)', { bold: true, size: 14 }],
+    ['Les chiffres sont inventés. Remplacez-les par les vôtres : les formules se recalculent.'],
+    [''],
+    ['Ce que vous pouvez changer (cellules sur fond jaune)', { bold: true }],
+    ['• « Internalisation » : heures par semaine de travail commun marketing-ventes-produit (B3), salaire chargé annuel (B4),'],
+    ['  besoin d’itérer vite sur les données (B5 : oui ou non) et les honoraires externes mois par mois (lignes 8 et 9).'],
+    ['• « Clients » : par segment, la marge brute annuelle par client, la rétention annuelle (0,85 = 85 %), le taux d’actualisation et le CAC.'],
+    ['• « Arbitrage » : le budget annuel à répartir (B3), le plancher de ROI (B4) et, par canal, les dépenses et revenus de l’an dernier.'],
+    ['• « Pilote » : l’objectif mensuel de leads (B3) et, chaque mois du pilote, les leads, les honoraires, les revenus et si le rapport a été reçu.'],
+    [''],
+    ['Ce que calculent les formules', { bold: true }],
+    ['• MKT.FEES_TO_SALARY, MKT.BREAKEVEN_FEES, MKT.INTERNALISE_SCORE, MKT.INTERNALISE_SIGNAL : les trois signaux d’internalisation'],
+    ['  (40 h/semaine ou plus ; honoraires à 60 % du salaire chargé ou plus ; besoin de données) — 2 ou 3 signaux : internaliser.'],
+    ['• MKT.LTV : valeur vie client ; MKT.RETENTION_LEVER : quel levier améliore le plus LTV ÷ CAC, +10 % de rétention ou −10 % de CAC.'],
+    ['• MKT.ALLOCATE : répartit le budget entre les canaux selon leur ROI ; un canal sous le plancher reçoit 0.'],
+    ['• MKT.PILOT_VERDICT : verdict d’un pilote de 3 mois (trop tôt, arrêter, étendre, prolonger, reprendre à l’interne).'],
+    [''],
+    ['Bon à savoir', { bold: true }],
+    ['• Les fonctions MKT.* ont besoin du complément MKT. Sans lui, Excel affiche les dernières valeurs enregistrées, puis #NOM? au recalcul.'],
+    ['• Dans Excel en français, les arguments sont séparés par des points-virgules : =MKT.LTV(B4;C4;D4).'],
+    ['• La répartition (Arbitrage!F7:F12) est une formule matricielle : pour changer le nombre de canaux, effacez-la puis saisissez-la à nouveau.'],
+    ['• Vérifier le classeur hors d’Excel : npm run check-workbook -- assets/examples/budget-pme-qc.xlsx'],
+  ];
+  lines.forEach(([text, options], i) => sheet.text(`A${i + 1}`, text, options));
+  sheet.widths({ A: 130 });
+}
+
+function internalisation(sheet: SheetBuilder): void {
+  sheet.text('A1', 'Faut-il internaliser le marketing ? — Services TI Boréal inc. (exemple)', { bold: true, size: 14 });
+  sheet.text('A3', 'Heures par semaine de travail commun marketing, ventes et produit').input('B3', 35, FORMATS.integer);
+  sheet.text('A4', 'Salaire chargé annuel d’un·e responsable marketing (Montréal)').input('B4', 118000, FORMATS.cad);
+  sheet.text('A5', 'Besoin d’itérer vite sur les données (oui/non)').input('B5', 'oui');
+
+  sheet.header(7, 1, ['Honoraires externes', ...MONTHS_FR, 'Total']);
+  const agency = Array.from({ length: 12 }, () => 5200);
+  const freelancers = [1500, 1500, null, 1500, null, null, 1500, null, 1500, 1500, null, 1500];
+  const rows: Array<[number, string, Array<number | null>]> = [
+    [8, 'Agence (mandat mensuel)', agency],
+    [9, 'Pigistes (contenu, design)', freelancers],
+  ];
+  for (const [r, title, values] of rows) {
+    sheet.text(`A${r}`, title);
+    values.forEach((v, m) => sheet.input(`${column(2 + m)}${r}`, v, FORMATS.cad));
+    sheet.formula(`N${r}`, `SUM(B${r}:M${r})`, FORMATS.cad, true);
+  }
+
+  sheet.header(11, 1, ['Signal', 'Résultat', 'En clair']);
+  sheet.text('A12', 'Honoraires ÷ salaire chargé (signal à partir de 0,60)').formula('B12', 'MKT.FEES_TO_SALARY(B8:M9,B4)', FORMATS.ratio);
+  sheet.text('A13', 'Honoraires annuels où le signal s’allume (60 %)').formula('B13', 'MKT.BREAKEVEN_FEES(B4)', FORMATS.cad);
+  sheet.text('A14', 'Honoraires annuels de la zone forte (70 %)').formula('B14', 'MKT.BREAKEVEN_FEES(B4,0.7)', FORMATS.cad);
+  sheet.text('A15', 'Signaux allumés (0 à 3)').formula('B15', 'MKT.INTERNALISE_SCORE(B3,B8:M9,B4,B5)', FORMATS.integer);
+  sheet
+    .text('A16', 'Recommandation')
+    .formula('B16', 'MKT.INTERNALISE_SIGNAL(B3,B8:M9,B4,B5)')
+    .formula('C16', 'MKT.LABEL(B16,"fr")');
+  sheet.widths({ A: 62, B: 16, C: 22, N: 12 });
+}
+
+function clients(sheet: SheetBuilder): void {
+  sheet.text('A1', 'Valeur vie client et meilleur levier (par an)', { bold: true, size: 14 });
+  sheet.header(3, 1, [
+    'Segment',
+    'Marge brute annuelle par client',
+    'Rétention annuelle',
+    'Taux d’actualisation',
+    'Coût d’acquisition (CAC)',
+    'LTV',
+    'LTV ÷ CAC',
+    'Meilleur levier',
+    'En clair',
+  ]);
+  const segments: Array<[string, number, number, number, number]> = [
+    ['Contrats de soutien TI (récurrents)', 4800, 0.85, 0.08, 3200],
+    ['Abonnements infonuagiques', 1200, 0.9, 0.08, 900],
+    ['Projets ponctuels', 2500, 0.3, 0.08, 1800],
+  ];
+  segments.forEach(([name, margin, retention, discount, cac], i) => {
+    const r = 4 + i;
+    sheet
+      .text(`A${r}`, name)
+      .input(`B${r}`, margin, FORMATS.cad)
+      .input(`C${r}`, retention, FORMATS.percent)
+      .input(`D${r}`, discount, FORMATS.percent)
+      .input(`E${r}`, cac, FORMATS.cad)
+      .formula(`F${r}`, `MKT.LTV(B${r},C${r},D${r})`, FORMATS.cad)
+      .formula(`G${r}`, `F${r}/E${r}`, FORMATS.ratio)
+      .formula(`H${r}`, `MKT.RETENTION_LEVER(B${r},C${r},E${r})`)
+      .formula(`I${r}`, `MKT.LABEL(H${r},"fr")`);
+  });
+  sheet.text('A8', 'Le levier compare LTV ÷ CAC avec +10 % de rétention ou −10 % de CAC, sans actualisation.', { italic: true });
+  sheet.widths({ A: 36, B: 16, C: 12, D: 14, E: 16, F: 12, G: 11, H: 16, I: 14 });
+}
+
+function arbitrage(sheet: SheetBuilder): void {
+  sheet.text('A1', 'Arbitrage — chaque dollar là où il rapporte le plus', { bold: true, size: 14 });
+  sheet.text('A3', 'Budget marketing annuel à répartir').input('B3', 150000, FORMATS.cad);
+  sheet.text('A4', 'Plancher de ROI (un canal en dessous reçoit 0)').input('B4', 3, FORMATS.ratio);
+  sheet.header(6, 1, ['Canal', 'Dépense l’an dernier', 'Revenus attribués', 'ROI', 'Position', 'Répartition proposée', 'Écart']);
+  const channels: Array<[string, number, number]> = [
+    ['LinkedIn Ads', 38000, 140000],
+    ['Google Ads', 30000, 72000],
+    ['Salons (Salon PME Montréal)', 25000, 60000],
+    ['Contenu et SEO', 18000, 110000],
+    ['Webinaires', 9000, 40000],
+    ['Infolettre', 4000, 30000],
+  ];
+  channels.forEach(([name, spend, revenue], i) => {
+    const r = 7 + i;
+    sheet
+      .text(`A${r}`, name)
+      .input(`B${r}`, spend, FORMATS.cad)
+      .input(`C${r}`, revenue, FORMATS.cad)
+      .formula(`D${r}`, `MKT.ROI_RATIO(C${r},B${r})`, FORMATS.ratio)
+      .formula(`E${r}`, `MKT.ROI_BAND(D${r})`)
+      .formula(`G${r}`, `F${r}-B${r}`, FORMATS.cad);
+    sheet.sheet.getCell(`F${r}`).numFmt = FORMATS.cad;
+  });
+  const last = 6 + channels.length;
+  sheet.formula('F7', `MKT.ALLOCATE(B3,B7:B${last},C7:C${last},B4)`, FORMATS.cad);
+  sheet
+    .text(`A${last + 1}`, 'Total', { bold: true })
+    .formula(`B${last + 1}`, `SUM(B7:B${last})`, FORMATS.cad, true)
+    .formula(`C${last + 1}`, `SUM(C7:C${last})`, FORMATS.cad, true)
+    .formula(`D${last + 1}`, `MKT.ROI_RATIO(C7:C${last},B7:B${last})`, FORMATS.ratio)
+    .formula(`F${last + 1}`, `SUM(F7:F${last})`, FORMATS.cad, true);
+  sheet.widths({ A: 48, B: 20, C: 18, D: 8, E: 11, F: 20, G: 12 });
+}
+
+function pilot(sheet: SheetBuilder): void {
+  sheet.text('A1', 'Pilote de 3 mois avec une agence — suivi mensuel', { bold: true, size: 14 });
+  sheet.text('A3', 'Objectif mensuel de leads qualifiés').input('B3', 40, FORMATS.integer);
+  sheet.header(5, 1, [
+    'Mois du pilote',
+    'Leads obtenus',
+    'Leads cumulés',
+    'Objectif cumulé',
+    'Atteinte (1 = 100 %)',
+    'Honoraires du mois',
+    'Revenus attribués du mois',
+    'ROI cumulé',
+    'Rapport reçu ? (oui/non)',
+    'Verdict',
+    'En clair',
+  ]);
+  const months: Array<[number, number, number, string]> = [
+    [25, 4500, 9000, 'oui'],
+    [38, 4500, 14000, 'oui'],
+    [52, 4500, 21000, 'oui'],
+    [61, 4500, 26000, 'oui'],
+  ];
+  months.forEach(([leads, fees, revenue, report], i) => {
+    const r = 6 + i;
+    sheet
+      .text(`A${r}`, i + 1)
+      .input(`B${r}`, leads, FORMATS.integer)
+      .formula(`C${r}`, `SUM(B$6:B${r})`, FORMATS.integer)
+      .formula(`D${r}`, `$B$3*A${r}`, FORMATS.integer)
+      .formula(`E${r}`, `C${r}/D${r}`, FORMATS.ratio)
+      .input(`F${r}`, fees, FORMATS.cad)
+      .input(`G${r}`, revenue, FORMATS.cad)
+      .formula(`H${r}`, `MKT.ROI_RATIO(G$6:G${r},F$6:F${r})`, FORMATS.ratio)
+      .input(`I${r}`, report)
+      .formula(`J${r}`, `MKT.PILOT_VERDICT(A${r},E${r},H${r},I${r})`)
+      .formula(`K${r}`, `MKT.LABEL(J${r},"fr")`);
+  });
+  sheet.text('A11', 'Un rapport non reçu (non) donne STOP ; avant 3 mois, le verdict est TOO_EARLY.', { italic: true });
+  sheet.widths({ A: 14, B: 12, C: 12, D: 12, E: 14, F: 14, G: 16, H: 11, I: 14, J: 12, K: 20 });
+}
+
+export function buildPmeWorkbook(): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  readMe(new SheetBuilder(workbook.addWorksheet('À lire')));
+  internalisation(new SheetBuilder(workbook.addWorksheet('Internalisation')));
+  clients(new SheetBuilder(workbook.addWorksheet('Clients')));
+  arbitrage(new SheetBuilder(workbook.addWorksheet('Arbitrage')));
+  pilot(new SheetBuilder(workbook.addWorksheet('Pilote')));
+  return workbook;
+}

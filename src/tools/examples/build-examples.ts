@@ -1,0 +1,41 @@
+/**
+ * Writes the example workbooks to assets/examples/ with their cached values computed by the
+ * engine bridge (the add-in's own adapters): `npm run examples`.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { buildPmeWorkbook } from './budget-pme-qc';
+import { buildTpeWorkbook } from './budget-tpe-fr';
+import { cacheComputedValues, stampMetadata } from './sheet-builder';
+
+export const EXAMPLES_DIR = join(__dirname, '..', '..', '..', 'assets', 'examples');
+
+export const EXAMPLES: Readonly<Record<string, () => ExcelJS.Workbook>> = {
+  'budget-tpe-fr.xlsx': buildTpeWorkbook,
+  'budget-pme-qc.xlsx': buildPmeWorkbook,
+};
+
+/** Builds one example, formulas computed and cached. */
+export function buildExample(name: string): ExcelJS.Workbook {
+  const workbook = EXAMPLES[name]();
+  cacheComputedValues(workbook);
+  stampMetadata(workbook);
+  return workbook;
+}
+
+async function main(): Promise<void> {
+  await mkdir(EXAMPLES_DIR, { recursive: true });
+  for (const name of Object.keys(EXAMPLES)) {
+    const path = join(EXAMPLES_DIR, name);
+    await buildExample(name).xlsx.writeFile(path);
+    process.stdout.write(`wrote ${path}\n`);
+  }
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    process.stderr.write(`examples: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}

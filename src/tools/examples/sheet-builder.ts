@@ -1,0 +1,117 @@
+/**
+ * Small helpers to lay out example sheets with ExcelJS, and to store with each formula the value
+ * the add-in computes (via the engine bridge), as Excel would have cached it.
+ */
+import ExcelJS from 'exceljs';
+import { formulaOutput, recompute, type CellOutput } from '../engine/recompute';
+import { a1, toWorkbookInput } from '../engine/workbook';
+
+export const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+
+export const FORMATS = {
+  eur: '#,##0 "€"',
+  cad: '#,##0 "$"',
+  ratio: '0.00',
+  percent: '0%',
+  integer: '0',
+} as const;
+
+export class SheetBuilder {
+  constructor(readonly sheet: ExcelJS.Worksheet) {}
+
+  /** Plain text or number the user reads, not changes. */
+  text(address: string, value: string | number, options: { bold?: boolean; size?: number; italic?: boolean } = {}): this {
+    const cell = this.sheet.getCell(address);
+    cell.value = value;
+    if (options.bold || options.size || options.italic) {
+      cell.font = { bold: options.bold, italic: options.italic, size: options.size };
+    }
+    return this;
+  }
+
+  /** A cell the user is invited to change (yellow). */
+  input(address: string, value: ExcelJS.CellValue, numFmt?: string): this {
+    const cell = this.sheet.getCell(address);
+    cell.value = value;
+    cell.fill = INPUT_FILL;
+    if (numFmt) cell.numFmt = numFmt;
+    return this;
+  }
+
+  /** A formula in English/invariant form, without "=", as .xlsx files store it. */
+  formula(address: string, formula: string, numFmt?: string, bold = false): this {
+    const cell = this.sheet.getCell(address);
+    cell.value = { formula };
+    if (numFmt) cell.numFmt = numFmt;
+    if (bold) cell.font = { bold: true };
+    return this;
+  }
+
+  header(row: number, firstCol: number, titles: string[]): this {
+    titles.forEach((title, i) => {
+      const cell = this.sheet.getCell(a1(row - 1, firstCol - 1 + i));
+      cell.value = title;
+      cell.font = { bold: true };
+      cell.fill = HEADER_FILL;
+      cell.alignment = { wrapText: true, vertical: 'middle' };
+    });
+    return this;
+  }
+
+  widths(widths: Record<string, number>): this {
+    for (const [column, width] of Object.entries(widths)) this.sheet.getColumn(column).width = width;
+    return this;
+  }
+}
+
+export const MONTHS_FR = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
+
+/** Column letter of a 1-based column number. */
+export function column(col: number): string {
+  return a1(0, col - 1).replace(/\d+$/, '');
+}
+
+function cachedResult(value: CellOutput): ExcelJS.CellFormulaValue['result'] {
+  if (value === null) return undefined;
+  if (Array.isArray(value)) throw new Error('an array is cached cell by cell');
+  if (typeof value === 'object') return { error: value.error as ExcelJS.CellErrorValue['error'] };
+  return value;
+}
+
+/**
+ * Computes every formula of the workbook in the engine and stores each value as the formula's
+ * cached result; an array result becomes an array formula whose cells hold the spilled values.
+ */
+export function cacheComputedValues(workbook: ExcelJS.Workbook): void {
+  const input = toWorkbookInput(workbook);
+  const { engine } = recompute(input);
+  for (const f of input.formulas) {
+    const sheet = workbook.getWorksheet(f.sheet)!;
+    const value = formulaOutput(engine, f);
+    if (!Array.isArray(value)) {
+      sheet.getCell(f.cell).value = { formula: f.formula, result: cachedResult(value) };
+      continue;
+    }
+    const ref = `${f.cell}:${a1(f.row + value.length - 1, f.col + value[0].length - 1)}`;
+    value.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const target = sheet.getCell(a1(f.row + i, f.col + j));
+        if (i === 0 && j === 0) {
+          target.value = { formula: f.formula, result: cachedResult(v), shareType: 'array', ref } as ExcelJS.CellFormulaValue;
+        } else {
+          const result = cachedResult(v);
+          target.value = result === undefined ? null : (result as ExcelJS.CellValue);
+        }
+      }),
+    );
+  }
+}
+
+/** Fixed metadata, so that regenerating an unchanged example changes nothing a reader can see. */
+export function stampMetadata(workbook: ExcelJS.Workbook): void {
+  workbook.creator = 'MKT';
+  workbook.lastModifiedBy = 'MKT (npm run examples)';
+  workbook.created = new Date(Date.UTC(2025, 0, 1));
+  workbook.modified = new Date(Date.UTC(2025, 0, 1));
+}
