@@ -35,7 +35,7 @@ describe('amounts are summed like SUM sums references', () => {
   });
   it('passes an incoming Excel error on unchanged', () => {
     const error = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable);
-    expect(() => readAmount('spend', [[1, error]])).toThrow(error);
+    expect(() => readAmount('spend', [[1, error]])).toThrow(error as unknown as Error);
   });
   it('gives #NUM! when the sum overflows', () => {
     expect(ruleError(() => readAmount('spend', [[1e308, 1e308]])).kind).toBe('NUM');

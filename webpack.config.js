@@ -1,0 +1,116 @@
+// Builds the add-in into dist/ (or --env outDir=…).
+//   npm run build                                     offline build: https://localhost:3000/, local office.js
+//   npm run build:prod -- --env baseUrl=https://host/ production: every localhost URL replaced, office.js from the CDN
+const path = require('path');
+const fs = require('fs');
+const webpack = require('webpack');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { localizeMetadata } = require('./src/tools/build/localize.cjs');
+const { helpPage } = require('./src/tools/build/help-page.cjs');
+
+const DEV_BASE_URL = 'https://localhost:3000/';
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
+// What office.js needs offline for Excel and the pane's languages; the package holds every host.
+const OFFICE_JS_FILES = ['office.js', 'custom-functions-runtime.js', 'es6-promise.js', 'o15apptofilemappingtable.js', 'excel-*.js', 'excelwebapp-*.js', 'en-us/**', 'fr-fr/**', 'fr-ca/**', 'ariatelemetry/**', 'agaveerrorux/**'];
+
+function normaliseBaseUrl(url) {
+  const parsed = new URL(url); // throws on a malformed URL: better at build time than in Excel
+  if (parsed.protocol !== 'https:') throw new Error(`baseUrl must be https: ${url}`);
+  return parsed.href.endsWith('/') ? parsed.href : `${parsed.href}/`;
+}
+
+/** Adds the French metadata and the help page, and rewrites localhost URLs for production. */
+class MktAssetsPlugin {
+  constructor({ baseUrl }) {
+    this.baseUrl = baseUrl;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('MktAssetsPlugin', (compilation) => {
+      const { RawSource } = webpack.sources;
+      compilation.hooks.processAssets.tap(
+        { name: 'MktAssetsPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const metadataAsset = compilation.getAsset('functions.json');
+          if (!metadataAsset) return; // the metadata plugin reported its own error
+          const metadata = JSON.parse(metadataAsset.source.source().toString());
+          const table = JSON.parse(fs.readFileSync(path.resolve(__dirname, 'src/functions/metadata-fr.json'), 'utf8'));
+          const examples = JSON.parse(fs.readFileSync(path.resolve(__dirname, 'src/functions/examples.json'), 'utf8'));
+          for (const locale of ['fr-FR', 'fr-CA']) {
+            const localized = localizeMetadata(metadata, table, locale);
+            compilation.emitAsset(`${locale.toLowerCase()}/functions.json`, new RawSource(JSON.stringify(localized, null, 2)));
+          }
+          compilation.emitAsset('help.html', new RawSource(helpPage(metadata, table, examples)));
+        },
+      );
+      if (this.baseUrl === DEV_BASE_URL) return;
+      compilation.hooks.processAssets.tap(
+        { name: 'MktAssetsPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER },
+        (assets) => {
+          for (const name of Object.keys(assets)) {
+            if (!/\.(xml|json|html)$/.test(name)) continue;
+            const text = compilation.getAsset(name).source.source().toString();
+            if (text.includes(DEV_BASE_URL)) {
+              compilation.updateAsset(name, new RawSource(text.split(DEV_BASE_URL).join(this.baseUrl)));
+            }
+          }
+        },
+      );
+    });
+  }
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const baseUrl = normaliseBaseUrl(env.baseUrl || DEV_BASE_URL);
+  const production = baseUrl !== DEV_BASE_URL;
+  const officeJs = env.officeJs || (production ? 'cdn' : 'local');
+  const outDir = path.resolve(__dirname, env.outDir || 'dist');
+  const mode = argv.mode || 'production';
+  return {
+    mode,
+    devtool: mode === 'development' ? 'eval-source-map' : 'source-map',
+    entry: {
+      functions: './src/functions/functions.ts',
+      taskpane: './src/taskpane/taskpane.ts',
+    },
+    output: {
+      path: outDir,
+      filename: '[name].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, onlyCompileBundledFiles: true } } }],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new MktAssetsPlugin({ baseUrl }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['functions', 'taskpane'],
+        chunksSortMode: 'manual',
+        officeJsUrl: officeJs === 'cdn' ? OFFICE_JS_CDN : 'office-js/office.js',
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          ...(officeJs === 'local'
+            ? [{ from: `{${OFFICE_JS_FILES.join(',')}}`, context: OFFICE_JS_DIR, to: 'office-js/', globOptions: { ignore: ['**/*.debug.js'] }, info: { minimized: true } }]
+            : []),
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: outDir },
+      port: 3000,
+      host: 'localhost',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+    },
+  };
+};
