@@ -1,0 +1,12 @@
+/** The src/excel functions the pane calls, as jest mocks (use with jest.mock's factory). */
+export const excelMock = () => ({
+  listTables: jest.fn(),
+  readSource: jest.fn(),
+  writeDiagnostic: jest.fn(),
+  writeInternalisation: jest.fn(),
+  writeArbitrage: jest.fn(),
+  writeTransfer: jest.fn(),
+  writePilot: jest.fn(),
+  readCellForExplain: jest.fn(),
+  explainSelectedCell: jest.fn(),
+});

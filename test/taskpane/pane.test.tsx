@@ -1,0 +1,277 @@
+/** @jest-environment jsdom */
+import '@testing-library/jest-dom';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { readFileSync, readdirSync, statSync } from 'fs';
+import { join } from 'path';
+import { mount } from '../../src/taskpane/app';
+import type { SourceData } from '../../src/excel';
+import { plain, renderPane } from './render';
+
+jest.mock('../../src/excel', () => jest.requireActual('./excel-mock').excelMock());
+const excel = jest.requireMock('../../src/excel') as Record<string, jest.Mock>;
+
+beforeEach(() => jest.clearAllMocks());
+
+/**
+ * The confirmation dialog. In jsdom, Fluent's surface keeps aria-hidden while its entrance
+ * motion would run (no Web Animations API here), so the query includes hidden elements.
+ */
+const findDialog = () => screen.findByRole('alertdialog', { hidden: true });
+
+const HOSTILE = '<img src=x onerror="window.__pwned=1">=HYPERLINK("http://evil")';
+
+function sourceWith(names: string[]): SourceData {
+  return {
+    source: { sheetName: 'Ventes', address: "'Ventes'!A1:C4", rowIndex: 0, columnIndex: 0, rowCount: names.length + 1, columnCount: 3 },
+    layout: {
+      kind: 'single',
+      headerRow: 0,
+      channelColumn: 0,
+      spend: { first: 1, count: 1 },
+      revenue: { first: 2, count: 1 },
+      firstDataRow: 1,
+      lastDataRow: names.length,
+      confidence: 0.5,
+      confident: false,
+      issues: ['guessedByPosition'],
+    },
+    preview: [['Canal', 'Dépense', 'CA'], ...names.map((n) => [n, 100, 250])],
+    complete: true,
+    channels: names.map((name, i) => ({ name, spend: 100, revenue: i === 0 ? 250 : 400 })),
+  };
+}
+
+describe('language', () => {
+  test('switching fr ↔ en changes the visible text', async () => {
+    const { user } = renderPane({ language: 'fr' });
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('MKT — décisions marketing');
+    expect(screen.getByRole('button', { name: '2. Internaliser ?' })).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Langue' }), 'en');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('MKT — marketing decisions');
+    expect(screen.getByRole('button', { name: '2. In-house check' })).toBeInTheDocument();
+    expect(screen.queryByText(/décisions marketing/)).not.toBeInTheDocument();
+    expect(document.querySelector('.fui-FluentProvider')).toHaveAttribute('lang', 'en');
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'fr');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('MKT — décisions marketing');
+  });
+
+  test('the thresholds are explained with the rules’ constants, in the pane’s language', async () => {
+    const { user } = renderPane({ language: 'fr' });
+    await user.click(screen.getByRole('button', { name: '2. Internaliser ?' }));
+    const text = plain(document.body.textContent);
+    expect(text).toContain('à partir de 40 h/semaine');
+    expect(text).toContain('atteignent 60 % du salaire chargé');
+    expect(text).toContain('de 60 % à 70 %, c’est la zone de bascule');
+  });
+});
+
+describe('outside Excel', () => {
+  test('the pane renders, says to open it from Excel and disables every workbook action', async () => {
+    const { user } = renderPane({ inExcel: false, language: 'fr' });
+    expect(screen.getByText('Ouvrez ce volet depuis Excel')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Détecter la disposition' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: '2. Internaliser ?' }));
+    expect(screen.getByRole('button', { name: 'Écrire le bloc d’internalisation' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: /Depuis la cellule : Heures/ })).toBeDisabled();
+    for (const [step, action] of [
+      ['3. Arbitrage', 'Écrire la feuille Arbitrage'],
+      ['4. Transfert', 'Écrire les feuilles de transfert'],
+      ['5. Pilote', 'Créer le suivi du pilote'],
+      ['6. Expliquer', 'Expliquer la cellule sélectionnée'],
+    ]) {
+      await user.click(screen.getByRole('button', { name: step }));
+      expect(screen.getByRole('button', { name: action })).toBeDisabled();
+    }
+    // The fields still work: the pane can be explored.
+    await user.click(screen.getByRole('button', { name: '2. Internaliser ?' }));
+    await user.type(screen.getByRole('textbox', { name: /Heures de marketing/ }), '45');
+    expect(screen.getByText('Vous : 45 h/semaine.')).toBeInTheDocument();
+    expect(Object.values(excel).every((fn) => fn.mock.calls.length === 0)).toBe(true);
+  });
+
+  test('in Excel the same actions are enabled', () => {
+    renderPane({ inExcel: true, language: 'fr' });
+    expect(screen.queryByText('Ouvrez ce volet depuis Excel')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Détecter la disposition' })).toBeEnabled();
+  });
+});
+
+describe('Québec', () => {
+  test('fr-CA defaults to the Québec market, Canadian dollars and Québec wording', async () => {
+    const container = document.createElement('div');
+    document.body.appendChild(container);
+    await act(async () => mount(container, { inExcel: true, displayLanguage: 'fr-CA' }));
+    expect(screen.getByRole('combobox', { name: 'Marché' })).toHaveValue('QC');
+    expect(screen.getByTestId('profile-summary')).toHaveTextContent('Montants en dollars canadiens ($).');
+    expect(screen.getByText(/impartir le marketing de votre PME/)).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('fr');
+
+    const user = (await import('@testing-library/user-event')).default.setup();
+    await user.click(screen.getByRole('button', { name: '2. Internaliser ?' }));
+    await user.type(screen.getByRole('textbox', { name: /Budget marketing mensuel/ }), '2000');
+    expect(plain(document.body.textContent)).toContain('Avec 2 000 $ par mois');
+    expect(screen.getByText(/agences et pigistes/)).toBeInTheDocument();
+    container.remove();
+  });
+
+  test('fr-FR defaults to France and euros, with TPE wording', async () => {
+    const container = document.createElement('div');
+    document.body.appendChild(container);
+    await act(async () => mount(container, { inExcel: true, displayLanguage: 'fr-FR' }));
+    expect(screen.getByRole('combobox', { name: 'Marché' })).toHaveValue('FR');
+    expect(screen.getByTestId('profile-summary')).toHaveTextContent('Montants en euros (€).');
+    expect(screen.getByText(/externaliser votre marketing/)).toBeInTheDocument();
+    container.remove();
+  });
+
+  test('the profile follows business model and margin (profileFor) and is sent to the workbook layer', async () => {
+    excel.writePilot.mockResolvedValue({ status: 'ok', value: { sheetName: 'Pilote', anchor: 'Pilote!A1', names: [], replaced: false } });
+    const { user } = renderPane({ language: 'fr', market: 'QC' });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Modèle économique' }), 'ecommerce');
+    expect(screen.getByTestId('profile-summary')).toHaveTextContent('Profil de budget : canal cliquable (seuils × 0,75)');
+    await user.click(screen.getByRole('button', { name: '5. Pilote' }));
+    await user.type(screen.getByRole('textbox', { name: /KPI principal/ }), 'Prospects');
+    for (const n of [1, 2, 3]) await user.type(screen.getByRole('textbox', { name: `Objectif du KPI, mois ${n}` }), String(10 * n));
+    await user.click(screen.getByRole('button', { name: 'Créer le suivi du pilote' }));
+    await waitFor(() => expect(excel.writePilot).toHaveBeenCalledTimes(1));
+    expect(excel.writePilot.mock.calls[0][0]).toEqual({
+      profile: { lang: 'fr', region: 'QC', budgetProfile: 'clickable' },
+      kpiName: 'Prospects',
+      monthlyTargets: [10, 20, 30],
+      useRoi: true,
+    });
+    expect(await screen.findByText('Écrit : feuille « Pilote ».')).toBeInTheDocument();
+  });
+});
+
+describe('workbook text is shown as text', () => {
+  test('a hostile channel name from the workbook layer is rendered as text, never as HTML', async () => {
+    excel.readSource.mockResolvedValue({ status: 'ok', value: sourceWith([HOSTILE, 'Salons']) });
+    const { user } = renderPane({ language: 'fr' });
+    await user.click(screen.getByRole('button', { name: 'Détecter la disposition' }));
+    const list = await screen.findByTestId('channels');
+    expect(within(list).getByText(`${HOSTILE} : ROI 2,5:1 — Sous la cible`)).toBeInTheDocument();
+    expect(document.querySelector('img')).toBeNull();
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+    // The header cells become option text, not markup.
+    expect(screen.getAllByRole('option', { name: `A — Canal` }).length).toBeGreaterThan(0);
+    // The decision derived from the channel keeps its text as text too.
+    await user.click(screen.getByRole('button', { name: '4. Transfert' }));
+    expect(within(screen.getByTestId('decisions')).getByText(new RegExp(HOSTILE.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))).toBeInTheDocument();
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  test('no file of the pane uses dangerouslySetInnerHTML or innerHTML', () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (/\.(ts|tsx)$/.test(name)) files.push(path);
+      }
+    };
+    walk(join(__dirname, '../../src/taskpane/app'));
+    walk(join(__dirname, '../../src/taskpane/i18n'));
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) expect(readFileSync(file, 'utf8')).not.toMatch(/dangerouslySetInnerHTML|innerHTML/);
+  });
+});
+
+describe('actions', () => {
+  test('an unsure layout asks the user to check the columns, and the corrected layout is what gets written', async () => {
+    excel.readSource.mockResolvedValue({ status: 'ok', value: sourceWith(['Google Ads', 'Salons']) });
+    excel.writeDiagnostic.mockResolvedValue({ status: 'ok', value: { sheetName: 'Diagnostic', anchor: 'Diagnostic!A1', names: [], replaced: false } });
+    const { user } = renderPane({ language: 'en' });
+    await user.click(screen.getByRole('button', { name: 'Detect the layout' }));
+    expect(await screen.findByText(/not sure about this layout/)).toBeInTheDocument();
+    expect(screen.getByText('Columns were guessed from their position, not their headers.')).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Revenue column' }), '1');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Spend column' }), '2');
+    await user.click(screen.getByRole('button', { name: 'Write the Diagnostic sheet' }));
+    await waitFor(() => expect(excel.writeDiagnostic).toHaveBeenCalledTimes(1));
+    const [input, options] = excel.writeDiagnostic.mock.calls[0];
+    expect(input.layout.spend).toEqual({ first: 2, count: 1 });
+    expect(input.layout.revenue).toEqual({ first: 1, count: 1 });
+    expect(options).toEqual({});
+  });
+
+  test('shows progress, then asks before replacing sheets the pane created, and replaces only when confirmed', async () => {
+    let resolveFirst!: (v: unknown) => void;
+    excel.explainSelectedCell.mockReset();
+    excel.writeTransfer
+      .mockImplementationOnce(() => new Promise((resolve) => (resolveFirst = resolve)))
+      .mockResolvedValueOnce({ status: 'ok', value: { sheetName: 'Hypothèses', anchor: 'Hypothèses!A1', names: ['MKT_ROI_LOW'], replaced: true } });
+    const { user } = renderPane({ language: 'fr' });
+    await user.click(screen.getByRole('button', { name: '4. Transfert' }));
+    await user.click(screen.getByRole('button', { name: 'Écrire les feuilles de transfert' }));
+    expect(screen.getByText('Écriture dans votre classeur…')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Écrire les feuilles de transfert' })).toBeDisabled();
+    await act(async () => resolveFirst({ status: 'needsConfirmation', sheets: ['Hypothèses'], message: 'La feuille Hypothèses existe déjà.' }));
+    const dialog = await findDialog();
+    expect(within(dialog).getByText('La feuille Hypothèses existe déjà.')).toBeInTheDocument();
+    expect(within(dialog).getByText('Hypothèses')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Remplacer', hidden: true }));
+    await waitFor(() => expect(excel.writeTransfer).toHaveBeenCalledTimes(2));
+    expect(excel.writeTransfer.mock.calls[0][1]).toEqual({});
+    expect(excel.writeTransfer.mock.calls[1][1]).toEqual({ replace: true });
+    expect(await screen.findByText('Remplacé : feuille « Hypothèses ».')).toBeInTheDocument();
+  });
+
+  test('cancelling the confirmation writes nothing more', async () => {
+    excel.writeTransfer.mockResolvedValue({ status: 'needsConfirmation', sheets: ['Hypothèses'], message: 'Remplacer ?' });
+    const { user } = renderPane({ language: 'fr' });
+    await user.click(screen.getByRole('button', { name: '4. Transfert' }));
+    await user.click(screen.getByRole('button', { name: 'Écrire les feuilles de transfert' }));
+    const dialog = await findDialog();
+    await user.click(within(dialog).getByRole('button', { name: 'Annuler', hidden: true }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog', { hidden: true })).not.toBeInTheDocument());
+    expect(excel.writeTransfer).toHaveBeenCalledTimes(1);
+  });
+
+  test('the workbook layer’s error message is shown as it is', async () => {
+    excel.writeInternalisation.mockResolvedValue({ status: 'error', code: 'protected', message: 'La feuille est protégée.' });
+    const { user } = renderPane({ language: 'fr' });
+    await user.click(screen.getByRole('button', { name: '2. Internaliser ?' }));
+    await user.type(screen.getByRole('textbox', { name: /Heures de marketing/ }), '45');
+    await user.type(screen.getByRole('textbox', { name: /Honoraires externes/ }), '40 000');
+    await user.type(screen.getByRole('textbox', { name: /Salaire chargé/ }), '60000');
+    await user.type(screen.getByRole('textbox', { name: /Budget marketing mensuel/ }), '1200');
+    expect(screen.getByTestId('internalise-verdict')).toHaveTextContent('Signaux allumés : 2 sur 3 → Internaliser');
+    await user.click(screen.getByRole('button', { name: 'Écrire le bloc d’internalisation' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('La feuille est protégée.');
+    expect(excel.writeInternalisation.mock.calls[0][0]).toMatchObject({
+      weeklyHours: { value: 45 },
+      externalFees: { value: 40000 },
+      loadedSalary: { value: 60000 },
+      dataNeed: { value: false },
+      monthlyBudget: { value: 1200 },
+    });
+  });
+
+  test('a value taken from the selected cell is sent as a reference', async () => {
+    excel.readCellForExplain.mockResolvedValue({ status: 'ok', value: { address: "'Coûts'!B3", formula: '', value: 52000, inputs: {} } });
+    excel.writeArbitrage.mockResolvedValue({ status: 'ok', value: { sheetName: 'Arbitrage', anchor: 'Arbitrage!A1', names: [], replaced: false } });
+    excel.readSource.mockResolvedValue({ status: 'ok', value: sourceWith(['Google Ads']) });
+    const { user } = renderPane({ language: 'en' });
+    await user.click(screen.getByRole('button', { name: 'Detect the layout' }));
+    await screen.findByTestId('channels');
+    await user.click(screen.getByRole('button', { name: '3. Arbitrage' }));
+    await user.click(screen.getByRole('button', { name: 'From cell: Total monthly marketing budget' }));
+    expect(await screen.findByText("Linked to cell 'Coûts'!B3.")).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Write the Arbitrage sheet' }));
+    await waitFor(() => expect(excel.writeArbitrage).toHaveBeenCalledTimes(1));
+    expect(excel.writeArbitrage.mock.calls[0][0].totalBudget).toEqual({ ref: "'Coûts'!B3" });
+  });
+
+  test('explain shows the layer’s explanation as text', async () => {
+    excel.explainSelectedCell.mockResolvedValue({ status: 'ok', value: { summary: 'ROI 2.4:1 is below the 3:1–5:1 target.', lines: ['<b>revenue</b> 240', 'spend 100'] } });
+    const { user } = renderPane({ language: 'en' });
+    await user.click(screen.getByRole('button', { name: '6. Explain' }));
+    await user.click(screen.getByRole('button', { name: 'Explain the selected cell' }));
+    expect(await screen.findByText('ROI 2.4:1 is below the 3:1–5:1 target.')).toBeInTheDocument();
+    expect(screen.getByText('<b>revenue</b> 240')).toBeInTheDocument();
+    expect(document.querySelector('b')).toBeNull();
+  });
+});

@@ -1,0 +1,22 @@
+import './jsdom-polyfills';
+/** Renders the pane for a test, in Excel or not, in a language and market. */
+import { webLightTheme } from '@fluentui/react-components';
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '../../src/taskpane/app/App';
+import type { Language, Market } from '../../src/taskpane/i18n';
+
+export function renderPane({ inExcel = true, language = 'fr', market = 'FR' }: { inExcel?: boolean; language?: Language; market?: Market } = {}) {
+  const user = userEvent.setup();
+  const view = render(<App inExcel={inExcel} language={language} market={market} theme={webLightTheme} />);
+  return { user, ...view };
+}
+
+/** The text of the element(s) an element's aria-describedby points at. */
+export function describedBy(element: HTMLElement): string {
+  const ids = (element.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+}
+
+/** NBSP and narrow NBSP (Intl's French spaces) as plain spaces, for readable expectations. */
+export const plain = (text: string | null | undefined): string => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
