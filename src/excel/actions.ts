@@ -1,74 +1,486 @@
 /**
- * The Office.js actions the task pane calls. Each is one Excel.run with a constant number of
- * context.sync calls; the workbook logic is here, the business rules in src/rules.
+ * The Office.js actions the task pane calls. Each is one `Excel.run`; the number of
+ * `context.sync` calls does not depend on the size of the data:
+ *
+ * | action                          | syncs                                               |
+ * |---------------------------------|-----------------------------------------------------|
+ * | listTables, readSource          | 1                                                   |
+ * | write* (first run)              | 2: read the workbook's sheets and names; write      |
+ * | write* (a pane sheet exists)    | 3: + check that sheet (user content, charts); write |
+ * | write* refused (ask, protected) | 1, nothing written                                  |
+ * | readCellForExplain              | 2: the cell; the values its formula reads           |
+ * | a failed write                  | + 1 to remove the sheets this run added             |
+ *
+ * No write grows with the number of rows (see plans.ts), so one batch stays far under Excel on the
+ * web's 5 MB request limit; `estimatePlanBytes` guards it all the same before anything is queued.
  */
+import type { Language } from '../rules/labels';
+import { estimatePlanBytes, queuePlan } from './apply';
+import { explainFormula, parseMktCalls, referencesOf } from './explain';
+import { fail, failureOf } from './failures';
+import { detectLayout, isUsableLayout } from './layout';
+import {
+  arbitragePlan,
+  assumptionsPlan,
+  diagnosticPlan,
+  internalisationPlan,
+  pilotPlan,
+  PlanInputError,
+  REGISTRY_PREFIX,
+  registryName,
+  SheetPlan,
+  thresholdAddresses,
+  transferPlan,
+} from './plans';
+import { CONFIRM_REPLACE, SheetKind, SHEET_NAMES } from './strings';
+import { contains, parseAddress, quoteSheetName, rangeAddress, Rect, uniqueSheetName } from './sheet-utils';
+import { THRESHOLD_NAMES } from './thresholds';
 import type {
   ActionResult,
   ArbitrageInput,
   CellUnderCursor,
+  ChannelSummary,
+  DetectedLayout,
   DiagnosticInput,
   Explanation,
   InternalisationInput,
-  Language,
   PilotInput,
   SourceData,
+  SourceRef,
   TransferInput,
   WorkbookProfile,
   WriteOptions,
   WrittenSheet,
 } from './types';
 
-const notYet = <T>(): Promise<ActionResult<T>> =>
-  Promise.resolve({ status: 'error', code: 'unsupported', message: 'not implemented yet' });
+/** The preview `readSource` returns: enough for the layout and a 12-channel budget, bounded for a huge one. */
+export const PREVIEW_ROWS = 200;
+export const PREVIEW_COLUMNS = 64;
+/** Excel on the web refuses requests over 5 MB; we stay under 4.5 MB. */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+export const PAYLOAD_BUDGET = 4.5 * 1024 * 1024;
+
+// ---------------------------------------------------------------------------------------------
+// Reading
 
 /** Names of the workbook's tables, for the UI to offer. 1 sync. */
-export function listTables(_lang: Language): Promise<ActionResult<string[]>> {
-  return notYet();
+export async function listTables(lang: Language): Promise<ActionResult<string[]>> {
+  try {
+    return await Excel.run(async (context) => {
+      const tables = context.workbook.tables;
+      tables.load('items/name');
+      await context.sync();
+      return { status: 'ok', value: tables.items.map((t) => t.name) };
+    });
+  } catch (error) {
+    return failureOf(lang, error);
+  }
 }
 
 /**
  * Reads the user's data from a table (by name) or from the selected range, detects its layout
- * and returns a bounded preview. 1 sync, whatever the size.
+ * and returns a bounded preview (PREVIEW_ROWS × PREVIEW_COLUMNS). Whole-column selections are
+ * trimmed to the used cells. 1 sync, whatever the size.
  */
-export function readSource(_from: { table: string } | { selection: true }, _profile: WorkbookProfile): Promise<ActionResult<SourceData>> {
-  return notYet();
+export async function readSource(from: { table: string } | { selection: true }, profile: WorkbookProfile): Promise<ActionResult<SourceData>> {
+  const lang = profile.lang;
+  const sourceName = 'table' in from ? from.table : '';
+  try {
+    return await Excel.run(async (context): Promise<ActionResult<SourceData>> => {
+      const workbook = context.workbook;
+      const base = 'table' in from ? workbook.tables.getItem(from.table).getRange() : workbook.getSelectedRange();
+      // Throws ItemNotFound when the range holds no value: reported as an empty selection.
+      const used = base.getUsedRange(true);
+      used.load('address,rowIndex,columnIndex,rowCount,columnCount');
+      const sheet = used.worksheet;
+      sheet.load('name');
+      const top = used.getCell(0, 0).getResizedRange(PREVIEW_ROWS - 1, PREVIEW_COLUMNS - 1).getIntersection(used);
+      top.load('values');
+      const bottom = used.getLastRow().getCell(0, 0).getResizedRange(0, PREVIEW_COLUMNS - 1).getIntersection(used);
+      bottom.load('values');
+      await context.sync();
+
+      const grid = top.values;
+      const lastRow = bottom.values[0];
+      const layout = detectLayout(grid, used.rowCount, lastRow);
+      if (!layout) return fail(lang, 'noLayout');
+      const source: SourceRef = {
+        sheetName: sheet.name,
+        address: used.address,
+        rowIndex: used.rowIndex,
+        columnIndex: used.columnIndex,
+        rowCount: used.rowCount,
+        columnCount: used.columnCount,
+        ...('table' in from ? { tableName: from.table } : {}),
+      };
+      const complete = used.rowCount <= PREVIEW_ROWS && used.columnCount <= PREVIEW_COLUMNS;
+      return { status: 'ok', value: { source, layout, preview: grid, complete, channels: channelSummaries(grid, layout) } };
+    });
+  } catch (error) {
+    const code = (error as { code?: string })?.code;
+    if (code === 'ItemNotFound' && !sourceName) return fail(lang, 'emptySource');
+    return failureOf(lang, error, { source: sourceName || undefined });
+  }
 }
+
+/** Channel names (as text, never interpreted) and totals for the rows of the grid. Pure. */
+export function channelSummaries(grid: readonly (readonly unknown[])[], layout: DetectedLayout): ChannelSummary[] {
+  const out: ChannelSummary[] = [];
+  if (layout.channelColumn < 0) return out;
+  const sum = (row: readonly unknown[], first: number, count: number) => {
+    let total = 0;
+    for (let c = first; c < first + count; c++) if (typeof row[c] === 'number' && Number.isFinite(row[c])) total += row[c] as number;
+    return total;
+  };
+  for (let r = layout.firstDataRow; r <= Math.min(layout.lastDataRow, grid.length - 1); r++) {
+    const row = grid[r];
+    out.push({
+      name: String(row[layout.channelColumn] ?? ''),
+      spend: sum(row, layout.spend.first, layout.spend.count),
+      revenue: sum(row, layout.revenue.first, layout.revenue.count),
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing: which sheet, asked or not, then one batch
+
+interface SheetInfo {
+  name: string;
+  protected: boolean;
+}
+
+interface RegistryEntry {
+  sheet: string;
+  rect: Rect;
+}
+
+/** Where the pane wrote before, from the MKT_SHEET_* names (`=Diagnostic!$A$1:$R$22`). Pure. */
+export function readRegistry(names: ReadonlyArray<{ name: string; formula: string }>, sheets: readonly SheetInfo[]): Record<string, RegistryEntry> {
+  const out: Record<string, RegistryEntry> = {};
+  for (const { name, formula } of names) {
+    if (!name.toUpperCase().startsWith(REGISTRY_PREFIX)) continue;
+    const parsed = parseAddress(String(formula ?? '').replace(/^=/, ''));
+    if (!parsed?.sheet) continue; // #REF!: the sheet was deleted
+    const sheet = sheets.find((s) => s.name.toLowerCase() === parsed.sheet!.toLowerCase());
+    if (sheet) out[name.toUpperCase()] = { sheet: sheet.name, rect: parsed.rect };
+  }
+  return out;
+}
+
+/** True when every threshold name exists and points at a cell (not #REF!). Pure. */
+export function thresholdsInPlace(names: ReadonlyArray<{ name: string; formula: string }>): boolean {
+  const valid = new Set(names.filter((n) => !/#REF!/i.test(String(n.formula ?? ''))).map((n) => n.name.toUpperCase()));
+  return THRESHOLD_NAMES.every((n) => valid.has(n));
+}
+
+interface Target {
+  kind: SheetKind;
+  /** Registry names to (re)point at this sheet, with the region each covers. */
+  registry: Array<{ name: string; rect: Rect }>;
+  plans: SheetPlan[];
+  /** The sheet's name, existing or to create. */
+  sheet: string;
+  create: boolean;
+  /** Region written on an earlier run, cleared before writing (only when reusing). */
+  previous?: Rect;
+}
+
+const union = (a: Rect, b: Rect): Rect => {
+  const row = Math.min(a.row, b.row);
+  const column = Math.min(a.column, b.column);
+  return {
+    row,
+    column,
+    rows: Math.max(a.row + a.rows, b.row + b.rows) - row,
+    columns: Math.max(a.column + a.columns, b.column + b.columns) - column,
+  };
+};
+
+const regionOf = (plans: readonly SheetPlan[]): Rect => plans.map((p) => p.region).reduce(union);
+
+interface WriteSpec {
+  kind: SheetKind;
+  lang: Language;
+  profile: WorkbookProfile;
+  /** Builds the plans for the target sheet; `current` holds threshold values already in the workbook. */
+  build: (current: Record<string, unknown>) => SheetPlan[];
+  /** The transfer block lives on the assumptions sheet and is recorded under its own name. */
+  transfer?: boolean;
+}
+
+async function runWrite(spec: WriteSpec, options: WriteOptions = {}): Promise<ActionResult<WrittenSheet>> {
+  const { kind, lang, profile } = spec;
+  const created: string[] = [];
+  let sheetForMessage: string | undefined;
+  try {
+    return await Excel.run(async (ctx): Promise<ActionResult<WrittenSheet>> => {
+      const workbook = ctx.workbook;
+      const worksheets = workbook.worksheets;
+      worksheets.load('items/name,items/protection/protected');
+      const names = workbook.names;
+      names.load('items/name,items/formula');
+      const protection = workbook.protection;
+      protection.load('protected');
+      await ctx.sync(); // 1: what is there
+
+      const sheets: SheetInfo[] = worksheets.items.map((s) => ({ name: s.name, protected: s.protection.protected }));
+      const nameList = names.items.map((n) => ({ name: n.name, formula: n.formula }));
+      const registry = readRegistry(nameList, sheets);
+      const mainKey = registryName(kind);
+      const existing: RegistryEntry | undefined = registry[mainKey];
+      const asks = spec.transfer ? registry[registryName('transfer')] !== undefined : true;
+      if (existing && asks && !options.replace) {
+        return { status: 'needsConfirmation', sheets: [existing.sheet], message: CONFIRM_REPLACE[lang]([existing.sheet]) };
+      }
+      if (existing && sheets.find((s) => s.name === existing.sheet)?.protected) {
+        sheetForMessage = existing.sheet;
+        return fail(lang, 'protected', { sheet: existing.sheet });
+      }
+
+      // Sync 2, only when a sheet of the pane is reused: is there user content where we would write?
+      const taken = sheets.map((s) => s.name);
+      let current: Record<string, unknown> = {};
+      let reuse: RegistryEntry | undefined = existing;
+      let chartNames: string[] = [];
+      if (existing) {
+        const sheet = worksheets.getItem(existing.sheet);
+        const planned = regionOf(spec.build({}));
+        const area = existing.rect;
+        const used = sheet.getRange(rangeAddress(planned.row, planned.column, planned.rows, planned.columns)).getUsedRangeOrNullObject(true);
+        used.load('address');
+        const charts = sheet.charts;
+        charts.load('items/name');
+        const valid = thresholdsInPlace(nameList) ? THRESHOLD_NAMES : [];
+        const cells = valid.map((n) => {
+          const r = names.getItem(n).getRange();
+          r.load('values');
+          return [n, r] as const;
+        });
+        await ctx.sync(); // 2
+        current = Object.fromEntries(cells.map(([n, r]) => [n, r.values[0][0]]));
+        chartNames = charts.items.map((c) => c.name).filter((n) => n.startsWith('MKT'));
+        const usedRect = used.isNullObject ? undefined : parseAddress(used.address)?.rect;
+        const previous = spec.transfer ? union(area, registry[registryName('transfer')]?.rect ?? area) : area;
+        if (usedRect && !contains(previous, usedRect)) {
+          // The user wrote where we would write: their sheet now. Write to a new one.
+          reuse = undefined;
+          chartNames = [];
+        }
+      }
+
+      const plans = spec.build(current);
+      const targets: Target[] = [];
+      const main: Target = {
+        kind,
+        registry: [],
+        plans,
+        sheet: reuse ? reuse.sheet : uniqueSheetName(SHEET_NAMES[kind][lang], taken),
+        create: !reuse,
+        previous: reuse ? (spec.transfer ? union(reuse.rect, registry[registryName('transfer')]?.rect ?? reuse.rect) : reuse.rect) : undefined,
+      };
+      if (main.create) taken.push(main.sheet);
+      targets.push(main);
+
+      // The assumptions sheet: every formula reads its names, so any write makes sure it exists.
+      const assumptionsKey = registryName('assumptions');
+      if (kind === 'assumptions') {
+        main.registry.push({ name: assumptionsKey, rect: plans[0].region });
+        if (plans.length > 1) main.registry.push({ name: registryName('transfer'), rect: plans[1].region });
+      } else {
+        main.registry.push({ name: mainKey, rect: regionOf(plans) });
+        if (!registry[assumptionsKey] || !thresholdsInPlace(nameList)) {
+          const sheet = uniqueSheetName(SHEET_NAMES.assumptions[lang], taken);
+          taken.push(sheet);
+          const plan = assumptionsPlan(profile);
+          targets.push({ kind: 'assumptions', registry: [{ name: assumptionsKey, rect: plan.region }], plans: [plan], sheet, create: true });
+        }
+      }
+      if (targets.some((t) => t.create) && protection.protected) return fail(lang, 'workbookProtected');
+      if (estimatePlanBytes(targets.flatMap((t) => t.plans)) > PAYLOAD_BUDGET) {
+        return fail(lang, 'tooLarge', { detail: '> 4.5 MB' });
+      }
+
+      // Sync 3 (or 2): one batch for everything.
+      ctx.application.suspendApiCalculationUntilNextSync();
+      if (screenUpdatingSupported()) ctx.application.suspendScreenUpdatingUntilNextSync();
+      const existingNames = new Set(nameList.map((n) => n.name.toUpperCase()));
+      for (const target of targets) {
+        sheetForMessage = target.sheet;
+        const sheet = target.create ? worksheets.add(target.sheet) : worksheets.getItem(target.sheet);
+        if (target.create) created.push(target.sheet);
+        if (target.previous) {
+          const old = sheet.getRange(rangeAddress(target.previous.row, target.previous.column, target.previous.rows, target.previous.columns));
+          old.conditionalFormats.clearAll();
+          old.clear('All');
+          for (const chart of chartNames) sheet.charts.getItem(chart).delete();
+        }
+        for (const plan of target.plans) queuePlan(sheet, plan);
+        const namesToAdd = [
+          ...target.registry.map((r) => ({ name: r.name, address: rangeAddress(r.rect.row, r.rect.column, r.rect.rows, r.rect.columns, true), comment: 'MKT task pane' })),
+          ...target.plans.flatMap((p) => p.names),
+        ];
+        for (const n of namesToAdd) {
+          if (existingNames.has(n.name.toUpperCase())) names.getItem(n.name).delete();
+          names.add(n.name, sheet.getRange(n.address), n.comment);
+        }
+      }
+      const first = worksheets.getItem(main.sheet);
+      first.activate();
+      first.getRange(plans[0].anchor).select();
+      try {
+        await ctx.sync();
+      } catch (error) {
+        // Excel refused part of the batch: remove the sheets this run added, then report.
+        if (created.length > 0) await removeSheets(ctx, created);
+        throw error;
+      }
+
+      return {
+        status: 'ok',
+        value: {
+          sheetName: main.sheet,
+          anchor: `${quoteSheetName(main.sheet)}!${plans[0].anchor}`,
+          names: targets.flatMap((t) => t.plans.flatMap((p) => p.names.map((n) => n.name))),
+          replaced: !main.create,
+        },
+      };
+    });
+  } catch (error) {
+    if (error instanceof PlanInputError) return fail(lang, error.key, error.params);
+    return failureOf(lang, error, { sheet: sheetForMessage });
+  }
+}
+
+/** After a failed batch: remove the sheets this run added, so the workbook is as it was. */
+async function removeSheets(context: Excel.RequestContext, names: readonly string[]): Promise<void> {
+  try {
+    for (const name of names) context.workbook.worksheets.getItemOrNullObject(name).delete();
+    await context.sync();
+  } catch {
+    // The sheets were not added, or Excel still refuses: nothing more to undo.
+  }
+}
+
+function screenUpdatingSupported(): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  try {
+    return office?.context?.requirements?.isSetSupported?.('ExcelApi', '1.9') ?? true;
+  } catch {
+    return true;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The five write actions
 
 /**
  * Writes the "Diagnostic" sheet: per channel spend, revenue, =MKT.ROI_RATIO and =MKT.ROI_BAND on
  * live references to the source, totals, a highlight of BELOW channels and a chart of the ratio
- * against the MKT_ROI_LOW–MKT_ROI_HIGH band. 2 syncs.
+ * against the MKT_ROI_LOW–MKT_ROI_HIGH band.
  */
-export function writeDiagnostic(_input: DiagnosticInput, _options?: WriteOptions): Promise<ActionResult<WrittenSheet>> {
-  return notYet();
+export function writeDiagnostic(input: DiagnosticInput, options?: WriteOptions): Promise<ActionResult<WrittenSheet>> {
+  return guarded(input.profile.lang, () =>
+    runWrite({ kind: 'diagnostic', lang: input.profile.lang, profile: input.profile, build: () => [diagnosticPlan(input)] }, options),
+  );
 }
 
-/** Writes the internalisation inputs block and its MKT formulas. 2 syncs. */
-export function writeInternalisation(_input: InternalisationInput, _options?: WriteOptions): Promise<ActionResult<WrittenSheet>> {
-  return notYet();
+/** Writes the internalisation inputs block and its MKT formulas. */
+export function writeInternalisation(input: InternalisationInput, options?: WriteOptions): Promise<ActionResult<WrittenSheet>> {
+  return guarded(input.profile.lang, () =>
+    runWrite({ kind: 'internalisation', lang: input.profile.lang, profile: input.profile, build: () => [internalisationPlan(input)] }, options),
+  );
 }
 
-/** Writes the "Arbitrage" sheet: =MKT.ALLOCATE spilled beside the channels, current vs proposed, chart. 2 syncs. */
-export function writeArbitrage(_input: ArbitrageInput, _options?: WriteOptions): Promise<ActionResult<WrittenSheet>> {
-  return notYet();
+/** Writes the "Arbitrage" sheet: =MKT.ALLOCATE spilled beside the channels, current vs proposed, chart. */
+export function writeArbitrage(input: ArbitrageInput, options?: WriteOptions): Promise<ActionResult<WrittenSheet>> {
+  return guarded(input.profile.lang, () =>
+    runWrite({ kind: 'arbitrage', lang: input.profile.lang, profile: input.profile, build: () => [arbitragePlan(input)] }, options),
+  );
 }
 
-/** Writes the "Hypothèses"/"Assumptions" sheet: thresholds as named cells, decisions, checklist. 2 syncs. */
-export function writeTransfer(_input: TransferInput, _options?: WriteOptions): Promise<ActionResult<WrittenSheet>> {
-  return notYet();
+/**
+ * Writes the "Hypothèses"/"Assumptions" sheet: every threshold as a named cell (values an
+ * accountant changed are kept), the decisions taken and the handover checklist.
+ */
+export function writeTransfer(input: TransferInput, options?: WriteOptions): Promise<ActionResult<WrittenSheet>> {
+  return guarded(input.profile.lang, () =>
+    runWrite(
+      {
+        kind: 'assumptions',
+        transfer: true,
+        lang: input.profile.lang,
+        profile: input.profile,
+        build: (current) => [assumptionsPlan(input.profile, current), transferPlan(input)],
+      },
+      options,
+    ),
+  );
 }
 
-/** Writes the three-month pilot tracker ending in =MKT.PILOT_VERDICT. 2 syncs. */
-export function writePilot(_input: PilotInput, _options?: WriteOptions): Promise<ActionResult<WrittenSheet>> {
-  return notYet();
+/** Writes the three-month pilot tracker ending in =MKT.PILOT_VERDICT. */
+export function writePilot(input: PilotInput, options?: WriteOptions): Promise<ActionResult<WrittenSheet>> {
+  return guarded(input.profile.lang, () =>
+    runWrite({ kind: 'pilot', lang: input.profile.lang, profile: input.profile, build: () => [pilotPlan(input)] }, options),
+  );
 }
 
-/** Reads the active cell's formula, value and the values of its references. 2 syncs. */
-export function readCellForExplain(_lang: Language): Promise<ActionResult<CellUnderCursor>> {
-  return notYet();
+/** Input problems found before Excel is touched become messages too. */
+async function guarded<T>(lang: Language, body: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof PlanInputError) return fail(lang, error.key, error.params);
+    return failureOf(lang, error);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Explain
+
+/** At most this many references of a formula are read. */
+const MAX_REFERENCES = 16;
+
+/** Reads the active cell's formula, value and the values of the references its MKT call reads. 2 syncs. */
+export async function readCellForExplain(lang: Language): Promise<ActionResult<CellUnderCursor>> {
+  try {
+    return await Excel.run(async (context): Promise<ActionResult<CellUnderCursor>> => {
+      const cell = context.workbook.getActiveCell();
+      cell.load('address,formulas,values');
+      await context.sync(); // 1
+      const formula = String(cell.formulas[0][0] ?? '');
+      const calls = parseMktCalls(formula);
+      if (calls.length === 0) return fail(lang, 'noMktFormula');
+      const refs = referencesOf(calls).slice(0, MAX_REFERENCES);
+      const sheet = cell.worksheet;
+      const loaded = refs.map((ref) => {
+        let range: Excel.Range;
+        if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(ref) && !parseAddress(ref)) {
+          range = context.workbook.names.getItem(ref).getRange();
+        } else {
+          const parsed = parseAddress(ref);
+          range = parsed?.sheet ? context.workbook.worksheets.getItem(parsed.sheet).getRange(ref.slice(ref.lastIndexOf('!') + 1)) : sheet.getRange(ref);
+        }
+        range.load('values');
+        return [ref, range] as const;
+      });
+      await context.sync(); // 2
+      const inputs: Record<string, unknown> = {};
+      for (const [ref, range] of loaded) inputs[ref] = range.values;
+      return { status: 'ok', value: { address: cell.address, formula, value: cell.values[0][0], inputs } };
+    });
+  } catch (error) {
+    return failureOf(lang, error);
+  }
 }
 
 /** readCellForExplain + explainFormula: why the selected MKT formula gives its result. */
-export function explainSelectedCell(_lang: Language): Promise<ActionResult<Explanation>> {
-  return notYet();
+export async function explainSelectedCell(lang: Language): Promise<ActionResult<Explanation>> {
+  const read = await readCellForExplain(lang);
+  if (read.status !== 'ok') return read;
+  const explanation = explainFormula(read.value, lang);
+  return explanation ? { status: 'ok', value: explanation } : fail(lang, 'noMktFormula');
 }
+
+export { thresholdAddresses };

@@ -1,17 +1,308 @@
-/** Explaining an MKT formula in plain words. Pure: no Office.js. */
-import type { CellUnderCursor, Explanation, Language, MktCall } from './types';
+/**
+ * Explaining an MKT formula in plain words (fr/en): its inputs, the thresholds it applies and which
+ * signals are on. Pure: no Office.js. Arguments are read with the functions' own coercion module
+ * (src/functions/coerce.ts) and decided by the rules (src/rules), so an explanation can never
+ * disagree with the function it explains.
+ */
+import {
+  readAmount,
+  readChannelValues,
+  readNumber,
+  readOptionalNumber,
+  readOptionalText,
+  readYesNo,
+} from '../functions/coerce';
+import { formatMessage } from '../i18n/messages';
+import { allocate, ALLOCATION_FLOOR } from '../rules/allocation';
+import { isRuleError, RuleError } from '../rules/errors';
+import { CODE_LABELS, DecisionCode, labelOf, Language, parseLanguage } from '../rules/labels';
+import { EXPAND_KPI, EXTEND_KPI, pilotVerdict, PILOT_MONTHS } from '../rules/pilot';
+import { compareLevers, lifetimeValue, roiBand, roiRatio, ROI_TARGET_HIGH, ROI_TARGET_LOW } from '../rules/roi';
+import { assessInternalisation, breakevenFees, COMPLEXITY_HOURS, CRITICAL_MASS_RATIO, CRITICAL_MASS_STRONG_RATIO, criticalMassZone, feesToSalary } from '../rules/signals';
+import { budgetTier, parseProfile, tierThresholds } from '../rules/tiers';
+import { EXPLAIN } from './strings';
+import type { CellUnderCursor, Explanation, MktCall } from './types';
 
-/** The MKT calls in a formula, outermost first. `=MKT.ROI_BAND(MKT.ROI_RATIO(B2,C2))` → two calls. */
-export function parseMktCalls(_formula: string): MktCall[] {
-  return [];
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+/**
+ * The MKT calls in a formula, in the order they open (outermost first). Strings, quoted sheet
+ * names and array constants are skipped, so `="MKT.X("` is not a call.
+ * @example parseMktCalls('=MKT.ROI_BAND(MKT.ROI_RATIO(B2:B13,C2:C13),MKT_ROI_LOW)')
+ * //=> [{ id: 'ROI_BAND', args: ['MKT.ROI_RATIO(B2:B13,C2:C13)', 'MKT_ROI_LOW'] }, { id: 'ROI_RATIO', args: ['B2:B13', 'C2:C13'] }]
+ */
+export function parseMktCalls(formula: string): MktCall[] {
+  const calls: MktCall[] = [];
+  if (!formula.startsWith('=')) return calls;
+  const open: Array<{ call: MktCall; depth: number; argStart: number } | undefined> = [];
+  let depth = 0;
+  let i = 0;
+  const n = formula.length;
+  while (i < n) {
+    const ch = formula[i];
+    if (ch === '"' || ch === "'") {
+      // Skip a string or a quoted sheet name; doubled quotes stay inside.
+      i++;
+      while (i < n) {
+        if (formula[i] === ch) {
+          if (formula[i + 1] === ch) i += 2;
+          else break;
+        } else i++;
+      }
+      i++;
+      continue;
+    }
+    if (ch === '{') {
+      while (i < n && formula[i] !== '}') i++;
+      i++;
+      continue;
+    }
+    const m = /^(?:_xldudf_)?MKT\.([A-Za-z_][A-Za-z0-9_]*)\s*\(/i.exec(formula.slice(i));
+    const prev = i > 0 ? formula[i - 1] : '';
+    if (m && !/[A-Za-z0-9_.]/.test(prev)) {
+      const call: MktCall = { id: m[1].toUpperCase(), args: [] };
+      calls.push(call);
+      depth++;
+      i += m[0].length;
+      open[depth] = { call, depth, argStart: i };
+      continue;
+    }
+    if (ch === '(') {
+      depth++;
+      open[depth] = undefined;
+    } else if (ch === ')' || ch === ',') {
+      const frame = open[depth];
+      if (frame) {
+        const arg = formula.slice(frame.argStart, i).trim();
+        if (ch === ',' || arg !== '' || frame.call.args.length > 0) frame.call.args.push(arg);
+        frame.argStart = i + 1;
+      }
+      if (ch === ')') {
+        open[depth] = undefined;
+        depth = Math.max(0, depth - 1);
+      }
+    }
+    i++;
+  }
+  return calls;
 }
 
-/** Explains one call given the values of its arguments (each a scalar or a 2-D range). */
-export function explainCall(_call: MktCall, _args: unknown[], _result: unknown, _lang: Language): Explanation | undefined {
+const A1_REFERENCE = /^(?:(?:'(?:[^']|'')+'|[A-Za-z0-9_.\u00C0-\u024F]+)!)?\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?$/;
+const NAME = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+
+/** True when an argument is a cell reference or a defined name (not a literal, not an expression). */
+export function isReference(arg: string): boolean {
+  if (A1_REFERENCE.test(arg)) return true;
+  return NAME.test(arg) && !/^(TRUE|FALSE)$/i.test(arg);
+}
+
+/** The distinct references and names read by the calls' arguments, in order. */
+export function referencesOf(calls: readonly MktCall[]): string[] {
+  const out: string[] = [];
+  for (const call of calls) for (const arg of call.args) if (isReference(arg) && !out.includes(arg)) out.push(arg);
+  return out;
+}
+
+/** The value of an argument: a literal, a loaded reference, or undefined when it is an expression or omitted. */
+export function argumentValue(arg: string | undefined, inputs: Record<string, unknown>): unknown {
+  if (arg === undefined || arg === '') return null;
+  if (Object.prototype.hasOwnProperty.call(inputs, arg)) return inputs[arg];
+  if (/^"(?:[^"]|"")*"$/.test(arg)) return arg.slice(1, -1).replace(/""/g, '"');
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(arg)) return Number(arg);
+  if (/^TRUE$/i.test(arg)) return true;
+  if (/^FALSE$/i.test(arg)) return false;
   return undefined;
 }
 
-/** Explains the first MKT call of a cell's formula, or undefined when the formula has none. */
-export function explainFormula(_cell: CellUnderCursor, _lang: Language): Explanation | undefined {
-  return undefined;
+// ---------------------------------------------------------------------------------------------
+// Explaining
+
+function numberText(lang: Language, value: number, digits = 2): string {
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: digits }).format(value);
+}
+
+const words = (code: string, lang: Language) => {
+  const label = labelOf(code, lang);
+  return isRuleError(label) ? code : label;
+};
+
+class Unknown extends Error {}
+
+/** Reads with a coercion reader; a missing value (an expression we did not evaluate) stops the explanation. */
+function read<T>(value: unknown, reader: (v: unknown) => T): T {
+  if (value === undefined) throw new Unknown();
+  return reader(value);
+}
+
+/**
+ * Explains one call given the values of its arguments (a scalar, a 2-D range, null when omitted,
+ * undefined when not known) and the cell's result.
+ * @returns undefined when the function is unknown or an argument could not be read
+ */
+export function explainCall(call: MktCall, args: readonly unknown[], result: unknown, lang: Language): Explanation | undefined {
+  const t = EXPLAIN[lang];
+  const num = (v: number, d = 2) => numberText(lang, v, d);
+  const ratio = (v: number) => `${num(v, 1)}:1`;
+  const pct = (v: number) => `${num(v * 100, 0)} %`.replace(' %', lang === 'fr' ? '\u00a0%' : '%');
+  const arg = (i: number) => (i < args.length ? args[i] : null);
+  try {
+    switch (call.id) {
+      case 'ROI_RATIO': {
+        const revenue = read(arg(0), (v) => readAmount('revenue', v));
+        const spend = read(arg(1), (v) => readAmount('spend', v));
+        const value = roiRatio(revenue, spend);
+        if (isRuleError(value)) return errorExplanation(value, lang, [t.revenue(num(revenue)), t.spend(num(spend))]);
+        const band = roiBand(value) as string;
+        return {
+          summary: t.roiSummary(ratio(value), words(band, lang)),
+          lines: [t.revenue(num(revenue)), t.spend(num(spend)), t.roiIs(num(revenue), num(spend), ratio(value)), t.roiTarget(ratio(ROI_TARGET_LOW), ratio(ROI_TARGET_HIGH))],
+        };
+      }
+      case 'ROI_BAND': {
+        const value = read(arg(0), (v) => readNumber('ratio', v));
+        const low = read(arg(1), (v) => readOptionalNumber('low', v)) ?? ROI_TARGET_LOW;
+        const high = read(arg(2), (v) => readOptionalNumber('high', v)) ?? ROI_TARGET_HIGH;
+        const band = roiBand(value, low, high);
+        if (isRuleError(band)) return errorExplanation(band, lang, []);
+        const rule = band === 'BELOW' ? t.below(ratio(value), ratio(low)) : band === 'ABOVE' ? t.above(ratio(value), ratio(high)) : t.within(ratio(value), ratio(low), ratio(high));
+        return { summary: `${words(band, lang)} : ${rule}`.replace(' : ', lang === 'fr' ? ' : ' : ': '), lines: [t.roiTarget(ratio(low), ratio(high)), rule] };
+      }
+      case 'INTERNALISE_SIGNAL':
+      case 'INTERNALISE_SCORE': {
+        const weeklyHours = read(arg(0), (v) => readNumber('weekly_hours', v));
+        const externalFees = read(arg(1), (v) => readAmount('external_fees', v));
+        const loadedSalary = read(arg(2), (v) => readAmount('loaded_salary', v));
+        const dataNeed = read(arg(3), (v) => readYesNo('data_need', v, false));
+        const a = assessInternalisation({ weeklyHours, externalFees, loadedSalary, dataNeed });
+        if (isRuleError(a)) return errorExplanation(a, lang, []);
+        const zone = a.criticalMassZone === 'TIPPING' ? t.tipping : a.criticalMassZone === 'STRONG' ? t.strong : '';
+        return {
+          summary: t.signalSummary(a.score, words(a.code, lang)),
+          lines: [
+            t.s1(num(weeklyHours), COMPLEXITY_HOURS, a.complexity),
+            t.s2(pct(a.feesToSalary), pct(CRITICAL_MASS_RATIO), a.criticalMass, zone),
+            t.s3(a.dataCulture),
+            t.decisionRule,
+          ],
+        };
+      }
+      case 'FEES_TO_SALARY': {
+        const fees = read(arg(0), (v) => readAmount('external_fees', v));
+        const salary = read(arg(1), (v) => readAmount('loaded_salary', v));
+        const value = feesToSalary(fees, salary);
+        if (isRuleError(value)) return errorExplanation(value, lang, []);
+        const zone = criticalMassZone(value);
+        return {
+          summary: t.feesSummary(pct(value), zone === 'OFF' ? t.off : zone === 'TIPPING' ? t.tipping : t.strong),
+          lines: [t.feesIs(num(fees), num(salary), pct(value)), t.zones(pct(CRITICAL_MASS_RATIO), pct(CRITICAL_MASS_STRONG_RATIO))],
+        };
+      }
+      case 'BREAKEVEN_FEES': {
+        const salary = read(arg(0), (v) => readAmount('loaded_salary', v));
+        const share = read(arg(1), (v) => readOptionalNumber('ratio', v)) ?? CRITICAL_MASS_RATIO;
+        const value = breakevenFees(salary, share);
+        if (isRuleError(value)) return errorExplanation(value, lang, []);
+        return { summary: t.breakeven(num(value, 0)), lines: [t.breakevenIs(num(salary, 0), pct(share), num(value, 0))] };
+      }
+      case 'BUDGET_TIER': {
+        const budget = read(arg(0), (v) => readAmount('monthly_budget', v));
+        const profileText = read(arg(1), (v) => readOptionalText('profile', v)) ?? 'standard';
+        const profile = parseProfile(profileText);
+        if (isRuleError(profile)) return errorExplanation(profile, lang, []);
+        const tier = budgetTier(budget, profile);
+        if (isRuleError(tier)) return errorExplanation(tier, lang, []);
+        const th = tierThresholds(profile);
+        return {
+          summary: t.tierSummary(num(budget, 0), words(tier, lang)),
+          lines: [t.profile(profile), t.tiers(num(th.partial, 0), num(th.regular, 0), num(th.full, 0))],
+        };
+      }
+      case 'PILOT_VERDICT': {
+        const monthsElapsed = read(arg(0), (v) => readNumber('months_elapsed', v));
+        const kpiAchievement = read(arg(1), (v) => readNumber('kpi_achievement', v));
+        const roi = read(arg(2), (v) => readOptionalNumber('roi_ratio', v));
+        const reportingOk = read(arg(3), (v) => readYesNo('reporting_ok', v, true));
+        const verdict = pilotVerdict({ monthsElapsed, kpiAchievement, roiRatio: roi, reportingOk });
+        if (isRuleError(verdict)) return errorExplanation(verdict, lang, []);
+        const why = {
+          TOO_EARLY: t.tooEarly(num(monthsElapsed), PILOT_MONTHS),
+          STOP: t.stop,
+          EXPAND: t.expand(pct(kpiAchievement), pct(EXPAND_KPI), roi === undefined ? undefined : ratio(roi), ratio(ROI_TARGET_LOW)),
+          EXTEND: t.extend(pct(kpiAchievement), pct(EXTEND_KPI)),
+          TAKE_BACK: t.takeBack(pct(kpiAchievement), pct(EXTEND_KPI)),
+        }[verdict];
+        return { summary: `${words(verdict, lang)} — ${why}`, lines: [t.pilotInputs(num(monthsElapsed), pct(kpiAchievement), reportingOk), why] };
+      }
+      case 'ALLOCATE': {
+        const total = read(arg(0), (v) => readAmount('total_budget', v));
+        const spend = read(arg(1), (v) => readChannelValues('spend_range', v));
+        const revenue = read(arg(2), (v) => readChannelValues('revenue_range', v));
+        const floor = read(arg(3), (v) => readOptionalNumber('floor', v)) ?? ALLOCATION_FLOOR;
+        const amounts = allocate(total, spend, revenue, floor);
+        if (isRuleError(amounts)) return errorExplanation(amounts, lang, [t.floor(ratio(floor))]);
+        const cut = amounts.filter((a, i) => a === 0 && spend[i] > 0).length;
+        return {
+          summary: t.allocateSummary(num(total, 0), amounts.length - amounts.filter((a) => a === 0).length, cut),
+          lines: [t.floor(ratio(floor)), t.allocateRule],
+        };
+      }
+      case 'LTV': {
+        const margin = read(arg(0), (v) => readAmount('margin_per_period', v));
+        const retention = read(arg(1), (v) => readNumber('retention_rate', v));
+        const discount = read(arg(2), (v) => readOptionalNumber('discount_rate', v)) ?? 0;
+        const value = lifetimeValue(margin, retention, discount);
+        if (isRuleError(value)) return errorExplanation(value, lang, []);
+        return { summary: t.ltv(num(value)), lines: [t.ltvIs(num(margin), pct(retention), pct(discount))] };
+      }
+      case 'RETENTION_LEVER': {
+        const margin = read(arg(0), (v) => readAmount('margin_per_period', v));
+        const retention = read(arg(1), (v) => readNumber('retention_rate', v));
+        const cac = read(arg(2), (v) => readAmount('cac', v));
+        const uplift = read(arg(3), (v) => readOptionalNumber('retention_uplift', v));
+        const cut = read(arg(4), (v) => readOptionalNumber('cac_cut', v));
+        const c = compareLevers(margin, retention, cac, uplift, cut);
+        if (isRuleError(c)) return errorExplanation(c, lang, []);
+        return { summary: t.lever(words(c.lever, lang)), lines: [t.leverIs(num(c.retentionLtvToCac), num(c.acquisitionLtvToCac))] };
+      }
+      case 'LABEL': {
+        const code = read(arg(0), (v) => readOptionalText('code', v)) ?? '';
+        const language = read(arg(1), (v) => readOptionalText('lang', v)) ?? 'fr';
+        const parsed = parseLanguage(language);
+        const key = code.trim().toUpperCase();
+        const known = Object.prototype.hasOwnProperty.call(CODE_LABELS, key);
+        if (isRuleError(parsed) || !known) return { summary: String(result ?? ''), lines: [] };
+        return { summary: t.label(key, CODE_LABELS[key as DecisionCode][parsed]), lines: [] };
+      }
+      default:
+        return undefined;
+    }
+  } catch (error) {
+    if (error instanceof RuleError) return errorExplanation(error, lang, []);
+    return undefined;
+  }
+}
+
+function errorExplanation(error: RuleError, lang: Language, lines: string[]): Explanation {
+  return { summary: EXPLAIN[lang].error(formatMessage(error.key, error.params, lang)), lines };
+}
+
+/**
+ * Explains the cell's MKT formula: the first MKT call whose arguments are all known, then the
+ * calls nested in it (their lines follow).
+ */
+export function explainFormula(cell: CellUnderCursor, lang: Language): Explanation | undefined {
+  const calls = parseMktCalls(cell.formula);
+  if (calls.length === 0) return undefined;
+  const explained: Explanation[] = [];
+  for (const [index, call] of calls.entries()) {
+    const args = call.args.map((a) => argumentValue(a, cell.inputs));
+    const e = explainCall(call, args, index === 0 ? cell.value : undefined, lang);
+    if (e) explained.push(e);
+  }
+  if (explained.length === 0) {
+    return { summary: EXPLAIN[lang].notEvaluated(calls[0].id), lines: calls[0].args.map((a, i) => `${i + 1}. ${a}`) };
+  }
+  const [first, ...rest] = explained;
+  return { summary: first.summary, lines: [...first.lines, ...rest.flatMap((e) => [e.summary, ...e.lines])] };
 }

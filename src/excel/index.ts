@@ -19,13 +19,19 @@
  */
 export * from './types';
 
-export { detectLayout, LAYOUT_CONFIDENT } from './layout';
+export { detectLayout, isUsableLayout, LAYOUT_CONFIDENT } from './layout';
 export { parseMktCalls, explainCall, explainFormula } from './explain';
 export { uniqueSheetName, quoteSheetName, toTextCell, currencyFormat } from './sheet-utils';
 export { THRESHOLD_NAMES, thresholdCells } from './thresholds';
+export { SHEET_NAMES } from './strings';
+export type { SheetKind } from './strings';
 export type { ThresholdCell } from './thresholds';
 
 export {
+  PREVIEW_ROWS,
+  PREVIEW_COLUMNS,
+  PAYLOAD_LIMIT,
+  channelSummaries,
   listTables,
   readSource,
   writeDiagnostic,

@@ -141,8 +141,11 @@ export interface WrittenSheet {
 // ---------------------------------------------------------------------------------------------
 // Inputs of the write actions
 
-/** A number typed in the pane, or a reference to a cell the user picked (`'Feuil1'!B3`). */
-export type InputCell = { value: number | boolean | string } | { ref: string };
+/**
+ * A value typed in the pane (the UI parses it: a number, or a boolean for yes/no), or a reference
+ * to a cell the user picked, sheet-qualified (`Feuil1!B3`, `'Mes données'!$B$3`).
+ */
+export type InputCell = { value: number | boolean } | { ref: string };
 
 export interface DiagnosticInput {
   source: SourceRef;

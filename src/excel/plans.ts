@@ -1,0 +1,527 @@
+/**
+ * What each action writes, as plain data: the cells, formulas, formats, names, highlights and
+ * charts of one sheet. Pure: no Office.js. `office.ts` applies a plan in one batch.
+ *
+ * Sizes: a plan's payload does not grow with the number of channels. Per-channel rows are one
+ * template row filled down with `copyFrom` (relative references shift, as when a user drags the
+ * fill handle), highlights and charts take addresses. So a 100 000-row source gives the same
+ * request size as a 10-row one, far under Excel on the web's 5 MB limit.
+ */
+import { isRuleError } from '../rules/errors';
+import { tierThresholds } from '../rules/tiers';
+import type { Language } from '../rules/labels';
+import { CHECKLIST, LABELS, SheetKind } from './strings';
+import {
+  cellAddress,
+  currencyFormat,
+  INTEGER_FORMAT,
+  PERCENT_FORMAT,
+  quoteSheetName,
+  RATIO_FORMAT,
+  rangeAddress,
+  Rect,
+  TEXT_FORMAT,
+  toSafeReference,
+  toTextCell,
+} from './sheet-utils';
+import { thresholdCells, ThresholdFormat } from './thresholds';
+import type {
+  ArbitrageInput,
+  DetectedLayout,
+  DiagnosticInput,
+  InputCell,
+  InternalisationInput,
+  PilotInput,
+  SourceRef,
+  TransferInput,
+  WorkbookProfile,
+} from './types';
+
+export type CellData = string | number | boolean;
+export type CellStyle = 'title' | 'header' | 'input' | 'total' | 'note';
+
+/** One rectangular write. Text blocks get the "@" format before their values. */
+export interface CellWrite {
+  /** A1 address on the plan's sheet. */
+  address: string;
+  kind: 'text' | 'formulas' | 'values';
+  data: CellData[][];
+  /** Number formats, same shape as data (text blocks: "@" everywhere). */
+  numberFormat?: string[][];
+  style?: CellStyle;
+}
+
+/** Copy a template block (formulas and formats) over a larger block: Excel shifts relative references. */
+export interface FillDown {
+  from: string;
+  to: string;
+  /** Default `all` (formulas and formats). */
+  copy?: 'all' | 'formats';
+}
+
+export interface NameWrite {
+  name: string;
+  /** A1 address on the plan's sheet. */
+  address: string;
+  comment: string;
+}
+
+export interface Highlight {
+  address: string;
+  /** Invariant formula relative to the top-left cell of `address`. */
+  formula: string;
+  fill: string;
+  fontColor: string;
+}
+
+export interface ChartSeriesPlan {
+  name: string;
+  values: string;
+  /** Draw as a line (a threshold) rather than columns. */
+  line?: boolean;
+}
+
+export interface ChartPlan {
+  /** Chart name; the pane's charts start with "MKT". */
+  name: string;
+  title: string;
+  /** X-axis categories (the channels). */
+  categories: string;
+  series: ChartSeriesPlan[];
+  /** Top-left and bottom-right cells. */
+  position: [string, string];
+}
+
+export interface Validation {
+  address: string;
+  /** Comma-separated list, e.g. "oui,non". */
+  list: string;
+}
+
+export interface SheetPlan {
+  kind: SheetKind;
+  writes: CellWrite[];
+  fills: FillDown[];
+  names: NameWrite[];
+  highlights: Highlight[];
+  charts: ChartPlan[];
+  validations: Validation[];
+  /** Column widths in points, by column letter. */
+  widths: Record<string, number>;
+  /** Everything the plan writes lies inside this rectangle (0-based). */
+  region: Rect;
+  /** The cell to select afterwards. */
+  anchor: string;
+}
+
+/** Prefix of the workbook-scoped names that record which sheet (and region) the pane wrote. */
+export const REGISTRY_PREFIX = 'MKT_SHEET_';
+export const registryName = (kind: SheetKind | 'transfer'): string => REGISTRY_PREFIX + kind.toUpperCase();
+
+/** Thrown by a plan builder when an input cannot be written; the action turns it into a message. */
+export class PlanInputError extends Error {
+  constructor(
+    readonly key: 'badReference' | 'badNumber' | 'noLayout',
+    readonly params: Record<string, string>,
+  ) {
+    super(key);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const formatOf = (format: ThresholdFormat, profile: WorkbookProfile): string =>
+  ({ ratio: RATIO_FORMAT, percent: PERCENT_FORMAT, hours: INTEGER_FORMAT, months: INTEGER_FORMAT, money: currencyFormat(profile), text: TEXT_FORMAT })[format];
+
+const fill = <T>(rows: number, cols: number, value: T): T[][] => Array.from({ length: rows }, () => Array<T>(cols).fill(value));
+
+function text(address: string, rows: unknown[][], style?: CellStyle): CellWrite {
+  const data = rows.map((row) => row.map(toTextCell));
+  return { address, kind: 'text', data, numberFormat: fill(data.length, data[0].length, TEXT_FORMAT), style };
+}
+
+function textAt(row: number, column: number, rows: unknown[][], style?: CellStyle): CellWrite {
+  return text(rangeAddress(row, column, rows.length, rows[0].length), rows, style);
+}
+
+function formulasAt(row: number, column: number, data: CellData[][], formats?: string[][], style?: CellStyle): CellWrite {
+  return { address: rangeAddress(row, column, data.length, data[0].length), kind: 'formulas', data, numberFormat: formats, style };
+}
+
+/** An input cell: a number or yes/no typed in the pane, or a formula pointing at the user's cell. */
+function inputFormula(field: string, input: InputCell, { singleCell = true } = {}): CellData {
+  if ('ref' in input) {
+    const ref = toSafeReference(input.ref, { singleCell });
+    if (!ref) throw new PlanInputError('badReference', { ref: String(input.ref).slice(0, 60) });
+    return `=${ref}`;
+  }
+  if (typeof input.value === 'boolean') return input.value;
+  if (typeof input.value !== 'number' || !Number.isFinite(input.value)) throw new PlanInputError('badNumber', { field });
+  return input.value;
+}
+
+/** Invariant string literal for a formula: "fr". */
+const literal = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+// ---------------------------------------------------------------------------------------------
+// Source references
+
+interface SourceRows {
+  /** Sheet row (0-based) of the first channel. */
+  firstRow: number;
+  count: number;
+  sheet: string;
+  channelColumn: number;
+  spend: [number, number];
+  revenue: [number, number];
+}
+
+function sourceRows(source: SourceRef, layout: DetectedLayout): SourceRows {
+  const count = layout.lastDataRow - layout.firstDataRow + 1;
+  if (
+    count < 1 ||
+    layout.channelColumn < 0 ||
+    layout.spend.count < 1 ||
+    layout.revenue.count < 1 ||
+    layout.spend.first < 0 ||
+    layout.revenue.first < 0 ||
+    Math.max(layout.channelColumn, layout.spend.first + layout.spend.count - 1, layout.revenue.first + layout.revenue.count - 1) >= source.columnCount ||
+    layout.lastDataRow >= source.rowCount
+  ) {
+    throw new PlanInputError('noLayout', {});
+  }
+  const col = (c: number) => source.columnIndex + c;
+  return {
+    firstRow: source.rowIndex + layout.firstDataRow,
+    count,
+    sheet: quoteSheetName(source.sheetName),
+    channelColumn: col(layout.channelColumn),
+    spend: [col(layout.spend.first), col(layout.spend.first + layout.spend.count - 1)],
+    revenue: [col(layout.revenue.first), col(layout.revenue.first + layout.revenue.count - 1)],
+  };
+}
+
+/** `'Ventes'!$B2:$M2`: columns fixed, row relative, so that filling down walks the channels. */
+function rowRef(src: SourceRows, [c1, c2]: [number, number]): string {
+  const a = `$${cellAddress(src.firstRow, c1).replace(/\d+$/, '')}${src.firstRow + 1}`;
+  if (c1 === c2) return `${src.sheet}!${a}`;
+  return `${src.sheet}!${a}:$${cellAddress(src.firstRow, c2).replace(/\d+$/, '')}${src.firstRow + 1}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Diagnostic
+
+/** Row (0-based) of the column headers on the Diagnostic and Arbitrage sheets (A4); totals sit above (A3), channels below (A5…). */
+export const TABLE_HEADER_ROW = 3;
+const FIRST = TABLE_HEADER_ROW + 1;
+
+export function diagnosticPlan({ source, layout, profile }: DiagnosticInput): SheetPlan {
+  const L = LABELS[profile.lang];
+  const money = currencyFormat(profile);
+  const src = sourceRows(source, layout);
+  const n = src.count;
+  const last = FIRST + n - 1;
+  const col = (c: number) => rangeAddress(FIRST, c, n, 1);
+  const spendRef = rowRef(src, src.spend);
+  const revenueRef = rowRef(src, src.revenue);
+  const r = FIRST + 1; // 1-based row of the template
+  const lang = literal(profile.lang);
+
+  const template: CellData[] = [
+    `=${rowRef(src, [src.channelColumn, src.channelColumn])}&""`,
+    `=SUM(${spendRef})`,
+    `=SUM(${revenueRef})`,
+    `=MKT.ROI_RATIO(${revenueRef},${spendRef})`,
+    `=MKT.ROI_BAND(D${r},MKT_ROI_LOW,MKT_ROI_HIGH)`,
+    `=MKT.LABEL(E${r},${lang})`,
+    '=MKT_ROI_LOW',
+    '=MKT_ROI_HIGH',
+  ];
+  const formats = ['General', money, money, RATIO_FORMAT, 'General', 'General', RATIO_FORMAT, RATIO_FORMAT];
+  const totals: CellData[] = [
+    `=SUM(${col(1)})`,
+    `=SUM(${col(2)})`,
+    `=MKT.ROI_RATIO(C3,B3)`,
+    `=MKT.ROI_BAND(D3,MKT_ROI_LOW,MKT_ROI_HIGH)`,
+    `=MKT.LABEL(E3,${lang})`,
+  ];
+  const sourceText = source.tableName ? `${source.tableName} (${source.address})` : source.address;
+  return {
+    kind: 'diagnostic',
+    writes: [
+      textAt(0, 0, [[L.diagTitle]], 'title'),
+      textAt(1, 0, [[L.diagSource, sourceText]], 'note'),
+      textAt(2, 0, [[L.total]], 'total'),
+      formulasAt(2, 1, [totals], [[money, money, RATIO_FORMAT, 'General', 'General']], 'total'),
+      textAt(TABLE_HEADER_ROW, 0, [[L.channel, L.spend, L.revenue, L.roi, L.band, L.bandWords, L.low, L.high]], 'header'),
+      formulasAt(FIRST, 0, [template], [formats]),
+    ],
+    fills: n > 1 ? [{ from: rangeAddress(FIRST, 0, 1, 8), to: rangeAddress(FIRST + 1, 0, n - 1, 8) }] : [],
+    names: [],
+    highlights: [
+      { address: rangeAddress(FIRST, 0, n, 8), formula: `=$E${r}="BELOW"`, fill: '#F8CBAD', fontColor: '#9C0006' },
+    ],
+    charts: [
+      {
+        name: 'MKT_DIAGNOSTIC_ROI',
+        title: L.chartRoi,
+        categories: col(0),
+        series: [
+          { name: L.roi, values: col(3) },
+          { name: L.low, values: col(6), line: true },
+          { name: L.high, values: col(7), line: true },
+        ],
+        position: ['J4', 'R22'],
+      },
+    ],
+    validations: [],
+    widths: { A: 160, B: 90, C: 90, D: 110, E: 70, F: 110, G: 70, H: 70 },
+    region: { row: 0, column: 0, rows: Math.max(last + 1, 22), columns: 18 },
+    anchor: 'A1',
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internalisation
+
+export function internalisationPlan(input: InternalisationInput): SheetPlan {
+  const { profile } = input;
+  const L = LABELS[profile.lang];
+  const money = currencyFormat(profile);
+  const lang = literal(profile.lang);
+  const inputs: Array<[string, CellData, string]> = [
+    [L.weeklyHours, inputFormula('weekly_hours', input.weeklyHours), INTEGER_FORMAT],
+    [L.externalFees, inputFormula('external_fees', input.externalFees, { singleCell: false }), money],
+    [L.loadedSalary, inputFormula('loaded_salary', input.loadedSalary, { singleCell: false }), money],
+    [L.dataNeed, inputFormula('data_need', input.dataNeed), 'General'],
+    [L.monthlyBudget, inputFormula('monthly_budget', input.monthlyBudget, { singleCell: false }), money],
+  ];
+  // Inputs in B3:B7 (1-based rows 3–7).
+  const results: Array<[string, string, string, string?]> = [
+    [L.signal, '=MKT.INTERNALISE_SIGNAL(B3,B4,B5,B6)', 'General', `=MKT.LABEL(B9,${lang})`],
+    [L.score, '=MKT.INTERNALISE_SCORE(B3,B4,B5,B6)', INTEGER_FORMAT],
+    [L.feesToSalary, '=MKT.FEES_TO_SALARY(B4,B5)', PERCENT_FORMAT],
+    [L.breakeven, '=MKT.BREAKEVEN_FEES(B5,MKT_CRITICAL_MASS)', money],
+    [L.tier, '=MKT.BUDGET_TIER(B7,MKT_PROFILE)', 'General', `=MKT.LABEL(B13,${lang})`],
+  ];
+  return {
+    kind: 'internalisation',
+    writes: [
+      textAt(0, 0, [[L.intTitle]], 'title'),
+      textAt(2, 0, inputs.map(([label]) => [label])),
+      formulasAt(2, 1, inputs.map(([, v]) => [v]), inputs.map(([, , f]) => [f]), 'input'),
+      textAt(7, 0, [[L.results]], 'header'),
+      textAt(8, 0, results.map(([label]) => [label])),
+      formulasAt(8, 1, results.map(([, f]) => [f]), results.map(([, , nf]) => [nf]), 'total'),
+      formulasAt(8, 2, [[results[0][3]!]]),
+      formulasAt(12, 2, [[results[4][3]!]]),
+    ],
+    fills: [],
+    names: [],
+    highlights: [],
+    charts: [],
+    validations: [],
+    widths: { A: 330, B: 110, C: 170 },
+    region: { row: 0, column: 0, rows: 13, columns: 3 },
+    anchor: 'B3',
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arbitrage
+
+export function arbitragePlan({ source, layout, profile, totalBudget }: ArbitrageInput): SheetPlan {
+  const L = LABELS[profile.lang];
+  const money = currencyFormat(profile);
+  const src = sourceRows(source, layout);
+  const n = src.count;
+  const last = FIRST + n; // 1-based last channel row
+  const r = FIRST + 1;
+  const spendRef = rowRef(src, src.spend);
+  const revenueRef = rowRef(src, src.revenue);
+  const col = (c: number) => rangeAddress(FIRST, c, n, 1);
+  const left: CellData[] = [
+    `=${rowRef(src, [src.channelColumn, src.channelColumn])}&""`,
+    `=SUM(${spendRef})`,
+    `=SUM(${revenueRef})`,
+    `=MKT.ROI_RATIO(C${r},B${r})`,
+  ];
+  return {
+    kind: 'arbitrage',
+    writes: [
+      textAt(0, 0, [[L.arbTitle]], 'title'),
+      textAt(1, 0, [[L.totalBudget]]),
+      formulasAt(1, 1, [[inputFormula('total_budget', totalBudget, { singleCell: false })]], [[money]], 'input'),
+      textAt(2, 0, [[L.total]], 'total'),
+      formulasAt(2, 1, [[`=SUM(${col(1)})`, `=SUM(${col(2)})`, '=MKT.ROI_RATIO(C3,B3)', `=SUM(${col(4)})`, `=SUM(${col(5)})`]], [[money, money, RATIO_FORMAT, money, money]], 'total'),
+      textAt(TABLE_HEADER_ROW, 0, [[L.channel, L.current, L.revenue, L.roi, L.proposed, L.change]], 'header'),
+      formulasAt(FIRST, 0, [left], [['General', money, money, RATIO_FORMAT]]),
+      // One formula; its column spills beside the channels.
+      formulasAt(FIRST, 4, [[`=MKT.ALLOCATE($B$2,B${r}:B${last},C${r}:C${last},MKT_FLOOR)`]], [[money]]),
+      formulasAt(FIRST, 5, [[`=E${r}-B${r}`]], [[money]]),
+    ],
+    // The spilled column E is left alone: filling it would block the spill (#SPILL!).
+    fills:
+      n > 1
+        ? [
+            { from: rangeAddress(FIRST, 0, 1, 4), to: rangeAddress(FIRST + 1, 0, n - 1, 4) },
+            { from: rangeAddress(FIRST, 5, 1, 1), to: rangeAddress(FIRST + 1, 5, n - 1, 1) },
+            { from: rangeAddress(FIRST, 4, 1, 1), to: rangeAddress(FIRST + 1, 4, n - 1, 1), copy: 'formats' },
+          ]
+        : [],
+    names: [],
+    highlights: [
+      { address: rangeAddress(FIRST, 0, n, 6), formula: `=AND($B${r}>0,$E${r}=0)`, fill: '#F8CBAD', fontColor: '#9C0006' },
+    ],
+    charts: [
+      {
+        name: 'MKT_ARBITRAGE_SPEND',
+        title: L.chartArb,
+        categories: col(0),
+        series: [
+          { name: L.current, values: col(1) },
+          { name: L.proposed, values: col(4) },
+        ],
+        position: ['H4', 'P22'],
+      },
+    ],
+    validations: [],
+    widths: { A: 160, B: 110, C: 110, D: 110, E: 140, F: 110 },
+    region: { row: 0, column: 0, rows: Math.max(last, 22), columns: 16 },
+    anchor: 'B2',
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assumptions and transfer
+
+/** Row (0-based) of the first threshold on the assumptions sheet. */
+const THRESHOLD_ROW = 4;
+
+/** Where each threshold's value cell is on the assumptions sheet (1-based A1, column B). */
+export function thresholdAddresses(): Record<string, string> {
+  const out: Record<string, string> = {};
+  thresholdCells().forEach((cell, i) => (out[cell.name] = cellAddress(THRESHOLD_ROW + i, 1, true)));
+  return out;
+}
+
+/**
+ * The thresholds block with its named cells. `current` keeps values an accountant changed on an
+ * earlier assumptions sheet (by name); otherwise the rules' constants are written.
+ */
+export function assumptionsPlan(profile: WorkbookProfile, current: Record<string, unknown> = {}): SheetPlan {
+  const L = LABELS[profile.lang];
+  const cells = thresholdCells(profile.budgetProfile ?? 'standard');
+  const rows = cells.length;
+  const valueOf = (name: string, fallback: number | string): CellData => {
+    const v = current[name];
+    return typeof v === 'number' || (typeof v === 'string' && v.trim() !== '') ? v : fallback;
+  };
+  const textValue = cells.map((c) => c.format === 'text');
+  return {
+    kind: 'assumptions',
+    writes: [
+      textAt(0, 0, [[L.assTitle]], 'title'),
+      textAt(1, 0, [[L.assIntro]], 'note'),
+      textAt(THRESHOLD_ROW - 1, 0, [[L.name, L.value, L.meaning, L.usedBy]], 'header'),
+      textAt(THRESHOLD_ROW, 0, cells.map((c) => [c.name])),
+      // Numbers as values; the profile (text) goes through its own text write below.
+      ...cells.map((c, i): CellWrite =>
+        textValue[i]
+          ? textAt(THRESHOLD_ROW + i, 1, [[valueOf(c.name, c.value)]], 'input')
+          : { address: cellAddress(THRESHOLD_ROW + i, 1), kind: 'values', data: [[valueOf(c.name, c.value)]], numberFormat: [[formatOf(c.format, profile)]], style: c.live ? 'input' : undefined },
+      ),
+      textAt(THRESHOLD_ROW, 2, cells.map((c) => [c.label[profile.lang], c.live ? c.usedBy : `${c.usedBy} — ${L.fixedNote}`])),
+    ],
+    fills: [],
+    names: cells.map((c) => ({ name: c.name, address: cellAddress(THRESHOLD_ROW + cells.indexOf(c), 1, true), comment: c.label.en })),
+    highlights: [],
+    charts: [],
+    validations: [],
+    widths: { A: 190, B: 90, C: 420, D: 380 },
+    region: { row: 0, column: 0, rows: THRESHOLD_ROW + rows, columns: 4 },
+    anchor: 'B5',
+  };
+}
+
+/** Row (0-based) where the transfer block starts on the assumptions sheet. */
+export function transferStartRow(): number {
+  return THRESHOLD_ROW + thresholdCells().length + 2;
+}
+
+/** Decisions taken and the handover checklist, below the thresholds. */
+export function transferPlan({ profile, decisions, extraChecklist = [] }: TransferInput): SheetPlan {
+  const L = LABELS[profile.lang];
+  const start = transferStartRow();
+  const decisionRows = decisions.length > 0 ? decisions.map((d) => [d.text, d.note ?? '']) : [['', '']];
+  const checklist = [...CHECKLIST[profile.lang], ...extraChecklist];
+  const checklistRow = start + 2 + decisionRows.length + 1;
+  const validationsAt = rangeAddress(checklistRow + 1, 1, checklist.length, 1);
+  return {
+    kind: 'assumptions',
+    writes: [
+      textAt(start, 0, [[L.decisionsTitle]], 'header'),
+      textAt(start + 1, 0, [[L.decision, L.note]], 'header'),
+      textAt(start + 2, 0, decisionRows),
+      textAt(checklistRow, 0, [[L.checklistTitle, L.done]], 'header'),
+      textAt(checklistRow + 1, 0, checklist.map((item) => [item])),
+    ],
+    fills: [],
+    names: [],
+    highlights: [],
+    charts: [],
+    validations: [{ address: validationsAt, list: profile.lang === 'fr' ? 'oui,non' : 'yes,no' }],
+    widths: {},
+    region: { row: start, column: 0, rows: checklistRow + 1 + checklist.length - start, columns: 4 },
+    anchor: cellAddress(start, 0),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pilot
+
+export function pilotPlan({ profile, kpiName, monthlyTargets, useRoi = false }: PilotInput): SheetPlan {
+  const L = LABELS[profile.lang];
+  const lang = literal(profile.lang);
+  const yesNo = profile.lang === 'fr' ? 'oui,non' : 'yes,no';
+  for (const t of monthlyTargets) if (typeof t !== 'number' || !Number.isFinite(t) || t < 0) throw new PlanInputError('badNumber', { field: L.target });
+  // Months in rows 5–7 (1-based): A month, B target, C actual, D achievement, E reporting, F ROI.
+  const months = [1, 2, 3].map((m, i): CellData[] => [m, monthlyTargets[i]]);
+  const achievement = [5, 6, 7].map((r): CellData[] => [`=IF(C${r}="","",C${r}/B${r})`]);
+  const verdict = useRoi
+    ? '=IF(COUNT(F5:F7)=0,MKT.PILOT_VERDICT(B9,B10,,B11),MKT.PILOT_VERDICT(B9,B10,AVERAGE(F5:F7),B11))'
+    : '=MKT.PILOT_VERDICT(B9,B10,,B11)';
+  const summary: Array<[string, string, string]> = [
+    [L.monthsElapsed, '=COUNT(C5:C7)', INTEGER_FORMAT],
+    [L.kpiAchievement, '=IF(B9=0,0,SUM(C5:C7)/SUMIFS(B5:B7,C5:C7,"<>"))', PERCENT_FORMAT],
+    [L.reportingOk, '=AND(COUNTIF(E5:E7,"non")=0,COUNTIF(E5:E7,"no")=0,COUNTIF(E5:E7,FALSE)=0)', 'General'],
+    [L.verdict, verdict, 'General'],
+  ];
+  return {
+    kind: 'pilot',
+    writes: [
+      textAt(0, 0, [[L.pilotTitle]], 'title'),
+      textAt(1, 0, [['KPI', kpiName]], 'note'),
+      textAt(3, 0, [[L.month, L.target, L.actual, L.achievement, L.reporting, L.pilotRoi]], 'header'),
+      { address: 'A5:B7', kind: 'values', data: months, numberFormat: fill(3, 2, '0').map(() => ['0', '#,##0']) },
+      formulasAt(4, 3, achievement, fill(3, 1, PERCENT_FORMAT)),
+      textAt(8, 0, summary.map(([label]) => [label])),
+      formulasAt(8, 1, summary.map(([, f]) => [f]), summary.map(([, , nf]) => [nf]), 'total'),
+      formulasAt(11, 2, [[`=MKT.LABEL(B12,${lang})`]], undefined, 'total'),
+    ],
+    fills: [],
+    names: [],
+    highlights: [],
+    charts: [],
+    validations: [{ address: 'E5:E7', list: yesNo }],
+    widths: { A: 190, B: 90, C: 90, D: 90, E: 170, F: 130 },
+    region: { row: 0, column: 0, rows: 12, columns: 6 },
+    anchor: 'C5',
+  };
+}
+
+/** Tier thresholds for a profile, for explanations (from the rules, never copied). */
+export function tiersFor(profile: WorkbookProfile) {
+  const t = tierThresholds(profile.budgetProfile ?? 'standard');
+  return isRuleError(t) ? undefined : t;
+}

@@ -1,0 +1,349 @@
+/**
+ * Every string the workbook layer writes or shows, in French and English: sheet names, headers,
+ * labels, the handover checklist, error and confirmation messages, explanation sentences.
+ */
+import type { Language } from '../rules/labels';
+
+export type SheetKind = 'diagnostic' | 'internalisation' | 'arbitrage' | 'assumptions' | 'pilot';
+
+export const SHEET_NAMES: Record<SheetKind, Record<Language, string>> = {
+  diagnostic: { fr: 'Diagnostic', en: 'Diagnostic' },
+  internalisation: { fr: 'Internalisation', en: 'In-house check' },
+  arbitrage: { fr: 'Arbitrage', en: 'Allocation' },
+  assumptions: { fr: 'Hypothèses', en: 'Assumptions' },
+  pilot: { fr: 'Pilote', en: 'Pilot' },
+};
+
+const fr = {
+  // Diagnostic
+  diagTitle: 'Diagnostic : retour sur investissement par canal',
+  diagSource: 'Source',
+  channel: 'Canal',
+  spend: 'Dépenses',
+  revenue: 'Revenus',
+  roi: 'ROI (revenus ÷ dépenses)',
+  band: 'Bande',
+  bandWords: 'Verdict',
+  low: 'Cible basse',
+  high: 'Cible haute',
+  total: 'Total',
+  chartRoi: 'ROI par canal et cible 3:1–5:1',
+  // Internalisation
+  intTitle: 'Internaliser ou externaliser ?',
+  weeklyHours: 'Heures par semaine nécessaires (marketing, ventes, produit)',
+  externalFees: 'Honoraires externes annuels',
+  loadedSalary: 'Salaire chargé annuel d’un profil interne',
+  dataNeed: 'Besoin d’itération rapide sur les données (oui/non)',
+  monthlyBudget: 'Budget marketing mensuel',
+  results: 'Résultats',
+  signal: 'Décision',
+  signalWords: 'Décision en clair',
+  score: 'Signaux allumés (0 à 3)',
+  feesToSalary: 'Honoraires ÷ salaire chargé',
+  breakeven: 'Honoraires à partir desquels le signal s’allume',
+  tier: 'Palier de budget',
+  tierWords: 'Palier en clair',
+  // Arbitrage
+  arbTitle: 'Arbitrage : chaque euro selon son rendement',
+  totalBudget: 'Budget total à répartir',
+  current: 'Dépenses actuelles',
+  proposed: 'Proposé (MKT.ALLOCATE)',
+  change: 'Écart',
+  chartArb: 'Dépenses actuelles et proposées par canal',
+  // Assumptions
+  assTitle: 'Hypothèses : seuils en vigueur',
+  assIntro: 'Modifiez une valeur ici : toutes les formules MKT du classeur qui la lisent suivent.',
+  name: 'Nom',
+  value: 'Valeur',
+  meaning: 'Signification',
+  usedBy: 'Utilisé par',
+  fixedNote: 'Valeur de référence : la fonction MKT applique ce seuil fixe (RULES.md)',
+  decisionsTitle: 'Décisions prises',
+  decision: 'Décision',
+  note: 'Note',
+  checklistTitle: 'Transfert : à documenter avant de se passer d’aide extérieure',
+  done: 'Fait (oui/non)',
+  // Pilot
+  pilotTitle: 'Pilote sur trois mois',
+  month: 'Mois',
+  target: 'Objectif',
+  actual: 'Réalisé',
+  achievement: 'Atteinte',
+  reporting: 'Reporting reçu (oui/non)',
+  pilotRoi: 'ROI du pilote (facultatif)',
+  monthsElapsed: 'Mois écoulés',
+  kpiAchievement: 'Atteinte cumulée',
+  reportingOk: 'Reporting régulier',
+  verdict: 'Verdict',
+  verdictWords: 'Verdict en clair',
+};
+
+type Strings = typeof fr;
+
+const en: Strings = {
+  diagTitle: 'Diagnostic: return on investment by channel',
+  diagSource: 'Source',
+  channel: 'Channel',
+  spend: 'Spend',
+  revenue: 'Revenue',
+  roi: 'ROI (revenue ÷ spend)',
+  band: 'Band',
+  bandWords: 'Verdict',
+  low: 'Target low',
+  high: 'Target high',
+  total: 'Total',
+  chartRoi: 'ROI by channel against the 3:1–5:1 target',
+  intTitle: 'Bring in-house or outsource?',
+  weeklyHours: 'Hours a week needed (marketing, sales, product)',
+  externalFees: 'Yearly external fees',
+  loadedSalary: 'Yearly loaded salary of an in-house marketer',
+  dataNeed: 'Need for fast data iteration (yes/no)',
+  monthlyBudget: 'Monthly marketing budget',
+  results: 'Results',
+  signal: 'Decision',
+  signalWords: 'Decision in words',
+  score: 'Signals on (0 to 3)',
+  feesToSalary: 'Fees ÷ loaded salary',
+  breakeven: 'Fees at which the signal turns on',
+  tier: 'Budget tier',
+  tierWords: 'Tier in words',
+  arbTitle: 'Allocation: each dollar by its return',
+  totalBudget: 'Total budget to share',
+  current: 'Current spend',
+  proposed: 'Proposed (MKT.ALLOCATE)',
+  change: 'Change',
+  chartArb: 'Current and proposed spend by channel',
+  assTitle: 'Assumptions: thresholds in force',
+  assIntro: 'Change a value here: every MKT formula of the workbook that reads it follows.',
+  name: 'Name',
+  value: 'Value',
+  meaning: 'Meaning',
+  usedBy: 'Used by',
+  fixedNote: 'Reference value: the MKT function applies this fixed threshold (RULES.md)',
+  decisionsTitle: 'Decisions taken',
+  decision: 'Decision',
+  note: 'Note',
+  checklistTitle: 'Handover: what to document before running without outside help',
+  done: 'Done (yes/no)',
+  pilotTitle: 'Three-month pilot',
+  month: 'Month',
+  target: 'Target',
+  actual: 'Actual',
+  achievement: 'Achievement',
+  reporting: 'Reporting received (yes/no)',
+  pilotRoi: 'Pilot ROI (optional)',
+  monthsElapsed: 'Months elapsed',
+  kpiAchievement: 'Cumulative achievement',
+  reportingOk: 'Regular reporting',
+  verdict: 'Verdict',
+  verdictWords: 'Verdict in words',
+};
+
+export const LABELS: Record<Language, Strings> = { fr, en };
+
+/** The standard handover checklist (seed 000, step 3 "Transfert"; seed 003, pilot and reporting). */
+export const CHECKLIST: Record<Language, readonly string[]> = {
+  fr: [
+    'Processus d’acquisition par canal : qui fait quoi, à quelle fréquence, avec quels outils',
+    'Accès et propriété des comptes (publicité, analytique, CRM, site, réseaux sociaux)',
+    'Indicateurs suivis, leur définition et où les trouver (tableau de bord)',
+    'Calendrier et contenu du reporting du prestataire',
+    'Hypothèses de cette feuille et qui peut les modifier',
+    'Budget par canal et règle d’arbitrage (seuil de ROI)',
+    'Historique des campagnes : ce qui a marché, ce qui a été arrêté et pourquoi',
+    'Contrats et préavis des prestataires',
+  ],
+  en: [
+    'Acquisition process per channel: who does what, how often, with which tools',
+    'Account access and ownership (ads, analytics, CRM, website, social media)',
+    'Metrics tracked, their definition and where to find them (dashboard)',
+    'Schedule and content of the provider’s reporting',
+    'The assumptions on this sheet and who may change them',
+    'Budget per channel and the allocation rule (ROI floor)',
+    'Campaign history: what worked, what was stopped and why',
+    'Provider contracts and notice periods',
+  ],
+};
+
+export type FailureKey =
+  | 'protected'
+  | 'workbookProtected'
+  | 'editMode'
+  | 'tooLarge'
+  | 'sourceMissing'
+  | 'emptySource'
+  | 'noLayout'
+  | 'badReference'
+  | 'badNumber'
+  | 'noMktFormula'
+  | 'unsupported'
+  | 'unknown';
+
+export const FAILURES: Record<Language, Record<FailureKey, (p: Record<string, string | number>) => string>> = {
+  fr: {
+    protected: (p) => `La feuille « ${p.sheet} » est protégée : ôtez la protection (Révision > Ôter la protection) puis recommencez. Rien n’a été modifié.`,
+    workbookProtected: () => 'La structure du classeur est protégée : aucune feuille ne peut être ajoutée. Ôtez la protection puis recommencez. Rien n’a été modifié.',
+    editMode: () => 'Une cellule est en cours de modification : validez-la (Entrée) ou annulez (Échap), puis recommencez. Rien n’a été modifié.',
+    tooLarge: (p) => `Les données sont trop volumineuses pour Excel (${p.detail}). Sélectionnez moins de lignes ou de colonnes. Rien n’a été modifié.`,
+    sourceMissing: (p) => `Les données « ${p.source} » sont introuvables : ont-elles été déplacées ou supprimées ?`,
+    emptySource: () => 'La sélection est vide : sélectionnez le tableau des canaux, dépenses et revenus.',
+    noLayout: () => 'Aucune colonne de nombres n’a été trouvée : indiquez les colonnes des canaux, dépenses et revenus.',
+    badReference: (p) => `« ${p.ref} » n’est pas une référence de cellule valide.`,
+    badNumber: (p) => `« ${p.field} » : un nombre est attendu.`,
+    noMktFormula: () => 'La cellule sélectionnée ne contient pas de formule MKT.',
+    unsupported: () => 'Cette version d’Excel ne permet pas cette action (ExcelApi 1.9 requis).',
+    unknown: (p) => `Excel a refusé l’opération (${p.detail}). Rien n’a été modifié.`,
+  },
+  en: {
+    protected: (p) => `The sheet "${p.sheet}" is protected: unprotect it (Review > Unprotect Sheet) and try again. Nothing was changed.`,
+    workbookProtected: () => 'The workbook structure is protected: no sheet can be added. Unprotect it and try again. Nothing was changed.',
+    editMode: () => 'A cell is being edited: press Enter or Esc, then try again. Nothing was changed.',
+    tooLarge: (p) => `The data is too large for Excel (${p.detail}). Select fewer rows or columns. Nothing was changed.`,
+    sourceMissing: (p) => `The data "${p.source}" cannot be found: was it moved or deleted?`,
+    emptySource: () => 'The selection is empty: select the table of channels, spend and revenue.',
+    noLayout: () => 'No column of numbers was found: say which columns hold channels, spend and revenue.',
+    badReference: (p) => `"${p.ref}" is not a valid cell reference.`,
+    badNumber: (p) => `"${p.field}": a number is expected.`,
+    noMktFormula: () => 'The selected cell holds no MKT formula.',
+    unsupported: () => 'This version of Excel cannot do this (ExcelApi 1.9 required).',
+    unknown: (p) => `Excel refused the operation (${p.detail}). Nothing was changed.`,
+  },
+};
+
+export const CONFIRM_REPLACE: Record<Language, (sheets: string[]) => string> = {
+  fr: (s) => `Remplacer ce que le volet a écrit dans ${s.map((n) => `« ${n} »`).join(', ')} ? Vos autres feuilles ne sont pas touchées.`,
+  en: (s) => `Replace what the pane wrote in ${s.map((n) => `"${n}"`).join(', ')}? Your other sheets are not touched.`,
+};
+
+/** Sentences of the explanations (explain.ts). Numbers arrive already formatted. */
+export interface ExplainStrings {
+  revenue: (v: string) => string;
+  spend: (v: string) => string;
+  roiIs: (revenue: string, spend: string, ratio: string) => string;
+  roiTarget: (low: string, high: string) => string;
+  roiSummary: (ratio: string, band: string) => string;
+  below: (ratio: string, low: string) => string;
+  above: (ratio: string, high: string) => string;
+  within: (ratio: string, low: string, high: string) => string;
+  signalSummary: (score: number, decision: string) => string;
+  s1: (hours: string, threshold: number, on: boolean) => string;
+  s2: (share: string, threshold: string, on: boolean, zone: string) => string;
+  s3: (on: boolean) => string;
+  decisionRule: string;
+  tipping: string;
+  strong: string;
+  off: string;
+  feesSummary: (share: string, zone: string) => string;
+  feesIs: (fees: string, salary: string, share: string) => string;
+  zones: (low: string, strong: string) => string;
+  breakeven: (fees: string) => string;
+  breakevenIs: (salary: string, share: string, fees: string) => string;
+  tierSummary: (budget: string, tier: string) => string;
+  profile: (profile: string) => string;
+  tiers: (partial: string, regular: string, full: string) => string;
+  tooEarly: (months: string, needed: number) => string;
+  stop: string;
+  expand: (kpi: string, needed: string, roi: string | undefined, roiNeeded: string) => string;
+  extend: (kpi: string, needed: string) => string;
+  takeBack: (kpi: string, needed: string) => string;
+  pilotInputs: (months: string, kpi: string, reporting: boolean) => string;
+  floor: (floor: string) => string;
+  allocateSummary: (total: string, funded: number, cut: number) => string;
+  allocateRule: string;
+  ltv: (value: string) => string;
+  ltvIs: (margin: string, retention: string, discount: string) => string;
+  lever: (lever: string) => string;
+  leverIs: (retention: string, acquisition: string) => string;
+  label: (code: string, words: string) => string;
+  error: (message: string) => string;
+  notEvaluated: (id: string) => string;
+}
+
+const onOff = (lang: Language, on: boolean) => (lang === 'fr' ? (on ? 'allumé' : 'éteint') : on ? 'on' : 'off');
+
+export const EXPLAIN: Record<Language, ExplainStrings> = {
+  fr: {
+    revenue: (v) => `Revenus : ${v} (somme des cellules)`,
+    spend: (v) => `Dépenses : ${v} (somme des cellules)`,
+    roiIs: (r, s, x) => `ROI = revenus ÷ dépenses = ${r} ÷ ${s} = ${x}`,
+    roiTarget: (l, h) => `Cible : de ${l} à ${h} (« ratio de 3:1 à 5:1 pour chaque dollar investi »)`,
+    roiSummary: (x, b) => `ROI de ${x} : ${b.toLowerCase()}.`,
+    below: (x, l) => `${x} est sous le minimum de ${l} : canal à revoir ou à couper.`,
+    above: (x, h) => `${x} dépasse ${h} : au-dessus de la cible.`,
+    within: (x, l, h) => `${x} est entre ${l} et ${h} : dans la cible.`,
+    signalSummary: (n, d) => `${n} signal${n > 1 ? 'aux' : ''} sur 3 allumé${n > 1 ? 's' : ''} : ${d}.`,
+    s1: (h, t, on) => `Complexité : ${h} h/semaine, seuil ${t} h → ${onOff('fr', on)}`,
+    s2: (s, t, on, z) => `Masse critique : honoraires = ${s} du salaire chargé, seuil ${t} → ${onOff('fr', on)}${z ? ` (${z})` : ''}`,
+    s3: (on) => `Culture data : besoin d’itération rapide → ${onOff('fr', on)}`,
+    decisionRule: 'Règle : 2 ou 3 signaux → internaliser ; 1 → préparer la transition ; 0 → externaliser.',
+    tipping: 'zone de bascule, 60 à 70 %',
+    strong: 'signal fort, 70 % et plus',
+    off: 'sous le seuil',
+    feesSummary: (s, z) => `Les honoraires représentent ${s} du salaire chargé : ${z}.`,
+    feesIs: (f, s, x) => `${f} ÷ ${s} = ${x}`,
+    zones: (l, s) => `Signal allumé à partir de ${l} ; fort à partir de ${s}.`,
+    breakeven: (f) => `Le signal de masse critique s’allume à ${f} d’honoraires par an.`,
+    breakevenIs: (s, x, f) => `${s} × ${x} = ${f}`,
+    tierSummary: (b, t) => `Budget mensuel de ${b} : ${t.toLowerCase()}.`,
+    profile: (p) => `Profil : ${p}`,
+    tiers: (p, r, f) => `Paliers : moins de ${p} interne ; ${p} à ${r} partiel ; ${r} à ${f} régulier ; au-delà de ${f} complet.`,
+    tooEarly: (m, n) => `${m} mois écoulés sur ${n} : trop tôt pour juger.`,
+    stop: 'Pas de reporting régulier : signal d’alarme, arrêter.',
+    expand: (k, n, r, rn) => `Objectif atteint à ${k} (≥ ${n})${r ? ` et ROI de ${r} (≥ ${rn})` : ''} : étendre.`,
+    extend: (k, n) => `Objectif atteint à ${k} (≥ ${n}) : prolonger.`,
+    takeBack: (k, n) => `Objectif atteint à ${k} seulement (< ${n}) : reprendre en interne.`,
+    pilotInputs: (m, k, r) => `Mois écoulés : ${m} ; atteinte : ${k} ; reporting : ${r ? 'oui' : 'non'}`,
+    floor: (f) => `Plancher : un canal dont le ROI est sous ${f} ne reçoit rien.`,
+    allocateSummary: (t, n, c) => `${t} répartis entre ${n} canal${n > 1 ? 'aux' : ''} selon leur ROI ; ${c} canal${c > 1 ? 'aux' : ''} coupé${c > 1 ? 's' : ''}.`,
+    allocateRule: 'Les canaux retenus se partagent le budget en proportion de leur ROI.',
+    ltv: (v) => `Valeur vie client : ${v}.`,
+    ltvIs: (m, r, d) => `Marge par période ${m}, rétention ${r}, actualisation ${d}.`,
+    lever: (l) => `Levier le plus rentable : ${l.toLowerCase()}.`,
+    leverIs: (r, a) => `LTV:CAC avec +10 % de rétention : ${r} ; avec −10 % de coût d’acquisition : ${a}.`,
+    label: (c, w) => `${c} se dit « ${w} ».`,
+    error: (m) => `Erreur : ${m}.`,
+    notEvaluated: (id) => `MKT.${id} : les arguments sont des calculs, sélectionnez les cellules qu’ils lisent pour le détail.`,
+  },
+  en: {
+    revenue: (v) => `Revenue: ${v} (sum of the cells)`,
+    spend: (v) => `Spend: ${v} (sum of the cells)`,
+    roiIs: (r, s, x) => `ROI = revenue ÷ spend = ${r} ÷ ${s} = ${x}`,
+    roiTarget: (l, h) => `Target: ${l} to ${h} ("a 3:1 to 5:1 ratio for each dollar invested")`,
+    roiSummary: (x, b) => `ROI of ${x}: ${b.toLowerCase()}.`,
+    below: (x, l) => `${x} is under the ${l} minimum: review or cut the channel.`,
+    above: (x, h) => `${x} is over ${h}: above target.`,
+    within: (x, l, h) => `${x} is between ${l} and ${h}: on target.`,
+    signalSummary: (n, d) => `${n} of 3 signals on: ${d}.`,
+    s1: (h, t, on) => `Complexity: ${h} h a week, threshold ${t} h → ${onOff('en', on)}`,
+    s2: (s, t, on, z) => `Critical mass: fees = ${s} of the loaded salary, threshold ${t} → ${onOff('en', on)}${z ? ` (${z})` : ''}`,
+    s3: (on) => `Data culture: need for fast iteration → ${onOff('en', on)}`,
+    decisionRule: 'Rule: 2 or 3 signals → bring in-house; 1 → prepare the transition; 0 → outsource.',
+    tipping: 'tipping zone, 60 to 70%',
+    strong: 'strong signal, 70% and more',
+    off: 'below the threshold',
+    feesSummary: (s, z) => `Fees are ${s} of the loaded salary: ${z}.`,
+    feesIs: (f, s, x) => `${f} ÷ ${s} = ${x}`,
+    zones: (l, s) => `The signal is on from ${l}; strong from ${s}.`,
+    breakeven: (f) => `The critical-mass signal turns on at ${f} of fees a year.`,
+    breakevenIs: (s, x, f) => `${s} × ${x} = ${f}`,
+    tierSummary: (b, t) => `Monthly budget of ${b}: ${t.toLowerCase()}.`,
+    profile: (p) => `Profile: ${p}`,
+    tiers: (p, r, f) => `Tiers: under ${p} in-house; ${p} to ${r} partial; ${r} to ${f} regular; over ${f} full.`,
+    tooEarly: (m, n) => `${m} of ${n} months elapsed: too early to judge.`,
+    stop: 'No regular reporting: an alarm signal, stop.',
+    expand: (k, n, r, rn) => `Target reached at ${k} (≥ ${n})${r ? ` with an ROI of ${r} (≥ ${rn})` : ''}: expand.`,
+    extend: (k, n) => `Target reached at ${k} (≥ ${n}): extend.`,
+    takeBack: (k, n) => `Target reached at only ${k} (< ${n}): take back in-house.`,
+    pilotInputs: (m, k, r) => `Months elapsed: ${m}; achievement: ${k}; reporting: ${r ? 'yes' : 'no'}`,
+    floor: (f) => `Floor: a channel whose ROI is under ${f} gets nothing.`,
+    allocateSummary: (t, n, c) => `${t} shared between ${n} channel${n === 1 ? '' : 's'} by ROI; ${c} channel${c === 1 ? '' : 's'} cut.`,
+    allocateRule: 'The channels kept share the budget in proportion to their ROI.',
+    ltv: (v) => `Customer lifetime value: ${v}.`,
+    ltvIs: (m, r, d) => `Margin per period ${m}, retention ${r}, discount ${d}.`,
+    lever: (l) => `Most profitable lever: ${l.toLowerCase()}.`,
+    leverIs: (r, a) => `LTV:CAC with retention +10%: ${r}; with acquisition cost −10%: ${a}.`,
+    label: (c, w) => `${c} reads "${w}".`,
+    error: (m) => `Error: ${m}.`,
+    notEvaluated: (id) => `MKT.${id}: its arguments are calculations; select the cells they read for the detail.`,
+  },
+};
