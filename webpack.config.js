@@ -37,12 +37,12 @@ class MktAssetsPlugin {
           if (!metadataAsset) return; // the metadata plugin reported its own error
           const metadata = JSON.parse(metadataAsset.source.source().toString());
           const table = JSON.parse(fs.readFileSync(path.resolve(__dirname, 'src/functions/metadata-fr.json'), 'utf8'));
-          const examples = JSON.parse(fs.readFileSync(path.resolve(__dirname, 'src/functions/examples.json'), 'utf8'));
+          const reference = JSON.parse(fs.readFileSync(path.resolve(__dirname, 'src/functions/reference.json'), 'utf8'));
           for (const locale of ['fr-FR', 'fr-CA']) {
             const localized = localizeMetadata(metadata, table, locale);
             compilation.emitAsset(`${locale.toLowerCase()}/functions.json`, new RawSource(JSON.stringify(localized, null, 2)));
           }
-          compilation.emitAsset('help.html', new RawSource(helpPage(metadata, table, examples)));
+          compilation.emitAsset('help.html', new RawSource(helpPage(metadata, table, reference)));
         },
       );
       if (this.baseUrl === DEV_BASE_URL) return;

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import vm from 'node:vm';
 import { built, readJson } from '../support/dist';
 import { createRuntimeStub, CustomFunctionsErrorStub, RuntimeStub } from '../support/custom-functions-runtime';
-import examples from '../../src/functions/examples.json';
+import reference from '../../src/functions/reference.json';
 
 type Param = { name: string; dimensionality?: string; optional?: boolean };
 type Fn = { id: string; parameters: Param[]; result: { dimensionality?: string } };
@@ -95,7 +95,7 @@ function evaluateExample(formula: string, grid: unknown[][]): unknown {
 }
 
 describe('the examples of the help page and the README', () => {
-  it.each(Object.entries(examples.examples))('%s gives the result they show', (id, example) => {
+  it.each(Object.entries(reference.functions))('%s gives the result they show', (id, { example }) => {
     expect(example.formula.startsWith(`=MKT.${id}(`)).toBe(true);
     const result = evaluateExample(example.formula, example.grid as unknown[][]);
     if (typeof example.result === 'number') expect(result).toBeCloseTo(example.result, 9);

@@ -31,12 +31,12 @@ function syntax(name, params, separator) {
 /**
  * @param {{functions: any[]}} metadata English functions.json
  * @param {{functions: Record<string, any>}} table French translation table
- * @param {{examples: Record<string, any>}} examples
+ * @param {{functions: Record<string, any>}} reference  src/functions/reference.json
  */
-function helpPage(metadata, table, examples) {
+function helpPage(metadata, table, reference) {
   const sections = metadata.functions.map((fn) => {
     const fr = table.functions[fn.id];
-    const example = examples.examples[fn.id];
+    const { example, returns, errors } = reference.functions[fn.id];
     const frParams = fn.parameters.map((p) => ({ ...p, name: fr.parameters[p.name].name }));
     const paramRows = fn.parameters
       .map((p) => `<tr><td><code>${escapeHtml(fr.parameters[p.name].name)}</code> / <code>${escapeHtml(p.name)}</code>${p.optional ? ' (facultatif / optional)' : ''}</td><td lang="fr">${escapeHtml(fr.parameters[p.name].description)}</td><td lang="en">${escapeHtml(p.description)}</td></tr>`)
@@ -48,6 +48,8 @@ function helpPage(metadata, table, examples) {
 <p><strong>Excel en français :</strong> <code>${escapeHtml(syntax(fr.name, frParams, '; '))}</code><br>
 <strong>English Excel:</strong> <code>${escapeHtml(syntax(fn.name, fn.parameters, ', '))}</code></p>
 <table class="params"><thead><tr><th>Argument</th><th lang="fr">Français</th><th lang="en">English</th></tr></thead><tbody>${paramRows}</tbody></table>
+<p lang="en"><strong>Result:</strong> ${escapeHtml(returns.replace(/`/g, ''))}</p>
+<ul lang="en">${errors.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul>
 <h3>Exemple / Example</h3>
 <div class="example">${gridTable(example.grid, 'fr')}
 <p lang="fr"><code>${escapeHtml(toFrenchFormula(example.formula, table))}</code> → <strong>${escapeHtml(resultText(example.result, 'fr'))}</strong></p>

@@ -1,0 +1,63 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The README's function reference and the shipped help page stay true: both are generated from
+ * the built metadata, the French table and reference.json, whose examples the bundle test runs.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { built, readJson, ROOT } from '../support/dist';
+
+const { referenceMarkdown, START, END } = require('../../src/tools/build/readme-reference.cjs');
+const { toFrenchFormula } = require('../../src/tools/build/localize.cjs');
+
+const metadata = readJson(built('dist', 'functions.json'));
+const table = readJson(path.join(ROOT, 'src/functions/metadata-fr.json'));
+const reference = readJson(path.join(ROOT, 'src/functions/reference.json'));
+
+describe('README function reference', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  it('is the generated one (run npm run docs after changing a function)', () => {
+    const block = readme.slice(readme.indexOf(START), readme.indexOf(END) + END.length);
+    expect(block).toBe(referenceMarkdown(metadata, table, reference));
+  });
+  it('gives English and French syntax for every function', () => {
+    for (const fn of metadata.functions) {
+      expect(readme).toContain(`### MKT.${fn.id}`);
+      expect(readme).toContain(`- French Excel: \`=MKT.${table.functions[fn.id].name}(`);
+    }
+  });
+  it('keeps the two set-up commands on its first screen', () => {
+    const firstScreen = readme.split('\n').slice(0, 20).join('\n');
+    expect(firstScreen).toContain('npm ci && npm start');
+    expect(firstScreen).toContain('npm ci && npm test');
+  });
+});
+
+describe('French formulas', () => {
+  it('use French names, semicolons and decimal commas, and leave quoted text alone', () => {
+    expect(toFrenchFormula('=MKT.ROI_BAND(3.5,2.5,B2)', table)).toBe('=MKT.ZONE_ROI(3,5;2,5;B2)');
+    expect(toFrenchFormula('=MKT.LABEL("a,b.c",TRUE)', table)).toBe('=MKT.LIBELLE_CODE("a,b.c";VRAI)');
+  });
+});
+
+describe('help.html', () => {
+  const html = fs.readFileSync(built('dist', 'help.html'), 'utf8');
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  it('has a section for every helpUrl anchor', () => {
+    for (const fn of metadata.functions) {
+      expect(fn.helpUrl).toMatch(new RegExp(`help\\.html#${fn.id}$`));
+      expect(doc.getElementById(fn.id)?.tagName).toBe('SECTION');
+    }
+  });
+  it('is in French and English', () => {
+    expect(doc.documentElement.lang).toBe('fr');
+    expect(doc.querySelectorAll('p[lang="en"]').length).toBeGreaterThan(12);
+    expect(doc.getElementById('ROI_RATIO')?.textContent).toContain('=MKT.RATIO_ROI(revenus; dépenses)');
+    expect(doc.getElementById('ROI_RATIO')?.textContent).toContain('=MKT.ROI_RATIO(revenue, spend)');
+  });
+  it('shows quoted formula text as text, and runs no script', () => {
+    expect(doc.getElementById('BUDGET_TIER')?.textContent).toContain('=MKT.PALIER_BUDGET(B2:B4;"local_faible_marge")');
+    expect(doc.querySelectorAll('script')).toHaveLength(0);
+  });
+});
