@@ -1,0 +1,72 @@
+/**
+ * The committed example files: the values cached in them are the values the add-in computes,
+ * and they are what `npm run examples` writes today.
+ */
+import { join } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { DetailedCellError } from 'hyperformula';
+import { buildExample, EXAMPLES } from '../../src/tools/examples/build-examples';
+import { recompute } from '../../src/tools/engine/recompute';
+import { a1, cellsOfRange, parseA1, readXlsxFile, toWorkbookInput } from '../../src/tools/engine/workbook';
+
+const EXAMPLES_DIR = join(__dirname, '..', '..', 'assets', 'examples');
+
+/** A cached value as stored in the file: a number, text, boolean, or an error code. */
+function cachedForm(value: unknown): unknown {
+  if (value instanceof DetailedCellError) return { error: value.value };
+  if (typeof value === 'object' && value !== null && 'error' in value) return { error: (value as { error: string }).error };
+  return value ?? null;
+}
+
+/** Every formula cell, and every cell an array formula covers, with its cached value. */
+function cachedValues(workbook: ExcelJS.Workbook): Map<string, unknown> {
+  const cached = new Map<string, unknown>();
+  for (const f of toWorkbookInput(workbook).formulas) {
+    cached.set(`${f.sheet}!${f.cell}`, cachedForm(f.cached));
+    for (const { row, col } of f.arrayRef ? cellsOfRange(f.arrayRef) : []) {
+      if (row === f.row && col === f.col) continue;
+      cached.set(`${f.sheet}!${a1(row, col)}`, cachedForm(workbook.getWorksheet(f.sheet)!.getCell(row + 1, col + 1).value));
+    }
+  }
+  return cached;
+}
+
+describe.each(Object.keys(EXAMPLES))('%s', (name) => {
+  let workbook: ExcelJS.Workbook;
+  beforeAll(async () => {
+    workbook = await readXlsxFile(join(EXAMPLES_DIR, name));
+  });
+
+  it('caches in each formula cell the value recomputed by the engine', () => {
+    const cached = cachedValues(workbook);
+    const { engine } = recompute(toWorkbookInput(workbook));
+    const differences: string[] = [];
+    for (const [where, value] of cached) {
+      const [sheet, cell] = where.split('!');
+      const address = { sheet: engine.getSheetId(sheet)!, ...parseA1(cell) };
+      const recomputed = cachedForm(engine.getCellValue(address));
+      if (!Object.is(JSON.stringify(recomputed), JSON.stringify(value))) {
+        differences.push(`${where}: cached ${JSON.stringify(value)}, recomputed ${JSON.stringify(recomputed)}`);
+      }
+    }
+    expect(differences).toEqual([]);
+    expect(cached.size).toBeGreaterThan(30);
+  });
+
+  it('covers exactly the cells its array formulas spill into', () => {
+    const { input, engine } = recompute(toWorkbookInput(workbook));
+    const arrays = input.formulas.filter((f) => f.arrayRef);
+    expect(arrays.length).toBeGreaterThan(0);
+    for (const f of arrays) {
+      const spilled = engine.calculateFormula(`=${f.formula}`, engine.getSheetId(f.sheet)!) as unknown[][];
+      expect(`${f.sheet}!${f.arrayRef}`).toBe(`${f.sheet}!${f.cell}:${a1(f.row + spilled.length - 1, f.col + spilled[0].length - 1)}`);
+    }
+  });
+
+  it('is what npm run examples generates from today’s rules (run it after changing them)', () => {
+    const committed = toWorkbookInput(workbook);
+    const generated = toWorkbookInput(buildExample(name));
+    expect(committed.contents).toEqual(generated.contents);
+    expect(committed.formulas).toEqual(generated.formulas);
+  });
+});
