@@ -141,7 +141,7 @@ function findHeaderRow(grid: readonly (readonly unknown[])[]): { row: number; ce
     const cells = grid[r].map(classifyHeader);
     const roles = new Set(cells.filter((c) => c.role && c.month === undefined).map((c) => c.role));
     const months = cells.filter((c) => c.month !== undefined).length;
-    const score = roles.size * 2 + Math.min(months, 24) / 6;
+    const score = roles.size * 2 + Math.min(months, 24) / 2;
     if (score >= 2 && (!best || score > best.score)) best = { row: r, cells, score };
   }
   return best;
@@ -262,7 +262,7 @@ export function detectLayout(
   if (!revenue) issues.push('noRevenueColumn');
   if (guessed) {
     issues.push('guessedByPosition');
-    confidence -= 0.25;
+    confidence -= 0.3;
   }
 
   // Channel column: a header that says so, else the first mostly-text column outside the measures.

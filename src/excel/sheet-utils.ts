@@ -105,7 +105,7 @@ export interface Rect {
 /** A sheet-qualified address split: `'Ventes 2025'!$A$1:$C$13` → sheet and 0-based rectangle. */
 export function parseAddress(address: string): { sheet?: string; rect: Rect } | undefined {
   const m = /^(?:('(?:[^']|'')+'|[^'!]+)!)?\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/.exec(address.trim());
-  if (!m) return undefined;
+  if (!m || /^#REF$/i.test(m[1] ?? '')) return undefined;
   const c1 = columnIndex(m[2]);
   const r1 = +m[3] - 1;
   const c2 = m[4] ? columnIndex(m[4]) : c1;
