@@ -3,7 +3,7 @@
  * engine bridge (the add-in's own adapters): `npm run examples`.
  */
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { buildPmeWorkbook } from './budget-pme-qc';
 import { buildTpeWorkbook } from './budget-tpe-fr';
@@ -24,7 +24,17 @@ export function buildExample(name: string): ExcelJS.Workbook {
   return workbook;
 }
 
+/**
+ * Same bytes for the same content: ExcelJS zips with JSZip, which stamps each entry with the
+ * current time unless JSZip.defaults.date is set. We set it on ExcelJS's own copy of JSZip.
+ */
+function fixZipDates(): void {
+  const jszipPath = require.resolve('jszip', { paths: [dirname(require.resolve('exceljs'))] });
+  (require(jszipPath) as { defaults: { date: Date | null } }).defaults.date = new Date(Date.UTC(2025, 0, 1));
+}
+
 async function main(): Promise<void> {
+  fixZipDates();
   await mkdir(EXAMPLES_DIR, { recursive: true });
   for (const name of Object.keys(EXAMPLES)) {
     const path = join(EXAMPLES_DIR, name);
