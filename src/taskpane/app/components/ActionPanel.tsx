@@ -58,21 +58,18 @@ export function ActionPanel<T>({ action, label, beforeRun, disabled = false, ren
           </MessageBarBody>
         </MessageBar>
       )}
-      <Dialog open={state.phase === 'confirm'} modalType="alert" onOpenChange={(_, data) => !data.open && action.cancel()}>
+      {state.phase === 'confirm' && (
+      <Dialog open modalType="alert" onOpenChange={(_, data) => !data.open && action.cancel()}>
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{t('confirm.title')}</DialogTitle>
             <DialogContent>
-              {state.phase === 'confirm' && (
-                <>
-                  <p>{state.message}</p>
-                  <ul className={styles.list}>
-                    {state.sheets.map((sheet) => (
-                      <li key={sheet}>{sheet}</li>
-                    ))}
-                  </ul>
-                </>
-              )}
+              <p>{state.message}</p>
+              <ul className={styles.list}>
+                {state.sheets.map((sheet) => (
+                  <li key={sheet}>{sheet}</li>
+                ))}
+              </ul>
             </DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={() => void action.confirm()}>
@@ -83,6 +80,7 @@ export function ActionPanel<T>({ action, label, beforeRun, disabled = false, ren
           </DialogBody>
         </DialogSurface>
       </Dialog>
+      )}
     </div>
   );
 }

@@ -20,7 +20,7 @@ export const useStyles = makeStyles({
   navButtons: { display: 'flex', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   signal: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
-  signalHead: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  signalHead: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
   status: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   heading: { margin: 0 },
   pre: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontFamily: tokens.fontFamilyMonospace },

@@ -46,7 +46,7 @@ export function InternaliseStep() {
 
   const hours = valueOf(readings, 'hours');
   const budget = valueOf(readings, 'monthlyBudget');
-  const pending = t('internalise.pending');
+  const pending = t('internalise.badgePending');
   const onOff = (on: boolean | undefined): string => (on === undefined ? pending : t(on ? 'internalise.on' : 'internalise.off'));
   const zoneKey: Record<string, StringKey> = { OFF: 'internalise.off', TIPPING: 'internalise.tipping', STRONG: 'internalise.strong' };
 
@@ -97,7 +97,7 @@ export function InternaliseStep() {
           value={t(state.flags.dataNeed ? 'internalise.s3.value.yes' : 'internalise.s3.value.no')}
         />
         <Text as="p" weight="semibold" className={styles.heading} data-testid="internalise-verdict">
-          {a ? t('internalise.verdict', { score: a.score, decision: codeLabel(a.code, language) }) : pending}
+          {a ? t('internalise.verdict', { score: a.score, decision: codeLabel(a.code, language) }) : t('internalise.verdictPending')}
         </Text>
         <Text as="p" className={styles.heading}>
           {t('internalise.rule')}

@@ -1,0 +1,328 @@
+// Browser test of the built task pane (dist/taskpane.html) in Debian's headless Chromium.
+// Plain node, not jest: `node test/browser/run.mjs` after `npm run build`.
+// Prints one line per check and a final "browser: N passed, N failed"; exits 1 on any failure.
+//   --screenshots   also write assets/screenshots/*.png (for the README)
+//   MKT_DIST=dir    serve another build folder (default dist)
+//   CHROMIUM=path   another Chromium binary (default /usr/bin/chromium)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dist = path.resolve(root, process.env.MKT_DIST ?? 'dist');
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const shotsDir = process.argv.includes('--screenshots') ? path.join(root, 'assets', 'screenshots') : undefined;
+const axePath = path.join(root, 'node_modules', 'axe-core', 'axe.min.js');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const VIEWPORT = { width: 360, height: 900 };
+
+let passed = 0;
+let failed = 0;
+function check(name, ok, detail = '') {
+  if (ok) passed += 1;
+  else failed += 1;
+  console.log(`${ok ? 'ok    ' : 'FAILED'} ${name}${!ok && detail ? ` — ${detail}` : ''}`);
+  return ok;
+}
+
+async function attempt(name, fn) {
+  try {
+    return await fn();
+  } catch (error) {
+    check(name, false, String(error?.message ?? error).split('\n')[0]);
+    return undefined;
+  }
+}
+
+function finish() {
+  console.log(`browser: ${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page helpers
+
+/** A fresh Chromium with a fresh profile, its requests recorded. */
+async function launch(locale, colorScheme = 'light') {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mkt-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: ARGS,
+    locale,
+    colorScheme,
+    viewport: VIEWPORT,
+    deviceScaleFactor: 1,
+  });
+  const requests = [];
+  const errors = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (error) => errors.push(String(error.message ?? error)));
+  return {
+    page,
+    requests,
+    errors,
+    close: async () => {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function open(page, origin) {
+  await page.goto(`${origin}/taskpane.html`, { waitUntil: 'load' });
+  await page.waitForSelector('h1', { timeout: 30_000 });
+}
+
+const h1 = (page) => page.locator('h1').innerText();
+
+async function axe(page, name) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  });
+  check(`axe: no violation — ${name}`, violations.length === 0, violations.join('; '));
+}
+
+/**
+ * Tabs through the page from its start and checks that every enabled, visible control receives
+ * focus, in document order, with a visible focus indicator.
+ */
+async function keyboardWalk(page, name) {
+  const expected = await page.evaluate(() => {
+    const candidates = document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]');
+    const kept = [];
+    for (const el of candidates) {
+      if (el.closest('[data-tabster-dummy]') || el.closest('[aria-hidden="true"]')) continue;
+      if (el.disabled || el.getAttribute('tabindex') === '-1') continue;
+      if (el.tagName === 'INPUT' && el.type === 'hidden') continue;
+      const style = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      if (style.visibility === 'hidden' || style.display === 'none' || (box.width === 0 && box.height === 0)) continue;
+      if (el.tagName === 'INPUT' && el.type === 'radio') {
+        // A radio group is one tab stop: its checked radio (or its first one).
+        const group = [...document.querySelectorAll(`input[type="radio"][name="${CSS.escape(el.name)}"]`)];
+        const stop = group.find((r) => r.checked) ?? group[0];
+        if (stop !== el) continue;
+      }
+      kept.push(el);
+    }
+    document.querySelectorAll('[data-kb]').forEach((el) => el.removeAttribute('data-kb'));
+    kept.forEach((el, i) => el.setAttribute('data-kb', String(i)));
+    const label = (el) =>
+      el.getAttribute('aria-label') || (el.labels && el.labels[0]?.innerText) || el.innerText || el.getAttribute('placeholder') || el.tagName;
+    return kept.map((el) => `${el.tagName.toLowerCase()} "${String(label(el)).trim().slice(0, 50)}"`);
+  });
+
+  // Start from the top of the document, as a keyboard user arriving on the pane.
+  await page.evaluate(() => {
+    document.activeElement?.blur?.();
+    window.scrollTo(0, 0);
+  });
+  await page.mouse.click(1, 1);
+  const seen = [];
+  const focusShots = new Map();
+  for (let i = 0; i < expected.length * 2 + 6 && seen.filter((k) => k !== null).length < expected.length; i++) {
+    await page.keyboard.press('Tab');
+    const key = await page.evaluate(() => document.activeElement?.getAttribute('data-kb') ?? null);
+    seen.push(key);
+    if (key !== null && !focusShots.has(key)) focusShots.set(key, await indicatorShot(page, key));
+  }
+  const order = seen.filter((k) => k !== null).map(Number);
+  const missing = expected.filter((_, i) => !order.includes(i));
+  check(`keyboard: every control receives focus with Tab (${expected.length}) — ${name}`, missing.length === 0, `never focused: ${missing.join(', ')}`);
+  const firstVisits = order.filter((k, i) => order.indexOf(k) === i);
+  const inOrder = firstVisits.every((k, i) => k === i);
+  check(`keyboard: focus follows the reading order — ${name}`, inOrder, `order: ${firstVisits.join(',')}`);
+
+  // Visible focus: what the control looks like focused (by keyboard) differs from unfocused.
+  await page.evaluate(() => document.activeElement?.blur?.());
+  const invisible = [];
+  for (const [key, focused] of focusShots) {
+    const blurred = await indicatorShot(page, key);
+    if (focused && blurred && focused.equals(blurred)) invisible.push(expected[Number(key)]);
+  }
+  check(`keyboard: focus is visible on every control — ${name}`, invisible.length === 0, `no visible focus: ${invisible.join(', ')}`);
+}
+
+/** A picture of the control with its Fluent wrapper (where the focus indicator is drawn). */
+async function indicatorShot(page, key) {
+  const handle = await page.evaluateHandle((k) => {
+    const el = document.querySelector(`[data-kb="${k}"]`);
+    return el?.closest('.fui-Input, .fui-Select, .fui-Textarea, .fui-Checkbox, .fui-Radio') ?? el;
+  }, key);
+  const element = handle.asElement();
+  if (!element) return undefined;
+  try {
+    return await element.screenshot({ animations: 'disabled', caret: 'hide', timeout: 5_000 });
+  } catch {
+    return undefined;
+  } finally {
+    await handle.dispose();
+  }
+}
+
+/** A screenshot of the whole pane, or only of the current step when `stepOnly`. */
+async function shot(page, file, { stepOnly = false } = {}) {
+  if (!shotsDir) return;
+  fs.mkdirSync(shotsDir, { recursive: true });
+  await page.evaluate(() => {
+    document.activeElement?.blur?.();
+    window.scrollTo(0, 0);
+  });
+  const options = { path: path.join(shotsDir, file), animations: 'disabled', caret: 'hide' };
+  if (stepOnly) await page.locator('section[aria-labelledby^="mkt-step-"]').screenshot(options);
+  else await page.screenshot({ ...options, fullPage: true });
+}
+
+async function goToStep(page, label) {
+  await page.getByRole('navigation').getByRole('button', { name: label, exact: true }).click();
+  await page.waitForFunction((l) => document.querySelector('h2[id^="mkt-step-"]')?.textContent?.includes(l.replace(/^\d+\. /, '')), label);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const FR_STEPS = ['1. Diagnostic', '2. Internaliser ?', '3. Arbitrage', '4. Transfert', '5. Pilote', '6. Expliquer'];
+const SHOT_NAMES = ['1-diagnostic', '2-internalisation', '3-arbitrage', '4-transfert', '5-pilote', '6-expliquer'];
+
+/** Fills a step with example figures so its explanations show (and one bad value, to show a message). */
+async function fillStep(page, index) {
+  if (index === 1) {
+    await page.getByRole('textbox', { name: /Heures de marketing/ }).fill('45');
+    await page.getByRole('textbox', { name: /Honoraires externes/ }).fill('40 000');
+    await page.getByRole('textbox', { name: /Salaire chargé/ }).fill('60 000');
+    await page.getByRole('textbox', { name: /Budget marketing mensuel/ }).fill('1 200');
+  }
+  if (index === 2) await page.getByRole('textbox', { name: /Budget marketing mensuel total/ }).fill('-2 000');
+  if (index === 3) await page.getByRole('textbox', { name: 'Vos propres décisions' }).fill('Garder le salon annuel\nConfier le SEO à une pigiste');
+  if (index === 4) {
+    await page.getByRole('textbox', { name: /KPI principal/ }).fill('Prospects qualifiés');
+    for (const [n, v] of [[1, '20'], [2, '25'], [3, '30']]) await page.getByRole('textbox', { name: `Objectif du KPI, mois ${n}` }).fill(v);
+    await page.getByRole('textbox', { name: 'Mois écoulés' }).fill('3');
+    await page.getByRole('textbox', { name: /Atteinte du KPI/ }).fill('80');
+  }
+}
+
+/** The message for 80 typed as a KPI achievement, and its link to the field. */
+async function checkValidation(page) {
+  const field = page.getByRole('textbox', { name: /Atteinte du KPI/ });
+  const described = await field.evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ')
+      .replace(/[\u00a0\u202f]/g, ' '),
+  );
+  check('validation: 80 typed for 80 % says "saisissez 80 % ou 0,8, pas 80", linked by aria-describedby', described.includes('saisissez 80 % ou 0,8, pas 80'), described);
+  check('validation: the field is marked invalid', (await field.getAttribute('aria-invalid')) === 'true');
+}
+
+async function main() {
+  if (!check('the build exists (dist/taskpane.html)', fs.existsSync(path.join(dist, 'taskpane.html')), `missing ${path.join(dist, 'taskpane.html')}: run npm run build`)) return finish();
+  if (!check('Debian chromium is installed', fs.existsSync(chromiumPath), `missing ${chromiumPath}: apt-get install -y chromium`)) return finish();
+
+  const server = await serve(dist);
+  const outside = [];
+  const pageErrors = [];
+  try {
+    // French (fr-FR), light theme: every step.
+    const fr = await launch('fr-FR');
+    try {
+      const { page } = fr;
+      await open(page, server.origin);
+      check('renders in French from the browser language', (await h1(page)).includes('décisions marketing'), await h1(page));
+      check('outside Excel: says the pane must be opened from Excel', await page.getByText('Ouvrez ce volet depuis Excel').isVisible());
+      check('outside Excel: the workbook actions are disabled', await page.getByRole('button', { name: 'Détecter la disposition' }).isDisabled());
+      check('France: euros by default', (await page.getByTestId('profile-summary').innerText()).includes('euros'));
+      for (const [i, label] of FR_STEPS.entries()) {
+        await attempt(`step ${label}`, async () => {
+          await goToStep(page, label);
+          await fillStep(page, i);
+          if (i === 4) await checkValidation(page);
+          await keyboardWalk(page, label);
+          await axe(page, `fr, ${label}`);
+          await shot(page, `${SHOT_NAMES[i]}.png`, { stepOnly: true });
+          if (i === 0) await shot(page, '0-pane.png');
+        });
+      }
+
+      // Switch to English with the keyboard.
+      await attempt('language switch', async () => {
+        await goToStep(page, '1. Diagnostic');
+        const select = page.getByRole('combobox', { name: 'Langue' });
+        await select.focus();
+        await select.selectOption('en');
+        await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('marketing decisions'));
+        check('renders in English after the language switch', (await h1(page)).includes('marketing decisions'));
+        check('English: says the pane must be opened from Excel', await page.getByText('Open this pane from Excel').isVisible());
+        await keyboardWalk(page, 'en, Diagnostic');
+        await axe(page, 'en, Diagnostic');
+        await shot(page, '0-english.png');
+      });
+      outside.push(...fr.requests.filter((u) => !isOwn(u, server.origin)));
+      pageErrors.push(...fr.errors);
+    } finally {
+      await fr.close();
+    }
+
+    // Québec (fr-CA): CAD and Québec wording by default.
+    const qc = await launch('fr-CA');
+    try {
+      const { page } = qc;
+      await open(page, server.origin);
+      check('fr-CA: the Québec market is selected', (await page.getByRole('combobox', { name: 'Marché' }).inputValue()) === 'QC');
+      check('fr-CA: Canadian dollars', (await page.getByTestId('profile-summary').innerText()).includes('dollars canadiens'));
+      check('fr-CA: Québec wording (PME, impartir)', await page.getByText(/impartir le marketing de votre PME/).isVisible());
+      await axe(page, 'fr-CA');
+      await shot(page, '0-quebec.png', { stepOnly: false });
+      outside.push(...qc.requests.filter((u) => !isOwn(u, server.origin)));
+      pageErrors.push(...qc.errors);
+    } finally {
+      await qc.close();
+    }
+
+    // English (en-US) in a dark browser: the dark theme, and English by default.
+    const dark = await launch('en-US', 'dark');
+    try {
+      const { page } = dark;
+      await open(page, server.origin);
+      check('renders in English from an English browser', (await h1(page)).includes('marketing decisions'));
+      const background = await page.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')).backgroundColor);
+      check('dark: the pane follows a dark theme', isDark(background), background);
+      await goToStep(page, '2. In-house check');
+      await keyboardWalk(page, 'en dark, In-house check');
+      await axe(page, 'en dark, In-house check');
+      await shot(page, '0-dark.png', { stepOnly: true });
+      outside.push(...dark.requests.filter((u) => !isOwn(u, server.origin)));
+      pageErrors.push(...dark.errors);
+    } finally {
+      await dark.close();
+    }
+  } catch (error) {
+    check('browser session', false, String(error?.message ?? error).split('\n')[0]);
+  } finally {
+    await server.close();
+  }
+  check('requests nothing outside its own origin', outside.length === 0, [...new Set(outside)].slice(0, 5).join(', '));
+  check('no script error in the page', pageErrors.length === 0, pageErrors.slice(0, 3).join(' | '));
+  finish();
+}
+
+function isOwn(url, origin) {
+  return url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:');
+}
+
+function isDark(rgb) {
+  const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(rgb);
+  return m ? (Number(m[1]) + Number(m[2]) + Number(m[3])) / 3 < 80 : false;
+}
+
+main().catch((error) => {
+  check('browser test', false, String(error?.stack ?? error));
+  finish();
+});
