@@ -2,11 +2,13 @@
  * Real workbooks through the engine: every formula evaluated, every MKT cell compared with the
  * rules called directly on the cells' values (helpers/oracle.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type ExcelJS from 'exceljs';
-import { readXlsxFile, toWorkbookInput } from '../../src/tools/engine/workbook';
+import ExcelJS from 'exceljs';
+import * as rules from '../../src/rules';
+import { recompute } from '../../src/tools/engine/recompute';
+import { readXlsxFile, toWorkbookInput, WorkbookReadError } from '../../src/tools/engine/workbook';
 import { compareWithRules } from './helpers/compare';
 import { buildEmptyDataWorkbook, buildMessyWorkbook } from './helpers/messy-workbooks';
 
@@ -78,5 +80,35 @@ describe('messy workbooks', () => {
     const { checked, differences } = compareWithRules(await roundTrip(buildEmptyDataWorkbook(), 'empty.xlsx'));
     expect(differences).toEqual([]);
     expect(checked).toBe(4);
+  });
+});
+
+describe('reading .xlsx files', () => {
+  it('resolves the workbook\'s defined names in MKT formulas', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Données');
+    sheet.addRows([
+      [100, 400],
+      [200, 300],
+    ]);
+    workbook.definedNames.add("'Données'!$A$1:$A$2", 'depenses');
+    workbook.definedNames.add("'Données'!$B$1:$B$2", 'revenus');
+    sheet.getCell('D1').value = { formula: 'MKT.ROI_RATIO(revenus,depenses)' };
+    const { mktCells } = recompute(toWorkbookInput(await roundTrip(workbook, 'names.xlsx')));
+    expect(mktCells.map((c) => c.value)).toEqual([rules.roiRatio(400 + 300, 100 + 200)]);
+  });
+
+  it('reads functions stored with the file format\'s _xlfn. prefix', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('S').getCell('A1').value = { formula: '_xlfn.IFS(TRUE,MKT.ROI_RATIO(8,2))' };
+    const { mktCells } = recompute(toWorkbookInput(await roundTrip(workbook, 'xlfn.xlsx')));
+    expect(mktCells).toEqual([{ sheet: 'S', cell: 'A1', formula: '=IFS(TRUE,MKT.ROI_RATIO(8,2))', value: rules.roiRatio(8, 2) }]);
+  });
+
+  it('refuses an old .xls or encrypted file with what to do', async () => {
+    const path = join(dir, 'old.xls');
+    writeFileSync(path, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    await expect(readXlsxFile(path)).rejects.toThrow(WorkbookReadError);
+    await expect(readXlsxFile(path)).rejects.toThrow(/save it unprotected as "Excel Workbook \(\.xlsx\)"/);
   });
 });

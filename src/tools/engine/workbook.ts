@@ -39,6 +39,7 @@ export interface WorkbookInput {
 }
 
 const XLSX_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]); // a zip file
+const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]); // .xls, or an encrypted .xlsx
 
 /**
  * Loads an .xlsx file. Throws WorkbookReadError when the file is missing, is not an .xlsx
@@ -53,6 +54,11 @@ export async function readXlsxFile(path: string): Promise<ExcelJS.Workbook> {
     if (code === 'ENOENT') throw new WorkbookReadError(`${path}: file not found; check the path.`);
     if (code === 'EISDIR') throw new WorkbookReadError(`${path}: is a folder; give the path of an .xlsx file.`);
     throw new WorkbookReadError(`${path}: cannot be read (${code ?? String(error)}).`);
+  }
+  if (bytes.subarray(0, 4).equals(OLE_SIGNATURE)) {
+    throw new WorkbookReadError(
+      `${basename(path)} is an Excel 97-2003 (.xls) or password-protected workbook; save it unprotected as "Excel Workbook (.xlsx)".`,
+    );
   }
   if (!bytes.subarray(0, 4).equals(XLSX_SIGNATURE)) {
     throw new WorkbookReadError(
