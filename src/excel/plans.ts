@@ -276,7 +276,8 @@ export function diagnosticPlan({ source, layout, profile }: DiagnosticInput): Sh
     ],
     validations: [],
     widths: { A: 160, B: 90, C: 90, D: 110, E: 70, F: 110, G: 70, H: 70 },
-    region: { row: 0, column: 0, rows: Math.max(last + 1, 22), columns: 18 },
+    // The cells written; the chart floats beside them and is replaced by its name.
+    region: { row: 0, column: 0, rows: last + 1, columns: 8 },
     anchor: 'A1',
   };
 }
@@ -387,7 +388,7 @@ export function arbitragePlan({ source, layout, profile, totalBudget }: Arbitrag
     ],
     validations: [],
     widths: { A: 160, B: 110, C: 110, D: 110, E: 140, F: 110 },
-    region: { row: 0, column: 0, rows: Math.max(last, 22), columns: 16 },
+    region: { row: 0, column: 0, rows: last, columns: 6 },
     anchor: 'B2',
   };
 }

@@ -260,6 +260,8 @@ export class FakeWorkbook {
   syncs = 0;
   runs = 0;
   requestBytes: number[] = [];
+  /** Makes the first queued operation matching this predicate fail with AccessDenied (a refusal the pre-checks cannot see). */
+  failOn?: (payload: Record<string, unknown>) => boolean;
   calcSuspended = 0;
   screenSuspended = 0;
   log: Array<Record<string, unknown>> = [];
@@ -335,6 +337,10 @@ export class FakeContext {
     model.requestBytes.push(bytes);
     if (model.editMode && ops.length > 0) throw new FakeExcelError('InvalidOperationInCellEditMode');
     for (const op of ops) {
+      if (model.failOn?.(op.payload)) {
+        model.failOn = undefined;
+        throw new FakeExcelError('AccessDenied', 'refused');
+      }
       model.log.push(op.payload);
       op.run();
     }
