@@ -166,7 +166,7 @@ export function explainCall(call: MktCall, args: readonly unknown[], result: unk
         const band = roiBand(value, low, high);
         if (isRuleError(band)) return errorExplanation(band, lang, []);
         const rule = band === 'BELOW' ? t.below(ratio(value), ratio(low)) : band === 'ABOVE' ? t.above(ratio(value), ratio(high)) : t.within(ratio(value), ratio(low), ratio(high));
-        return { summary: `${words(band, lang)} : ${rule}`.replace(' : ', lang === 'fr' ? ' : ' : ': '), lines: [t.roiTarget(ratio(low), ratio(high)), rule] };
+        return { summary: `${words(band, lang)}${lang === 'fr' ? ' : ' : ': '}${rule}`, lines: [t.roiTarget(ratio(low), ratio(high))] };
       }
       case 'INTERNALISE_SIGNAL':
       case 'INTERNALISE_SCORE': {

@@ -70,8 +70,7 @@ describe('explainCall', () => {
 
   it('ROI_BAND: says which threshold decided', () => {
     const e = explainCall({ id: 'ROI_BAND', args: [] }, [2.4, 3, 5], 'BELOW', 'en')!;
-    expect(e.summary).toContain('Below target');
-    expect(e.lines[1]).toBe('2.4:1 is under the 3:1 minimum: review or cut the channel.');
+    expect(e.summary).toBe('Below target: 2.4:1 is under the 3:1 minimum, review or cut the channel.');
   });
 
   it('INTERNALISE_SIGNAL: which signals are on, with the tipping zone', () => {

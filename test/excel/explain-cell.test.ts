@@ -1,0 +1,80 @@
+/**
+ * The thin Office.js read of the explain step, on office-addin-mock's own objects. (Writes need worksheets.add, names, charts… that the mock lacks: see
+ * test/support/excel-fake.ts.)
+ */
+import { OfficeMockObject } from 'office-addin-mock';
+import { explainSelectedCell, readCellForExplain } from '../../src/excel';
+
+function mockWorkbook(formula: string, value: unknown) {
+  const data = {
+    context: {
+      workbook: {
+        cell: {
+          address: 'Diagnostic!E5',
+          formulas: [[formula]],
+          values: [[value]],
+          worksheet: {
+            d5: { values: [[6.2]] },
+            getRange(this: { d5: unknown }, ref: string) {
+              if (ref !== 'D5') throw new Error(`unexpected ${ref}`);
+              return this.d5;
+            },
+          },
+        },
+        getActiveCell(this: { cell: unknown }) {
+          return this.cell;
+        },
+        names: {
+          low: { values: [[3]] },
+          high: { values: [[5]] },
+          getItem(this: { low: unknown; high: unknown }, name: string) {
+            const range = name === 'MKT_ROI_LOW' ? this.low : this.high;
+            return { getRange: () => range };
+          },
+        },
+      },
+    },
+    run: async function (this: { context: unknown }, callback: (context: unknown) => Promise<unknown>) {
+      return callback(this.context);
+    },
+  };
+  const excel = new OfficeMockObject(data) as unknown as { context: { sync: () => Promise<void> } };
+  const sync = jest.spyOn(excel.context, 'sync');
+  (globalThis as unknown as { Excel: unknown }).Excel = excel;
+  return { excel, sync };
+}
+
+describe('explaining the selected cell', () => {
+  it('reads the formula, then the values it references, in two syncs', async () => {
+    const { sync } = mockWorkbook('=MKT.ROI_BAND(D5,MKT_ROI_LOW,MKT_ROI_HIGH)', 'ABOVE');
+    const read = await readCellForExplain('en');
+    expect(read).toEqual({
+      status: 'ok',
+      value: {
+        address: 'Diagnostic!E5',
+        formula: '=MKT.ROI_BAND(D5,MKT_ROI_LOW,MKT_ROI_HIGH)',
+        value: 'ABOVE',
+        inputs: { D5: [[6.2]], MKT_ROI_LOW: [[3]], MKT_ROI_HIGH: [[5]] },
+      },
+    });
+    expect(sync).toHaveBeenCalledTimes(2);
+  });
+
+  it('says in plain words why the result is what it is', async () => {
+    mockWorkbook('=MKT.ROI_BAND(D5,MKT_ROI_LOW,MKT_ROI_HIGH)', 'ABOVE');
+    const fr = await explainSelectedCell('fr');
+    expect(fr).toEqual({
+      status: 'ok',
+      value: {
+        summary: 'Au-dessus de la cible : 6,2:1 dépasse 5:1.',
+        lines: ['Cible : de 3:1 à 5:1 (« ratio de 3:1 à 5:1 pour chaque dollar investi »)'],
+      },
+    });
+  });
+
+  it('tells the user when the cell holds no MKT formula, after one sync', async () => {
+    const { sync } = mockWorkbook('=SUM(A1:A3)', 6);
+    expect(await explainSelectedCell('en')).toEqual({ status: 'error', code: 'invalidInput', message: 'The selected cell holds no MKT formula.' });
+    expect(sync).toHaveBeenCalledTimes(1);
+  });
+});
