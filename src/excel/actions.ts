@@ -442,6 +442,23 @@ async function guarded<T>(lang: Language, body: () => Promise<ActionResult<T>>):
 /** At most this many references of a formula are read. */
 const MAX_REFERENCES = 16;
 
+/**
+ * The active cell's sheet-qualified address and value, for "take the value from the selected
+ * cell": the address can be passed back as an `InputCell` reference. 1 sync, read only.
+ */
+export async function readActiveCell(lang: Language): Promise<ActionResult<{ address: string; value: unknown }>> {
+  try {
+    return await Excel.run(async (context): Promise<ActionResult<{ address: string; value: unknown }>> => {
+      const cell = context.workbook.getActiveCell();
+      cell.load('address,values');
+      await context.sync();
+      return { status: 'ok', value: { address: cell.address, value: cell.values[0][0] } };
+    });
+  } catch (error) {
+    return failureOf(lang, error);
+  }
+}
+
 /** Reads the active cell's formula, value and the values of the references its MKT call reads. 2 syncs. */
 export async function readCellForExplain(lang: Language): Promise<ActionResult<CellUnderCursor>> {
   try {

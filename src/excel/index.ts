@@ -39,6 +39,7 @@ export {
   writeArbitrage,
   writeTransfer,
   writePilot,
+  readActiveCell,
   readCellForExplain,
   explainSelectedCell,
 } from './actions';

@@ -3,7 +3,7 @@
  * test/support/excel-fake.ts.)
  */
 import { OfficeMockObject } from 'office-addin-mock';
-import { explainSelectedCell, readCellForExplain } from '../../src/excel';
+import { explainSelectedCell, readActiveCell, readCellForExplain } from '../../src/excel';
 
 function mockWorkbook(formula: string, value: unknown) {
   const data = {
@@ -75,6 +75,14 @@ describe('explaining the selected cell', () => {
   it('tells the user when the cell holds no MKT formula, after one sync', async () => {
     const { sync } = mockWorkbook('=SUM(A1:A3)', 6);
     expect(await explainSelectedCell('en')).toEqual({ status: 'error', code: 'invalidInput', message: 'The selected cell holds no MKT formula.' });
+    expect(sync).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('readActiveCell', () => {
+  it('gives the address and value of the selected cell, in one sync', async () => {
+    const { sync } = mockWorkbook('', 1500);
+    expect(await readActiveCell('fr')).toEqual({ status: 'ok', value: { address: 'Diagnostic!E5', value: 1500 } });
     expect(sync).toHaveBeenCalledTimes(1);
   });
 });
