@@ -9,4 +9,5 @@ export const excelMock = () => ({
   writePilot: jest.fn(),
   readCellForExplain: jest.fn(),
   explainSelectedCell: jest.fn(),
+  isUsableLayout: jest.fn(() => true),
 });

@@ -3,17 +3,7 @@ import '@testing-library/jest-dom';
 import { screen } from '@testing-library/react';
 import { describedBy, plain, renderPane } from './render';
 
-jest.mock('../../src/excel', () => ({
-  listTables: jest.fn(),
-  readSource: jest.fn(),
-  writeDiagnostic: jest.fn(),
-  writeInternalisation: jest.fn(),
-  writeArbitrage: jest.fn(),
-  writeTransfer: jest.fn(),
-  writePilot: jest.fn(),
-  readCellForExplain: jest.fn(),
-  explainSelectedCell: jest.fn(),
-}));
+jest.mock('../../src/excel', () => jest.requireActual('./excel-mock').excelMock());
 
 async function openStep(user: ReturnType<typeof renderPane>['user'], name: RegExp) {
   await user.click(screen.getByRole('button', { name }));

@@ -65,6 +65,7 @@ export const en = {
   'field.required': '{field}: a value is required',
   'field.pickCell': 'From cell: {field}',
   'field.pickCellShort': 'From cell',
+  'field.pickFailed': 'Excel could not read the selected cell. Select one cell and try again.',
   'field.linked': 'Linked to cell {cell}.',
 
   // Diagnostic
@@ -83,6 +84,9 @@ export const en = {
   'diagnostic.column.spend': 'Spend column',
   'diagnostic.column.revenue': 'Revenue column',
   'diagnostic.column.period': 'Period column (optional)',
+  'diagnostic.column.spend.monthly': 'First spend column (12 months)',
+  'diagnostic.column.revenue.monthly': 'First revenue column (12 months)',
+  'diagnostic.badLayout': 'These columns do not fit the range: choose a channel column, and spend and revenue columns of the same width inside the range.',
   'diagnostic.columnChoice': '{letter} — {header}',
   'layout.kind.single': 'one total per channel',
   'layout.kind.monthly': 'one column a month',

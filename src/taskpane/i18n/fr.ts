@@ -68,6 +68,7 @@ export const fr: Record<StringKey, string> = {
   'field.required': '{field} : une valeur est attendue',
   'field.pickCell': 'Depuis la cellule : {field}',
   'field.pickCellShort': 'Depuis la cellule',
+  'field.pickFailed': 'Excel n’a pas pu lire la cellule sélectionnée. Sélectionnez une cellule et réessayez.',
   'field.linked': 'Lié à la cellule {cell}.',
 
   // Diagnostic
@@ -86,6 +87,9 @@ export const fr: Record<StringKey, string> = {
   'diagnostic.column.spend': 'Colonne des dépenses',
   'diagnostic.column.revenue': 'Colonne du chiffre d’affaires',
   'diagnostic.column.period': 'Colonne de la période (facultative)',
+  'diagnostic.column.spend.monthly': 'Première colonne des dépenses (12 mois)',
+  'diagnostic.column.revenue.monthly': 'Première colonne du chiffre d’affaires (12 mois)',
+  'diagnostic.badLayout': 'Ces colonnes ne tiennent pas dans la plage : choisissez une colonne de canaux, et des colonnes de dépenses et de chiffre d’affaires de même largeur dans la plage.',
   'diagnostic.columnChoice': '{letter} — {header}',
   'layout.kind.single': 'un total par canal',
   'layout.kind.monthly': 'une colonne par mois',

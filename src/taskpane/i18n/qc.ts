@@ -21,6 +21,7 @@ export const qc: Partial<Record<StringKey, string>> = {
   'diagnostic.intro':
     'Indiquez à MKT l’historique marketing de votre PME : une ligne par canal (ou par mois et par canal), avec la dépense et les revenus obtenus. MKT repère ce qui ne rapporte pas.',
   'diagnostic.column.revenue': 'Colonne des revenus',
+  'diagnostic.column.revenue.monthly': 'Première colonne des revenus (12 mois)',
   'layout.issue.noRevenueColumn': 'Aucune colonne de revenus trouvée.',
   'arbitrage.budget': 'Budget marketing mensuel total de la PME',
 };

@@ -4,11 +4,11 @@
  */
 import { Button, Field, Input } from '@fluentui/react-components';
 import { useState } from 'react';
-import { readCellForExplain } from '../../../excel';
 import type { StringKey } from '../../i18n';
 import { usePane } from '../context';
 import { describeIssue } from '../input';
 import { issueOf } from '../model';
+import { readSelectedCell } from '../selection';
 import type { FieldId } from '../state';
 import { useStyles } from './styles';
 
@@ -35,7 +35,7 @@ export function NumberField({ id, label, hint, required = false, submitted = fal
 
   const pick = async () => {
     setPickError(undefined);
-    const result = await readCellForExplain(language);
+    const result = await readSelectedCell(t('field.pickFailed'));
     if (result.status === 'ok') {
       dispatch({ type: 'field', id, value: { text: String(result.value.value ?? ''), ref: result.value.address } });
     } else if (result.status === 'error') {
@@ -57,7 +57,10 @@ export function NumberField({ id, label, hint, required = false, submitted = fal
           autoComplete="off"
           placeholder={placeholder}
           value={value.text}
-          onChange={(_, data) => dispatch({ type: 'field', id, value: { text: data.value } })}
+          onChange={(_, data) => {
+            setPickError(undefined);
+            dispatch({ type: 'field', id, value: { text: data.value } });
+          }}
         />
       </Field>
       {pickable && (

@@ -1,7 +1,7 @@
 /** Step 1 — Diagnostic: point at a table or the selection, check the detected layout, write the sheet. */
 import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { listTables, readSource, writeDiagnostic, type DetectedLayout, type WrittenSheet } from '../../../excel';
+import { isUsableLayout, listTables, readSource, writeDiagnostic, type DetectedLayout, type WrittenSheet } from '../../../excel';
 import { usePane } from '../context';
 import { ActionPanel, WrittenMessage } from '../components/ActionPanel';
 import { useStyles } from '../components/styles';
@@ -36,6 +36,9 @@ export function DiagnosticStep() {
       role === 'channel' ? { ...layout, channelColumn: column } : { ...layout, [role]: { ...layout[role], first: column } };
     dispatch({ type: 'layout', layout: next });
   };
+  const usable = source !== undefined && layout !== undefined && isUsableLayout(layout, source.source.columnCount);
+  const columnLabel = (role: ColumnRole) =>
+    layout?.kind === 'monthly' && role !== 'channel' ? t(`diagnostic.column.${role}.monthly`) : t(`diagnostic.column.${role}`);
   const columnOf = (role: ColumnRole) => (!layout ? 0 : role === 'channel' ? layout.channelColumn : layout[role].first);
 
   return (
@@ -103,7 +106,7 @@ export function DiagnosticStep() {
             </ul>
           )}
           {(['channel', 'spend', 'revenue'] as const).map((role) => (
-            <Field key={role} label={t(`diagnostic.column.${role}`)}>
+            <Field key={role} label={columnLabel(role)}>
               <Select value={String(columnOf(role))} onChange={(_, data) => setColumn(role, Number(data.value))}>
                 {choices.map((choice) => (
                   <option key={choice.index} value={String(choice.index)}>
@@ -129,7 +132,12 @@ export function DiagnosticStep() {
               </li>
             ))}
           </ul>
-          <ActionPanel action={write} label={t('diagnostic.write')} renderDone={(value) => <WrittenMessage {...value} />} />
+          {!usable && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>{t('diagnostic.badLayout')}</MessageBarBody>
+            </MessageBar>
+          )}
+          <ActionPanel action={write} label={t('diagnostic.write')} disabled={!usable} renderDone={(value) => <WrittenMessage {...value} />} />
         </section>
       )}
     </StepSection>
