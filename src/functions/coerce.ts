@@ -10,6 +10,8 @@
  * - other numbers (`readNumber`): like Excel arithmetic: blank is 0, TRUE is 1, numeric text
  *   (" 1500 ", "1 500", "80%") is read, any other text is #VALUE!; a range of more than one
  *   cell is #VALUE!;
+ * - optional arguments: omitted (null, undefined) takes the default; a blank cell ("") does not:
+ *   it is 0 for a number and FALSE for a yes/no;
  * - yes/no (`readYesNo`): TRUE/FALSE, 1/0, yes/no, oui/non, true/false, vrai/faux; blank is FALSE;
  * - an Excel error received in any argument is passed on unchanged.
  */
@@ -71,10 +73,13 @@ export function readNumber(arg: string, value: unknown): number {
   throw invalid('notANumber', { arg });
 }
 
-/** A number, or undefined when the argument is omitted or blank (optional arguments). */
+/**
+ * An optional number: undefined when omitted (Excel sends null), so the default applies; a blank
+ * cell ("") still counts as 0, as in Excel arithmetic.
+ */
 export function readOptionalNumber(arg: string, value: unknown): number | undefined {
   const scalar = readScalar(arg, value);
-  return isBlank(scalar) ? undefined : readNumber(arg, scalar);
+  return scalar === null || scalar === undefined ? undefined : readNumber(arg, scalar);
 }
 
 /** Calls visit on every cell of a value that is a scalar, a row, or a 2-D range, in reading order. */
@@ -148,6 +153,7 @@ export function readOptionalText(arg: string, value: unknown): string | undefine
   const scalar = readScalar(arg, value);
   if (isBlank(scalar)) return undefined;
   if (typeof scalar === 'string') return scalar.trim() === '' ? undefined : scalar;
-  if (typeof scalar === 'number' || typeof scalar === 'boolean') return String(scalar);
+  if (typeof scalar === 'number') return String(scalar);
+  if (typeof scalar === 'boolean') return scalar ? 'TRUE' : 'FALSE';
   throw invalid('notText', { arg });
 }

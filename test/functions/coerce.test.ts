@@ -75,6 +75,10 @@ describe('other numbers behave like Excel arithmetic', () => {
     expect(readOptionalNumber('low', undefined)).toBeUndefined();
     expect(readOptionalNumber('low', 0)).toBe(0);
   });
+  it('reads a blank cell given for an optional number as 0, like Excel arithmetic', () => {
+    expect(readOptionalNumber('roi_ratio', '')).toBe(0);
+    expect(readOptionalNumber('roi_ratio', [['']])).toBe(0);
+  });
   it('reads numeric text only when it is all number', () => {
     expect(toNumberFromText('12abc')).toBeUndefined();
     expect(toNumberFromText('.5')).toBe(0.5);
@@ -110,5 +114,6 @@ describe('text choices', () => {
   it('keeps text and turns numbers into text', () => {
     expect(readOptionalText('code', 'FULL')).toBe('FULL');
     expect(readOptionalText('code', 3)).toBe('3');
+    expect(readOptionalText('code', true)).toBe('TRUE');
   });
 });

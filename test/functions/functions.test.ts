@@ -102,7 +102,13 @@ describe('PILOT_VERDICT', () => {
   it('defaults reporting_ok to TRUE when omitted', () => expect(f.pilotVerdict(3, 1, null, null)).toBe('EXPAND'));
   it('reads a blank reporting cell as no', () => expect(f.pilotVerdict(3, 1, null, '')).toBe('STOP'));
   it('reads non as no', () => expect(f.pilotVerdict(3, 1, 4, 'non')).toBe('STOP'));
-  it('ignores a blank ROI cell', () => expect(f.pilotVerdict(3, 1, '', true)).toBe('EXPAND'));
+  it('reads a blank ROI cell as 0, so the pilot is extended rather than expanded', () => {
+    expect(f.pilotVerdict(3, 1, '', true)).toBe('EXTEND');
+    expect(f.pilotVerdict(3, 1, null, true)).toBe('EXPAND');
+  });
+  it('rejects a blank ratio cell in BREAKEVEN_FEES rather than taking the default', () => {
+    expect(excelError(() => f.breakevenFees(cell(100_000), '')).code).toBe('#VALUE!');
+  });
   it('tells a KPI typed as 85 to be entered as 85% or 0.85', () => {
     expect(excelError(() => f.pilotVerdict(3, 85)).message).toBe('kpi_achievement : saisissez 85 % ou 0,85, pas 85');
   });
