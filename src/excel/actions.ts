@@ -29,7 +29,6 @@ import {
   REGISTRY_PREFIX,
   registryName,
   SheetPlan,
-  thresholdAddresses,
   transferPlan,
 } from './plans';
 import { CONFIRM_REPLACE, SheetKind, SHEET_NAMES } from './strings';
@@ -500,4 +499,3 @@ export async function explainSelectedCell(lang: Language): Promise<ActionResult<
   return explanation ? { status: 'ok', value: explanation } : fail(lang, 'noMktFormula');
 }
 
-export { thresholdAddresses };

@@ -1,7 +1,7 @@
 /**
  * The workbook layer: everything the task pane reads from or writes to the user's workbook.
  *
- * Contract for every action below (see README of this folder, src/excel/README.md):
+ * Contract for every action below (see src/excel/README.md):
  * - one `Excel.run`, a constant number of `context.sync` calls whatever the size of the data;
  * - it resolves to an `ActionResult` and never throws for a workbook problem (protected sheet,
  *   cell in edit mode, range too large): the message is in the profile's language and the

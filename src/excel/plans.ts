@@ -7,9 +7,6 @@
  * fill handle), highlights and charts take addresses. So a 100 000-row source gives the same
  * request size as a 10-row one, far under Excel on the web's 5 MB limit.
  */
-import { isRuleError } from '../rules/errors';
-import { tierThresholds } from '../rules/tiers';
-import type { Language } from '../rules/labels';
 import { CHECKLIST, LABELS, SheetKind } from './strings';
 import {
   cellAddress,
@@ -399,13 +396,6 @@ export function arbitragePlan({ source, layout, profile, totalBudget }: Arbitrag
 /** Row (0-based) of the first threshold on the assumptions sheet. */
 const THRESHOLD_ROW = 4;
 
-/** Where each threshold's value cell is on the assumptions sheet (1-based A1, column B). */
-export function thresholdAddresses(): Record<string, string> {
-  const out: Record<string, string> = {};
-  thresholdCells().forEach((cell, i) => (out[cell.name] = cellAddress(THRESHOLD_ROW + i, 1, true)));
-  return out;
-}
-
 /**
  * The thresholds block with its named cells. `current` keeps values an accountant changed on an
  * earlier assumptions sheet (by name); otherwise the rules' constants are written.
@@ -519,10 +509,4 @@ export function pilotPlan({ profile, kpiName, monthlyTargets, useRoi = false }: 
     region: { row: 0, column: 0, rows: 12, columns: 6 },
     anchor: 'C5',
   };
-}
-
-/** Tier thresholds for a profile, for explanations (from the rules, never copied). */
-export function tiersFor(profile: WorkbookProfile) {
-  const t = tierThresholds(profile.budgetProfile ?? 'standard');
-  return isRuleError(t) ? undefined : t;
 }

@@ -4,7 +4,9 @@
  */
 import { PAYLOAD_LIMIT, PREVIEW_ROWS, readSource, writeArbitrage, writeDiagnostic, writeInternalisation, writePilot, writeTransfer } from '../../src/excel';
 import type { WorkbookProfile } from '../../src/excel';
-import { installFake } from '../support/excel-fake';
+import { estimatePlanBytes } from '../../src/excel/apply';
+import { diagnosticPlan } from '../../src/excel/plans';
+import { FakeWorkbook, installFake } from '../support/excel-fake';
 import { singleColumns } from './fixtures';
 
 const PROFILE: WorkbookProfile = { lang: 'en', region: 'QC' };
@@ -13,6 +15,8 @@ interface Measure {
   syncs: Record<string, number>;
   runs: Record<string, number>;
   largestRequest: number;
+  diagnosticRequest: number;
+  diagnosticEstimate: number;
   previewRows: number;
   complete: boolean;
 }
@@ -34,6 +38,8 @@ async function measure(rows: number): Promise<Measure> {
   if (read.status !== 'ok' || !('value' in read)) throw new Error('read failed');
   const { source, layout, preview, complete } = (read as { value: { source: never; layout: never; preview: unknown[][]; complete: boolean } }).value;
   await step('writeDiagnostic', () => writeDiagnostic({ source, layout, profile: PROFILE }));
+  const diagnosticRequest = workbook.requestBytes[workbook.requestBytes.length - 1];
+  const diagnosticEstimate = estimatePlanBytes([diagnosticPlan({ source, layout, profile: PROFILE })]);
   await step('writeArbitrage', () => writeArbitrage({ source, layout, profile: PROFILE, totalBudget: { value: 50000 } }));
   await step('askBeforeReplace', () => writeDiagnostic({ source, layout, profile: PROFILE }));
   await step('replaceDiagnostic', () => writeDiagnostic({ source, layout, profile: PROFILE }, { replace: true }));
@@ -42,7 +48,7 @@ async function measure(rows: number): Promise<Measure> {
   );
   await step('writeTransfer', () => writeTransfer({ profile: PROFILE, decisions: [{ text: 'Keep SEO' }] }));
   await step('writePilot', () => writePilot({ profile: PROFILE, kpiName: 'Leads', monthlyTargets: [10, 20, 30] }));
-  return { syncs, runs, largestRequest: Math.max(...workbook.requestBytes), previewRows: preview.length, complete };
+  return { syncs, runs, largestRequest: Math.max(...workbook.requestBytes), diagnosticRequest, diagnosticEstimate, previewRows: preview.length, complete };
 }
 
 describe('context.sync calls per action, for 10, 1 000 and 100 000 rows', () => {
@@ -75,8 +81,26 @@ describe('context.sync calls per action, for 10, 1 000 and 100 000 rows', () => 
     expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThan(64); // only the row numbers in addresses grow
   });
 
+  it('estimates a request above what is actually sent (the guard errs on the safe side)', () => {
+    for (const rows of [10, 1000, 100000]) expect(measured[rows].diagnosticEstimate).toBeGreaterThan(measured[rows].diagnosticRequest);
+  });
+
   it('reads a bounded preview of a large source', () => {
     expect(measured[10]).toMatchObject({ previewRows: 11, complete: true });
     expect(measured[100000]).toMatchObject({ previewRows: PREVIEW_ROWS, complete: false });
+  });
+});
+
+describe('the payload guard', () => {
+  it('refuses, before writing anything, a write estimated over 4.5 MB (only user text can get there)', async () => {
+    const workbook = new FakeWorkbook();
+    workbook.addSheet('Feuil1');
+    installFake(workbook);
+    const before = workbook.snapshot();
+    const decisions = Array.from({ length: 20000 }, (_, i) => ({ text: `Décision ${i} ${'x'.repeat(200)}` }));
+    const result = await writeTransfer({ profile: { lang: 'fr', region: 'FR' }, decisions });
+    expect(result).toMatchObject({ status: 'error', code: 'tooLarge', message: expect.stringContaining('trop volumineuses') });
+    expect(workbook.snapshot()).toEqual(before);
+    expect(Math.max(...workbook.requestBytes)).toBeLessThan(1000);
   });
 });
