@@ -8,6 +8,7 @@ export const excelMock = () => ({
   writeTransfer: jest.fn(),
   writePilot: jest.fn(),
   readCellForExplain: jest.fn(),
+  readActiveCell: jest.fn(),
   explainSelectedCell: jest.fn(),
   isUsableLayout: jest.fn(() => true),
 });

@@ -5,12 +5,10 @@ import { readFileSync, readdirSync, statSync } from 'fs';
 import { join } from 'path';
 import { mount } from '../../src/taskpane/app';
 import type { SourceData } from '../../src/excel';
-import { plain, renderPane } from './render';
+import { describedBy, plain, renderPane } from './render';
 
 jest.mock('../../src/excel', () => ({ ...jest.requireActual('./excel-mock').excelMock(), isUsableLayout: jest.requireActual('../../src/excel/layout').isUsableLayout }));
-jest.mock('../../src/taskpane/app/selection', () => ({ readSelectedCell: jest.fn() }));
 const excel = jest.requireMock('../../src/excel') as Record<string, jest.Mock>;
-const selection = jest.requireMock('../../src/taskpane/app/selection') as { readSelectedCell: jest.Mock };
 
 beforeEach(() => jest.clearAllMocks());
 
@@ -272,7 +270,7 @@ describe('actions', () => {
   });
 
   test('a value taken from the selected cell is sent as a reference', async () => {
-    selection.readSelectedCell.mockResolvedValue({ status: 'ok', value: { address: "'Coûts'!B3", value: 52000 } });
+    excel.readActiveCell.mockResolvedValue({ status: 'ok', value: { address: "'Coûts'!B3", value: 52000 } });
     excel.writeArbitrage.mockResolvedValue({ status: 'ok', value: { sheetName: 'Arbitrage', anchor: 'Arbitrage!A1', names: [], replaced: false } });
     excel.readSource.mockResolvedValue({ status: 'ok', value: sourceWith(['Google Ads']) });
     const { user } = renderPane({ language: 'en' });
@@ -284,6 +282,15 @@ describe('actions', () => {
     await user.click(screen.getByRole('button', { name: 'Write the Arbitrage sheet' }));
     await waitFor(() => expect(excel.writeArbitrage).toHaveBeenCalledTimes(1));
     expect(excel.writeArbitrage.mock.calls[0][0].totalBudget).toEqual({ ref: "'Coûts'!B3" });
+  });
+
+  test('a failed read of the selected cell shows the layer’s message next to the field', async () => {
+    excel.readActiveCell.mockResolvedValue({ status: 'error', code: 'editMode', message: 'Excel is editing a cell: press Enter, then try again.' });
+    const { user } = renderPane({ language: 'en' });
+    await user.click(screen.getByRole('button', { name: '2. In-house check' }));
+    await user.click(screen.getByRole('button', { name: 'From cell: Yearly external fees' }));
+    const fees = screen.getByRole('textbox', { name: /Yearly external fees/ });
+    await waitFor(() => expect(describedBy(fees)).toContain('Excel is editing a cell: press Enter, then try again.'));
   });
 
   test('explain shows the layer’s explanation as text', async () => {

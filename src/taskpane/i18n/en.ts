@@ -65,7 +65,6 @@ export const en = {
   'field.required': '{field}: a value is required',
   'field.pickCell': 'From cell: {field}',
   'field.pickCellShort': 'From cell',
-  'field.pickFailed': 'Excel could not read the selected cell. Select one cell and try again.',
   'field.linked': 'Linked to cell {cell}.',
 
   // Diagnostic

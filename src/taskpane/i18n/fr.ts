@@ -68,7 +68,6 @@ export const fr: Record<StringKey, string> = {
   'field.required': '{field} : une valeur est attendue',
   'field.pickCell': 'Depuis la cellule : {field}',
   'field.pickCellShort': 'Depuis la cellule',
-  'field.pickFailed': 'Excel n’a pas pu lire la cellule sélectionnée. Sélectionnez une cellule et réessayez.',
   'field.linked': 'Lié à la cellule {cell}.',
 
   // Diagnostic

@@ -4,11 +4,11 @@
  */
 import { Button, Field, Input } from '@fluentui/react-components';
 import { useState } from 'react';
+import { readActiveCell } from '../../../excel';
 import type { StringKey } from '../../i18n';
 import { usePane } from '../context';
 import { describeIssue } from '../input';
 import { issueOf } from '../model';
-import { readSelectedCell } from '../selection';
 import type { FieldId } from '../state';
 import { useStyles } from './styles';
 
@@ -35,7 +35,7 @@ export function NumberField({ id, label, hint, required = false, submitted = fal
 
   const pick = async () => {
     setPickError(undefined);
-    const result = await readSelectedCell(t('field.pickFailed'));
+    const result = await readActiveCell(language);
     if (result.status === 'ok') {
       dispatch({ type: 'field', id, value: { text: String(result.value.value ?? ''), ref: result.value.address } });
     } else if (result.status === 'error') {
