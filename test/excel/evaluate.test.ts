@@ -1,0 +1,126 @@
+/**
+ * The written workbook, recalculated: the fake's sheets and names are loaded into the project's
+ * HyperFormula engine (src/tools/engine, MKT functions registered) so that the generated formulas
+ * are checked by their results, not only by their text.
+ */
+import type { HyperFormula, RawCellContent } from 'hyperformula';
+import { allocate, isRuleError, roiBand } from '../../src/rules';
+import { readSource, writeArbitrage, writeDiagnostic, writeInternalisation, writePilot } from '../../src/excel';
+import type { WorkbookProfile } from '../../src/excel';
+import { createEngine } from '../../src/tools/engine/engine';
+import { FakeWorkbook, installFake, parseRect } from '../support/excel-fake';
+import { CHANNELS_12, monthlyBudget } from './fixtures';
+
+const FR: WorkbookProfile = { lang: 'fr', region: 'FR' };
+
+function toEngine(workbook: FakeWorkbook): HyperFormula {
+  const sheets: Record<string, RawCellContent[][]> = {};
+  for (const sheet of workbook.sheets) {
+    const grid: RawCellContent[][] = [];
+    for (const [r, cols] of sheet.rows) {
+      for (const [c, cell] of cols) {
+        grid[r] ??= [];
+        const text = typeof cell.value === 'string' && cell.value.startsWith('=') ? `'${cell.value}` : cell.value;
+        grid[r][c] = cell.formula ?? text;
+      }
+    }
+    for (let r = 0; r < grid.length; r++) grid[r] ??= [];
+    sheets[sheet.name] = grid;
+  }
+  const engine = createEngine(sheets);
+  for (const n of workbook.names) engine.addNamedExpression(n.name, workbook.nameFormula(n));
+  return engine;
+}
+
+function valueAt(engine: HyperFormula, sheet: string, a1: string): unknown {
+  const id = engine.getSheetId(sheet)!;
+  const { row, column } = parseRect(a1);
+  return engine.getCellValue({ sheet: id, row, col: column });
+}
+
+async function workbookWithEverything() {
+  const { workbook, sheet } = monthlyBudget();
+  installFake(workbook);
+  const read = await readSource({ selection: true }, FR);
+  if (read.status !== 'ok') throw new Error('read');
+  const { source, layout } = read.value;
+  await writeDiagnostic({ source, layout, profile: FR });
+  await writeArbitrage({ source, layout, profile: FR, totalBudget: { value: 30000 } });
+  await writeInternalisation({
+    profile: FR,
+    weeklyHours: { value: 45 },
+    externalFees: { value: 65000 },
+    loadedSalary: { value: 100000 },
+    dataNeed: { value: false },
+    monthlyBudget: { value: 2000 },
+  });
+  await writePilot({ profile: FR, kpiName: 'Leads', monthlyTargets: [40, 50, 60] });
+  return { workbook, sheet, data: read.value };
+}
+
+describe('the generated formulas, recalculated', () => {
+  it('Diagnostic: each channel gets the ROI and band the rules give for its source row', async () => {
+    const { workbook, sheet } = await workbookWithEverything();
+    const engine = toEngine(workbook);
+    CHANNELS_12.forEach((name, i) => {
+      const row = 5 + i;
+      const spend = Array.from({ length: 12 }, (_, m) => sheet.cell(row - 1, 1 + m)!.value as number).reduce((a, b) => a + b);
+      const revenue = Array.from({ length: 12 }, (_, m) => sheet.cell(row - 1, 13 + m)!.value as number).reduce((a, b) => a + b);
+      expect(valueAt(engine, 'Diagnostic', `A${row}`)).toBe(name);
+      expect(valueAt(engine, 'Diagnostic', `B${row}`)).toBe(spend);
+      expect(valueAt(engine, 'Diagnostic', `D${row}`)).toBeCloseTo(revenue / spend, 10);
+      expect(valueAt(engine, 'Diagnostic', `E${row}`)).toBe(roiBand(revenue / spend));
+    });
+    expect(valueAt(engine, 'Diagnostic', 'F5')).toBe('Sous la cible');
+  });
+
+  it('Diagnostic: an accountant moving MKT_ROI_LOW on the assumptions sheet changes the bands', async () => {
+    const { workbook } = await workbookWithEverything();
+    const engine = toEngine(workbook);
+    expect(valueAt(engine, 'Diagnostic', 'E6')).toBe('BELOW'); // ratio 2
+    engine.setCellContents({ sheet: engine.getSheetId('Hypothèses')!, row: 4, col: 1 }, [[1.5]]);
+    expect(valueAt(engine, 'Diagnostic', 'E6')).toBe('TARGET');
+  });
+
+  it('Arbitrage: MKT.ALLOCATE spills the rules allocation, summing to the budget', async () => {
+    const { workbook } = await workbookWithEverything();
+    const engine = toEngine(workbook);
+    const spend: number[] = [];
+    const revenue: number[] = [];
+    for (let r = 5; r <= 16; r++) {
+      spend.push(valueAt(engine, 'Arbitrage', `B${r}`) as number);
+      revenue.push(valueAt(engine, 'Arbitrage', `C${r}`) as number);
+    }
+    const expected = allocate(30000, spend, revenue, 3);
+    if (isRuleError(expected)) throw new Error('rule');
+    expected.forEach((amount, i) => expect(valueAt(engine, 'Arbitrage', `E${5 + i}`)).toBeCloseTo(amount, 6));
+    expect(valueAt(engine, 'Arbitrage', 'E3')).toBeCloseTo(30000, 6);
+    expect(valueAt(engine, 'Arbitrage', 'F5')).toBeCloseTo(expected[0] - spend[0], 6);
+  });
+
+  it('Internalisation: the inputs block drives the five MKT formulas', async () => {
+    const { workbook } = await workbookWithEverything();
+    const engine = toEngine(workbook);
+    expect(valueAt(engine, 'Internalisation', 'B9')).toBe('INTERNALISE');
+    expect(valueAt(engine, 'Internalisation', 'C9')).toBe('Internaliser');
+    expect(valueAt(engine, 'Internalisation', 'B10')).toBe(2);
+    expect(valueAt(engine, 'Internalisation', 'B11')).toBeCloseTo(0.65, 10);
+    expect(valueAt(engine, 'Internalisation', 'B12')).toBeCloseTo(60000, 6);
+    expect(valueAt(engine, 'Internalisation', 'B13')).toBe('REGULAR');
+  });
+
+  it('Pilote: TOO_EARLY until three months are filled, then the verdict follows the actuals and the reporting', async () => {
+    const { workbook } = await workbookWithEverything();
+    const engine = toEngine(workbook);
+    const pilot = engine.getSheetId('Pilote')!;
+    expect(valueAt(engine, 'Pilote', 'B12')).toBe('TOO_EARLY');
+    engine.setCellContents({ sheet: pilot, row: 4, col: 2 }, [[40], [45], [50]]); // C5:C7: 135 of 150
+    engine.setCellContents({ sheet: pilot, row: 4, col: 4 }, [['oui'], ['oui'], ['oui']]);
+    expect(valueAt(engine, 'Pilote', 'B10')).toBeCloseTo(0.9, 10);
+    expect(valueAt(engine, 'Pilote', 'B12')).toBe('EXTEND');
+    engine.setCellContents({ sheet: pilot, row: 5, col: 4 }, [['non']]);
+    expect(valueAt(engine, 'Pilote', 'B12')).toBe('STOP');
+    expect(valueAt(engine, 'Pilote', 'C12')).toBe('Arrêter');
+  });
+
+});
