@@ -1,6 +1,6 @@
 /** The task pane: theme, language, profile, and the steps of the seed's method. */
 import { FluentProvider, type Theme } from '@fluentui/react-components';
-import { useMemo, useReducer } from 'react';
+import { useEffect, useMemo, useReducer } from 'react';
 import { formatsFor, translate, type Language, type Market, type StringKey, type Params } from '../i18n';
 import { PaneContext, usePane, type Pane } from './context';
 import { Header } from './components/Header';
@@ -54,6 +54,9 @@ function CurrentStep() {
 
 export function App({ inExcel, language, market, theme }: AppProps) {
   const [state, dispatch] = useReducer(reducer, undefined, () => initialState(language, market));
+  useEffect(() => {
+    document.documentElement.lang = state.language;
+  }, [state.language]);
   const pane = useMemo<Pane>(() => {
     const t = (key: StringKey, params?: Params) => translate(state.language, state.market, key, params);
     return {

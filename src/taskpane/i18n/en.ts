@@ -14,7 +14,7 @@ export const en = {
   'app.outsideExcel.body':
     'This page is running in a plain browser. The workbook actions are disabled: open the MKT add-in from Excel to use them.',
   'app.steps': 'Steps',
-  'app.stepOf': 'Step {n} of {total}',
+  'app.stepHeading': 'Step {n} of {total} — {name}',
   'app.stepButton': '{n}. {name}',
   'app.previous': 'Previous step',
   'app.next': 'Next step',

@@ -16,7 +16,7 @@ export const fr: Record<StringKey, string> = {
   'app.outsideExcel.body':
     'Cette page tourne dans un simple navigateur. Les actions sur le classeur sont désactivées : ouvrez le complément MKT depuis Excel pour les utiliser.',
   'app.steps': 'Étapes',
-  'app.stepOf': 'Étape {n} sur {total}',
+  'app.stepHeading': 'Étape {n} sur {total} — {name}',
   'app.stepButton': '{n}. {name}',
   'app.previous': 'Étape précédente',
   'app.next': 'Étape suivante',

@@ -19,7 +19,7 @@ export function StepSection({ step, intro, children }: { step: StepId; intro: st
   return (
     <section className={styles.section} aria-labelledby={`mkt-step-${step}`}>
       <Text as="h2" id={`mkt-step-${step}`} size={400} weight="semibold" className={styles.heading} ref={heading} tabIndex={-1}>
-        {t('app.stepOf', { n: STEPS.indexOf(step) + 1, total: STEPS.length })} — {t(`step.${step}`)}
+        {t('app.stepHeading', { n: STEPS.indexOf(step) + 1, total: STEPS.length, name: t(`step.${step}`) })}
       </Text>
       <Text as="p" className={styles.heading}>
         {intro}
