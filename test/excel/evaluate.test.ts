@@ -122,5 +122,4 @@ describe('the generated formulas, recalculated', () => {
     expect(valueAt(engine, 'Pilote', 'B12')).toBe('STOP');
     expect(valueAt(engine, 'Pilote', 'C12')).toBe('Arrêter');
   });
-
 });
