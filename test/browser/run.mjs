@@ -198,7 +198,7 @@ async function fillStep(page, index) {
     await page.getByRole('textbox', { name: /Salaire chargé/ }).fill('60 000');
     await page.getByRole('textbox', { name: /Budget marketing mensuel/ }).fill('1 200');
   }
-  if (index === 2) await page.getByRole('textbox', { name: /Budget marketing mensuel total/ }).fill('-2 000');
+  if (index === 2) await page.getByRole('textbox', { name: /Budget total à répartir/ }).fill('-2 000');
   if (index === 3) await page.getByRole('textbox', { name: 'Vos propres décisions' }).fill('Garder le salon annuel\nConfier le SEO à une pigiste');
   if (index === 4) {
     await page.getByRole('textbox', { name: /KPI principal/ }).fill('Prospects qualifiés');

@@ -277,7 +277,7 @@ describe('actions', () => {
     await user.click(screen.getByRole('button', { name: 'Detect the layout' }));
     await screen.findByTestId('channels');
     await user.click(screen.getByRole('button', { name: '3. Arbitrage' }));
-    await user.click(screen.getByRole('button', { name: 'From cell: Total monthly marketing budget' }));
+    await user.click(screen.getByRole('button', { name: 'From cell: Total budget to share' }));
     expect(await screen.findByText("Linked to cell 'Coûts'!B3.")).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Write the Arbitrage sheet' }));
     await waitFor(() => expect(excel.writeArbitrage).toHaveBeenCalledTimes(1));

@@ -147,8 +147,8 @@ export const en = {
   // Arbitrage
   'arbitrage.intro':
     'Share a budget between your channels by their return: channels below the ROI floor get nothing, the others share in proportion to their ratio.',
-  'arbitrage.budget': 'Total monthly marketing budget',
-  'arbitrage.budget.hint': 'The amount to share between channels each month.',
+  'arbitrage.budget': 'Total budget to share',
+  'arbitrage.budget.hint': 'Over the same period as the spend in your history (a year if it covers a year).',
   'arbitrage.floorRule': 'Channels returning less than {floor}:1 get nothing (the target is {low}:1 to {high}:1). Change the floor on the Assumptions sheet.',
   'arbitrage.write': 'Write the Arbitrage sheet',
   'arbitrage.needDiagnostic': 'Run the Diagnostic step first: the arbitrage uses its channels.',

@@ -152,8 +152,8 @@ export const fr: Record<StringKey, string> = {
   // Arbitrage
   'arbitrage.intro':
     'Répartissez un budget entre vos canaux selon leur rendement : les canaux sous le plancher de ROI ne reçoivent rien, les autres se partagent le budget en proportion de leur ratio.',
-  'arbitrage.budget': 'Budget marketing mensuel total',
-  'arbitrage.budget.hint': 'Le montant à répartir entre les canaux chaque mois.',
+  'arbitrage.budget': 'Budget total à répartir',
+  'arbitrage.budget.hint': 'Sur la même période que les dépenses de votre historique (un an s’il couvre un an).',
   'arbitrage.floorRule': 'Les canaux qui rapportent moins de {floor}:1 ne reçoivent rien (la cible va de {low}:1 à {high}:1). Modifiez le plancher sur la feuille Hypothèses.',
   'arbitrage.write': 'Écrire la feuille Arbitrage',
   'arbitrage.needDiagnostic': 'Faites d’abord l’étape Diagnostic : l’arbitrage utilise ses canaux.',

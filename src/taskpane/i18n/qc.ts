@@ -23,5 +23,4 @@ export const qc: Partial<Record<StringKey, string>> = {
   'diagnostic.column.revenue': 'Colonne des revenus',
   'diagnostic.column.revenue.monthly': 'Première colonne des revenus (12 mois)',
   'layout.issue.noRevenueColumn': 'Aucune colonne de revenus trouvée.',
-  'arbitrage.budget': 'Budget marketing mensuel total de la PME',
 };
