@@ -1,0 +1,221 @@
+/**
+ * Start-up of the built pane in headless Chromium (Debian's /usr/bin/chromium via playwright-core):
+ * dist/taskpane.html served on 127.0.0.1, with a stub CustomFunctions runtime injected before any
+ * page script that records performance.now() at each associate call. Times are from navigation
+ * start (performance.now() is 0 there). Also the gzip sizes of the functions chunk and the pane's.
+ *
+ * office.js (local copy) declares `var CustomFunctions` and assigns its own `associate` onto the
+ * object it finds: the stub's properties are accessors that keep the stub's functions, so the
+ * recording survives office.js, as Excel's runtime would.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { median } from './lib/timing';
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+// ---------------------------------------------------------------------------------------------
+// Sizes
+
+export interface ChunkSize {
+  file: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+export function gzipSize(file: string): ChunkSize {
+  const data = fs.readFileSync(file);
+  return { file: path.basename(file), bytes: data.length, gzipBytes: zlib.gzipSync(data, { level: 9 }).length };
+}
+
+/** The pane's lazy chunks: every .js at dist's top level but the two entries (functions, taskpane). */
+export function paneChunkFiles(dist: string): string[] {
+  return fs
+    .readdirSync(dist)
+    .filter((f) => f.endsWith('.js') && f !== 'functions.js' && f !== 'taskpane.js')
+    .sort();
+}
+
+export interface BundleSizes {
+  functions: ChunkSize;
+  taskpaneEntry: ChunkSize;
+  paneChunks: ChunkSize[];
+  paneGzipBytes: number;
+}
+
+export function bundleSizes(dist: string): BundleSizes {
+  const paneChunks = paneChunkFiles(dist).map((f) => gzipSize(path.join(dist, f)));
+  return {
+    functions: gzipSize(path.join(dist, 'functions.js')),
+    taskpaneEntry: gzipSize(path.join(dist, 'taskpane.js')),
+    paneChunks,
+    paneGzipBytes: paneChunks.reduce((sum, c) => sum + c.gzipBytes, 0),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One page load
+
+/** What the page recorded (all in ms from navigation start). */
+export interface PageTimeline {
+  associates: Array<[string, number]>;
+  /** Set by office.js onto the stub and ignored (names of the properties). */
+  officeAssignments: string[];
+  firstRender?: number;
+  /** Script elements added by the page (webpack's chunk loader), with the time they were added. */
+  scriptsAdded: Array<[string, number]>;
+  scriptsLoaded: Array<[string, number]>;
+  resources: Array<{ name: string; startTime: number; responseEnd: number }>;
+  domContentLoaded: number;
+}
+
+/**
+ * Runs in the page before any of its scripts (page.addInitScript): the recording CustomFunctions
+ * stub, and the watchers of #root's first element and of script elements. Plain JS text, so no
+ * transpiler helper can slip into code that runs in the page.
+ */
+export const PAGE_PROBE = `(() => {
+  const rec = { associates: [], officeAssignments: [], scriptsAdded: [], scriptsLoaded: [], resources: [], domContentLoaded: 0, firstRender: undefined };
+  window.__mktBench = rec;
+  class StubError extends Error {
+    constructor(code, message) { super(message); this.code = code; this.name = 'CustomFunctions.Error'; }
+  }
+  const ours = {
+    associate(id) {
+      const at = performance.now();
+      if (typeof id === 'string') rec.associates.push([id, at]);
+      else for (const key of Object.keys(id)) rec.associates.push([key, at]);
+    },
+    Error: StubError,
+    ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!', invalidNumber: '#NUM!', nullReference: '#NULL!', invalidName: '#NAME?', invalidReference: '#REF!' },
+  };
+  const stub = {};
+  for (const key of Object.keys(ours)) {
+    Object.defineProperty(stub, key, { enumerable: true, get: () => ours[key], set: () => { rec.officeAssignments.push(key); } });
+  }
+  window.CustomFunctions = stub;
+  const fileOf = (src) => src.split('/').pop();
+  const watchRoot = (root) => {
+    const rendered = () => Array.from(root.children).some((el) => el.id !== 'loading');
+    const observer = new MutationObserver(() => {
+      if (rec.firstRender === undefined && rendered()) { rec.firstRender = performance.now(); observer.disconnect(); }
+    });
+    observer.observe(root, { childList: true, subtree: true });
+  };
+  new MutationObserver((mutations) => {
+    for (const m of mutations) for (const node of m.addedNodes) {
+      if (node.tagName === 'SCRIPT' && node.src) rec.scriptsAdded.push([fileOf(node.src), performance.now()]);
+      if (node.id === 'root') watchRoot(node);
+    }
+  }).observe(document, { childList: true, subtree: true });
+  document.addEventListener('load', (event) => {
+    const target = event.target;
+    if (target && target.tagName === 'SCRIPT' && target.src) rec.scriptsLoaded.push([fileOf(target.src), performance.now()]);
+  }, true);
+  document.addEventListener('DOMContentLoaded', () => { rec.domContentLoaded = performance.now(); });
+})();`;
+
+const READ_TIMELINE = `(() => {
+  const rec = window.__mktBench;
+  rec.resources = performance.getEntriesByType('resource').map((e) => ({ name: e.name, startTime: e.startTime, responseEnd: e.responseEnd }));
+  return rec;
+})()`;
+
+export interface StartupRun {
+  associateCount: number;
+  firstAssociateMs: number;
+  lastAssociateMs: number;
+  firstRenderMs: number;
+  /** Earliest request start of a pane chunk. */
+  paneRequestMs: number;
+  /** Latest load event of a pane chunk script (its code has run by then). */
+  paneLoadedMs: number;
+  domContentLoadedMs: number;
+  /** The last associate happened before any pane chunk was even requested. */
+  registeredBeforePane: boolean;
+  officeAssignments: string[];
+}
+
+/** Turns a page's timeline into the figures of one run. */
+export function summariseTimeline(timeline: PageTimeline, paneChunks: readonly string[]): StartupRun {
+  const isPane = (name: string) => paneChunks.includes(name.split('/').pop() ?? name);
+  const associateTimes = timeline.associates.map(([, t]) => t);
+  const paneRequests = timeline.resources.filter((r) => isPane(r.name)).map((r) => r.startTime);
+  const paneAdded = timeline.scriptsAdded.filter(([name]) => isPane(name)).map(([, t]) => t);
+  const paneLoads = timeline.scriptsLoaded.filter(([name]) => isPane(name)).map(([, t]) => t);
+  const lastAssociateMs = associateTimes.length ? Math.max(...associateTimes) : NaN;
+  const paneRequestMs = Math.min(...paneRequests, ...paneAdded);
+  return {
+    associateCount: timeline.associates.length,
+    firstAssociateMs: associateTimes.length ? Math.min(...associateTimes) : NaN,
+    lastAssociateMs,
+    firstRenderMs: timeline.firstRender ?? NaN,
+    paneRequestMs,
+    paneLoadedMs: paneLoads.length ? Math.max(...paneLoads) : NaN,
+    domContentLoadedMs: timeline.domContentLoaded,
+    registeredBeforePane: Number.isFinite(lastAssociateMs) && Number.isFinite(paneRequestMs) && lastAssociateMs < paneRequestMs,
+    officeAssignments: timeline.officeAssignments,
+  };
+}
+
+export interface StartupResult {
+  runs: number;
+  medians: Omit<StartupRun, 'registeredBeforePane' | 'officeAssignments'>;
+  /** In every run. */
+  registeredBeforePane: boolean;
+  all: StartupRun[];
+  sizes: BundleSizes;
+  chromium: string;
+}
+
+/** Loads dist/taskpane.html `runs` times, each in a fresh Chromium with a fresh profile. */
+export async function measureStartup(dist: string, runs: number, chromiumPath = '/usr/bin/chromium'): Promise<StartupResult> {
+  const { chromium } = await import('playwright-core');
+  const serveModule = path.resolve(__dirname, '..', 'src', 'tools', 'serve.mjs');
+  const { serveStatic } = (await import(serveModule)) as {
+    serveStatic: (o: { root: string; host?: string; port?: number }) => Promise<{ server: { close(): void }; url: string }>;
+  };
+  const paneChunks = paneChunkFiles(dist);
+  const { server, url } = await serveStatic({ root: dist, host: '127.0.0.1', port: 0 });
+  const all: StartupRun[] = [];
+  let version = '';
+  try {
+    for (let i = 0; i < runs; i++) {
+      const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mkt-bench-chromium-'));
+      const context = await chromium.launchPersistentContext(userDataDir, { executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+      try {
+        version = context.browser()?.version() ?? version;
+        const page = context.pages()[0] ?? (await context.newPage());
+        await page.addInitScript({ content: PAGE_PROBE });
+        await page.goto(`${url}taskpane.html`, { waitUntil: 'load' });
+        await page.waitForFunction('window.__mktBench.firstRender !== undefined', null, { timeout: 30_000 });
+        const timeline = (await page.evaluate(READ_TIMELINE)) as PageTimeline;
+        all.push(summariseTimeline(timeline, paneChunks));
+      } finally {
+        await context.close();
+        fs.rmSync(userDataDir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    server.close();
+  }
+  const pick = (key: keyof StartupResult['medians']) => median(all.map((r) => r[key] as number));
+  return {
+    runs,
+    medians: {
+      associateCount: pick('associateCount'),
+      firstAssociateMs: pick('firstAssociateMs'),
+      lastAssociateMs: pick('lastAssociateMs'),
+      firstRenderMs: pick('firstRenderMs'),
+      paneRequestMs: pick('paneRequestMs'),
+      paneLoadedMs: pick('paneLoadedMs'),
+      domContentLoadedMs: pick('domContentLoadedMs'),
+    },
+    registeredBeforePane: all.length > 0 && all.every((r) => r.registeredBeforePane),
+    all,
+    sizes: bundleSizes(dist),
+    chromium: version,
+  };
+}
