@@ -22,6 +22,8 @@ export interface Machine {
   platform: string;
   date: string;
   commit: string;
+  /** Files under src/ with uncommitted changes when the bench ran (the build includes them). */
+  uncommittedSrc: string[];
   loadAverageStart: number[];
   loadAverageEnd?: number[];
 }
@@ -54,8 +56,14 @@ export function cpuModel(): string {
 
 export function machineInfo(root: string): Machine {
   let commit = 'unknown';
+  let uncommittedSrc: string[] = [];
   try {
-    commit = execSync('git rev-parse --short HEAD', { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const git = (args: string) => execSync(`git ${args}`, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    commit = git('rev-parse --short HEAD').trim();
+    uncommittedSrc = git('status --porcelain -- src')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.slice(3));
   } catch {
     // not a git checkout
   }
@@ -68,6 +76,7 @@ export function machineInfo(root: string): Machine {
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
     date: new Date().toISOString(),
     commit,
+    uncommittedSrc,
     loadAverageStart: os.loadavg().map((x) => Math.round(x * 100) / 100),
   };
 }
@@ -190,7 +199,7 @@ function tables(r: BenchResults): Table[] {
 
 export function consoleReport(r: BenchResults): string {
   const m = r.machine;
-  const parts = [`MKT bench — ${m.cpuModel}, ${m.nproc} CPUs, node ${m.node}, ${m.date}, load ${m.loadAverageStart.join(' ')}`];
+  const parts = [`MKT bench — ${m.cpuModel}, ${m.nproc} CPUs, node ${m.node}, ${m.date}, load ${m.loadAverageStart.join(' ')}, commit ${m.commit}${m.uncommittedSrc.length ? ` + uncommitted ${m.uncommittedSrc.join(', ')}` : ''}`];
   for (const t of tables(r)) parts.push(`\n${t.title}\n${textTable(t.header, t.rows)}${t.note ? `\n${t.note}` : ''}`);
   if (r.notes.length) parts.push(`\nNotes:\n${r.notes.map((n) => `- ${n}`).join('\n')}`);
   return parts.join('\n');
@@ -212,7 +221,7 @@ export function readmeSection(r: BenchResults): string {
     'is a short smoke run; `--readme` rewrites this section from the run.',
     '',
     `Figures from one run on ${m.nproc} × ${m.cpuModel} (nproc ${m.nproc}), ${m.memoryGb} GB, node ${m.node}, ${m.date.slice(0, 10)},`,
-    `commit ${m.commit}; a shared machine (load average ${m.loadAverageStart[0]} at the start), so single figures can move by ±30 %.`,
+    `commit ${m.commit}${m.uncommittedSrc.length ? ` plus uncommitted ${m.uncommittedSrc.join(', ')}` : ''}; a shared machine (load average ${m.loadAverageStart[0]} at the start), so single figures can move by ±30 %.`,
   ];
   for (const t of tables(r)) {
     lines.push('', `**${t.title.replace(/^\d\. /, '')}**`, '', markdownTable(t.header, t.rows));
