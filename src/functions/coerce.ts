@@ -82,51 +82,53 @@ export function readOptionalNumber(arg: string, value: unknown): number | undefi
   return scalar === null || scalar === undefined ? undefined : readNumber(arg, scalar);
 }
 
-/** Calls visit on every cell of a value that is a scalar, a row, or a 2-D range, in reading order. */
-function forEachCell(value: unknown, visit: (cell: unknown) => void): void {
-  if (!Array.isArray(value)) {
-    visit(value);
-    return;
+/** One cell of an amount: its value when it is a number, 0 when SUM would skip it. */
+function amountCell(arg: string, cell: unknown): number {
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) throw invalid('notANumber', { arg });
+    if (cell < 0) throw invalid('negative', { arg });
+    return cell;
   }
-  for (const row of value) {
-    if (Array.isArray(row)) {
-      for (const cell of row) visit(cell);
-    } else {
-      visit(row);
-    }
-  }
+  if (isIncomingError(cell)) throw cell;
+  return 0;
 }
+
+/** One cell of a channel range: its number, or 0 for a blank, text or boolean cell. */
+const channelCell = amountCell;
+
+// Plain loops rather than a visitor callback: these run on every recalculation of every cell.
 
 /** An amount: one cell or a range, summed like SUM sums references. */
 export function readAmount(arg: string, value: unknown): number {
   let sum = 0;
-  forEachCell(value, (cell) => {
-    if (typeof cell === 'number') {
-      if (!Number.isFinite(cell)) throw invalid('notANumber', { arg });
-      if (cell < 0) throw invalid('negative', { arg });
-      sum += cell;
-    } else if (isIncomingError(cell)) {
-      throw cell;
+  if (!Array.isArray(value)) {
+    sum = amountCell(arg, value);
+  } else {
+    for (let r = 0; r < value.length; r++) {
+      const row: unknown = value[r];
+      if (Array.isArray(row)) {
+        for (let c = 0; c < row.length; c++) sum += amountCell(arg, row[c]);
+      } else {
+        sum += amountCell(arg, row);
+      }
     }
-  });
+  }
   if (!Number.isFinite(sum)) throw new RuleError('NUM', 'notFinite', { arg });
   return sum;
 }
 
 /** One number per cell, in reading order: a blank, text or boolean cell counts as 0. */
 export function readChannelValues(arg: string, value: unknown): number[] {
+  if (!Array.isArray(value)) return [channelCell(arg, value)];
   const values: number[] = [];
-  forEachCell(value, (cell) => {
-    if (typeof cell === 'number') {
-      if (!Number.isFinite(cell)) throw invalid('notANumber', { arg });
-      if (cell < 0) throw invalid('negative', { arg });
-      values.push(cell);
-    } else if (isIncomingError(cell)) {
-      throw cell;
+  for (let r = 0; r < value.length; r++) {
+    const row: unknown = value[r];
+    if (Array.isArray(row)) {
+      for (let c = 0; c < row.length; c++) values.push(channelCell(arg, row[c]));
     } else {
-      values.push(0);
+      values.push(channelCell(arg, row));
     }
-  });
+  }
   return values;
 }
 

@@ -303,6 +303,22 @@ async function main() {
     } finally {
       await dark.close();
     }
+
+    // Where Office hosts the page (it passes _host_Info), the offline build loads its local
+    // office.js before the functions; outside Office it loads none (see src/taskpane/taskpane.html).
+    const hosted = await launch('fr-FR');
+    try {
+      await hosted.page.goto(`${server.origin}/taskpane.html?_host_Info=Excel$Web$16.01$fr-FR$$$$0`, { waitUntil: 'domcontentloaded' });
+      // A parser-inserted script runs where it stands; the deferred functions.js runs after parsing.
+      const scripts = await hosted.page.evaluate(() => Array.from(document.scripts).map((s) => (s.src ? new URL(s.src).pathname : 'inline')));
+      const officeJs = scripts.indexOf('/office-js/office.js');
+      const functionsJs = scripts.indexOf('/functions.js');
+      check('in Office: runs the local office.js before functions.js', officeJs >= 0 && officeJs < functionsJs, scripts.join(' '));
+      check('in Office: office.js is loaded', await hosted.page.evaluate(() => typeof Office !== 'undefined'));
+      check('outside Office: office.js is not loaded', !fr.requests.some((u) => u.includes('/office-js/')));
+    } finally {
+      await hosted.close();
+    }
   } catch (error) {
     check('browser session', false, String(error?.message ?? error).split('\n')[0]);
   } finally {

@@ -120,11 +120,19 @@ describe('the production build', () => {
 });
 
 describe('the offline build', () => {
-  it('loads the local office.js before the functions, and the functions before the pane', () => {
-    const html = fs.readFileSync(built('dist', 'taskpane.html'), 'utf8');
-    const order = ['office-js/office.js', 'functions.js', 'taskpane.js'].map((src) => html.indexOf(`src=${src}`) >= 0 ? html.indexOf(`src=${src}`) : html.indexOf(`src="${src}"`));
+  const html = fs.readFileSync(built('dist', 'taskpane.html'), 'utf8');
+  const at = (src: string) => Math.max(html.indexOf(`src=${src}`), html.indexOf(`src="${src}"`), html.indexOf(`src=\\"${src}`));
+
+  it('loads the local office.js, when Office hosts the page, before the functions, and the functions before the pane', () => {
+    const order = ['office-js/office.js', 'functions.js', 'taskpane.js'].map(at);
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(html).toContain('_host_Info');
     expect(fs.existsSync(built('dist', 'office-js', 'office.js'))).toBe(true);
+  });
+  it('ships the office.js files Excel and the pane languages need', () => {
+    for (const file of ['office.js', 'custom-functions-runtime.js', 'excel-web-16.00.js', 'excel-win32-16.01.js', 'fr-fr/office_strings.js', 'fr-ca/office_strings.js', 'en-us/office_strings.js']) {
+      expect(fs.existsSync(built('dist', 'office-js', file))).toBe(true);
+    }
   });
 });
