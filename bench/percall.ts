@@ -18,6 +18,8 @@ import { assessInternalisation, breakevenFees, feesToSalary, InternaliseAssessme
 import { budgetTier } from '../src/rules/tiers';
 import type { AdapterFn, AdapterSet } from './adapters';
 import { readAmountLoop, roiRatioCandidate } from './candidates';
+
+export { readAmountLoop, roiRatioCandidate };
 import { amountIn, intIn, mulberry32 } from './lib/prng';
 import { DEFAULT_MEASURE, MeasureOptions, measureVariants, Variant } from './lib/timing';
 
@@ -320,6 +322,52 @@ export function measureBreakdown(adapters: AdapterSet, options: MeasureOptions =
   for (const inputs of [one, twelve]) {
     const group = steps.filter(([, i]) => i === inputs);
     const timings = measureVariants(`breakdown ${group[0][0]}`, inputs, group.map(([name, , fn]) => ({ name, fn })), options);
+    for (const t of timings) out.push({ step: t.name, ns: t.ns });
+  }
+  // In the add-in every adapter hands its own body to the one `run`: once it has seen a dozen, the
+  // call inside it is megamorphic. Same measure of run, after it has run 12 distinct bodies.
+  for (let k = 0; k < 12; k++) {
+    const body = new Function(`return ${k} + 1; // body ${k}`) as () => number;
+    for (let i = 0; i < 20_000; i++) run(body);
+  }
+  const shared = measureVariants('breakdown run shared', one, [
+    { name: 'inline: sum ×2 and divide (1 cell), again', fn: (a) => sumCells(r2(a[0])) / sumCells(r2(a[1])) },
+    { name: 'run(() => r/s) once run has run 12 bodies', fn: (a) => run(() => r2(a[0])[0][0] / r2(a[1])[0][0]) },
+  ], options);
+  for (const t of shared) out.push({ step: t.name, ns: t.ns });
+  return out;
+}
+
+/**
+ * The adapter against the candidate once both have met a session's variety of arguments: the
+ * built adapters have been through the fuzz by then, and the candidate goes through `argLists`
+ * (Excel-like argument pairs) here. Shared helpers see many shapes in a real session; this is the
+ * fair comparison for a suggested fix.
+ */
+export function measureAfterSession(adapters: AdapterSet, argLists: readonly unknown[][], options: MeasureOptions = DEFAULT_MEASURE, seed = 7): BreakdownResult[] {
+  const roiAdapter = adapters.ROI_RATIO;
+  for (const args of argLists) {
+    try {
+      roiRatioCandidate(args[0], args[1]);
+    } catch {
+      // errors are results too
+    }
+    try {
+      readAmountLoop('x', args[0]);
+    } catch {
+      // idem
+    }
+  }
+  const random = mulberry32(seed);
+  const one = Array.from({ length: INPUTS_PER_CASE }, () => [[[amountIn(random, 100, 5000)]], [[amountIn(random, 100, 5000)]]] as unknown[]);
+  const twelve = Array.from({ length: INPUTS_PER_CASE }, () => [amount(random, 'range12', 100, 5000), amount(random, 'range12', 100, 5000)] as unknown[]);
+  const out: BreakdownResult[] = [];
+  for (const [label, inputs] of [['1 cell', one], ['12 cells', twelve]] as const) {
+    const timings = measureVariants(`session ${label}`, inputs, [
+      { name: `inline (${label}), after the fuzz`, fn: (a) => sumCells(r2(a[0])) / sumCells(r2(a[1])) },
+      { name: `adapter ROI_RATIO (${label}), after the fuzz`, fn: (a) => roiAdapter(a[0], a[1]) },
+      { name: `candidate ROI_RATIO (${label}), after the fuzz`, fn: (a) => roiRatioCandidate(a[0], a[1]) },
+    ], options);
     for (const t of timings) out.push({ step: t.name, ns: t.ns });
   }
   return out;

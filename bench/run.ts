@@ -11,12 +11,14 @@
  * Runs with `node --expose-gc --import tsx` (see package.json): a garbage collection before each
  * recalculation sample keeps one sample's garbage out of the next.
  */
+import fc from 'fast-check';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureCustomFunctionsRuntime } from '../src/tools/engine/custom-functions-runtime';
 import { AdapterSet, bundleAdapters, sourceAdapters } from './adapters';
+import { excelArgument } from '../test/support/excel-arbitraries';
 import { fuzz, fuzzTargets } from './fuzz';
 import type * as PerCallModule from './percall';
 import { measureRecalc } from './recalc';
@@ -136,10 +138,12 @@ async function main(): Promise<void> {
     }
   }
 
+  let percall: typeof PerCallModule | undefined;
   if (only.has('percall')) {
-    const { module: percall, compiled } = loadPerCall(results.notes);
-    const cases = percall.perCallCases(adapters);
-    const problems = cases.flatMap((c) => percall.checkCase(c));
+    const { module, compiled } = loadPerCall(results.notes);
+    percall = module;
+    const cases = module.perCallCases(adapters);
+    const problems = cases.flatMap((c) => module.checkCase(c));
     if (problems.length) throw new Error(`per call: adapter, rule and inline disagree:\n${problems.slice(0, 5).join('\n')}`);
     log(`per call: ${cases.length} cases × inline, rule, adapter`);
     const perCall = percall.measurePerCall(cases, options.perCall, (r) =>
@@ -154,6 +158,11 @@ async function main(): Promise<void> {
     log(`fuzz: ${options.fuzzCalls.toLocaleString('en-US')} calls`);
     results.fuzz = fuzz(fuzzTargets(adapters), { calls: options.fuzzCalls });
     log(`fuzz: ${results.fuzz.notShowable} not showable, ${f1(results.fuzz.totalMs / 1000)} s`);
+    if (percall && results.perCall) {
+      log('per call: adapter and candidate after the fuzz');
+      const argLists = fc.sample(fc.array(excelArgument, { minLength: 2, maxLength: 2 }), { numRuns: 20_000, seed: 11 });
+      results.perCall.breakdown.push(...percall.measureAfterSession(adapters, argLists, options.perCall));
+    }
   }
 
   if (only.has('roundtrips')) {

@@ -4,9 +4,11 @@
  * page script that records performance.now() at each associate call. Times are from navigation
  * start (performance.now() is 0 there). Also the gzip sizes of the functions chunk and the pane's.
  *
- * office.js (local copy) declares `var CustomFunctions` and assigns its own `associate` onto the
- * object it finds: the stub's properties are accessors that keep the stub's functions, so the
- * recording survives office.js, as Excel's runtime would.
+ * The stub survives what the page does to it: the offline page assigns its own window.CustomFunctions
+ * when Office does not host it (and then does not load office.js), and office.js, when loaded,
+ * assigns its own `associate` onto the object it finds; the stub is an accessor on window and its
+ * properties are accessors, so both assignments are recorded and ignored, as Excel's runtime would
+ * keep its own.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -61,7 +63,7 @@ export function bundleSizes(dist: string): BundleSizes {
 /** What the page recorded (all in ms from navigation start). */
 export interface PageTimeline {
   associates: Array<[string, number]>;
-  /** Set by office.js onto the stub and ignored (names of the properties). */
+  /** Assignments by the page or office.js onto the stub, recorded and ignored. */
   officeAssignments: string[];
   firstRender?: number;
   /** Script elements added by the page (webpack's chunk loader), with the time they were added. */
@@ -95,7 +97,9 @@ export const PAGE_PROBE = `(() => {
   for (const key of Object.keys(ours)) {
     Object.defineProperty(stub, key, { enumerable: true, get: () => ours[key], set: () => { rec.officeAssignments.push(key); } });
   }
-  window.CustomFunctions = stub;
+  // The offline page sets window.CustomFunctions itself outside Office, and office.js assigns onto
+  // it: both are recorded and ignored, the stub stays.
+  Object.defineProperty(window, 'CustomFunctions', { configurable: true, get: () => stub, set: () => { rec.officeAssignments.push('window.CustomFunctions'); } });
   const fileOf = (src) => src.split('/').pop();
   const watchRoot = (root) => {
     const rendered = () => Array.from(root.children).some((el) => el.id !== 'loading');
