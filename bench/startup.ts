@@ -140,6 +140,8 @@ export interface StartupRun {
   /** The last associate happened before any pane chunk was even requested. */
   registeredBeforePane: boolean;
   officeAssignments: string[];
+  /** office.js was requested (the offline page loads it only where Office hosts it). */
+  officeJsLoaded: boolean;
 }
 
 /** Turns a page's timeline into the figures of one run. */
@@ -161,12 +163,13 @@ export function summariseTimeline(timeline: PageTimeline, paneChunks: readonly s
     domContentLoadedMs: timeline.domContentLoaded,
     registeredBeforePane: Number.isFinite(lastAssociateMs) && Number.isFinite(paneRequestMs) && lastAssociateMs < paneRequestMs,
     officeAssignments: timeline.officeAssignments,
+    officeJsLoaded: timeline.resources.some((r) => /\/office\.js(\?|$)/.test(r.name)),
   };
 }
 
 export interface StartupResult {
   runs: number;
-  medians: Omit<StartupRun, 'registeredBeforePane' | 'officeAssignments'>;
+  medians: Omit<StartupRun, 'registeredBeforePane' | 'officeAssignments' | 'officeJsLoaded'>;
   /** In every run. */
   registeredBeforePane: boolean;
   all: StartupRun[];

@@ -203,7 +203,11 @@ describe('start-up', () => {
       paneLoadedMs: 220,
       firstRenderMs: 270,
       registeredBeforePane: true,
+      officeJsLoaded: false,
     });
+    const withOffice = timeline(120, 170);
+    withOffice.resources.push({ name: 'http://127.0.0.1:1/office-js/office.js', startTime: 1, responseEnd: 4 });
+    expect(summariseTimeline(withOffice, ['pane.abc.js']).officeJsLoaded).toBe(true);
     expect(summariseTimeline(timeline(200, 170), ['pane.abc.js']).registeredBeforePane).toBe(false);
     expect(summariseTimeline({ ...timeline(120, 170), associates: [] }, ['pane.abc.js']).registeredBeforePane).toBe(false);
   });
