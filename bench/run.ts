@@ -91,7 +91,9 @@ function loadPerCall(notes: string[]): { module: typeof PerCallModule; compiled:
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const esbuild = require('esbuild') as { buildSync: (o: Record<string, unknown>) => unknown };
-    const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mkt-bench-percall-')), 'percall.cjs');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mkt-bench-percall-'));
+    process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    const outfile = path.join(dir, 'percall.cjs');
     esbuild.buildSync({ entryPoints: [path.join(__dirname, 'percall.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'error' });
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return { module: require(outfile) as typeof PerCallModule, compiled: 'esbuild bundle' };
@@ -131,7 +133,9 @@ async function main(): Promise<void> {
 
   let dist = options.dist ? path.resolve(ROOT, options.dist) : undefined;
   if (!dist && (only.has('startup') || only.has('percall') || only.has('fuzz'))) {
-    dist = fs.mkdtempSync(path.join(os.tmpdir(), 'mkt-bench-dist-'));
+    const built = fs.mkdtempSync(path.join(os.tmpdir(), 'mkt-bench-dist-'));
+    process.on('exit', () => fs.rmSync(built, { recursive: true, force: true }));
+    dist = built;
     build(dist);
   }
   let adapters: AdapterSet;
