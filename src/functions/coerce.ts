@@ -100,6 +100,14 @@ const channelCell = amountCell;
 
 /** An amount: one cell or a range, summed like SUM sums references. */
 export function readAmount(arg: string, value: unknown): number {
+  // The common case, one cell holding a plain amount, without the loops.
+  if (Array.isArray(value) && value.length === 1) {
+    const row: unknown = value[0];
+    if (Array.isArray(row) && row.length === 1) {
+      const cell: unknown = row[0];
+      if (typeof cell === 'number' && cell >= 0 && cell < Infinity) return cell;
+    }
+  }
   let sum = 0;
   if (!Array.isArray(value)) {
     sum = amountCell(arg, value);

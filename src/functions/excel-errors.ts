@@ -1,5 +1,5 @@
 /**
- * The one mapping from rule errors to Excel errors, and the guard every custom function runs in.
+ * The one mapping from rule errors to Excel errors, and what every custom function throws.
  */
 import { isRuleError, RuleError, RuleErrorKind } from '../rules/errors';
 import type { Language } from '../rules/labels';
@@ -30,34 +30,38 @@ export function toExcelError(error: RuleError, language: Language = messageLangu
     : new CustomFunctions.Error(code);
 }
 
-function numberNotFinite(): CustomFunctions.Error {
-  return new CustomFunctions.Error('#NUM!' as CustomFunctions.ErrorCode.invalidNumber);
-}
-
-/** Unwraps a rule's result: a RuleError is thrown, to be turned into an Excel error by `run`. */
+/** Unwraps a rule's result: a RuleError is thrown, to be turned into an Excel error by `toThrown`. */
 export function unwrap<T>(result: T | RuleError): T {
   if (isRuleError(result)) throw result;
   return result;
 }
 
 /**
- * Runs an adapter body so that whatever happens the caller gets a finite number, a text, an
- * array of those, or a CustomFunctions.Error: never NaN, Infinity, undefined or a stray exception.
+ * What an adapter throws for whatever went wrong: a rule error becomes its Excel error, an Excel
+ * error received as an argument goes on unchanged, and anything else (a bug of ours) is still an
+ * Excel error, never a crash in the user's sheet. Every adapter is a plain try/catch around its
+ * body that throws `toThrown(error)`: one shared runner calling a dozen bodies would make that
+ * call megamorphic, and cost more than the adapter's own work.
  */
-export function run<T extends number | string | number[][]>(body: () => T): T {
-  let result: T;
-  try {
-    result = body();
-  } catch (error) {
-    if (isRuleError(error)) throw toExcelError(error);
-    if (error instanceof CustomFunctions.Error || isIncomingError(error)) throw error;
-    // A bug of ours: still an Excel error, never a crash in the user's sheet.
-    throw new CustomFunctions.Error('#VALUE!' as CustomFunctions.ErrorCode.invalidValue, String(error).slice(0, 200));
-  }
-  if (typeof result === 'number') {
-    if (!Number.isFinite(result)) throw numberNotFinite();
-  } else if (Array.isArray(result)) {
-    for (const row of result) for (const cell of row) if (!Number.isFinite(cell)) throw numberNotFinite();
-  }
-  return result;
+export function toThrown(error: unknown): unknown {
+  if (isRuleError(error)) return toExcelError(error);
+  if (error instanceof CustomFunctions.Error || isIncomingError(error)) return error;
+  return new CustomFunctions.Error('#VALUE!' as CustomFunctions.ErrorCode.invalidValue, String(error).slice(0, 200));
+}
+
+function numberNotFinite(): CustomFunctions.Error {
+  return new CustomFunctions.Error('#NUM!' as CustomFunctions.ErrorCode.invalidNumber);
+}
+
+/** A number Excel can show: NaN and ±Infinity become #NUM!. */
+export function finiteNumber(value: number): number {
+  if (!Number.isFinite(value)) throw numberNotFinite();
+  return value;
+}
+
+/** A spilled column Excel can show: any non-finite amount makes the whole result #NUM!. */
+export function finiteColumn(values: number[]): number[][] {
+  const column = new Array<number[]>(values.length);
+  for (let i = 0; i < values.length; i++) column[i] = [finiteNumber(values[i])];
+  return column;
 }

@@ -1,10 +1,11 @@
 /**
  * The MKT custom functions. Each is a thin adapter: read the arguments (coerce.ts), call one rule
- * (src/rules), map its error (excel-errors.ts). The JSDoc is the single source of functions.json;
- * the ids are stored in users' workbooks and never change.
+ * (src/rules), map its error (excel-errors.ts). Each body is its own try/catch (see toThrown).
+ * The JSDoc is the single source of functions.json; the ids are stored in users' workbooks and
+ * never change.
  */
 import * as rules from '../rules';
-import { run, unwrap } from './excel-errors';
+import { finiteColumn, finiteNumber, toThrown, unwrap } from './excel-errors';
 import {
   readAmount,
   readChannelValues,
@@ -36,7 +37,11 @@ function internaliseInputs(weeklyHours: unknown, externalFees: unknown, loadedSa
  * @returns INTERNALISE, PREPARE or OUTSOURCE.
  */
 export function internaliseSignal(weekly_hours: any, external_fees: any[][], loaded_salary: any[][], data_need?: any): string {
-  return run(() => internaliseInputs(weekly_hours, external_fees, loaded_salary, data_need).code);
+  try {
+    return internaliseInputs(weekly_hours, external_fees, loaded_salary, data_need).code;
+  } catch (error) {
+    throw toThrown(error);
+  }
 }
 
 /**
@@ -50,7 +55,11 @@ export function internaliseSignal(weekly_hours: any, external_fees: any[][], loa
  * @returns The number of signals on, 0 to 3.
  */
 export function internaliseScore(weekly_hours: any, external_fees: any[][], loaded_salary: any[][], data_need?: any): number {
-  return run(() => internaliseInputs(weekly_hours, external_fees, loaded_salary, data_need).score);
+  try {
+    return internaliseInputs(weekly_hours, external_fees, loaded_salary, data_need).score;
+  } catch (error) {
+    throw toThrown(error);
+  }
 }
 
 /**
@@ -62,9 +71,13 @@ export function internaliseScore(weekly_hours: any, external_fees: any[][], load
  * @returns The fees-to-salary ratio (0.6 = 60 %).
  */
 export function feesToSalary(external_fees: any[][], loaded_salary: any[][]): number {
-  return run(() =>
-    unwrap(rules.feesToSalary(readAmount('external_fees', external_fees), readAmount('loaded_salary', loaded_salary))),
-  );
+  try {
+    return finiteNumber(
+      unwrap(rules.feesToSalary(readAmount('external_fees', external_fees), readAmount('loaded_salary', loaded_salary))),
+    );
+  } catch (error) {
+    throw toThrown(error);
+  }
 }
 
 /**
@@ -76,14 +89,18 @@ export function feesToSalary(external_fees: any[][], loaded_salary: any[][]): nu
  * @returns Yearly external fees, in the salary's currency.
  */
 export function breakevenFees(loaded_salary: any[][], ratio?: any): number {
-  return run(() =>
-    unwrap(
-      rules.breakevenFees(
-        readAmount('loaded_salary', loaded_salary),
-        readOptionalNumber('ratio', ratio) ?? rules.CRITICAL_MASS_RATIO,
+  try {
+    return finiteNumber(
+      unwrap(
+        rules.breakevenFees(
+          readAmount('loaded_salary', loaded_salary),
+          readOptionalNumber('ratio', ratio) ?? rules.CRITICAL_MASS_RATIO,
+        ),
       ),
-    ),
-  );
+    );
+  } catch (error) {
+    throw toThrown(error);
+  }
 }
 
 /**
@@ -95,7 +112,11 @@ export function breakevenFees(loaded_salary: any[][], ratio?: any): number {
  * @returns The ROI ratio (revenue per unit spent).
  */
 export function roiRatio(revenue: any[][], spend: any[][]): number {
-  return run(() => unwrap(rules.roiRatio(readAmount('revenue', revenue), readAmount('spend', spend))));
+  try {
+    return finiteNumber(unwrap(rules.roiRatio(readAmount('revenue', revenue), readAmount('spend', spend))));
+  } catch (error) {
+    throw toThrown(error);
+  }
 }
 
 /**
@@ -108,15 +129,17 @@ export function roiRatio(revenue: any[][], spend: any[][]): number {
  * @returns BELOW, TARGET or ABOVE.
  */
 export function roiBand(ratio: any, low?: any, high?: any): string {
-  return run(() =>
-    unwrap(
+  try {
+    return unwrap(
       rules.roiBand(
         readNumber('ratio', ratio),
         readOptionalNumber('low', low) ?? rules.ROI_TARGET_LOW,
         readOptionalNumber('high', high) ?? rules.ROI_TARGET_HIGH,
       ),
-    ),
-  );
+    );
+  } catch (error) {
+    throw toThrown(error);
+  }
 }
 
 /**
@@ -129,15 +152,19 @@ export function roiBand(ratio: any, low?: any, high?: any): string {
  * @returns The lifetime value, in the margin's currency.
  */
 export function ltv(margin_per_period: any[][], retention_rate: any, discount_rate?: any): number {
-  return run(() =>
-    unwrap(
-      rules.lifetimeValue(
-        readAmount('margin_per_period', margin_per_period),
-        readNumber('retention_rate', retention_rate),
-        readOptionalNumber('discount_rate', discount_rate) ?? 0,
+  try {
+    return finiteNumber(
+      unwrap(
+        rules.lifetimeValue(
+          readAmount('margin_per_period', margin_per_period),
+          readNumber('retention_rate', retention_rate),
+          readOptionalNumber('discount_rate', discount_rate) ?? 0,
+        ),
       ),
-    ),
-  );
+    );
+  } catch (error) {
+    throw toThrown(error);
+  }
 }
 
 /**
@@ -158,18 +185,19 @@ export function retentionLever(
   retention_uplift?: any,
   cac_cut?: any,
 ): string {
-  return run(
-    () =>
-      unwrap(
-        rules.compareLevers(
-          readAmount('margin_per_period', margin_per_period),
-          readNumber('retention_rate', retention_rate),
-          readAmount('cac', cac),
-          readOptionalNumber('retention_uplift', retention_uplift) ?? rules.RETENTION_UPLIFT,
-          readOptionalNumber('cac_cut', cac_cut) ?? rules.CAC_CUT,
-        ),
-      ).lever,
-  );
+  try {
+    return unwrap(
+      rules.compareLevers(
+        readAmount('margin_per_period', margin_per_period),
+        readNumber('retention_rate', retention_rate),
+        readAmount('cac', cac),
+        readOptionalNumber('retention_uplift', retention_uplift) ?? rules.RETENTION_UPLIFT,
+        readOptionalNumber('cac_cut', cac_cut) ?? rules.CAC_CUT,
+      ),
+    ).lever;
+  } catch (error) {
+    throw toThrown(error);
+  }
 }
 
 /**
@@ -181,12 +209,14 @@ export function retentionLever(
  * @returns IN_HOUSE, PARTIAL, REGULAR or FULL.
  */
 export function budgetTier(monthly_budget: any[][], profile?: any): string {
-  return run(() => {
+  try {
     const budget = readAmount('monthly_budget', monthly_budget);
     const profileText = readOptionalText('profile', profile);
     const parsed = profileText === undefined ? 'standard' : unwrap(rules.parseProfile(profileText));
     return unwrap(rules.budgetTier(budget, parsed));
-  });
+  } catch (error) {
+    throw toThrown(error);
+  }
 }
 
 /**
@@ -200,16 +230,18 @@ export function budgetTier(monthly_budget: any[][], profile?: any): string {
  * @returns TOO_EARLY, STOP, EXPAND, EXTEND or TAKE_BACK.
  */
 export function pilotVerdict(months_elapsed: any, kpi_achievement: any, roi_ratio?: any, reporting_ok?: any): string {
-  return run(() =>
-    unwrap(
+  try {
+    return unwrap(
       rules.pilotVerdict({
         monthsElapsed: readNumber('months_elapsed', months_elapsed),
         kpiAchievement: readNumber('kpi_achievement', kpi_achievement),
         roiRatio: readOptionalNumber('roi_ratio', roi_ratio),
         reportingOk: readYesNo('reporting_ok', reporting_ok, true),
       }),
-    ),
-  );
+    );
+  } catch (error) {
+    throw toThrown(error);
+  }
 }
 
 /**
@@ -223,17 +255,20 @@ export function pilotVerdict(months_elapsed: any, kpi_achievement: any, roi_rati
  * @returns One amount per channel, summing to the budget.
  */
 export function allocate(total_budget: any[][], spend_range: any[][], revenue_range: any[][], floor?: any): number[][] {
-  return run(() => {
-    const amounts = unwrap(
-      rules.allocate(
-        readAmount('total_budget', total_budget),
-        readChannelValues('spend_range', spend_range),
-        readChannelValues('revenue_range', revenue_range),
-        readOptionalNumber('floor', floor) ?? rules.ALLOCATION_FLOOR,
+  try {
+    return finiteColumn(
+      unwrap(
+        rules.allocate(
+          readAmount('total_budget', total_budget),
+          readChannelValues('spend_range', spend_range),
+          readChannelValues('revenue_range', revenue_range),
+          readOptionalNumber('floor', floor) ?? rules.ALLOCATION_FLOOR,
+        ),
       ),
     );
-    return amounts.map((amount) => [amount]);
-  });
+  } catch (error) {
+    throw toThrown(error);
+  }
 }
 
 /**
@@ -245,10 +280,12 @@ export function allocate(total_budget: any[][], spend_range: any[][], revenue_ra
  * @returns The code in words.
  */
 export function label(code: any, lang?: any): string {
-  return run(() => {
+  try {
     const codeText = readOptionalText('code', code) ?? '';
     const langText = readOptionalText('lang', lang);
     const language = langText === undefined ? 'fr' : unwrap(rules.parseLanguage(langText));
     return unwrap(rules.labelOf(codeText, language));
-  });
+  } catch (error) {
+    throw toThrown(error);
+  }
 }
