@@ -18,7 +18,7 @@ import { collectGarbage, median, nowNs } from './lib/timing';
 
 export type FormulaKind = 'mkt' | 'native';
 
-/** createEngine (src/tools/engine/engine.ts) keeps HyperFormula's default limit of 40 000 rows. */
+/** Excel's row limit, as createEngine sets it (src/tools/engine/engine.ts). */
 export const MAX_ROWS = 1_048_576;
 
 export function roiFormula(kind: FormulaKind, row: number): string {
@@ -40,10 +40,7 @@ export function roiSheet(rows: number, kind: FormulaKind): RawCellContent[][] {
   return sheet;
 }
 
-/**
- * An engine set up as createEngine sets it up (same config, MKT functions, TRUE/FALSE names),
- * with room for more than 40 000 rows.
- */
+/** An engine set up as createEngine sets it up (same config, MKT functions, TRUE/FALSE names). */
 export function buildEngine(sheet: RawCellContent[][]): HyperFormula {
   registerMktFunctions();
   const engine = HyperFormula.buildFromSheets({ Data: sheet }, { ...ENGINE_CONFIG, maxRows: MAX_ROWS });

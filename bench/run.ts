@@ -217,7 +217,6 @@ async function main(): Promise<void> {
     );
   }
   if (results.roundTrips) results.notes.push('Round trips: request size = JSON of the operations a sync carries, as test/support/excel-fake.ts records it (an estimate of the real request).');
-  if (results.recalc) results.notes.push('Recalculation: createEngine\'s configuration with maxRows raised (HyperFormula\'s default stops at 40 000 rows).');
 
   const file = path.join(__dirname, 'results.json');
   fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);

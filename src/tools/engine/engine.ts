@@ -23,6 +23,9 @@ export const ENGINE_CONFIG: Partial<ConfigParams> = {
   nullDate: { year: 1899, month: 12, day: 30 },
   // Exported values stay the doubles the adapters returned; Excel too keeps them unrounded.
   smartRounding: false,
+  // Excel's own sheet size (HyperFormula stops at 40 000 rows by default).
+  maxRows: 1_048_576,
+  maxColumns: 16_384,
 };
 
 export type SheetContents = Record<string, RawCellContent[][]>;
