@@ -35,6 +35,7 @@ import type {
   TransferInput,
   WorkbookProfile,
 } from '../../excel';
+import { columnLetters } from '../../excel/sheet-utils';
 import type { Language, Translate } from '../i18n';
 import { readField, type Issue, type Reading } from './input';
 import { FIELD_KINDS, type FieldId, type PaneState } from './state';
@@ -234,23 +235,12 @@ export interface ColumnChoice {
   header?: string;
 }
 
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
 export function columnChoices(source: SourceData, layout: DetectedLayout): ColumnChoice[] {
   const headers = layout.headerRow >= 0 ? source.preview[layout.headerRow] ?? [] : [];
   const count = Math.max(source.source.columnCount, headers.length);
   return Array.from({ length: count }, (_, index) => {
     const raw = headers[index];
     const header = raw === undefined || raw === null || String(raw).trim() === '' ? undefined : String(raw).trim();
-    return { index, letter: columnLetter(source.source.columnIndex + index), header };
+    return { index, letter: columnLetters(source.source.columnIndex + index), header };
   });
 }
