@@ -25,6 +25,7 @@ export function allocate(
   if (bad) return bad;
   const ratios = new Array<number>(spend.length);
   let ratioSum = 0;
+  let reached = false;
   for (let i = 0; i < spend.length; i++) {
     const s = spend[i];
     const r = revenue[i];
@@ -32,13 +33,13 @@ export function allocate(
     if (r < 0) return invalid('negative', { arg: 'revenue_range' });
     const ratio = s > 0 ? r / s : 0;
     const kept = s > 0 && ratio >= floor ? ratio : 0;
+    reached ||= s > 0 && ratio >= floor;
     ratios[i] = kept;
     ratioSum += kept;
   }
-  if (!(ratioSum > 0)) {
-    // Channels exactly at a floor of 0 with no revenue also land here: nothing to share by.
-    return new RuleError('NA', 'noChannelAtFloor', { floor });
-  }
+  if (!reached) return new RuleError('NA', 'noChannelAtFloor', { floor });
+  // A floor of 0 lets in channels that returned nothing: there is no return to share by.
+  if (!(ratioSum > 0)) return new RuleError('NA', 'noReturnToShare', { floor });
   if (!Number.isFinite(ratioSum)) return new RuleError('NUM', 'notFinite', { arg: 'revenue_range' });
   const amounts = new Array<number>(ratios.length);
   let allocated = 0;

@@ -18,6 +18,7 @@ export type MessageKey =
   | 'lowAboveHigh'
   | 'rangeSizes'
   | 'noChannelAtFloor'
+  | 'noReturnToShare'
   | 'divisionByZero'
   | 'infiniteLifetime'
   | 'notFinite'
@@ -47,17 +48,17 @@ export function checkNonNegative(arg: string, value: number): RuleError | undefi
   return value < 0 ? invalid('negative', { arg }) : undefined;
 }
 
+/** Which ends of 0..1 a rate may take: both, all but 0, or all but 1. */
+export type RateBounds = 'closed' | 'lowOpen' | 'highOpen';
+
 /**
- * A rate between min and max (inclusive unless maxExclusive). A value that looks like a percent
- * typed as a whole number (80 for 80 %) gets a message that says so.
+ * A rate, a fraction from 0 to 1. A value that looks like a percent typed as a whole number
+ * (80 for 80 %) gets a message that says so.
  */
-export function checkRate(
-  arg: string,
-  value: number,
-  { min = 0, max = 1, maxExclusive = false }: { min?: number; max?: number; maxExclusive?: boolean } = {},
-): RuleError | undefined {
-  const aboveMax = maxExclusive ? value >= max : value > max;
-  if (value >= min && !aboveMax) return undefined;
-  if (value > 1 && value <= 100) return invalid('rateAsPercent', { arg, typed: value, asRate: value / 100 });
-  return invalid('rateRange', { arg, min, max });
+export function checkRate(arg: string, value: number, bounds: RateBounds = 'closed'): RuleError | undefined {
+  const aboveMin = bounds === 'lowOpen' ? value > 0 : value >= 0;
+  const belowMax = bounds === 'highOpen' ? value < 1 : value <= 1;
+  if (aboveMin && belowMax) return undefined;
+  if (value >= 2 && value <= 100) return invalid('rateAsPercent', { arg, typed: value, asRate: value / 100 });
+  return invalid('rateRange', { arg, bounds });
 }

@@ -69,7 +69,7 @@ export function compareLevers(
     checkRate('retention_rate', retentionRate) ??
     checkNonNegative('cac', cac) ??
     checkRate('retention_uplift', retentionUplift) ??
-    checkRate('cac_cut', cacCut, { maxExclusive: true });
+    checkRate('cac_cut', cacCut, 'highOpen');
   if (bad) return bad;
   if (cac === 0) return divisionByZero('cac');
   const improvedRetention = retentionRate * (1 + retentionUplift);

@@ -73,11 +73,20 @@ export function assessInternalisation(inputs: InternaliseInputs): Result<Interna
   };
 }
 
+function nextUp(value: number): number {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, value);
+  view.setBigUint64(0, view.getBigUint64(0) + 1n);
+  return view.getFloat64(0);
+}
+
 /** Yearly external fees at which S2 turns on: loaded_salary × ratio. */
 export function breakevenFees(loadedSalary: number, ratio: number = CRITICAL_MASS_RATIO): Result<number> {
-  const bad =
-    checkNonNegative('loaded_salary', loadedSalary) ??
-    (ratio === 0 ? invalid('rateRange', { arg: 'ratio', min: 0, max: 1 }) : checkRate('ratio', ratio));
+  const bad = checkNonNegative('loaded_salary', loadedSalary) ?? checkRate('ratio', ratio, 'lowOpen');
   if (bad) return bad;
-  return loadedSalary * ratio;
+  // The smallest fees whose ratio to the salary reaches `ratio` as S2 computes it: salary × ratio
+  // can round just below (1 709 × 0.6 = 1 025.3999…), so step up to the next representable value.
+  let fees = loadedSalary * ratio;
+  while (loadedSalary > 0 && fees / loadedSalary < ratio) fees = nextUp(fees);
+  return fees;
 }

@@ -31,8 +31,10 @@ export const PROFILE_NAMES = Object.keys(PROFILE_ALIASES);
 
 /** Reads a profile name, English or French, trimmed and case-insensitive. */
 export function parseProfile(text: string): Result<BudgetProfile> {
-  const profile = PROFILE_ALIASES[text.trim().toLowerCase()];
-  return profile ?? invalid('unknownProfile', { arg: 'profile', valid: PROFILE_NAMES.join(', ') });
+  const key = text.trim().toLowerCase();
+  return Object.prototype.hasOwnProperty.call(PROFILE_ALIASES, key)
+    ? PROFILE_ALIASES[key]
+    : invalid('unknownProfile', { arg: 'profile', valid: PROFILE_NAMES.join(', ') });
 }
 
 export interface TierThresholds {

@@ -31,11 +31,11 @@ describe('INTERNALISE_SIGNAL and INTERNALISE_SCORE', () => {
   it('gives #VALUE! with a message for 170 hours', () => {
     expect(excelError(() => f.internaliseScore(170, cell(1), cell(1)))).toMatchObject({
       code: '#VALUE!',
-      message: 'weekly_hours : entre 0 et 168 heures par semaine',
+      message: 'heures_hebdo : entre 0 et 168 heures par semaine',
     });
   });
   it('gives #VALUE! with a message for a data need that is not yes/no', () => {
-    expect(excelError(() => f.internaliseSignal(10, cell(1), cell(1), 'peut-être')).message).toContain('data_need');
+    expect(excelError(() => f.internaliseSignal(10, cell(1), cell(1), 'peut-être')).message).toContain('besoin_données');
   });
 });
 
@@ -57,7 +57,7 @@ describe('ROI_RATIO and ROI_BAND', () => {
     expect(excelError(() => f.roiRatio(cell(100), [[null, '']])).code).toBe('#DIV/0!');
   });
   it('gives #VALUE! with a message for a negative spend', () => {
-    expect(excelError(() => f.roiRatio(cell(100), cell(-5)))).toMatchObject({ code: '#VALUE!', message: expect.stringContaining('spend') });
+    expect(excelError(() => f.roiRatio(cell(100), cell(-5)))).toMatchObject({ code: '#VALUE!', message: 'dépenses : une valeur positive ou nulle est attendue' });
   });
   it('bands 3 and 5 as TARGET with the default bounds', () => {
     expect(f.roiBand(3, null, null)).toBe('TARGET');
@@ -67,7 +67,7 @@ describe('ROI_RATIO and ROI_BAND', () => {
   });
   it('reads a ratio from numeric text', () => expect(f.roiBand(' 4 ', null, null)).toBe('TARGET'));
   it('gives #VALUE! with a message for low above high', () => {
-    expect(excelError(() => f.roiBand(4, 6, 5)).message).toBe('low (6) doit être inférieur ou égal à high (5)');
+    expect(excelError(() => f.roiBand(4, 6, 5)).message).toBe('bas (6) doit être inférieur ou égal à haut (5)');
   });
 });
 
@@ -76,7 +76,7 @@ describe('LTV and RETENTION_LEVER', () => {
   it('reads "80%" typed as text', () => expect(f.ltv(cell(100), '80%', null)).toBeCloseTo(500, 9));
   it('gives #NUM! for r = 1 undiscounted', () => expect(excelError(() => f.ltv(cell(100), 1, null)).code).toBe('#NUM!'));
   it('tells a retention typed as 80 to be entered as 80% or 0.8', () => {
-    expect(excelError(() => f.ltv(cell(100), 80, null)).message).toBe('retention_rate : saisissez 80 % ou 0,8, pas 80');
+    expect(excelError(() => f.ltv(cell(100), 80, null)).message).toBe('taux_rétention : saisissez 80 % ou 0,8, pas 80');
   });
   it('picks retention at 0.8 and acquisition at 0.3', () => {
     expect(f.retentionLever(cell(100), 0.8, cell(50), null, null)).toBe('RETENTION');
@@ -110,7 +110,7 @@ describe('PILOT_VERDICT', () => {
     expect(excelError(() => f.breakevenFees(cell(100_000), '')).code).toBe('#VALUE!');
   });
   it('tells a KPI typed as 85 to be entered as 85% or 0.85', () => {
-    expect(excelError(() => f.pilotVerdict(3, 85)).message).toBe('kpi_achievement : saisissez 85 % ou 0,85, pas 85');
+    expect(excelError(() => f.pilotVerdict(3, 85)).message).toBe('atteinte_kpi : saisissez 85 % ou 0,85, pas 85');
   });
 });
 
@@ -135,7 +135,7 @@ describe('ALLOCATE', () => {
     });
   });
   it('gives #VALUE! for ranges of different sizes', () => {
-    expect(excelError(() => f.allocate(cell(100), [[10], [10]], [[20]], null)).message).toContain('spend_range (2 cellules)');
+    expect(excelError(() => f.allocate(cell(100), [[10], [10]], [[20]], null)).message).toContain('plage_dépenses (2 cellules)');
   });
 });
 
@@ -156,9 +156,26 @@ describe('messages follow Office display language', () => {
     (globalThis as { Office?: unknown }).Office = { context: { displayLanguage: 'en-US' } };
     expect(excelError(() => f.ltv(cell(100), 80, null)).message).toBe('retention_rate: enter 80% or 0.8, not 80');
   });
-  it('speaks French when Office is in fr-CA', () => {
+  it('speaks French, with the French argument names, when Office is in fr-CA', () => {
     (globalThis as { Office?: unknown }).Office = { context: { displayLanguage: 'fr-CA' } };
-    expect(excelError(() => f.ltv(cell(100), 80, null)).message).toBe('retention_rate : saisissez 80 % ou 0,8, pas 80');
+    expect(excelError(() => f.ltv(cell(100), 80, null)).message).toBe('taux_rétention : saisissez 80 % ou 0,8, pas 80');
+  });
+});
+
+describe('messages for rates and bounds', () => {
+  it('says which end of 0..1 a rate may not take', () => {
+    expect(excelError(() => f.retentionLever(cell(100), 0.5, cell(50), null, 1)).message).toBe(
+      'baisse_coût : un taux de 0 à moins de 1 est attendu (10 % = 0,1)',
+    );
+    expect(excelError(() => f.breakevenFees(cell(100), 0)).message).toBe(
+      'ratio : un taux supérieur à 0 et au plus 1 est attendu (60 % = 0,6)',
+    );
+  });
+  it('does not take 1.5 for a percent', () => {
+    expect(excelError(() => f.ltv(cell(100), 1.5, null)).message).toBe('taux_rétention : un taux de 0 à 1 est attendu (80 % = 0,8)');
+  });
+  it('says 0 or more for a negative count', () => {
+    expect(excelError(() => f.pilotVerdict(-1, 1)).message).toBe('mois_écoulés : une valeur positive ou nulle est attendue');
   });
 });
 

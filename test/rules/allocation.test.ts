@@ -26,6 +26,11 @@ describe('ALLOCATE', () => {
     expect(allocate(100, [10, 10], [20, 29])).toEqual(new RuleError('NA', 'noChannelAtFloor', { floor: 3 }));
     expect((allocate(100, [10], [20], 2.5) as RuleError).params).toEqual({ floor: 2.5 });
   });
+  it('tells apart no channel at a floor of 0 from channels that returned nothing', () => {
+    expect(allocate(100, [10], [0], 0)).toEqual(new RuleError('NA', 'noReturnToShare', { floor: 0 }));
+    expect(allocate(100, [0], [0], 0)).toEqual(new RuleError('NA', 'noChannelAtFloor', { floor: 0 }));
+    expect(allocate(100, [10, 10], [0, 5], 0)).toEqual([0, 100]);
+  });
   it('gives #VALUE! for ranges of different sizes', () => {
     expect(allocate(100, [1, 2], [3])).toEqual(new RuleError('VALUE', 'rangeSizes', { spendCells: 2, revenueCells: 1 }));
   });

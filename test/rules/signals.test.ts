@@ -88,6 +88,16 @@ describe('BREAKEVEN_FEES', () => {
     expect((breakevenFees(100_000, -0.1) as RuleError).key).toBe('rateRange');
   });
   it('rejects a negative salary', () => expect((breakevenFees(-1) as RuleError).key).toBe('negative'));
+  it('never rounds below where S2 turns on, for any salary', () => {
+    for (let salary = 1000; salary <= 300_000; salary += 7) {
+      for (const ratio of [0.6, 0.7, 0.65]) {
+        const fees = breakevenFees(salary, ratio) as number;
+        expect(fees / salary).toBeGreaterThanOrEqual(ratio);
+        expect(fees - salary * ratio).toBeLessThanOrEqual(salary * ratio * 1e-15);
+      }
+    }
+    expect(assess({ loadedSalary: 1709, externalFees: breakevenFees(1709) as number }).criticalMass).toBe(true);
+  });
   it('is where S2 turns on', () => {
     const fees = breakevenFees(123_456) as number;
     expect(assess({ loadedSalary: 123_456, externalFees: fees }).criticalMass).toBe(true);

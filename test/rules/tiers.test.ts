@@ -49,6 +49,10 @@ describe('profile names', () => {
     expect(parseProfile('Standard')).toBe('standard');
     expect(parseProfile('high_margin')).toBe('high_margin');
   });
+  it('does not take object keys for profiles', () => {
+    expect((parseProfile('constructor') as RuleError).key).toBe('unknownProfile');
+    expect((parseProfile('__proto__') as RuleError).key).toBe('unknownProfile');
+  });
   it('lists the valid profiles for an unknown one', () => {
     const error = parseProfile('premium') as RuleError;
     expect(error.kind).toBe('VALUE');

@@ -16,7 +16,7 @@ describe('validation next to the field', () => {
     const fees = screen.getByRole('textbox', { name: /Yearly external fees/ });
     await user.type(fees, '-1200');
     expect(fees).toHaveAttribute('aria-invalid', 'true');
-    expect(describedBy(fees)).toContain('Yearly external fees: an amount or count of 0 or more is expected');
+    expect(describedBy(fees)).toContain('Yearly external fees: 0 or more is expected');
   });
 
   test('80 typed for 80 % asks for 80% or 0.8 (English) and 80 % ou 0,8 (French)', async () => {
