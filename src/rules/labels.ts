@@ -31,8 +31,8 @@ export const DECISION_CODES = Object.keys(CODE_LABELS) as DecisionCode[];
 /** Reads a language: fr or en, also as a locale tag (fr-CA, en-US), trimmed and case-insensitive. */
 export function parseLanguage(text: string): Result<Language> {
   const tag = text.trim().toLowerCase();
-  const primary = tag.split(/[-_]/)[0];
-  if (primary === 'fr' || primary === 'en') return primary;
+  const primary = tag.slice(0, 2);
+  if ((primary === 'fr' || primary === 'en') && (tag.length === 2 || tag[2] === '-' || tag[2] === '_')) return primary;
   return invalid('unknownLanguage', { arg: 'lang', valid: 'fr, en' });
 }
 
