@@ -30,9 +30,10 @@ import {
   registryName,
   SheetPlan,
   transferPlan,
+  writtenAreas,
 } from './plans';
 import { CONFIRM_REPLACE, SheetKind, SHEET_NAMES } from './strings';
-import { contains, parseAddress, quoteSheetName, rangeAddress, Rect, uniqueSheetName } from './sheet-utils';
+import { areasFormula, parseAddress, parseAreas, quoteSheetName, rangeAddress, Rect, subtractRects, uniqueSheetName } from './sheet-utils';
 import { THRESHOLD_NAMES } from './thresholds';
 import type {
   ActionResult,
@@ -150,20 +151,40 @@ interface SheetInfo {
   protected: boolean;
 }
 
+const union = (a: Rect, b: Rect): Rect => {
+  const row = Math.min(a.row, b.row);
+  const column = Math.min(a.column, b.column);
+  return {
+    row,
+    column,
+    rows: Math.max(a.row + a.rows, b.row + b.rows) - row,
+    columns: Math.max(a.column + a.columns, b.column + b.columns) - column,
+  };
+};
+
 interface RegistryEntry {
   sheet: string;
+  /** Bounding box of what the pane wrote. */
   rect: Rect;
+  /** The cells the pane wrote, or undefined for a record of an older version (one rectangle, cells not known). */
+  areas?: Rect[];
 }
 
-/** Where the pane wrote before, from the MKT_SHEET_* names (`=Diagnostic!$A$1:$R$22`). Pure. */
+/**
+ * Where the pane wrote before, from the MKT_SHEET_* names. Each name refers to exactly the cells the
+ * pane wrote (`=Diagnostic!$A$1,Diagnostic!$A$2:$B$2,…`), so Excel keeps the record right when
+ * rows are inserted or the sheet renamed. Pure.
+ */
 export function readRegistry(names: ReadonlyArray<{ name: string; formula: string }>, sheets: readonly SheetInfo[]): Record<string, RegistryEntry> {
   const out: Record<string, RegistryEntry> = {};
   for (const { name, formula } of names) {
     if (!name.toUpperCase().startsWith(REGISTRY_PREFIX)) continue;
-    const parsed = parseAddress(String(formula ?? '').replace(/^=/, ''));
-    if (!parsed?.sheet) continue; // #REF!: the sheet was deleted
-    const sheet = sheets.find((s) => s.name.toLowerCase() === parsed.sheet!.toLowerCase());
-    if (sheet) out[name.toUpperCase()] = { sheet: sheet.name, rect: parsed.rect };
+    const parsed = parseAreas(String(formula ?? ''));
+    if (!parsed) continue; // #REF!: the sheet was deleted
+    const sheet = sheets.find((s) => s.name.toLowerCase() === parsed.sheet.toLowerCase());
+    if (!sheet) continue;
+    const rect = parsed.rects.reduce(union);
+    out[name.toUpperCase()] = { sheet: sheet.name, rect, areas: parsed.rects.length > 1 ? parsed.rects : undefined };
   }
   return out;
 }
@@ -176,28 +197,16 @@ export function thresholdsInPlace(names: ReadonlyArray<{ name: string; formula: 
 
 interface Target {
   kind: SheetKind;
-  /** Registry names to (re)point at this sheet, with the region each covers. */
-  registry: Array<{ name: string; rect: Rect }>;
+  /** Registry names to (re)point at this sheet, with the cells each records. */
+  registry: Array<{ name: string; areas: Rect[] }>;
   plans: SheetPlan[];
   /** The sheet's name, existing or to create. */
   sheet: string;
   create: boolean;
-  /** Region written on an earlier run, cleared before writing (only when reusing). */
-  previous?: Rect;
+  /** Cells the pane wrote on an earlier run, cleared before writing (only when reusing). */
+  previous?: Rect[];
 }
 
-const union = (a: Rect, b: Rect): Rect => {
-  const row = Math.min(a.row, b.row);
-  const column = Math.min(a.column, b.column);
-  return {
-    row,
-    column,
-    rows: Math.max(a.row + a.rows, b.row + b.rows) - row,
-    columns: Math.max(a.column + a.columns, b.column + b.columns) - column,
-  };
-};
-
-const regionOf = (plans: readonly SheetPlan[]): Rect => plans.map((p) => p.region).reduce(union);
 
 interface WriteSpec {
   kind: SheetKind;
@@ -239,16 +248,32 @@ async function runWrite(spec: WriteSpec, options: WriteOptions = {}): Promise<Ac
       }
 
       // Sync 2, only when a sheet of the pane is reused: is there user content where we would write?
+      //
+      // A re-run never destroys a user's cell. The registry name records exactly the cells the
+      // pane wrote (not the rectangle around them), so a note typed in a gap of the block (a
+      // header row, the column beside the inputs, the pilot's actuals, the checklist's ticks) is
+      // never cleared; only the recorded cells are. And where the new plan writes a cell the pane
+      // did not write before, that cell must be empty, else the whole write goes to a new sheet.
+      // The check is one getUsedRangeOrNullObject per rectangle of (new cells − recorded cells):
+      // a number that depends on the plan's shape, never on the number of rows.
       const taken = sheets.map((s) => s.name);
       let current: Record<string, unknown> = {};
       let reuse: RegistryEntry | undefined = existing;
+      let previous: Rect[] = [];
       let chartNames: string[] = [];
       if (existing) {
         const sheet = worksheets.getItem(existing.sheet);
-        const planned = regionOf(spec.build({}));
-        const area = existing.rect;
-        const used = sheet.getRange(rangeAddress(planned.row, planned.column, planned.rows, planned.columns)).getUsedRangeOrNullObject(true);
-        used.load('address');
+        const draft = spec.build({});
+        const transferEntry = spec.transfer ? registry[registryName('transfer')] : undefined;
+        // An older record (one rectangle) does not say which cells were the pane's: assume none.
+        const known = existing.areas !== undefined && (!transferEntry || transferEntry.areas !== undefined);
+        previous = known ? [...existing.areas!, ...(transferEntry?.areas ?? [])] : [];
+        const fresh = subtractRects(draft.flatMap(writtenAreas), previous);
+        const used = fresh.map((r) => {
+          const u = sheet.getRange(rangeAddress(r.row, r.column, r.rows, r.columns)).getUsedRangeOrNullObject(true);
+          u.load('address');
+          return u;
+        });
         const charts = sheet.charts;
         charts.load('items/name');
         const valid = thresholdsInPlace(nameList) ? THRESHOLD_NAMES : [];
@@ -259,12 +284,12 @@ async function runWrite(spec: WriteSpec, options: WriteOptions = {}): Promise<Ac
         });
         await ctx.sync(); // 2
         current = Object.fromEntries(cells.map(([n, r]) => [n, r.values[0][0]]));
-        chartNames = charts.items.map((c) => c.name).filter((n) => n.startsWith('MKT'));
-        const usedRect = used.isNullObject ? undefined : parseAddress(used.address)?.rect;
-        const previous = spec.transfer ? union(area, registry[registryName('transfer')]?.rect ?? area) : area;
-        if (usedRect && !contains(previous, usedRect)) {
-          // The user wrote where we would write: their sheet now. Write to a new one.
+        const ours = new Set(draft.flatMap((p) => p.charts.map((c) => c.name)));
+        chartNames = charts.items.map((c) => c.name).filter((n) => ours.has(n));
+        if (used.some((u) => !u.isNullObject)) {
+          // The user wrote where we would write: their cells stay. Write to a new sheet.
           reuse = undefined;
+          previous = [];
           chartNames = [];
         }
       }
@@ -277,7 +302,7 @@ async function runWrite(spec: WriteSpec, options: WriteOptions = {}): Promise<Ac
         plans,
         sheet: reuse ? reuse.sheet : uniqueSheetName(SHEET_NAMES[kind][lang], taken),
         create: !reuse,
-        previous: reuse ? (spec.transfer ? union(reuse.rect, registry[registryName('transfer')]?.rect ?? reuse.rect) : reuse.rect) : undefined,
+        previous: reuse ? previous : undefined,
       };
       if (main.create) taken.push(main.sheet);
       targets.push(main);
@@ -285,15 +310,15 @@ async function runWrite(spec: WriteSpec, options: WriteOptions = {}): Promise<Ac
       // The assumptions sheet: every formula reads its names, so any write makes sure it exists.
       const assumptionsKey = registryName('assumptions');
       if (kind === 'assumptions') {
-        main.registry.push({ name: assumptionsKey, rect: plans[0].region });
-        if (plans.length > 1) main.registry.push({ name: registryName('transfer'), rect: plans[1].region });
+        main.registry.push({ name: assumptionsKey, areas: writtenAreas(plans[0]) });
+        if (plans.length > 1) main.registry.push({ name: registryName('transfer'), areas: writtenAreas(plans[1]) });
       } else {
-        main.registry.push({ name: mainKey, rect: regionOf(plans) });
+        main.registry.push({ name: mainKey, areas: plans.flatMap(writtenAreas) });
         if (!registry[assumptionsKey] || !thresholdsInPlace(nameList)) {
           const sheet = uniqueSheetName(SHEET_NAMES.assumptions[lang], taken);
           taken.push(sheet);
           const plan = assumptionsPlan(profile);
-          targets.push({ kind: 'assumptions', registry: [{ name: assumptionsKey, rect: plan.region }], plans: [plan], sheet, create: true });
+          targets.push({ kind: 'assumptions', registry: [{ name: assumptionsKey, areas: writtenAreas(plan) }], plans: [plan], sheet, create: true });
         }
       }
       if (targets.some((t) => t.create) && protection.protected) return fail(lang, 'workbookProtected');
@@ -310,19 +335,21 @@ async function runWrite(spec: WriteSpec, options: WriteOptions = {}): Promise<Ac
         const sheet = target.create ? worksheets.add(target.sheet) : worksheets.getItem(target.sheet);
         if (target.create) created.push(target.sheet);
         if (target.previous) {
-          const old = sheet.getRange(rangeAddress(target.previous.row, target.previous.column, target.previous.rows, target.previous.columns));
-          old.conditionalFormats.clearAll();
-          old.clear('All');
+          for (const r of target.previous) {
+            const old = sheet.getRange(rangeAddress(r.row, r.column, r.rows, r.columns));
+            old.conditionalFormats.clearAll();
+            old.clear('All');
+          }
           for (const chart of chartNames) sheet.charts.getItem(chart).delete();
         }
         for (const plan of target.plans) queuePlan(sheet, plan);
-        const namesToAdd = [
-          ...target.registry.map((r) => ({ name: r.name, address: rangeAddress(r.rect.row, r.rect.column, r.rect.rows, r.rect.columns, true), comment: 'MKT task pane' })),
-          ...target.plans.flatMap((p) => p.names),
+        const namesToAdd: Array<{ name: string; ref: Excel.Range | string; comment: string }> = [
+          ...target.registry.map((r) => ({ name: r.name, ref: areasFormula(target.sheet, r.areas), comment: 'MKT task pane' })),
+          ...target.plans.flatMap((p) => p.names.map((n) => ({ name: n.name, ref: sheet.getRange(n.address) as Excel.Range | string, comment: n.comment }))),
         ];
         for (const n of namesToAdd) {
           if (existingNames.has(n.name.toUpperCase())) names.getItem(n.name).delete();
-          names.add(n.name, sheet.getRange(n.address), n.comment);
+          names.add(n.name, n.ref, n.comment);
         }
       }
       const first = worksheets.getItem(main.sheet);

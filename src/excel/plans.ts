@@ -11,6 +11,8 @@ import { CHECKLIST, LABELS, SheetKind } from './strings';
 import {
   cellAddress,
   currencyFormat,
+  mergeRects,
+  parseAddress,
   INTEGER_FORMAT,
   PERCENT_FORMAT,
   quoteSheetName,
@@ -109,6 +111,16 @@ export interface SheetPlan {
   region: Rect;
   /** The cell to select afterwards. */
   anchor: string;
+}
+
+/**
+ * The cells a plan writes (values, formulas, formats of its writes and fills), as few rectangles.
+ * Cells of its region outside these — a gap in the header rows, a column left for the user's ticks
+ * or actuals — are never written by the pane, so a re-run never clears them.
+ */
+export function writtenAreas(plan: SheetPlan): Rect[] {
+  const addresses = [...plan.writes.map((w) => w.address), ...plan.fills.map((f) => f.to)];
+  return mergeRects(addresses.map((a) => parseAddress(a)!.rect));
 }
 
 /** Prefix of the workbook-scoped names that record which sheet (and region) the pane wrote. */

@@ -140,3 +140,83 @@ export function toSafeReference(ref: string, { singleCell = false }: { singleCel
   const { row, column, rows, columns } = parsed.rect;
   return `${quoteSheetName(parsed.sheet)}!${rangeAddress(row, column, rows, columns, true)}`;
 }
+
+/** True when the two rectangles share a cell. */
+export function intersects(a: Rect, b: Rect): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
+}
+
+/**
+ * Merges rectangles that together form a rectangle (same columns and touching rows, or same rows
+ * and touching columns), so a record of written cells stays short. Pure; the count is small.
+ */
+export function mergeRects(rects: readonly Rect[]): Rect[] {
+  const out = rects.map((r) => ({ ...r }));
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (let i = 0; i < out.length && !merged; i++) {
+      for (let j = 0; j < out.length && !merged; j++) {
+        if (i === j) continue;
+        const a = out[i];
+        const b = out[j];
+        if (a.column === b.column && a.columns === b.columns && a.row + a.rows === b.row) a.rows += b.rows;
+        else if (a.row === b.row && a.rows === b.rows && a.column + a.columns === b.column) a.columns += b.columns;
+        else continue;
+        out.splice(j, 1);
+        merged = true;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The cells of `from` that lie in none of `minus`, as rectangles. Coordinate compression over the
+ * rectangles' edges: the result's size depends on the number of rectangles, never on their size.
+ */
+export function subtractRects(from: readonly Rect[], minus: readonly Rect[]): Rect[] {
+  const all = [...from, ...minus];
+  const rows = [...new Set(all.flatMap((r) => [r.row, r.row + r.rows]))].sort((a, b) => a - b);
+  const cols = [...new Set(all.flatMap((r) => [r.column, r.column + r.columns]))].sort((a, b) => a - b);
+  const inside = (set: readonly Rect[], row: number, column: number) =>
+    set.some((r) => row >= r.row && row < r.row + r.rows && column >= r.column && column < r.column + r.columns);
+  const out: Rect[] = [];
+  for (let i = 0; i + 1 < rows.length; i++) {
+    for (let j = 0; j + 1 < cols.length; j++) {
+      if (inside(from, rows[i], cols[j]) && !inside(minus, rows[i], cols[j])) {
+        out.push({ row: rows[i], column: cols[j], rows: rows[i + 1] - rows[i], columns: cols[j + 1] - cols[j] });
+      }
+    }
+  }
+  return mergeRects(out);
+}
+
+/** A multi-area reference for a workbook name: `=Diagnostic!$A$1,Diagnostic!$A$2:$B$2`. */
+export function areasFormula(sheet: string, rects: readonly Rect[]): string {
+  const q = quoteSheetName(sheet);
+  return '=' + rects.map((r) => `${q}!${rangeAddress(r.row, r.column, r.rows, r.columns, true)}`).join(',');
+}
+
+/**
+ * The areas of a name's formula (`=Diagnostic!$A$1,Diagnostic!$A$2:$B$2`): one sheet, any number of
+ * areas; undefined for #REF!, several sheets or anything else.
+ */
+export function parseAreas(formula: string): { sheet: string; rects: Rect[] } | undefined {
+  const text = String(formula ?? '').replace(/^=/, '');
+  const parts: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === ',' && !quoted) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  parts.push(current);
+  const parsed = parts.map((p) => parseAddress(p));
+  if (parsed.some((p) => !p?.sheet)) return undefined;
+  const sheet = parsed[0]!.sheet!;
+  if (parsed.some((p) => p!.sheet!.toLowerCase() !== sheet.toLowerCase())) return undefined;
+  return { sheet, rects: parsed.map((p) => p!.rect) };
+}

@@ -79,3 +79,20 @@ describe('columnLetters', () => {
     [702, 'AAA'],
   ])('%i → %s', (i, letters) => expect(columnLetters(i)).toBe(letters));
 });
+
+describe('rectangles of written cells', () => {
+  it('subtracts and merges without depending on the rectangles’ size', () => {
+    const { subtractRects, parseAreas, areasFormula } = jest.requireActual('../../src/excel/sheet-utils');
+    const block = { row: 0, column: 0, rows: 100000, columns: 8 };
+    const header = { row: 0, column: 0, rows: 1, columns: 1 };
+    const body = { row: 3, column: 0, rows: 99997, columns: 8 };
+    expect(subtractRects([block], [header, body])).toEqual([
+      { row: 0, column: 1, rows: 3, columns: 7 },
+      { row: 1, column: 0, rows: 2, columns: 1 },
+    ]);
+    const f = areasFormula('Ventes 2025', [header, body]);
+    expect(f).toBe("='Ventes 2025'!$A$1,'Ventes 2025'!$A$4:$H$100000");
+    expect(parseAreas(f)).toEqual({ sheet: 'Ventes 2025', rects: [header, body] });
+    expect(parseAreas('=#REF!')).toBeUndefined();
+  });
+});

@@ -135,7 +135,8 @@ describe('Diagnostic sheet for a 12-channel monthly budget (France)', () => {
     expect(value(h, 'B6')).toBe(5);
     expect(value(h, 'B7')).toBe(3); // MKT_FLOOR
     expect(value(h, 'B9')).toBe('standard'); // MKT_PROFILE, as text
-    expect(names.MKT_SHEET_DIAGNOSTIC).toBe('=Diagnostic!$A$1:$H$16');
+    // The registry records exactly the cells the pane wrote (B1:H1, C2:H2, G3:H3 are not its cells).
+    expect(names.MKT_SHEET_DIAGNOSTIC).toBe('=Diagnostic!$A$1,Diagnostic!$A$2:$B$2,Diagnostic!$A$3:$F$3,Diagnostic!$A$4:$H$16');
     expect(result.status === 'ok' && result.value.names).toContain('MKT_FLOOR');
   });
 
@@ -325,6 +326,43 @@ describe('never overwrite what the user owns', () => {
     expect(d.charts).toHaveLength(1);
     expect(d.conditionalFormats).toHaveLength(1);
     expect(workbook.sheets.map((s) => s.name)).toEqual(['Budget 2025', 'Diagnostic', 'Hypothèses']);
+  });
+
+  it('a confirmed re-run keeps a note typed inside the block, in a cell the pane never wrote (Diagnostic!H2)', async () => {
+    const { workbook, data } = await diagnosed();
+    const d = workbook.sheet('Diagnostic')!;
+    d.put('H2', [['vérifié par la compta']]);
+    const result = await writeDiagnostic({ source: data.source, layout: data.layout, profile: FR }, { replace: true });
+    expect(result).toMatchObject({ status: 'ok', value: { sheetName: 'Diagnostic', replaced: true } });
+    expect(value(d, 'H2')).toBe('vérifié par la compta');
+    expect(formula(d, 'E16')).toBe('=MKT.ROI_BAND(D16,MKT_ROI_LOW,MKT_ROI_HIGH)');
+  });
+
+  it('a confirmed re-run keeps a note beside the inputs (Internalisation!C4) and rewrites the inputs', async () => {
+    const { workbook } = monthlyBudget();
+    installFake(workbook);
+    const input = { profile: FR, weeklyHours: { value: 45 }, externalFees: { value: 60000 }, loadedSalary: { value: 100000 }, dataNeed: { value: false }, monthlyBudget: { value: 1800 } };
+    await writeInternalisation(input);
+    const s = workbook.sheet('Internalisation')!;
+    s.put('C4', [['devis agence mars']]);
+    const result = await writeInternalisation({ ...input, weeklyHours: { value: 20 } }, { replace: true });
+    expect(result).toMatchObject({ status: 'ok', value: { sheetName: 'Internalisation', replaced: true } });
+    expect(value(s, 'C4')).toBe('devis agence mars');
+    expect(value(s, 'B3')).toBe(20);
+  });
+
+  it('the first Transfert keeps a note on the assumptions sheet (Hypothèses!D2) and the pilot keeps typed actuals', async () => {
+    const { workbook } = await diagnosed();
+    workbook.sheet('Hypothèses')!.put('D2', [['revu le 3 mars']]);
+    expect((await writeTransfer({ profile: FR, decisions: [] })).status).toBe('ok');
+    expect(value(workbook.sheet('Hypothèses'), 'D2')).toBe('revu le 3 mars');
+    await writePilot({ profile: FR, kpiName: 'Leads', monthlyTargets: [40, 50, 60] });
+    const p = workbook.sheet('Pilote')!;
+    p.put('C5', [[38]]);
+    const again = await writePilot({ profile: FR, kpiName: 'Leads', monthlyTargets: [40, 45, 60] }, { replace: true });
+    expect(again).toMatchObject({ status: 'ok', value: { sheetName: 'Pilote', replaced: true } });
+    expect(value(p, 'C5')).toBe(38);
+    expect(value(p, 'B6')).toBe(45);
   });
 
   it('a cell the user filled where the pane would now write is never overwritten: the pane writes a new sheet', async () => {

@@ -238,7 +238,10 @@ export class FakeSheet {
 export interface FakeName {
   name: string;
   sheet: FakeSheet;
+  /** The first (or only) area. */
   rect: Rect;
+  /** A multi-area reference (`=S!$A$1,S!$B$2:$C$3`), when the name was added from such a formula. */
+  areas?: Rect[];
   comment?: string;
 }
 
@@ -280,10 +283,12 @@ export class FakeWorkbook {
   }
   nameFormula(n: FakeName): string {
     if (!this.sheets.includes(n.sheet)) return '=#REF!';
-    const r = n.rect;
-    const a = `$${colLetters(r.column)}$${r.row + 1}`;
-    const b = `$${colLetters(r.column + r.columns - 1)}$${r.row + r.rows}`;
-    return `=${quote(n.sheet.name)}!${r.rows === 1 && r.columns === 1 ? a : `${a}:${b}`}`;
+    const one = (r: Rect) => {
+      const a = `$${colLetters(r.column)}$${r.row + 1}`;
+      const b = `$${colLetters(r.column + r.columns - 1)}$${r.row + r.rows}`;
+      return `${quote(n.sheet.name)}!${r.rows === 1 && r.columns === 1 ? a : `${a}:${b}`}`;
+    };
+    return '=' + (n.areas ?? [n.rect]).map(one).join(',');
   }
   /** All non-empty cells of all sheets, for "nothing changed" assertions. */
   snapshot(): unknown {
@@ -826,6 +831,19 @@ class ChartCollectionProxy extends Loadable {
   }
 }
 
+/** `=S!$A$1,'My sheet'!$B$2:$C$3` → the sheet (one only) and its areas. */
+function parseReference(model: FakeWorkbook, formula: string): { sheet: FakeSheet; areas: Rect[] } {
+  const parts = formula.replace(/^=/, '').match(/(?:'(?:[^']|'')+'|[^',!]+)![$A-Za-z0-9:]+/g);
+  if (!parts || parts.join(',') !== formula.replace(/^=/, '')) throw new FakeExcelError('InvalidArgument', `bad reference ${formula}`);
+  const sheetOf = (p: string) => {
+    const raw = p.slice(0, p.lastIndexOf('!'));
+    return raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
+  };
+  const sheet = model.sheet(sheetOf(parts[0]));
+  if (!sheet || parts.some((p) => model.sheet(sheetOf(p)) !== sheet)) throw new FakeExcelError('InvalidReference', formula);
+  return { sheet, areas: parts.map((p) => parseRect(p)) };
+}
+
 class NameCollectionProxy extends Loadable {
   constructor(private ctx: FakeContext) {
     super();
@@ -843,7 +861,11 @@ class NameCollectionProxy extends Loadable {
     this.ctx.queue({ op: 'addName', name, comment }, () => {
       const model = this.ctx.model;
       if (model.names.some((n) => n.name.toUpperCase() === name.toUpperCase())) throw new FakeExcelError('ItemAlreadyExists', name);
-      if (typeof reference === 'string') throw new FakeExcelError('NotImplemented', 'string references');
+      if (typeof reference === 'string') {
+        const { sheet, areas } = parseReference(model, reference);
+        model.names.push({ name, sheet, rect: areas[0], areas: areas.length > 1 ? areas : undefined, comment });
+        return;
+      }
       const t = reference.target();
       model.names.push({ name, sheet: t.sheet, rect: t.rect, comment });
     });
