@@ -9,7 +9,7 @@
  * | write* (a pane sheet exists)    | 3: + check that sheet (user content, charts); write |
  * | write* refused (ask, protected) | 1, nothing written                                  |
  * | readCellForExplain              | 2: the cell; the values its formula reads           |
- * | a failed write                  | + 1 to remove the sheets this run added             |
+ * | a failed write                  | + 2 to undo: names put back, added sheets removed   |
  *
  * No write grows with the number of rows (see plans.ts), so one batch stays far under Excel on the
  * web's 5 MB request limit; `estimatePlanBytes` guards it all the same before anything is queued.
@@ -32,7 +32,7 @@ import {
   transferPlan,
   writtenAreas,
 } from './plans';
-import { CONFIRM_REPLACE, SheetKind, SHEET_NAMES } from './strings';
+import { CONFIRM_REPLACE, NOT_UNDONE, PARTIAL_REPLACE, SheetKind, SHEET_NAMES, stripNothingChanged } from './strings';
 import { areasFormula, parseAddress, parseAreas, quoteSheetName, rangeAddress, Rect, subtractRects, uniqueSheetName } from './sheet-utils';
 import { THRESHOLD_NAMES } from './thresholds';
 import type {
@@ -329,7 +329,11 @@ async function runWrite(spec: WriteSpec, options: WriteOptions = {}): Promise<Ac
       // Sync 3 (or 2): one batch for everything.
       ctx.application.suspendApiCalculationUntilNextSync();
       if (screenUpdatingSupported()) ctx.application.suspendScreenUpdatingUntilNextSync();
-      const existingNames = new Set(nameList.map((n) => n.name.toUpperCase()));
+      // Cells, formats and charts first; the workbook names last, so a refusal on the way leaves
+      // every name as it was. A name is never deleted: an existing one is re-pointed (its formula
+      // set), a missing one added; on a refusal `undoWrite` puts them back.
+      const before = new Map(nameList.map((n) => [n.name.toUpperCase(), n.formula]));
+      const nameWrites: Array<{ name: string; formula: string; comment: string }> = [];
       for (const target of targets) {
         sheetForMessage = target.sheet;
         const sheet = target.create ? worksheets.add(target.sheet) : worksheets.getItem(target.sheet);
@@ -343,24 +347,26 @@ async function runWrite(spec: WriteSpec, options: WriteOptions = {}): Promise<Ac
           for (const chart of chartNames) sheet.charts.getItem(chart).delete();
         }
         for (const plan of target.plans) queuePlan(sheet, plan);
-        const namesToAdd: Array<{ name: string; ref: Excel.Range | string; comment: string }> = [
-          ...target.registry.map((r) => ({ name: r.name, ref: areasFormula(target.sheet, r.areas), comment: 'MKT task pane' })),
-          ...target.plans.flatMap((p) => p.names.map((n) => ({ name: n.name, ref: sheet.getRange(n.address) as Excel.Range | string, comment: n.comment }))),
-        ];
-        for (const n of namesToAdd) {
-          if (existingNames.has(n.name.toUpperCase())) names.getItem(n.name).delete();
-          names.add(n.name, n.ref, n.comment);
-        }
+        nameWrites.push(
+          ...target.registry.map((r) => ({ name: r.name, formula: areasFormula(target.sheet, r.areas), comment: 'MKT task pane' })),
+          ...target.plans.flatMap((p) => p.names.map((n) => ({ name: n.name, formula: areasFormula(target.sheet, [parseAddress(n.address)!.rect]), comment: n.comment }))),
+        );
+      }
+      for (const n of nameWrites) {
+        if (before.has(n.name.toUpperCase())) names.getItem(n.name).formula = n.formula;
+        else names.add(n.name, n.formula, n.comment);
       }
       const first = worksheets.getItem(main.sheet);
       first.activate();
       first.getRange(plans[0].anchor).select();
+      const reused = targets.filter((t) => !t.create).map((t) => t.sheet);
+      sheetForMessage = reused[0] ?? main.sheet;
       try {
         await ctx.sync();
       } catch (error) {
-        // Excel refused part of the batch: remove the sheets this run added, then report.
-        if (created.length > 0) await removeSheets(ctx, created);
-        throw error;
+        // Excel refused part of the batch: put the names back, remove the sheets this run added.
+        const undone = await undoWrite(ctx, before, new Set(nameWrites.map((n) => n.name.toUpperCase())), created);
+        throw new PartialWriteError(error, reused, undone ? [] : [...created, ...reused]);
       }
 
       return {
@@ -375,17 +381,55 @@ async function runWrite(spec: WriteSpec, options: WriteOptions = {}): Promise<Ac
     });
   } catch (error) {
     if (error instanceof PlanInputError) return fail(lang, error.key, error.params);
+    if (error instanceof PartialWriteError) {
+      const base = failureOf<WrittenSheet>(lang, error.cause, { sheet: sheetForMessage });
+      if (base.status !== 'error' || (error.rewritten.length === 0 && error.notUndone.length === 0)) return base;
+      const message = `${stripNothingChanged(base.message)} ${error.notUndone.length > 0 ? NOT_UNDONE[lang](error.notUndone) : PARTIAL_REPLACE[lang](error.rewritten)}`;
+      return { ...base, message };
+    }
     return failureOf(lang, error, { sheet: sheetForMessage });
   }
 }
 
-/** After a failed batch: remove the sheets this run added, so the workbook is as it was. */
-async function removeSheets(context: Excel.RequestContext, names: readonly string[]): Promise<void> {
+/** A write batch Excel refused half-way; what could not be put back. */
+class PartialWriteError extends Error {
+  constructor(
+    readonly cause: unknown,
+    /** Existing sheets of the pane the batch had started to rewrite: their cells cannot be restored. */
+    readonly rewritten: string[],
+    /** Set when the undo itself was refused: the sheets to check. */
+    readonly notUndone: string[],
+  ) {
+    super('partial write');
+  }
+}
+
+/**
+ * After a refused batch (2 syncs, whatever the size): names this run added are deleted, names it
+ * re-pointed get their former formula back, sheets this run added are removed. Cells cleared on a
+ * sheet being replaced cannot be restored (that would mean reading them all first): the message
+ * says so. Returns false when Excel refused the undo too.
+ */
+async function undoWrite(ctx: Excel.RequestContext, before: ReadonlyMap<string, string>, touched: ReadonlySet<string>, created: readonly string[]): Promise<boolean> {
   try {
-    for (const name of names) context.workbook.worksheets.getItemOrNullObject(name).delete();
-    await context.sync();
+    const names = ctx.workbook.names;
+    names.load('items/name,items/formula');
+    const sheets = ctx.workbook.worksheets;
+    sheets.load('items/name');
+    await ctx.sync();
+    for (const n of names.items) {
+      const key = n.name.toUpperCase();
+      if (!touched.has(key)) continue;
+      const old = before.get(key);
+      if (old === undefined) n.delete();
+      else if (n.formula !== old && !/#REF!/i.test(old)) n.formula = old;
+    }
+    const added = new Set(created.map((c) => c.toLowerCase()));
+    for (const s of sheets.items) if (added.has(s.name.toLowerCase())) s.delete();
+    await ctx.sync();
+    return true;
   } catch {
-    // The sheets were not added, or Excel still refuses: nothing more to undo.
+    return false;
   }
 }
 

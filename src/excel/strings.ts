@@ -210,6 +210,25 @@ export const FAILURES: Record<Language, Record<FailureKey, (p: Record<string, st
   },
 };
 
+const list = (sheets: readonly string[], fr: boolean) => sheets.map((n) => (fr ? `« ${n} »` : `"${n}"`)).join(', ');
+
+/** After a refused batch that had started to rewrite a sheet of the pane: what is not as it was. */
+export const PARTIAL_REPLACE: Record<Language, (sheets: readonly string[]) => string> = {
+  fr: (s) => `Attention : ce que le volet avait écrit dans ${list(s, true)} a pu être en partie effacé ou réécrit avant ce refus (vos propres cellules n’ont pas été touchées). Relancez l’action une fois le problème réglé pour le réécrire en entier. Les noms MKT et les autres feuilles sont comme avant.`,
+  en: (s) => `Warning: what the pane had written in ${list(s, false)} may have been partly cleared or rewritten before this refusal (your own cells were not touched). Run the action again once the problem is solved to rewrite it in full. The MKT names and the other sheets are as they were.`,
+};
+
+/** After a refused batch whose undo Excel refused too. */
+export const NOT_UNDONE: Record<Language, (sheets: readonly string[]) => string> = {
+  fr: (s) => `Excel a aussi refusé l’annulation : vérifiez ${list(s, true)} et les noms MKT_ (Formules > Gestionnaire de noms).`,
+  en: (s) => `Excel refused the undo too: check ${list(s, false)} and the MKT_ names (Formulas > Name Manager).`,
+};
+
+/** A failure message without its closing "nothing was changed", when that is not true. */
+export function stripNothingChanged(message: string): string {
+  return message.replace(/\s*(Rien n’a été modifié|Nothing was changed)\.\s*$/, '');
+}
+
 export const CONFIRM_REPLACE: Record<Language, (sheets: string[]) => string> = {
   fr: (s) => `Remplacer ce que le volet a écrit dans ${s.map((n) => `« ${n} »`).join(', ')} ? Vos autres feuilles ne sont pas touchées.`,
   en: (s) => `Replace what the pane wrote in ${s.map((n) => `"${n}"`).join(', ')}? Your other sheets are not touched.`,

@@ -415,6 +415,46 @@ describe("Excel's refusals become a message and leave the workbook as it was", (
     expect(workbook.snapshot()).toEqual(before);
   });
 
+  it('a first run refused at addName MKT_FLOOR: the names it added and its sheets are removed, no #REF! name is left', async () => {
+    const { workbook } = monthlyBudget();
+    const data = await source(workbook);
+    const before = workbook.snapshot();
+    workbook.failOn = (op) => op.op === 'addName' && op.name === 'MKT_FLOOR';
+    const result = await writeDiagnostic({ source: data.source, layout: data.layout, profile: FR });
+    expect(result).toMatchObject({ status: 'error', message: expect.stringContaining('Rien n’a été modifié') });
+    expect(workbook.snapshot()).toEqual(before);
+    expect(workbook.names).toEqual([]);
+  });
+
+  it('a re-run refused at addChart: names untouched, the message says the pane’s cells of « Diagnostic » may be partly rewritten', async () => {
+    const { workbook, data } = await diagnosed();
+    workbook.sheet('Diagnostic')!.put('H2', [['ma note']]);
+    const names = JSON.stringify(workbook.names.map((n) => [n.name, workbook.nameFormula(n)]));
+    workbook.failOn = (op) => op.op === 'addChart';
+    const result = await writeDiagnostic({ source: data.source, layout: data.layout, profile: FR }, { replace: true });
+    expect(result).toMatchObject({ status: 'error', code: 'protected', message: expect.stringContaining('« Diagnostic » a pu être en partie effacé') });
+    expect(result.status === 'error' && result.message).not.toContain('Rien n’a été modifié');
+    expect(JSON.stringify(workbook.names.map((n) => [n.name, workbook.nameFormula(n)]))).toBe(names);
+    expect(workbook.sheets.map((s) => s.name)).toEqual(['Budget 2025', 'Diagnostic', 'Hypothèses']);
+    expect(value(workbook.sheet('Diagnostic'), 'H2')).toBe('ma note');
+  });
+
+  it('a run refused after re-pointing a name to the sheet it added: the name gets its former reference back', async () => {
+    const { workbook, data } = await diagnosed();
+    workbook.sheet('Diagnostic')!.put('A20', [['à moi']]);
+    workbook.sheet('Budget 2025')!.put('A17', [['Canal 13', ...Array(24).fill(5)]]);
+    workbook.sheet('Budget 2025')!.put('A21', [['Total', ...Array(24).fill(0)]]);
+    for (let r = 18; r <= 20; r++) workbook.sheet('Budget 2025')!.put(`A${r}`, [[`Canal ${r}`, ...Array(24).fill(r)]]);
+    workbook.select(workbook.sheet('Budget 2025')!, 'A1:Y21');
+    const longer = await source(workbook);
+    const before = workbook.snapshot();
+    workbook.failOn = (op) => op.op === 'select';
+    const result = await writeDiagnostic({ source: longer.source, layout: longer.layout, profile: FR }, { replace: true });
+    expect(result).toMatchObject({ status: 'error', message: expect.stringContaining('Rien n’a été modifié') });
+    expect(workbook.snapshot()).toEqual(before);
+    expect(workbook.nameFormula(workbook.names.find((n) => n.name === 'MKT_SHEET_DIAGNOSTIC')!)).toMatch(/^=Diagnostic!/);
+  });
+
   it('a cell in edit mode: the message says what to do, nothing is written', async () => {
     const { workbook } = monthlyBudget();
     const data = await source(workbook);

@@ -850,7 +850,19 @@ class NameCollectionProxy extends Loadable {
   }
   load(_props?: string): this {
     this.ctx.queue({ op: 'load', what: 'names' }, () =>
-      this.loaded.set('items', this.ctx.model.names.map((n) => ({ name: n.name, formula: this.ctx.model.nameFormula(n) }))),
+      this.loaded.set(
+        'items',
+        this.ctx.model.names.map((n) => {
+          const item = this.getItem(n.name);
+          const formula = this.ctx.model.nameFormula(n);
+          return {
+            name: n.name,
+            get formula() { return formula; },
+            set formula(v: string) { item.formula = v; },
+            delete: () => item.delete(),
+          };
+        }),
+      ),
     );
     return this;
   }
@@ -878,6 +890,16 @@ class NameCollectionProxy extends Loadable {
       return n;
     };
     return {
+      /** NamedItem.formula (ExcelApi 1.7): re-points the name. */
+      set formula(reference: string) {
+        ctx.queue({ op: 'setNameFormula', name, reference }, () => {
+          const n = find();
+          const { sheet, areas } = parseReference(ctx.model, reference);
+          n.sheet = sheet;
+          n.rect = areas[0];
+          n.areas = areas.length > 1 ? areas : undefined;
+        });
+      },
       delete: () => ctx.queue({ op: 'deleteName', name }, () => {
         const n = find();
         ctx.model.names = ctx.model.names.filter((x) => x !== n);
