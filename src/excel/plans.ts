@@ -162,7 +162,9 @@ function inputFormula(field: string, input: InputCell, { singleCell = true } = {
   if ('ref' in input) {
     const ref = toSafeReference(input.ref, { singleCell });
     if (!ref) throw new PlanInputError('badReference', { ref: String(input.ref).slice(0, 60) });
-    return `=${ref}`;
+    // A range in one cell would spill in dynamic-array Excel (the functions would read its first
+    // cell only): an amount over several cells is their SUM, as the functions sum amounts.
+    return ref.includes(':') ? `=SUM(${ref})` : `=${ref}`;
   }
   if (typeof input.value === 'boolean') return input.value;
   if (typeof input.value !== 'number' || !Number.isFinite(input.value)) throw new PlanInputError('badNumber', { field });

@@ -170,7 +170,8 @@ describe('the other sheets', () => {
     expect(result).toMatchObject({ status: 'ok', value: { sheetName: 'Internalisation' } });
     const s = workbook.sheet('Internalisation');
     expect(value(s, 'B3')).toBe(45);
-    expect(formula(s, 'B4')).toBe("='Budget 2025'!$B$5:$M$5");
+    // A picked range is summed, never spilled (a spill would leave MKT.FEES_TO_SALARY with January only).
+    expect(formula(s, 'B4')).toBe("=SUM('Budget 2025'!$B$5:$M$5)");
     expect(format(s, 'B5')).toBe('#,##0 [$€-40C]');
     expect(value(s, 'B6')).toBe(false);
     expect(formula(s, 'B9')).toBe('=MKT.INTERNALISE_SIGNAL(B3,B4,B5,B6)');
@@ -179,6 +180,15 @@ describe('the other sheets', () => {
     expect(formula(s, 'B12')).toBe('=MKT.BREAKEVEN_FEES(B5,MKT_CRITICAL_MASS)');
     expect(formula(s, 'B13')).toBe('=MKT.BUDGET_TIER(B7,MKT_PROFILE)');
     expect(value(workbook.sheet('Hypothèses'), 'B9')).toBe('clickable');
+  });
+
+  it('a picked single cell stays a plain reference; a picked range is summed', async () => {
+    const { workbook } = monthlyBudget();
+    const data = await source(workbook);
+    await writeArbitrage({ source: data.source, layout: data.layout, profile: FR, totalBudget: { ref: "'Budget 2025'!B5" } });
+    expect(formula(workbook.sheet('Arbitrage'), 'B2')).toBe("='Budget 2025'!$B$5");
+    await writeArbitrage({ source: data.source, layout: data.layout, profile: FR, totalBudget: { ref: "'Budget 2025'!B5:M5" } }, { replace: true });
+    expect(formula(workbook.sheet('Arbitrage'), 'B2')).toBe("=SUM('Budget 2025'!$B$5:$M$5)");
   });
 
   it('Internalisation: refuses a reference that is not a cell, before writing anything', async () => {
