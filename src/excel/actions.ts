@@ -32,9 +32,10 @@ import {
   transferPlan,
   writtenAreas,
 } from './plans';
-import { CONFIRM_REPLACE, NOT_UNDONE, PARTIAL_REPLACE, SheetKind, SHEET_NAMES, stripNothingChanged } from './strings';
+import { CONFIRM_REPLACE, NOT_UNDONE, PARTIAL_REPLACE, PROFILE_CHANGED, SheetKind, SHEET_NAMES, stripNothingChanged } from './strings';
 import { areasFormula, parseAddress, parseAreas, quoteSheetName, rangeAddress, Rect, subtractRects, uniqueSheetName } from './sheet-utils';
-import { THRESHOLD_NAMES } from './thresholds';
+import { THRESHOLD_NAMES, thresholdCells } from './thresholds';
+import { TEXT_FORMAT } from './sheet-utils';
 import type {
   ActionResult,
   ArbitrageInput,
@@ -356,6 +357,18 @@ async function runWrite(spec: WriteSpec, options: WriteOptions = {}): Promise<Ac
         if (before.has(n.name.toUpperCase())) names.getItem(n.name).formula = n.formula;
         else names.add(n.name, n.formula, n.comment);
       }
+      // MKT_PROFILE is the pane's own cell: every write sets it to the profile chosen in the pane
+      // (read first in the same batch, to tell the user when that changes it). Queued after the names,
+      // so a refusal earlier in the batch leaves it as it was.
+      const profileValue = String(thresholdCells(profile.budgetProfile ?? 'standard').find((c) => c.name === 'MKT_PROFILE')!.value);
+      const profileFormula = before.get('MKT_PROFILE');
+      let profileCell: Excel.Range | undefined;
+      if (profileFormula !== undefined && !/#REF!/i.test(profileFormula)) {
+        profileCell = names.getItem('MKT_PROFILE').getRange();
+        profileCell.load('values');
+        profileCell.numberFormat = [[TEXT_FORMAT]];
+        profileCell.values = [[profileValue]];
+      }
       const first = worksheets.getItem(main.sheet);
       first.activate();
       first.getRange(plans[0].anchor).select();
@@ -369,9 +382,13 @@ async function runWrite(spec: WriteSpec, options: WriteOptions = {}): Promise<Ac
         throw new PartialWriteError(error, reused, undone ? [] : [...created, ...reused]);
       }
 
+      // The transfer rewrites the cell itself before the load: its value from sync 2 is the one before.
+      const previousProfile = 'MKT_PROFILE' in current ? String(current.MKT_PROFILE ?? '') : profileCell ? String(profileCell.values[0][0] ?? '') : profileValue;
+      const profileChanged = previousProfile.trim().toLowerCase() !== profileValue.toLowerCase();
       return {
         status: 'ok',
         value: {
+          ...(profileChanged ? { message: PROFILE_CHANGED[lang](previousProfile, profileValue) } : {}),
           sheetName: main.sheet,
           anchor: `${quoteSheetName(main.sheet)}!${plans[0].anchor}`,
           names: targets.flatMap((t) => t.plans.flatMap((p) => p.names.map((n) => n.name))),

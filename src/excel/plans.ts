@@ -412,13 +412,16 @@ const THRESHOLD_ROW = 4;
 
 /**
  * The thresholds block with its named cells. `current` keeps values an accountant changed on an
- * earlier assumptions sheet (by name); otherwise the rules' constants are written.
+ * earlier assumptions sheet (by name); otherwise the rules' constants are written. MKT_PROFILE is
+ * always the pane's profile.
  */
 export function assumptionsPlan(profile: WorkbookProfile, current: Record<string, unknown> = {}): SheetPlan {
   const L = LABELS[profile.lang];
   const cells = thresholdCells(profile.budgetProfile ?? 'standard');
   const rows = cells.length;
   const valueOf = (name: string, fallback: number | string): CellData => {
+    // The profile is the pane's current choice (the user's explicit one): always written.
+    if (name === 'MKT_PROFILE') return fallback;
     const v = current[name];
     return typeof v === 'number' || (typeof v === 'string' && v.trim() !== '') ? v : fallback;
   };

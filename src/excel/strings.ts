@@ -229,6 +229,12 @@ export function stripNothingChanged(message: string): string {
   return message.replace(/\s*(Rien n’a été modifié|Nothing was changed)\.\s*$/, '');
 }
 
+/** After a write that changed the MKT_PROFILE cell to the pane's profile. */
+export const PROFILE_CHANGED: Record<Language, (from: string, to: string) => string> = {
+  fr: (from, to) => `Le profil de budget (MKT_PROFILE) est passé de « ${from} » à « ${to} », le profil choisi dans le volet : MKT.BUDGET_TIER le suit.`,
+  en: (from, to) => `The budget profile (MKT_PROFILE) changed from "${from}" to "${to}", the profile chosen in the pane: MKT.BUDGET_TIER follows it.`,
+};
+
 export const CONFIRM_REPLACE: Record<Language, (sheets: string[]) => string> = {
   fr: (s) => `Remplacer ce que le volet a écrit dans ${s.map((n) => `« ${n} »`).join(', ')} ? Vos autres feuilles ne sont pas touchées.`,
   en: (s) => `Replace what the pane wrote in ${s.map((n) => `"${n}"`).join(', ')}? Your other sheets are not touched.`,

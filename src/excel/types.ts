@@ -136,6 +136,8 @@ export interface WrittenSheet {
   names: string[];
   /** True when an earlier sheet of the pane was replaced. */
   replaced: boolean;
+  /** Something the user should know about the write, e.g. that MKT_PROFILE was changed to the pane's profile. */
+  message?: string;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -248,6 +248,24 @@ describe('the other sheets', () => {
     expect(value(workbook.sheet('Hypothèses'), 'B5')).toBe(2.5);
   });
 
+  it('every write sets MKT_PROFILE to the pane’s profile, and says so when that changes it', async () => {
+    const { workbook, data } = await diagnosed();
+    const h = () => workbook.sheet('Hypothèses');
+    expect(value(h(), 'B9')).toBe('standard');
+    const internal = await writeInternalisation({
+      profile: { ...FR, budgetProfile: 'clickable' },
+      weeklyHours: { value: 45 }, externalFees: { value: 1 }, loadedSalary: { value: 1 }, dataNeed: { value: false }, monthlyBudget: { value: 1800 },
+    });
+    expect(value(h(), 'B9')).toBe('clickable');
+    expect(format(h(), 'B9')).toBe('@');
+    expect(internal.status === 'ok' && internal.value.message).toContain('« standard » à « clickable »');
+    const transfer = await writeTransfer({ profile: { ...FR, budgetProfile: 'high_margin' }, decisions: [] });
+    expect(value(h(), 'B9')).toBe('high_margin');
+    expect(transfer.status === 'ok' && transfer.value.message).toContain('« clickable » à « high_margin »');
+    const same = await writeDiagnostic({ source: data.source, layout: data.layout, profile: { ...FR, budgetProfile: 'high_margin' } }, { replace: true });
+    expect(same.status === 'ok' && same.value.message).toBeUndefined();
+  });
+
   it('Pilote: three months of target vs actual and reporting, ending in MKT.PILOT_VERDICT', async () => {
     const workbook = new FakeWorkbook();
     workbook.addSheet('Feuil1');
