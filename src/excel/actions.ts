@@ -29,6 +29,7 @@ import {
   REGISTRY_PREFIX,
   registryName,
   SheetPlan,
+  thresholdRepairPlan,
   transferPlan,
   writtenAreas,
 } from './plans';
@@ -190,10 +191,15 @@ export function readRegistry(names: ReadonlyArray<{ name: string; formula: strin
   return out;
 }
 
+/** The threshold names that exist and point at a cell (not #REF!). Pure. */
+export function validThresholds(names: ReadonlyArray<{ name: string; formula: string }>): Set<string> {
+  const valid = new Set(names.filter((n) => !/#REF!/i.test(String(n.formula ?? ''))).map((n) => n.name.toUpperCase()));
+  return new Set(THRESHOLD_NAMES.filter((n) => valid.has(n)));
+}
+
 /** True when every threshold name exists and points at a cell (not #REF!). Pure. */
 export function thresholdsInPlace(names: ReadonlyArray<{ name: string; formula: string }>): boolean {
-  const valid = new Set(names.filter((n) => !/#REF!/i.test(String(n.formula ?? ''))).map((n) => n.name.toUpperCase()));
-  return THRESHOLD_NAMES.every((n) => valid.has(n));
+  return validThresholds(names).size === THRESHOLD_NAMES.length;
 }
 
 interface Target {
@@ -262,31 +268,56 @@ async function runWrite(spec: WriteSpec, options: WriteOptions = {}): Promise<Ac
       let reuse: RegistryEntry | undefined = existing;
       let previous: Rect[] = [];
       let chartNames: string[] = [];
-      if (existing) {
-        const sheet = worksheets.getItem(existing.sheet);
+      // Threshold names an accountant may have broken (deleted, #REF!): only those are re-created,
+      // on the existing assumptions sheet when their cell is still there, keeping its value. This
+      // needs the assumptions block's names and values: read in sync 2 (a repair adds it when no
+      // pane sheet is reused — a rare path, still a constant count).
+      const valid = validThresholds(nameList);
+      const assumptionsKey = registryName('assumptions');
+      const assumptionsEntry = registry[assumptionsKey];
+      const broken = THRESHOLD_NAMES.filter((n) => !valid.has(n));
+      const repair = broken.length > 0 && (valid.size > 0 || assumptionsEntry !== undefined);
+      let block: Array<{ name: string; value: unknown; row: number; column: number }> = [];
+      if (existing || repair) {
         const draft = spec.build({});
-        const transferEntry = spec.transfer ? registry[registryName('transfer')] : undefined;
-        // An older record (one rectangle) does not say which cells were the pane's: assume none.
-        const known = existing.areas !== undefined && (!transferEntry || transferEntry.areas !== undefined);
-        previous = known ? [...existing.areas!, ...(transferEntry?.areas ?? [])] : [];
-        const fresh = subtractRects(draft.flatMap(writtenAreas), previous);
-        const used = fresh.map((r) => {
-          const u = sheet.getRange(rangeAddress(r.row, r.column, r.rows, r.columns)).getUsedRangeOrNullObject(true);
-          u.load('address');
-          return u;
-        });
-        const charts = sheet.charts;
-        charts.load('items/name');
-        const valid = thresholdsInPlace(nameList) ? THRESHOLD_NAMES : [];
-        const cells = valid.map((n) => {
+        let used: Excel.Range[] = [];
+        let charts: Excel.ChartCollection | undefined;
+        if (existing) {
+          const sheet = worksheets.getItem(existing.sheet);
+          const transferEntry = spec.transfer ? registry[registryName('transfer')] : undefined;
+          // An older record (one rectangle) does not say which cells were the pane's: assume none.
+          const known = existing.areas !== undefined && (!transferEntry || transferEntry.areas !== undefined);
+          previous = known ? [...existing.areas!, ...(transferEntry?.areas ?? [])] : [];
+          const fresh = subtractRects(draft.flatMap(writtenAreas), previous);
+          used = fresh.map((r) => {
+            const u = sheet.getRange(rangeAddress(r.row, r.column, r.rows, r.columns)).getUsedRangeOrNullObject(true);
+            u.load('address');
+            return u;
+          });
+          charts = sheet.charts;
+          charts.load('items/name');
+        }
+        const cells = [...valid].map((n) => {
           const r = names.getItem(n).getRange();
           r.load('values');
           return [n, r] as const;
         });
+        const a = assumptionsEntry?.rect;
+        const blockRange = a && broken.length > 0 ? worksheets.getItem(assumptionsEntry!.sheet).getRange(rangeAddress(a.row, a.column, a.rows, 2)) : undefined;
+        blockRange?.load('values');
         await ctx.sync(); // 2
+        if (blockRange && a) {
+          block = blockRange.values.map((row, i) => ({ name: String(row[0] ?? '').trim().toUpperCase(), value: row[1], row: a.row + i, column: a.column + 1 }));
+        }
         current = Object.fromEntries(cells.map(([n, r]) => [n, r.values[0][0]]));
-        const ours = new Set(draft.flatMap((p) => p.charts.map((c) => c.name)));
-        chartNames = charts.items.map((c) => c.name).filter((n) => ours.has(n));
+        for (const n of broken) {
+          const cell = block.find((b) => b.name === n);
+          if (cell && cell.value !== '' && cell.value !== null && cell.value !== undefined) current[n] = cell.value;
+        }
+        if (charts) {
+          const ours = new Set(draft.flatMap((p) => p.charts.map((c) => c.name)));
+          chartNames = charts.items.map((c) => c.name).filter((n) => ours.has(n));
+        }
         if (used.some((u) => !u.isNullObject)) {
           // The user wrote where we would write: their cells stay. Write to a new sheet.
           reuse = undefined;
@@ -308,17 +339,26 @@ async function runWrite(spec: WriteSpec, options: WriteOptions = {}): Promise<Ac
       if (main.create) taken.push(main.sheet);
       targets.push(main);
 
-      // The assumptions sheet: every formula reads its names, so any write makes sure it exists.
-      const assumptionsKey = registryName('assumptions');
+      // The assumptions sheet: every formula reads its names, so any write makes sure they exist.
+      // A broken name whose row is still on the assumptions sheet is re-pointed there (its value
+      // kept, or the default written into its empty cell); only when a row is gone is a new
+      // assumptions sheet written (with every value still readable kept).
+      const repairs: Array<{ name: string; row: number; column: number; fill: boolean }> = [];
       if (kind === 'assumptions') {
         main.registry.push({ name: assumptionsKey, areas: writtenAreas(plans[0]) });
         if (plans.length > 1) main.registry.push({ name: registryName('transfer'), areas: writtenAreas(plans[1]) });
       } else {
         main.registry.push({ name: mainKey, areas: plans.flatMap(writtenAreas) });
-        if (!registry[assumptionsKey] || !thresholdsInPlace(nameList)) {
+        const rows = broken.map((n) => block.find((b) => b.name === n));
+        if (broken.length > 0 && assumptionsEntry && rows.every((r) => r !== undefined)) {
+          broken.forEach((name, i) => {
+            const { row, column, value } = rows[i]!;
+            repairs.push({ name, row, column, fill: value === '' || value === null || value === undefined });
+          });
+        } else if (broken.length > 0) {
           const sheet = uniqueSheetName(SHEET_NAMES.assumptions[lang], taken);
           taken.push(sheet);
-          const plan = assumptionsPlan(profile);
+          const plan = assumptionsPlan(profile, current);
           targets.push({ kind: 'assumptions', registry: [{ name: assumptionsKey, areas: writtenAreas(plan) }], plans: [plan], sheet, create: true });
         }
       }
@@ -353,6 +393,13 @@ async function runWrite(spec: WriteSpec, options: WriteOptions = {}): Promise<Ac
           ...target.plans.flatMap((p) => p.names.map((n) => ({ name: n.name, formula: areasFormula(target.sheet, [parseAddress(n.address)!.rect]), comment: n.comment }))),
         );
       }
+      if (repairs.length > 0) {
+        const sheet = worksheets.getItem(assumptionsEntry!.sheet);
+        queuePlan(sheet, thresholdRepairPlan(profile, repairs.filter((r) => r.fill)));
+        for (const r of repairs) {
+          nameWrites.push({ name: r.name, formula: areasFormula(assumptionsEntry!.sheet, [{ row: r.row, column: r.column, rows: 1, columns: 1 }]), comment: 'MKT task pane' });
+        }
+      }
       for (const n of nameWrites) {
         if (before.has(n.name.toUpperCase())) names.getItem(n.name).formula = n.formula;
         else names.add(n.name, n.formula, n.comment);
@@ -363,7 +410,7 @@ async function runWrite(spec: WriteSpec, options: WriteOptions = {}): Promise<Ac
       const profileValue = String(thresholdCells(profile.budgetProfile ?? 'standard').find((c) => c.name === 'MKT_PROFILE')!.value);
       const profileFormula = before.get('MKT_PROFILE');
       let profileCell: Excel.Range | undefined;
-      if (profileFormula !== undefined && !/#REF!/i.test(profileFormula)) {
+      if ((profileFormula !== undefined && !/#REF!/i.test(profileFormula)) || repairs.some((r) => r.name === 'MKT_PROFILE')) {
         profileCell = names.getItem('MKT_PROFILE').getRange();
         profileCell.load('values');
         profileCell.numberFormat = [[TEXT_FORMAT]];

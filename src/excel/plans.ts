@@ -452,6 +452,18 @@ export function assumptionsPlan(profile: WorkbookProfile, current: Record<string
   };
 }
 
+/** The default values written into the empty cells of threshold names being re-created. */
+export function thresholdRepairPlan(profile: WorkbookProfile, cells: ReadonlyArray<{ name: string; row: number; column: number }>): SheetPlan {
+  const defaults = thresholdCells(profile.budgetProfile ?? 'standard');
+  const writes = cells.map(({ name, row, column }): CellWrite => {
+    const c = defaults.find((d) => d.name === name)!;
+    return c.format === 'text'
+      ? textAt(row, column, [[c.value]], 'input')
+      : { address: cellAddress(row, column), kind: 'values', data: [[c.value]], numberFormat: [[formatOf(c.format, profile)]], style: c.live ? 'input' : undefined };
+  });
+  return { kind: 'assumptions', writes, fills: [], names: [], highlights: [], charts: [], validations: [], widths: {}, region: { row: 0, column: 0, rows: 1, columns: 1 }, anchor: 'A1' };
+}
+
 /** Row (0-based) where the transfer block starts on the assumptions sheet. */
 export function transferStartRow(): number {
   return THRESHOLD_ROW + thresholdCells().length + 2;

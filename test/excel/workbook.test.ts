@@ -266,6 +266,29 @@ describe('the other sheets', () => {
     expect(same.status === 'ok' && same.value.message).toBeUndefined();
   });
 
+  it('a missing or #REF! threshold name is re-created on the existing assumptions sheet, keeping an edited MKT_ROI_LOW=2.5', async () => {
+    const { workbook } = monthlyBudget();
+    const data = await source(workbook);
+    await writeDiagnostic({ source: data.source, layout: data.layout, profile: FR });
+    const h = workbook.sheet('Hypothèses')!;
+    h.put('B5', [[2.5]]); // MKT_ROI_LOW, edited by the accountant
+    h.put('B6', [[6]]); // MKT_ROI_HIGH, edited, then its name broken
+    h.rows.get(6)!.delete(1); // MKT_FLOOR's cell emptied, and its name deleted
+    workbook.names = workbook.names.filter((n) => n.name !== 'MKT_FLOOR');
+    workbook.names.find((n) => n.name === 'MKT_ROI_HIGH')!.sheet = new FakeSheet('supprimée'); // =#REF!
+    const result = await writeArbitrage({ source: data.source, layout: data.layout, profile: FR, totalBudget: { value: 1000 } });
+    expect(result.status).toBe('ok');
+    expect(workbook.sheets.map((s) => s.name)).toEqual(['Budget 2025', 'Diagnostic', 'Hypothèses', 'Arbitrage']);
+    const names = Object.fromEntries(workbook.names.map((n) => [n.name, workbook.nameFormula(n)]));
+    for (const name of THRESHOLD_NAMES) expect(names[name]).toMatch(/^='Hypothèses'!\$B\$\d+$/);
+    expect(names.MKT_ROI_LOW).toBe("='Hypothèses'!$B$5");
+    expect(names.MKT_ROI_HIGH).toBe("='Hypothèses'!$B$6");
+    expect(names.MKT_FLOOR).toBe("='Hypothèses'!$B$7");
+    expect(value(h, 'B5')).toBe(2.5);
+    expect(value(h, 'B6')).toBe(6);
+    expect(value(h, 'B7')).toBe(3); // the empty cell gets the default
+  });
+
   it('Pilote: three months of target vs actual and reporting, ending in MKT.PILOT_VERDICT', async () => {
     const workbook = new FakeWorkbook();
     workbook.addSheet('Feuil1');
