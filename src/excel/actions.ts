@@ -599,22 +599,32 @@ export async function readCellForExplain(lang: Language): Promise<ActionResult<C
     return await Excel.run(async (context): Promise<ActionResult<CellUnderCursor>> => {
       const cell = context.workbook.getActiveCell();
       cell.load('address,formulas,values');
+      // The workbook's names (a short list; all scalar properties, so no item path is needed): an
+      // identifier in the formula that is not one of them (a LET variable, a sheet-scoped or
+      // deleted name) is skipped instead of failing the whole read with ItemNotFound.
+      const workbookNames = context.workbook.names;
+      workbookNames.load();
       await context.sync(); // 1
       const formula = String(cell.formulas[0][0] ?? '');
       const calls = parseMktCalls(formula);
       if (calls.length === 0) return fail(lang, 'noMktFormula');
       const refs = referencesOf(calls).slice(0, MAX_REFERENCES);
       const sheet = cell.worksheet;
-      const loaded = refs.map((ref) => {
+      const rangeNames = new Map(
+        workbookNames.items.filter((n) => n.type === 'Range' && !/#REF!/i.test(String(n.formula ?? ''))).map((n) => [n.name.toUpperCase(), n.name]),
+      );
+      const loaded = refs.flatMap((ref) => {
         let range: Excel.Range;
         if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(ref) && !parseAddress(ref)) {
-          range = context.workbook.names.getItem(ref).getRange();
+          const name = rangeNames.get(ref.toUpperCase());
+          if (!name) return [];
+          range = context.workbook.names.getItem(name).getRange();
         } else {
           const parsed = parseAddress(ref);
           range = parsed?.sheet ? context.workbook.worksheets.getItem(parsed.sheet).getRange(ref.slice(ref.lastIndexOf('!') + 1)) : sheet.getRange(ref);
         }
         range.load('values');
-        return [ref, range] as const;
+        return [[ref, range] as const];
       });
       await context.sync(); // 2
       const inputs: Record<string, unknown> = {};

@@ -25,9 +25,14 @@ function mockWorkbook(formula: string, value: unknown) {
           return this.cell;
         },
         names: {
+          items: [
+            { name: 'MKT_ROI_LOW', type: 'Range', formula: "='Hypothèses'!$B$5" },
+            { name: 'MKT_ROI_HIGH', type: 'Range', formula: "='Hypothèses'!$B$6" },
+          ],
           low: { values: [[3]] },
           high: { values: [[5]] },
           getItem(this: { low: unknown; high: unknown }, name: string) {
+            if (name !== 'MKT_ROI_LOW' && name !== 'MKT_ROI_HIGH') throw Object.assign(new Error(name), { code: 'ItemNotFound' });
             const range = name === 'MKT_ROI_LOW' ? this.low : this.high;
             return { getRange: () => range };
           },
@@ -70,6 +75,15 @@ describe('explaining the selected cell', () => {
         lines: ['Cible : de 3:1 à 5:1 (« ratio de 3:1 à 5:1 pour chaque dollar investi »)'],
       },
     });
+  });
+
+  it('skips an identifier that is no workbook name (a LET variable) instead of failing with ItemNotFound', async () => {
+    const { sync } = mockWorkbook('=LET(lo,3,MKT.ROI_BAND(D5,lo,MKT_ROI_HIGH))', 'ABOVE');
+    const read = await readCellForExplain('en');
+    expect(read).toMatchObject({ status: 'ok', value: { inputs: { D5: [[6.2]], MKT_ROI_HIGH: [[5]] } } });
+    expect(read.status === 'ok' && 'lo' in read.value.inputs).toBe(false);
+    expect(sync).toHaveBeenCalledTimes(2);
+    expect((await explainSelectedCell('en')).status).toBe('ok');
   });
 
   it('tells the user when the cell holds no MKT formula, after one sync', async () => {

@@ -857,6 +857,7 @@ class NameCollectionProxy extends Loadable {
           const formula = this.ctx.model.nameFormula(n);
           return {
             name: n.name,
+            type: formula.includes('#REF!') ? 'Error' : 'Range',
             get formula() { return formula; },
             set formula(v: string) { item.formula = v; },
             delete: () => item.delete(),
