@@ -34,7 +34,7 @@ import {
   writtenAreas,
 } from './plans';
 import { CONFIRM_REPLACE, NOT_UNDONE, PARTIAL_REPLACE, PROFILE_CHANGED, SheetKind, SHEET_NAMES, stripNothingChanged } from './strings';
-import { areasFormula, parseAddress, parseAreas, quoteSheetName, rangeAddress, Rect, subtractRects, uniqueSheetName } from './sheet-utils';
+import { areasFormula, intersects, parseAddress, parseAreas, quoteSheetName, rangeAddress, Rect, subtractRects, uniqueSheetName } from './sheet-utils';
 import { THRESHOLD_NAMES, thresholdCells } from './thresholds';
 import { TEXT_FORMAT } from './sheet-utils';
 import type {
@@ -360,6 +360,15 @@ async function runWrite(spec: WriteSpec, options: WriteOptions = {}): Promise<Ac
           taken.push(sheet);
           const plan = assumptionsPlan(profile, current);
           targets.push({ kind: 'assumptions', registry: [{ name: assumptionsKey, areas: writtenAreas(plan) }], plans: [plan], sheet, create: true });
+        }
+      }
+      // A picked reference must be on an existing sheet and outside the block being written
+      // (else a circular reference). Checked before anything is queued.
+      for (const t of targets) {
+        for (const pick of t.plans.flatMap((p) => p.picks ?? [])) {
+          if (!sheets.some((s) => s.name.toLowerCase() === pick.sheet.toLowerCase())) return fail(lang, 'refSheetMissing', { ref: pick.ref, sheet: pick.sheet });
+          const inside = t.plans.some((p) => intersects(p.region, pick.rect));
+          if (pick.sheet.toLowerCase() === t.sheet.toLowerCase() && inside) return fail(lang, 'refInsideBlock', { ref: pick.ref, sheet: t.sheet });
         }
       }
       if (targets.some((t) => t.create) && protection.protected) return fail(lang, 'workbookProtected');

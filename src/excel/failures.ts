@@ -14,6 +14,8 @@ const CODE_OF: Record<FailureKey, ExcelFailureCode> = {
   emptySource: 'emptySource',
   noLayout: 'invalidInput',
   badReference: 'invalidInput',
+  refInsideBlock: 'invalidInput',
+  refSheetMissing: 'invalidInput',
   badNumber: 'invalidInput',
   noMktFormula: 'invalidInput',
   unsupported: 'unsupported',

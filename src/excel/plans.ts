@@ -111,6 +111,8 @@ export interface SheetPlan {
   region: Rect;
   /** The cell to select afterwards. */
   anchor: string;
+  /** References the user picked, for the action to check against the workbook (sheet exists, not inside this block). */
+  picks?: Array<{ ref: string; sheet: string; rect: Rect }>;
 }
 
 /**
@@ -158,10 +160,12 @@ function formulasAt(row: number, column: number, data: CellData[][], formats?: s
 }
 
 /** An input cell: a number or yes/no typed in the pane, or a formula pointing at the user's cell. */
-function inputFormula(field: string, input: InputCell, { singleCell = true } = {}): CellData {
+function inputFormula(field: string, input: InputCell, { singleCell = true, picks }: { singleCell?: boolean; picks?: SheetPlan['picks'] } = {}): CellData {
   if ('ref' in input) {
     const ref = toSafeReference(input.ref, { singleCell });
     if (!ref) throw new PlanInputError('badReference', { ref: String(input.ref).slice(0, 60) });
+    const parsed = parseAddress(ref)!;
+    picks?.push({ ref: String(input.ref).slice(0, 60), sheet: parsed.sheet!, rect: parsed.rect });
     // A range in one cell would spill in dynamic-array Excel (the functions would read its first
     // cell only): an amount over several cells is their SUM, as the functions sum amounts.
     return ref.includes(':') ? `=SUM(${ref})` : `=${ref}`;
@@ -301,12 +305,13 @@ export function internalisationPlan(input: InternalisationInput): SheetPlan {
   const L = LABELS[profile.lang];
   const money = currencyFormat(profile);
   const lang = literal(profile.lang);
+  const picks: SheetPlan['picks'] = [];
   const inputs: Array<[string, CellData, string]> = [
-    [L.weeklyHours, inputFormula('weekly_hours', input.weeklyHours), INTEGER_FORMAT],
-    [L.externalFees, inputFormula('external_fees', input.externalFees, { singleCell: false }), money],
-    [L.loadedSalary, inputFormula('loaded_salary', input.loadedSalary, { singleCell: false }), money],
-    [L.dataNeed, inputFormula('data_need', input.dataNeed), 'General'],
-    [L.monthlyBudget, inputFormula('monthly_budget', input.monthlyBudget, { singleCell: false }), money],
+    [L.weeklyHours, inputFormula('weekly_hours', input.weeklyHours, { picks }), INTEGER_FORMAT],
+    [L.externalFees, inputFormula('external_fees', input.externalFees, { singleCell: false, picks }), money],
+    [L.loadedSalary, inputFormula('loaded_salary', input.loadedSalary, { singleCell: false, picks }), money],
+    [L.dataNeed, inputFormula('data_need', input.dataNeed, { picks }), 'General'],
+    [L.monthlyBudget, inputFormula('monthly_budget', input.monthlyBudget, { singleCell: false, picks }), money],
   ];
   // Inputs in B3:B7 (1-based rows 3–7).
   const results: Array<[string, string, string, string?]> = [
@@ -336,6 +341,7 @@ export function internalisationPlan(input: InternalisationInput): SheetPlan {
     widths: { A: 330, B: 110, C: 170 },
     region: { row: 0, column: 0, rows: 13, columns: 3 },
     anchor: 'B3',
+    picks,
   };
 }
 
@@ -352,6 +358,8 @@ export function arbitragePlan({ source, layout, profile, totalBudget }: Arbitrag
   const spendRef = rowRef(src, src.spend);
   const revenueRef = rowRef(src, src.revenue);
   const col = (c: number) => rangeAddress(FIRST, c, n, 1);
+  const picks: SheetPlan['picks'] = [];
+  const budget = inputFormula('total_budget', totalBudget, { singleCell: false, picks });
   const left: CellData[] = [
     `=${rowRef(src, [src.channelColumn, src.channelColumn])}&""`,
     `=SUM(${spendRef})`,
@@ -363,7 +371,7 @@ export function arbitragePlan({ source, layout, profile, totalBudget }: Arbitrag
     writes: [
       textAt(0, 0, [[L.arbTitle]], 'title'),
       textAt(1, 0, [[L.totalBudget]]),
-      formulasAt(1, 1, [[inputFormula('total_budget', totalBudget, { singleCell: false })]], [[money]], 'input'),
+      formulasAt(1, 1, [[budget]], [[money]], 'input'),
       textAt(2, 0, [[L.total]], 'total'),
       formulasAt(2, 1, [[`=SUM(${col(1)})`, `=SUM(${col(2)})`, '=MKT.ROI_RATIO(C3,B3)', `=SUM(${col(4)})`, `=SUM(${col(5)})`]], [[money, money, RATIO_FORMAT, money, money]], 'total'),
       textAt(TABLE_HEADER_ROW, 0, [[L.channel, L.current, L.revenue, L.roi, L.proposed, L.change]], 'header'),
@@ -401,6 +409,7 @@ export function arbitragePlan({ source, layout, profile, totalBudget }: Arbitrag
     widths: { A: 160, B: 110, C: 110, D: 110, E: 140, F: 110 },
     region: { row: 0, column: 0, rows: last, columns: 6 },
     anchor: 'B2',
+    picks,
   };
 }
 

@@ -174,6 +174,8 @@ export type FailureKey =
   | 'emptySource'
   | 'noLayout'
   | 'badReference'
+  | 'refInsideBlock'
+  | 'refSheetMissing'
   | 'badNumber'
   | 'noMktFormula'
   | 'unsupported'
@@ -189,6 +191,8 @@ export const FAILURES: Record<Language, Record<FailureKey, (p: Record<string, st
     emptySource: () => 'La sélection est vide : sélectionnez le tableau des canaux, dépenses et revenus.',
     noLayout: () => 'Aucune colonne de nombres n’a été trouvée : indiquez les colonnes des canaux, dépenses et revenus.',
     badReference: (p) => `« ${p.ref} » n’est pas une référence de cellule valide.`,
+    refInsideBlock: (p) => `« ${p.ref} » est dans les cellules que le volet écrit sur « ${p.sheet} » : la formule se lirait elle-même. Choisissez une cellule hors de ce bloc. Rien n’a été modifié.`,
+    refSheetMissing: (p) => `« ${p.ref} » : la feuille « ${p.sheet} » n’existe plus. Choisissez une autre cellule. Rien n’a été modifié.`,
     badNumber: (p) => `« ${p.field} » : un nombre est attendu.`,
     noMktFormula: () => 'La cellule sélectionnée ne contient pas de formule MKT.',
     unsupported: () => 'Cette version d’Excel ne permet pas cette action (ExcelApi 1.9 requis).',
@@ -203,6 +207,8 @@ export const FAILURES: Record<Language, Record<FailureKey, (p: Record<string, st
     emptySource: () => 'The selection is empty: select the table of channels, spend and revenue.',
     noLayout: () => 'No column of numbers was found: say which columns hold channels, spend and revenue.',
     badReference: (p) => `"${p.ref}" is not a valid cell reference.`,
+    refInsideBlock: (p) => `"${p.ref}" is among the cells the pane writes on "${p.sheet}": the formula would read itself. Pick a cell outside that block. Nothing was changed.`,
+    refSheetMissing: (p) => `"${p.ref}": the sheet "${p.sheet}" no longer exists. Pick another cell. Nothing was changed.`,
     badNumber: (p) => `"${p.field}": a number is expected.`,
     noMktFormula: () => 'The selected cell holds no MKT formula.',
     unsupported: () => 'This version of Excel cannot do this (ExcelApi 1.9 required).',

@@ -207,6 +207,21 @@ describe('the other sheets', () => {
     expect(workbook.snapshot()).toEqual(before);
   });
 
+  it('refuses a pick inside the block being written (a circular reference) or on a sheet that no longer exists', async () => {
+    const { workbook } = monthlyBudget();
+    installFake(workbook);
+    const input = { profile: FR, weeklyHours: { value: 45 }, externalFees: { value: 60000 }, loadedSalary: { value: 100000 }, dataNeed: { value: false }, monthlyBudget: { value: 1800 } };
+    await writeInternalisation(input);
+    const before = workbook.snapshot();
+    const circular = await writeInternalisation({ ...input, monthlyBudget: { ref: 'Internalisation!B9' } }, { replace: true });
+    expect(circular).toMatchObject({ status: 'error', code: 'invalidInput', message: expect.stringContaining('la formule se lirait elle-même') });
+    const gone = await writeInternalisation({ ...input, externalFees: { ref: "'Budget 2024'!B5:M5" } }, { replace: true });
+    expect(gone).toMatchObject({ status: 'error', code: 'invalidInput', message: expect.stringContaining('« Budget 2024 » n’existe plus') });
+    expect(workbook.snapshot()).toEqual(before);
+    // Outside the block, on the same sheet: fine.
+    expect((await writeInternalisation({ ...input, monthlyBudget: { ref: 'Internalisation!E2' } }, { replace: true })).status).toBe('ok');
+  });
+
   it('Arbitrage: one MKT.ALLOCATE spilling beside the channels, current vs proposed, change and chart', async () => {
     const { workbook } = monthlyBudget();
     const data = await source(workbook);
