@@ -513,16 +513,19 @@ export function pilotPlan({ profile, kpiName, monthlyTargets, useRoi = false }: 
   const L = LABELS[profile.lang];
   const lang = literal(profile.lang);
   const yesNo = profile.lang === 'fr' ? 'oui,non' : 'yes,no';
-  for (const t of monthlyTargets) if (typeof t !== 'number' || !Number.isFinite(t) || t < 0) throw new PlanInputError('badNumber', { field: L.target });
+  // A target must be above 0 (an achievement is actual ÷ target).
+  for (const t of monthlyTargets) if (typeof t !== 'number' || !Number.isFinite(t) || t <= 0) throw new PlanInputError('badNumber', { field: L.target });
   // Months in rows 5–7 (1-based): A month, B target, C actual, D achievement, E reporting, F ROI.
+  // A target the user later sets to 0 in the sheet leaves the achievement and the verdict blank,
+  // never #DIV/0!.
   const months = [1, 2, 3].map((m, i): CellData[] => [m, monthlyTargets[i]]);
-  const achievement = [5, 6, 7].map((r): CellData[] => [`=IF(C${r}="","",C${r}/B${r})`]);
+  const achievement = [5, 6, 7].map((r): CellData[] => [`=IF(OR(C${r}="",B${r}=0),"",C${r}/B${r})`]);
   const verdict = useRoi
-    ? '=IF(COUNT(F5:F7)=0,MKT.PILOT_VERDICT(B9,B10,,B11),MKT.PILOT_VERDICT(B9,B10,AVERAGE(F5:F7),B11))'
-    : '=MKT.PILOT_VERDICT(B9,B10,,B11)';
+    ? '=IF(B10="","",IF(COUNT(F5:F7)=0,MKT.PILOT_VERDICT(B9,B10,,B11),MKT.PILOT_VERDICT(B9,B10,AVERAGE(F5:F7),B11)))'
+    : '=IF(B10="","",MKT.PILOT_VERDICT(B9,B10,,B11))';
   const summary: Array<[string, string, string]> = [
     [L.monthsElapsed, '=COUNT(C5:C7)', INTEGER_FORMAT],
-    [L.kpiAchievement, '=IF(B9=0,0,SUM(C5:C7)/SUMIFS(B5:B7,C5:C7,"<>"))', PERCENT_FORMAT],
+    [L.kpiAchievement, '=IF(B9=0,0,IF(SUMIFS(B5:B7,C5:C7,"<>")=0,"",SUM(C5:C7)/SUMIFS(B5:B7,C5:C7,"<>")))', PERCENT_FORMAT],
     [L.reportingOk, '=AND(COUNTIF(E5:E7,"non")=0,COUNTIF(E5:E7,"no")=0,COUNTIF(E5:E7,FALSE)=0)', 'General'],
     [L.verdict, verdict, 'General'],
   ];
@@ -536,7 +539,7 @@ export function pilotPlan({ profile, kpiName, monthlyTargets, useRoi = false }: 
       formulasAt(4, 3, achievement, fill(3, 1, PERCENT_FORMAT)),
       textAt(8, 0, summary.map(([label]) => [label])),
       formulasAt(8, 1, summary.map(([, f]) => [f]), summary.map(([, , nf]) => [nf]), 'total'),
-      formulasAt(11, 2, [[`=MKT.LABEL(B12,${lang})`]], undefined, 'total'),
+      formulasAt(11, 2, [[`=IF(B12="","",MKT.LABEL(B12,${lang}))`]], undefined, 'total'),
     ],
     fills: [],
     names: [],

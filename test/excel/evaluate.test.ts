@@ -122,4 +122,14 @@ describe('the generated formulas, recalculated', () => {
     expect(valueAt(engine, 'Pilote', 'B12')).toBe('STOP');
     expect(valueAt(engine, 'Pilote', 'C12')).toBe('Arrêter');
   });
+
+  it('Pilote: targets set to 0 in the sheet give a blank achievement and verdict, never #DIV/0!', async () => {
+    const { workbook } = await workbookWithEverything();
+    const engine = toEngine(workbook);
+    const pilot = engine.getSheetId('Pilote')!;
+    engine.setCellContents({ sheet: pilot, row: 4, col: 1 }, [[0], [0], [0]]); // B5:B7
+    engine.setCellContents({ sheet: pilot, row: 4, col: 2 }, [[40], [45], [50]]);
+    engine.setCellContents({ sheet: pilot, row: 4, col: 4 }, [['oui'], ['oui'], ['oui']]);
+    for (const a1 of ['D5', 'B10', 'B12', 'C12']) expect(valueAt(engine, 'Pilote', a1)).toBe('');
+  });
 });

@@ -313,10 +313,14 @@ describe('the other sheets', () => {
     const p = workbook.sheet('Pilote');
     expect(value(p, 'B2')).toBe('Leads');
     expect(value(p, 'B7')).toBe(60);
-    expect(formula(p, 'D6')).toBe('=IF(C6="","",C6/B6)');
+    // A target set to 0 in the sheet later leaves the achievement and verdict blank, never #DIV/0!.
+    expect(formula(p, 'D6')).toBe('=IF(OR(C6="",B6=0),"",C6/B6)');
     expect(formula(p, 'B9')).toBe('=COUNT(C5:C7)');
-    expect(formula(p, 'B12')).toBe('=IF(COUNT(F5:F7)=0,MKT.PILOT_VERDICT(B9,B10,,B11),MKT.PILOT_VERDICT(B9,B10,AVERAGE(F5:F7),B11))');
-    expect(formula(p, 'C12')).toBe('=MKT.LABEL(B12,"fr")');
+    expect(formula(p, 'B10')).toBe('=IF(B9=0,0,IF(SUMIFS(B5:B7,C5:C7,"<>")=0,"",SUM(C5:C7)/SUMIFS(B5:B7,C5:C7,"<>")))');
+    expect(formula(p, 'B12')).toBe('=IF(B10="","",IF(COUNT(F5:F7)=0,MKT.PILOT_VERDICT(B9,B10,,B11),MKT.PILOT_VERDICT(B9,B10,AVERAGE(F5:F7),B11)))');
+    expect(formula(p, 'C12')).toBe('=IF(B12="","",MKT.LABEL(B12,"fr"))');
+    // A target of 0 typed in the pane is refused.
+    expect(await writePilot({ profile: FR, kpiName: 'Leads', monthlyTargets: [40, 0, 60] }, { replace: true })).toMatchObject({ status: 'error', code: 'invalidInput' });
     expect(p?.validations[0]).toMatchObject({ address: 'E5:E7' });
   });
 });
@@ -429,6 +433,14 @@ describe('never overwrite what the user owns', () => {
     expect(again).toMatchObject({ status: 'ok', value: { sheetName: 'Pilote', replaced: true } });
     expect(value(p, 'C5')).toBe(38);
     expect(value(p, 'B6')).toBe(45);
+  });
+
+  it('a re-run deletes only the pane’s own charts (exact names), not a user chart whose name starts with MKT', async () => {
+    const { workbook, data } = await diagnosed();
+    const d = workbook.sheet('Diagnostic')!;
+    d.charts.push({ name: 'MKT ventes perso', type: 'Pie', source: 'B5:B16', seriesBy: 'Columns', series: [] });
+    await writeDiagnostic({ source: data.source, layout: data.layout, profile: FR }, { replace: true });
+    expect(d.charts.map((c) => c.name).sort()).toEqual(['MKT ventes perso', 'MKT_DIAGNOSTIC_ROI']);
   });
 
   it('a cell the user filled where the pane would now write is never overwritten: the pane writes a new sheet', async () => {
