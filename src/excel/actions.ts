@@ -7,6 +7,7 @@
  * | listTables, readSource          | 1                                                   |
  * | write* (first run)              | 2: read the workbook's sheets and names; write      |
  * | write* (a pane sheet exists)    | 3: + check that sheet (user content, charts); write |
+ * | write* repairing threshold names| 3: + read the assumptions block; write              |
  * | write* refused (ask, protected) | 1, nothing written                                  |
  * | readCellForExplain              | 2: the cell; the values its formula reads           |
  * | a failed write                  | + 2 to undo: names put back, added sheets removed   |
