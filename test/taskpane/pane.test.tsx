@@ -144,6 +144,18 @@ describe('Québec', () => {
     });
     expect(await screen.findByText('Écrit : feuille « Pilote ».')).toBeInTheDocument();
   });
+
+  test("shows what the workbook layer says of a write, as text", async () => {
+    const note = 'MKT_PROFILE vaut maintenant « cliquable ». <b>x</b>';
+    excel.writePilot.mockResolvedValue({ status: 'ok', value: { sheetName: 'Pilote', anchor: 'Pilote!A1', names: [], replaced: false, message: note } });
+    const { user } = renderPane({ language: 'fr', market: 'QC' });
+    await user.click(screen.getByRole('button', { name: '5. Pilote' }));
+    await user.type(screen.getByRole('textbox', { name: /KPI principal/ }), 'Prospects');
+    for (const n of [1, 2, 3]) await user.type(screen.getByRole('textbox', { name: `Objectif du KPI, mois ${n}` }), String(10 * n));
+    await user.click(screen.getByRole('button', { name: 'Créer le suivi du pilote' }));
+    expect(await screen.findByText(`Écrit : feuille « Pilote ». ${note}`)).toBeInTheDocument();
+    expect(document.querySelector('b')).toBeNull();
+  });
 });
 
 describe('workbook text is shown as text', () => {

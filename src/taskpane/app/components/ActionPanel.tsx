@@ -85,12 +85,15 @@ export function ActionPanel<T>({ action, label, beforeRun, disabled = false, ren
   );
 }
 
-/** The usual "done" line for a write action: the sheet written. */
-export function WrittenMessage({ sheetName, replaced }: { sheetName: string; replaced: boolean }) {
+/** The usual "done" line for a write action: the sheet written, and what the layer says of it. */
+export function WrittenMessage({ sheetName, replaced, message }: { sheetName: string; replaced: boolean; message?: string }) {
   const { t } = usePane();
   return (
     <MessageBar intent="success">
-      <MessageBarBody>{t(replaced ? 'action.replaced' : 'action.written', { sheet: sheetName })}</MessageBarBody>
+      <MessageBarBody>
+        {t(replaced ? 'action.replaced' : 'action.written', { sheet: sheetName })}
+        {message ? ` ${message}` : ''}
+      </MessageBarBody>
     </MessageBar>
   );
 }
