@@ -12,6 +12,7 @@ import {
   readOptionalText,
   readYesNo,
 } from '../functions/coerce';
+import { findMktCalls } from '../formula/mkt-calls';
 import { formatMessage } from '../i18n/messages';
 import { allocate, ALLOCATION_FLOOR } from '../rules/allocation';
 import { isRuleError, RuleError } from '../rules/errors';
@@ -27,65 +28,16 @@ import type { CellUnderCursor, Explanation, MktCall } from './types';
 // Parsing
 
 /**
- * The MKT calls in a formula, in the order they open (outermost first). Strings, quoted sheet
- * names and array constants are skipped, so `="MKT.X("` is not a call.
+ * The MKT calls in a formula, in the order they open (outermost first), in every form the shared
+ * reader knows (src/formula/mkt-calls.ts): `MKT.ID(`, Excel's stored `_xldudf_MKT_ID(`, a workbook
+ * prefix, French names. Ids are the English ones. Strings, quoted sheet names and array
+ * constants are skipped, so `="MKT.X("` is not a call.
  * @example parseMktCalls('=MKT.ROI_BAND(MKT.ROI_RATIO(B2:B13,C2:C13),MKT_ROI_LOW)')
  * //=> [{ id: 'ROI_BAND', args: ['MKT.ROI_RATIO(B2:B13,C2:C13)', 'MKT_ROI_LOW'] }, { id: 'ROI_RATIO', args: ['B2:B13', 'C2:C13'] }]
  */
 export function parseMktCalls(formula: string): MktCall[] {
-  const calls: MktCall[] = [];
-  if (!formula.startsWith('=')) return calls;
-  const open: Array<{ call: MktCall; depth: number; argStart: number } | undefined> = [];
-  let depth = 0;
-  let i = 0;
-  const n = formula.length;
-  while (i < n) {
-    const ch = formula[i];
-    if (ch === '"' || ch === "'") {
-      // Skip a string or a quoted sheet name; doubled quotes stay inside.
-      i++;
-      while (i < n) {
-        if (formula[i] === ch) {
-          if (formula[i + 1] === ch) i += 2;
-          else break;
-        } else i++;
-      }
-      i++;
-      continue;
-    }
-    if (ch === '{') {
-      while (i < n && formula[i] !== '}') i++;
-      i++;
-      continue;
-    }
-    const m = /^(?:_xldudf_)?MKT\.([A-Za-z_][A-Za-z0-9_]*)\s*\(/i.exec(formula.slice(i));
-    const prev = i > 0 ? formula[i - 1] : '';
-    if (m && !/[A-Za-z0-9_.]/.test(prev)) {
-      const call: MktCall = { id: m[1].toUpperCase(), args: [] };
-      calls.push(call);
-      depth++;
-      i += m[0].length;
-      open[depth] = { call, depth, argStart: i };
-      continue;
-    }
-    if (ch === '(') {
-      depth++;
-      open[depth] = undefined;
-    } else if (ch === ')' || ch === ',') {
-      const frame = open[depth];
-      if (frame) {
-        const arg = formula.slice(frame.argStart, i).trim();
-        if (ch === ',' || arg !== '' || frame.call.args.length > 0) frame.call.args.push(arg);
-        frame.argStart = i + 1;
-      }
-      if (ch === ')') {
-        open[depth] = undefined;
-        depth = Math.max(0, depth - 1);
-      }
-    }
-    i++;
-  }
-  return calls;
+  if (!formula.startsWith('=')) return [];
+  return findMktCalls(formula).map((call) => ({ id: call.id, args: call.args }));
 }
 
 const A1_REFERENCE = /^(?:(?:'(?:[^']|'')+'|[A-Za-z0-9_.\u00C0-\u024F]+)!)?\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?$/;

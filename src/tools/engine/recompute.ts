@@ -3,6 +3,7 @@
  */
 import { DetailedCellError } from 'hyperformula';
 import type { CellValue, HyperFormula } from 'hyperformula';
+import { hasMktCall } from '../../formula/mkt-calls';
 import { createWorkbookEngine, readXlsxFile, toWorkbookInput, type FormulaCell, type WorkbookInput } from './workbook';
 
 export interface ErrorOutput {
@@ -21,12 +22,9 @@ export interface MktCellReport {
   value: CellOutput;
 }
 
-const STRING_LITERALS = /"(?:[^"]|"")*"/g;
-const MKT_CALL = /(^|[^A-Za-z0-9_.])MKT\.[A-Za-z_][A-Za-z0-9_]*\s*\(/i;
-
-/** Whether a formula calls an MKT function (a mention inside a text literal does not count). */
+/** Whether a formula calls an MKT function, in any stored form (the shared reader, src/formula). */
 export function isMktFormula(formula: string): boolean {
-  return MKT_CALL.test(formula.replace(STRING_LITERALS, '""'));
+  return hasMktCall(formula);
 }
 
 export function outputOf(value: CellValue): CellOutput {
