@@ -222,8 +222,8 @@ export async function checkManifest(xml: string): Promise<ManifestProblem[]> {
     if (problem && typeof problem === 'object' && 'check' in problem) return [problem as ManifestProblem];
     throw problem;
   }
-  const [schema, rules] = [await checkSchema(xml.replace(/^\uFEFF/, '')), checkRules(root)];
-  return [...schema, ...rules].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const problems = [...(await checkSchema(xml.replace(/^\uFEFF/, ''))), ...checkRules(root)];
+  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
 export async function checkManifestFile(file: string): Promise<ManifestProblem[]> {
