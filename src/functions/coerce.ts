@@ -1,6 +1,6 @@
 /**
  * The one place where Excel's argument values become plain typed values for the rules
- * (RULES.md, Conventions). Every reader throws a RuleError, or the Excel error it received,
+ * (docs/RULES.md, Conventions). Every reader throws a RuleError, or the Excel error it received,
  * which `run` (excel-errors.ts) turns into a CustomFunctions.Error.
  *
  * Policy:

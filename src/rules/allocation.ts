@@ -1,5 +1,5 @@
 /**
- * Arbitrage: share a budget between channels by their return (seed 000, method step 2; RULES.md §5).
+ * Arbitrage: share a budget between channels by their return (seed 000, method step 2; docs/RULES.md §5).
  */
 import { checkNonNegative, invalid, Result, RuleError } from './errors';
 import { ROI_TARGET_LOW } from './roi';

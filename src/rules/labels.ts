@@ -1,5 +1,5 @@
 /**
- * Words for the decision codes (RULES.md §6). Codes stay English and stable; words are fr or en.
+ * Words for the decision codes (docs/RULES.md §6). Codes stay English and stable; words are fr or en.
  */
 import { invalid, Result } from './errors';
 

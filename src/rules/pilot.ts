@@ -1,5 +1,5 @@
 /**
- * The three-month outsourcing pilot and its alarm signals (seed 003, RULES.md §4).
+ * The three-month outsourcing pilot and its alarm signals (seed 003, docs/RULES.md §4).
  */
 import { checkNonNegative, invalid, Result } from './errors';
 import { ROI_TARGET_LOW } from './roi';

@@ -1,5 +1,5 @@
 /**
- * Return on investment, lifetime value and the retention lever (seed 000, RULES.md §2).
+ * Return on investment, lifetime value and the retention lever (seed 000, docs/RULES.md §2).
  */
 import { checkNonNegative, checkRate, divisionByZero, invalid, isRuleError, Result, RuleError } from './errors';
 

@@ -1,5 +1,5 @@
 /**
- * When to internalise marketing: the three signals of seed 000 (RULES.md §1).
+ * When to internalise marketing: the three signals of seed 000 (docs/RULES.md §1).
  */
 import { checkNonNegative, checkRate, divisionByZero, invalid, isRuleError, Result } from './errors';
 

@@ -1,5 +1,5 @@
 /**
- * Budget tiers: how much to outsource for a monthly marketing budget (seed 003, RULES.md §3).
+ * Budget tiers: how much to outsource for a monthly marketing budget (seed 003, docs/RULES.md §3).
  */
 import { checkNonNegative, invalid, Result } from './errors';
 

@@ -1,9 +1,11 @@
-// npm test: typecheck, build the offline and production bundles, run jest and the browser test,
-// then print one plain line "N passed, N failed" summing every check of this run.
+// npm test: get the system packages the tests need (system-packages.cjs), typecheck, build the
+// offline and production bundles, run jest and the browser test, then print one plain line
+// "N passed, N failed" summing every check of this run.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { ensureSystemPackages } from './system-packages.cjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -23,6 +25,14 @@ function step(title, command, args, { env } = {}) {
 function count(ok) {
   if (ok) passed += 1;
   else failed += 1;
+}
+
+// Missing system packages: installed here when root with apt-get, else stop before any work.
+const system = ensureSystemPackages();
+if (!system.ok) {
+  console.error(`\n${system.message}`);
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
 }
 
 count(step('typecheck', bin('tsc'), ['--noEmit', '-p', '.']));

@@ -7,7 +7,7 @@
  *   refuses with "one value is expected" (our choice: we do not imitate array lifting);
  * - an omitted argument, `MKT.LTV(A1,0.8)`, or an empty one, `MKT.LTV(A1,0.8,)`, is null;
  * - a blank cell is null inside a range and "" as a scalar, so a blank yes/no reads FALSE while
- *   an omitted one takes its default (RULES.md, Conventions);
+ *   an omitted one takes its default (docs/RULES.md, Conventions);
  * - an error cell arrives as a CustomFunctions.Error; an error passed on comes back unchanged.
  * A CustomFunctions.Error thrown by an adapter becomes a HyperFormula CellError of the same type
  * and message; ALLOCATE's column spills.

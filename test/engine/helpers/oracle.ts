@@ -1,6 +1,6 @@
 /**
  * The test oracle: what an MKT formula should show, computed by calling src/rules directly on
- * the cells' values, with the argument conventions of RULES.md restated here (not imported from
+ * the cells' values, with the argument conventions of docs/RULES.md restated here (not imported from
  * src/functions/coerce.ts), so that the bridge and the adapters are both checked against the spec.
  *
  * It knows formulas of the form MKT.NAME(arg, …) whose arguments are references, ranges,
