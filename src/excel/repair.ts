@@ -42,7 +42,8 @@ export function repairNeedOf(formula: unknown, value: unknown): RepairNeed {
   if (typeof formula !== 'string' || !formula.startsWith('=')) return { kind: 'none' };
   const calls = findMktCalls(formula);
   if (calls.length === 0) return { kind: 'none' };
-  const prefixed = calls.some((call) => call.form !== 'dotted');
+  // Any prefix (`_xldudf_`, `[1]!`, `_xludf.`) is text Excel shows only for a call it did not bind.
+  const prefixed = calls.some((call) => call.form !== 'dotted' || !/^MKT\./i.test(call.written));
   const stuck = typeof value === 'string' && NAME_ERRORS.has(value.toUpperCase());
   if (!prefixed && !stuck) return { kind: 'none' };
   if (calls.some((call) => !call.known)) return { kind: 'unknownFunction' };
@@ -158,6 +159,16 @@ const WORDS = {
 } as const;
 
 export const REPAIR_TITLE: Record<Language, string> = { fr: WORDS.fr.title, en: WORDS.en.title };
+
+const HINT: Record<Language, string> = {
+  fr: 'Excel n’a pas relié cette formule à MKT (saisie quand MKT n’était pas chargé, ou enregistrée à travers un autre complément) : elle affiche #NOM? tant qu’elle n’est pas ressaisie. Utilisez l’étape Réparer.',
+  en: 'Excel has not bound this formula to MKT (typed while MKT was not loaded, or saved through another add-in): it shows #NAME? until it is re-entered. Use the Repair step.',
+};
+
+/** The line explain adds for a cell Repair would re-enter; undefined for any other cell. */
+export function repairHintFor(formula: unknown, value: unknown, lang: Language): string | undefined {
+  return repairNeedOf(formula, value).kind === 'repair' ? HINT[lang] : undefined;
+}
 
 /** The result's sentence: what was repaired where, and what was not and why. */
 export function repairMessage(report: Omit<RepairReport, 'message'>, lang: Language): string {
