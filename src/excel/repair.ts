@@ -17,7 +17,7 @@
 import { findMktCalls, toDottedForm } from '../formula/mkt-calls';
 import type { Language } from '../rules/labels';
 import { failureOf } from './failures';
-import { parseAddress, rangeAddress } from './sheet-utils';
+import { parseAddress, quoteSheetName, rangeAddress } from './sheet-utils';
 import type { ActionResult } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -71,11 +71,23 @@ export interface SheetPlan {
   cells: number;
   /** Cells calling a name MKT does not have (left as they are). */
   unknownFunction: number;
+  /**
+   * Legacy {=…} arrays of a spilling call (ALLOCATE saved over its range before MKT wrote real
+   * spills): Excel refuses to change part of one, so they are left for the user to re-enter.
+   */
+  legacyArrays: string[];
+}
+
+/** A column run holding the same spilling call in every cell: a legacy {=…} array, not copies. */
+function isLegacyArray(run: RepairWrite): boolean {
+  if (run.original.length < 2 || run.original.some(([f]) => f !== run.original[0][0])) return false;
+  const [outer] = findMktCalls(run.original[0][0]);
+  return outer?.id === 'ALLOCATE';
 }
 
 /** Which cells of a sheet's formula areas to re-enter, grouped in column runs (one write each). */
 export function planSheetRepair(areas: readonly FormulaArea[]): SheetPlan {
-  const plan: SheetPlan = { writes: [], cells: 0, unknownFunction: 0 };
+  const plan: SheetPlan = { writes: [], cells: 0, unknownFunction: 0, legacyArrays: [] };
   for (const area of areas) {
     const parsed = parseAddress(area.address);
     if (!parsed) continue;
@@ -95,12 +107,15 @@ export function planSheetRepair(areas: readonly FormulaArea[]): SheetPlan {
           }
           run.formulas.push([need.formula]);
           run.original.push([String(area.formulas[r][c])]);
-          plan.cells++;
           continue;
         }
         if (run) {
           run.address = rangeAddress(row + runStart, column + c, run.formulas.length, 1);
-          plan.writes.push(run);
+          if (isLegacyArray(run)) plan.legacyArrays.push(run.address);
+          else {
+            plan.writes.push(run);
+            plan.cells += run.formulas.length;
+          }
           run = undefined;
         }
       }
@@ -125,6 +140,8 @@ export interface RepairReport {
   protectedSheets: SheetRepair[];
   /** Sheets with cells calling a name MKT does not have, left as they are. */
   unknownFunction: SheetRepair[];
+  /** Legacy {=…} arrays left for the user to re-enter, as "Sheet!F16:F20". */
+  legacyArrays: string[];
   /** Cells re-entered in all. */
   total: number;
   message: string;
@@ -142,6 +159,8 @@ const WORDS = {
       `Feuille(s) protégée(s), laissée(s) telle(s) quelle(s) : ${sheets}. Ôtez la protection (Révision › Ôter la protection de la feuille), puis relancez Réparer.`,
     unknownFunction: (sheets: string) =>
       `Non réparée(s), car la fonction n’existe pas dans MKT (#NOM? restera) : ${sheets}. Corrigez le nom de la fonction.`,
+    legacyArrays: (ranges: string) =>
+      `Ancienne formule matricielle {=…}, que Excel ne laisse pas modifier en partie, à ressaisir vous-même : ${ranges}. Sélectionnez la plage, appuyez sur Suppr, puis saisissez la formule dans sa première cellule.`,
     undone: 'Excel a refusé la ressaisie : rien n’a été modifié.',
     undoFailed: 'Excel a refusé la ressaisie et certaines cellules n’ont pas pu être remises : annulez avec Ctrl+Z.',
   },
@@ -153,6 +172,8 @@ const WORDS = {
       `Protected sheet(s) left untouched: ${sheets}. Unprotect them (Review › Unprotect Sheet), then run Repair again.`,
     unknownFunction: (sheets: string) =>
       `Not repaired, because MKT has no such function (#NAME? stays): ${sheets}. Correct the function name.`,
+    legacyArrays: (ranges: string) =>
+      `Old {=…} array formula, which Excel does not let a part of be changed, to re-enter yourself: ${ranges}. Select the range, press Delete, then type the formula in its first cell.`,
     undone: 'Excel refused to re-enter the formulas: nothing was changed.',
     undoFailed: 'Excel refused to re-enter the formulas and some cells could not be put back: undo with Ctrl+Z.',
   },
@@ -177,6 +198,7 @@ export function repairMessage(report: Omit<RepairReport, 'message'>, lang: Langu
   if (report.total > 0) parts.push(w.repaired(report.total, list(report.repaired, lang)));
   if (report.protectedSheets.length) parts.push(w.protectedSheets(list(report.protectedSheets, lang)));
   if (report.unknownFunction.length) parts.push(w.unknownFunction(list(report.unknownFunction, lang)));
+  if (report.legacyArrays.length) parts.push(w.legacyArrays(report.legacyArrays.join(', ')));
   return parts.length ? parts.join(' ') : w.nothing;
 }
 
@@ -184,7 +206,7 @@ export function repairMessage(report: Omit<RepairReport, 'message'>, lang: Langu
 // The action
 
 function nothingToRepair(lang: Language): RepairReport {
-  const report = { repaired: [], protectedSheets: [], unknownFunction: [], total: 0 };
+  const report = { repaired: [], protectedSheets: [], unknownFunction: [], legacyArrays: [], total: 0 };
   return { ...report, message: repairMessage(report, lang) };
 }
 
@@ -231,6 +253,7 @@ export async function repairMktFormulas(lang: Language): Promise<ActionResult<Re
         repaired: toWrite.map((p) => ({ sheet: p.name, cells: p.plan.cells })),
         protectedSheets: plans.filter((p) => p.isProtected && p.plan.cells > 0).map((p) => ({ sheet: p.name, cells: p.plan.cells })),
         unknownFunction: plans.filter((p) => p.plan.unknownFunction > 0).map((p) => ({ sheet: p.name, cells: p.plan.unknownFunction })),
+        legacyArrays: plans.filter((p) => !p.isProtected).flatMap((p) => p.plan.legacyArrays.map((a) => `${quoteSheetName(p.name)}!${a}`)),
         total: toWrite.reduce((n, p) => n + p.plan.cells, 0),
       };
       if (toWrite.length === 0) return { status: 'ok', value: { ...report, message: repairMessage(report, lang) } };

@@ -58,6 +58,14 @@ describe('repairNeedOf', () => {
     ]);
     expect(plan.cells).toBe(4);
   });
+
+  it('leaves a legacy {=…} ALLOCATE array (the same formula in each cell) to the user instead of writing part of it', () => {
+    const f = '=MKT.ALLOCATE(B1,B2:B4,C2:C4)';
+    const plan = planSheetRepair([{ address: 'S!F2:F4', formulas: [[f], [f], [f]], values: [['#NAME?'], ['#NAME?'], ['#NAME?']] }]);
+    expect(plan).toEqual({ writes: [], cells: 0, unknownFunction: 0, legacyArrays: ['F2:F4'] });
+    const copies = planSheetRepair([{ address: 'S!F2:F3', formulas: [['=MKT.LTV(A2,0.8)'], ['=MKT.LTV(A2,0.8)']], values: [['#NAME?'], ['#NAME?']] }]);
+    expect(copies.cells).toBe(2);
+  });
 });
 
 describe('repairMktFormulas', () => {
@@ -99,6 +107,7 @@ describe('repairMktFormulas', () => {
       ],
       protectedSheets: [{ sheet: 'Protégée', cells: 2 }],
       unknownFunction: [{ sheet: 'Budget', cells: 1 }],
+      legacyArrays: [],
     });
     expect(result.value.message).toBe(
       '5 formules MKT ressaisies : « Budget » (3), « Ventes 2025 » (2). ' +

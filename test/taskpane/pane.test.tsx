@@ -165,6 +165,7 @@ describe('Québec', () => {
         repaired: [{ sheet: '<i>Budget</i>', cells: 3 }],
         protectedSheets: [{ sheet: 'Protégée', cells: 2 }],
         unknownFunction: [],
+        legacyArrays: [],
         total: 3,
         message: '3 formules MKT ressaisies : « <i>Budget</i> » (3). Feuille(s) protégée(s), laissée(s) telle(s) quelle(s) : « Protégée » (2).',
       },

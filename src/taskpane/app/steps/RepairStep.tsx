@@ -11,7 +11,7 @@ export function RepairStep() {
   const repair = useAction<RepairReport>(() => repairMktFormulas(language), () => t('action.unexpected'));
 
   const renderDone = (value: RepairReport) => (
-    <MessageBar intent={value.protectedSheets.length || value.unknownFunction.length ? 'warning' : 'success'} layout="multiline">
+    <MessageBar intent={value.protectedSheets.length || value.unknownFunction.length || value.legacyArrays.length ? 'warning' : 'success'} layout="multiline">
       <MessageBarBody data-testid="repair-result">{value.message}</MessageBarBody>
     </MessageBar>
   );
