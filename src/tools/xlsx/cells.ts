@@ -4,7 +4,7 @@
  * The formula text is handed out unescaped and written back escaped; other content is kept byte
  * for byte.
  */
-import { attributes, escapeXml, unescapeXml } from './package';
+import { attributes, escapeXmlText, unescapeXml } from './package';
 
 export interface FormulaXml {
   /** Attributes of `<f>`, such as `t="array" ref="F2:F6"`, escaped as in the file. */
@@ -67,7 +67,7 @@ export function rewriteFormulaCells(sheetXml: string, edit: (cell: CellXml) => C
     const edited = edit(cell);
     if (!edited?.formula) return whole;
     const { attrs, text } = edited.formula;
-    const f = text === '' ? startTag('f', attrs, true) : `${startTag('f', attrs)}${escapeXml(text)}</f>`;
+    const f = text === '' ? startTag('f', attrs, true) : `${startTag('f', attrs)}${escapeXmlText(text)}</f>`;
     return `${startTag('c', edited.attrs)}${inner.replace(FORMULA, () => f)}</c>`;
   });
 }

@@ -128,6 +128,12 @@ export function unescapeXml(text: string): string {
   });
 }
 
+/** Escaped for element content: quotes stay as they are, as Excel writes them in `<f>`. */
+export function escapeXmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Escaped for an attribute value. */
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
