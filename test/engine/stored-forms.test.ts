@@ -37,7 +37,14 @@ const STUCK_ROWS =
 // Another add-in's file in between: the [1]! prefix, cached #NAME?.
 const LINKED_ROWS = `<row r="1"><c r="A1" t="e"><f>[1]!_xldudf_MKT_ROI_RATIO(${REVENUE},${SPEND})</f><v>#NAME?</v></c></row>`;
 
+// Filled down while MKT was not loaded: Excel stores one shared formula and its followers.
+const SHARED_ROWS =
+  '<row r="1"><c r="A1"><v>4</v></c><c r="B1"><v>2</v></c><c r="C1" t="e"><f t="shared" ref="C1:C3" si="0">MKT.ROI_RATIO(A1,B1)</f><v>#NAME?</v></c></row>' +
+  '<row r="2"><c r="A2"><v>9</v></c><c r="B2"><v>3</v></c><c r="C2" t="e"><f t="shared" si="0"/><v>#NAME?</v></c></row>' +
+  '<row r="3"><c r="A3"><v>8</v></c><c r="B3"><v>4</v></c><c r="C3" t="e"><f t="shared" si="0"/><v>#NAME?</v></c></row>';
+
 const WORKBOOKS: Record<string, StoredWorkbook> = {
+  'shared.xlsx': { sheets: [{ name: 'Saisie', rows: SHARED_ROWS }] },
   'bound.xlsx': { sheets: [DATA_SHEET, { name: 'Calculs', rows: BOUND_ROWS }], dynamicArrays: true },
   'stuck.xlsx': { sheets: [DATA_SHEET, { name: 'Calculs', rows: STUCK_ROWS }] },
   'linked.xlsx': {
@@ -108,6 +115,17 @@ describe('the plain form a formula typed while MKT was not loaded leaves', () =>
       "typed while MKT was not loaded: Excel keeps #NAME? until the formula is re-entered — use the pane's Repair, or re-enter it";
     expect(lines.filter((l) => l.trim() === `↳ ${advice}`)).toHaveLength(2);
     expect(lines.at(-1)).toMatch(/^2 MKT cell\(s\) will show #NAME\? in Excel until repaired/);
+  });
+});
+
+describe('a stuck formula filled down (a shared formula)', () => {
+  it('gives each cell its own formula, value and status', async () => {
+    const cells = await checkWorkbook(path('shared.xlsx'));
+    expect(cells.map((c) => [c.cell, c.formula, c.value, c.status])).toEqual([
+      ['C1', '=MKT.ROI_RATIO(A1,B1)', rules.roiRatio(4, 2), 'typed-without-mkt'],
+      ['C2', '=MKT.ROI_RATIO(A2,B2)', rules.roiRatio(9, 3), 'typed-without-mkt'],
+      ['C3', '=MKT.ROI_RATIO(A3,B3)', rules.roiRatio(8, 4), 'typed-without-mkt'],
+    ]);
   });
 });
 
