@@ -27,6 +27,9 @@ const USAGE = 'usage: npm run -s check-workbook -- FILE.xlsx [--json] [--lang fr
 
 const EXIT = { ok: 0, unreadable: 1, usage: 2, notCalculated: 3 } as const;
 
+const SAVED_NAME_ERROR =
+  "stored as Excel binds it, but saved showing #NAME? (MKT was not registered then): if it still shows #NAME? with MKT loaded, use the pane's Repair";
+
 /** Each status in a few words for the summary, and what it means with the fix for the cell lines. */
 const STATUS_TEXT: Readonly<Record<StorageStatus, { count: string; advice: string }>> = {
   bound: { count: 'stored as Excel binds them', advice: 'stored as Excel binds it: computes once MKT is loaded' },
@@ -99,7 +102,9 @@ function formatReport(file: string, cells: MktCellReport[]): string {
   const lines = cells.flatMap((c, i) => {
     const line = `${where[i].padEnd(whereWidth)}  ${c.formula.padEnd(formulaWidth)}  ${formatValue(c.value)}`;
     // A cell Excel will not calculate says so under it, with the fix.
-    return computesInExcel(c.status) ? [line] : [line, `${' '.repeat(whereWidth)}  ↳ ${STATUS_TEXT[c.status].advice}`];
+    if (!computesInExcel(c.status)) return [line, `${' '.repeat(whereWidth)}  ↳ ${STATUS_TEXT[c.status].advice}`];
+    if (c.savedError === '#NAME?') return [line, `${' '.repeat(whereWidth)}  ↳ ${SAVED_NAME_ERROR}`];
+    return [line];
   });
   const errors = cells.filter((c) => c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value));
   const summary = `${basename(file)}: ${cells.length} MKT cell(s), ${errors.length} error(s); ${statusCounts(cells)}.`;

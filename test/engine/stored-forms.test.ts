@@ -45,6 +45,10 @@ const SHARED_ROWS =
 
 const WORKBOOKS: Record<string, StoredWorkbook> = {
   'shared.xlsx': { sheets: [{ name: 'Saisie', rows: SHARED_ROWS }] },
+  'bound-unregistered.xlsx': {
+    sheets: [DATA_SHEET, { name: 'Calculs', rows: `<row r="1"><c r="A1" t="e" cm="1"><f t="array" ref="A1">_xldudf_MKT_ROI_RATIO(${REVENUE},${SPEND})</f><v>#NAME?</v></c></row>` }],
+    dynamicArrays: true,
+  },
   'bound.xlsx': { sheets: [DATA_SHEET, { name: 'Calculs', rows: BOUND_ROWS }], dynamicArrays: true },
   'stuck.xlsx': { sheets: [DATA_SHEET, { name: 'Calculs', rows: STUCK_ROWS }] },
   'linked.xlsx': {
@@ -115,6 +119,18 @@ describe('the plain form a formula typed while MKT was not loaded leaves', () =>
       "typed while MKT was not loaded: Excel keeps #NAME? until the formula is re-entered — use the pane's Repair, or re-enter it";
     expect(lines.filter((l) => l.trim() === `↳ ${advice}`)).toHaveLength(2);
     expect(lines.at(-1)).toMatch(/^2 MKT cell\(s\) will show #NAME\? in Excel until repaired/);
+  });
+});
+
+describe("Excel's stored form saved while MKT was not registered (cached #NAME?)", () => {
+  it('is bound (exit 0), with the saved #NAME? and what to do if it stays', async () => {
+    const cells = await checkWorkbook(path('bound-unregistered.xlsx'));
+    expect(cells).toEqual([
+      { sheet: 'Calculs', cell: 'A1', formula: `=_xldudf_MKT_ROI_RATIO(${REVENUE},${SPEND})`, value: ratio, status: 'bound', savedError: '#NAME?' },
+    ]);
+    const { code, stdout } = run(path('bound-unregistered.xlsx'));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/↳ stored as Excel binds it, but saved showing #NAME\? .*use the pane's Repair/);
   });
 });
 

@@ -50,6 +50,15 @@ export interface MktCellReport {
   value: CellOutput;
   /** How it is stored, which says whether Excel calculates it. */
   status: StorageStatus;
+  /** The error the file saved for the cell (`#NAME?` for one Excel had not bound), when MKT computes something else. */
+  savedError?: string;
+}
+
+/** The error code a formula's saved value holds, if it is an error. */
+function savedErrorOf(cached: unknown): string | undefined {
+  if (typeof cached !== 'object' || cached === null || !('error' in cached)) return undefined;
+  const error = (cached as { error: unknown }).error;
+  return typeof error === 'string' ? error : undefined;
 }
 
 /** Whether a formula calls an MKT function, in any stored form (the shared reader, src/formula). */
@@ -86,13 +95,19 @@ export function recompute(input: WorkbookInput): Recomputed {
   const mktCells = input.formulas
     .filter((f) => isMktFormula(f.formula))
     .sort((a, b) => order.get(a.sheet)! - order.get(b.sheet)! || a.row - b.row || a.col - b.col)
-    .map((f) => ({
-      sheet: f.sheet,
-      cell: f.cell,
-      formula: `=${f.formula}`,
-      value: formulaOutput(engine, f),
-      status: storageStatusOf(findMktCalls(f.formula)),
-    }));
+    .map((f) => {
+      const report: MktCellReport = {
+        sheet: f.sheet,
+        cell: f.cell,
+        formula: `=${f.formula}`,
+        value: formulaOutput(engine, f),
+        status: storageStatusOf(findMktCalls(f.formula)),
+      };
+      const saved = savedErrorOf(f.cached);
+      const computed = report.value !== null && typeof report.value === 'object' && !Array.isArray(report.value) ? report.value.error : undefined;
+      if (saved && saved !== computed) report.savedError = saved;
+      return report;
+    });
   return { input, engine, mktCells };
 }
 
