@@ -21,6 +21,7 @@ import { EXPAND_KPI, EXTEND_KPI, pilotVerdict, PILOT_MONTHS } from '../rules/pil
 import { compareLevers, lifetimeValue, roiBand, roiRatio, ROI_TARGET_HIGH, ROI_TARGET_LOW } from '../rules/roi';
 import { assessInternalisation, breakevenFees, COMPLEXITY_HOURS, CRITICAL_MASS_RATIO, CRITICAL_MASS_STRONG_RATIO, criticalMassZone, feesToSalary } from '../rules/signals';
 import { budgetTier, parseProfile, tierThresholds } from '../rules/tiers';
+import { repairHintFor } from './repair';
 import { EXPLAIN } from './strings';
 import type { CellUnderCursor, Explanation, MktCall } from './types';
 
@@ -252,9 +253,13 @@ export function explainFormula(cell: CellUnderCursor, lang: Language): Explanati
     const e = explainCall(call, args, index === 0 ? cell.value : undefined, lang);
     if (e) explained.push(e);
   }
+  // A cell Excel has not bound says so first, with the fix: its value is #NAME?, not the result.
+  const hint = repairHintFor(cell.formula, cell.value, lang);
   if (explained.length === 0) {
-    return { summary: EXPLAIN[lang].notEvaluated(calls[0].id), lines: calls[0].args.map((a, i) => `${i + 1}. ${a}`) };
+    const lines = calls[0].args.map((a, i) => `${i + 1}. ${a}`);
+    return { summary: EXPLAIN[lang].notEvaluated(calls[0].id), lines: hint ? [hint, ...lines] : lines };
   }
   const [first, ...rest] = explained;
-  return { summary: first.summary, lines: [...first.lines, ...rest.flatMap((e) => [e.summary, ...e.lines])] };
+  const lines = [...first.lines, ...rest.flatMap((e) => [e.summary, ...e.lines])];
+  return { summary: first.summary, lines: hint ? [hint, ...lines] : lines };
 }

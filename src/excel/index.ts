@@ -43,3 +43,6 @@ export {
   readCellForExplain,
   explainSelectedCell,
 } from './actions';
+
+export { repairMktFormulas, repairNeedOf, planSheetRepair, repairMessage, REPAIR_TITLE } from './repair';
+export type { RepairReport, SheetRepair, RepairNeed } from './repair';

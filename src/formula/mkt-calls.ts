@@ -7,7 +7,8 @@
  * issue 108, where Microsoft explains the `_xldudf` prefix):
  * - `dotted`: `MKT.ROI_RATIO(` — what Office.js `range.formulas` returns for a bound call and what
  *   a user types. Stored this way in a file, it is what a formula typed while MKT was not loaded
- *   leaves: Excel keeps `#NAME?` until the formula is re-entered.
+ *   leaves: Excel keeps `#NAME?` until the formula is re-entered. Excel may also save a name it
+ *   could not bind with its unknown-function prefix, `_xludf.MKT.ROI_RATIO(`: the same form.
  * - `stored`: `_xldudf_MKT_ROI_RATIO(` — how Excel saves a bound Office.js custom function in .xlsx
  *   (the namespace's dot becomes `_`).
  * - `external`: either form behind a workbook prefix (`[1]!_xldudf_MKT_ROI_RATIO(`,
@@ -63,7 +64,7 @@ export interface ReadOptions {
 // The unquoted form stays inside one identifier run, so scanning for it is linear in the formula.
 const PREFIX = String.raw`(?:'(?:[^']|'')*'|\[\d+\][A-Za-z0-9_.\u00C0-\u024F]*|[A-Za-z0-9_.\u00C0-\u024F]+)!`;
 const NAME_CHARS = String.raw`[A-Za-z_\u00C0-\u024F][A-Za-z0-9_.\u00C0-\u024F]*`;
-const CALL = new RegExp(String.raw`(${PREFIX})?(_xldudf_MKT_|MKT\.)(${NAME_CHARS})(\s*)\(`, 'iy');
+const CALL = new RegExp(String.raw`(${PREFIX})?(_xldudf_MKT_|_xludf\.MKT\.|MKT\.)(${NAME_CHARS})(\s*)\(`, 'iy');
 const IDENTIFIER_CHAR = /[A-Za-z0-9_.\u00C0-\u024F\\]/;
 // Characters where a call (its prefix included) may begin; anything else is skipped at once.
 const MAY_START = /['\[A-Za-z0-9_\u00C0-\u024F]/;
@@ -115,7 +116,7 @@ export function findMktCalls(formula: string, options: ReadOptions = {}): MktCal
         calls.push({
           id: resolved?.id ?? name.toUpperCase(),
           known: resolved !== undefined,
-          form: prefix ? 'external' : marker.toUpperCase() === 'MKT.' ? 'dotted' : 'stored',
+          form: prefix ? 'external' : marker.toUpperCase().endsWith('MKT.') ? 'dotted' : 'stored',
           language: resolved?.language ?? 'en',
           written: formula.slice(i, nameEnd),
           span: { start: i, end: n },

@@ -48,7 +48,7 @@ describe('a readable workbook', () => {
     const { code, stdout, stderr } = run(example);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toBe(`budget-pme-qc.xlsx: ${cells.length} MKT cell(s), 0 error(s).`);
+    expect(lines[0]).toBe(`budget-pme-qc.xlsx: ${cells.length} MKT cell(s), 0 error(s); ${cells.length} stored as Excel binds them.`);
     expect(lines).toHaveLength(cells.length + 1);
     cells.forEach((c, i) => {
       expect(lines[i + 1]).toMatch(new RegExp(`^${c.sheet}!${c.cell}\\s+${c.formula.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+\\S`));
@@ -60,9 +60,14 @@ describe('a readable workbook', () => {
     expect(code).toBe(0);
     const printed = JSON.parse(stdout) as Array<Record<string, unknown>>;
     expect(printed).toEqual(JSON.parse(JSON.stringify(await checkWorkbook(example))));
-    for (const entry of printed) expect(Object.keys(entry)).toEqual(['sheet', 'cell', 'formula', 'value']);
-    const allocate = printed.find((e) => String(e.formula).startsWith('=MKT.ALLOCATE('))!;
+    for (const entry of printed) expect(Object.keys(entry)).toEqual(['sheet', 'cell', 'formula', 'value', 'status']);
+    expect(printed.every((e) => e.status === 'bound')).toBe(true);
+    const allocate = printed.find((e) => String(e.formula).startsWith('=_xldudf_MKT_ALLOCATE('))!;
     expect(Array.isArray(allocate.value)).toBe(true);
+  });
+
+  it('exits 3 for a workbook whose MKT formulas are in the plain form ExcelJS writes (Excel keeps #NAME?)', () => {
+    expect(run(messy).code).toBe(3);
   });
 
   it('prints errors as {"error","message"} in JSON, in French by default and in English with --lang en', () => {
@@ -90,7 +95,7 @@ describe('a readable workbook', () => {
 describe('a file that is not a readable .xlsx', () => {
   function expectOneLineFailure(path: string, pattern: RegExp) {
     const { code, stdout, stderr } = run(path);
-    expect(code).not.toBe(0);
+    expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(pattern);

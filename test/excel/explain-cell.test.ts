@@ -77,6 +77,32 @@ describe('explaining the selected cell', () => {
     });
   });
 
+  it.each([
+    ['Excel\'s stored form', '=_xldudf_MKT_ROI_BAND(D5,MKT_ROI_LOW,MKT_ROI_HIGH)'],
+    ['a workbook prefix', '=[1]!_xldudf_MKT_ROI_BAND(D5,MKT_ROI_LOW,MKT_ROI_HIGH)'],
+    ['a quoted add-in path', "='C:\\Addins\\[other.xlam]other'!MKT.ROI_BAND(D5,MKT_ROI_LOW,MKT_ROI_HIGH)"],
+    ['the unknown-function prefix', '=_xludf.MKT.ROI_BAND(D5,MKT_ROI_LOW,MKT_ROI_HIGH)'],
+    ['the French name', '=MKT.ZONE_ROI(D5,MKT_ROI_LOW,MKT_ROI_HIGH)'],
+    ['the French name stored', '=_xldudf_MKT_ZONE_ROI(D5,MKT_ROI_LOW,MKT_ROI_HIGH)'],
+  ])('recognises a selected cell in %s and explains it as the same call', async (_form, formula) => {
+    const expected = 'Au-dessus de la cible : 6,2:1 dépasse 5:1.';
+    const { sync } = mockWorkbook(formula, 'ABOVE');
+    const read = await readCellForExplain('fr');
+    expect(read).toMatchObject({ status: 'ok', value: { inputs: { D5: [[6.2]], MKT_ROI_LOW: [[3]], MKT_ROI_HIGH: [[5]] } } });
+    expect(sync).toHaveBeenCalledTimes(2);
+    const explained = await explainSelectedCell('fr');
+    expect(explained).toMatchObject({ status: 'ok', value: { summary: expected } });
+    // A prefixed form is one Excel did not bind: the explanation says so and points at Repair.
+    const hinted = explained.status === 'ok' && explained.value.lines[0].includes('Utilisez l’étape Réparer');
+    expect(hinted).toBe(!formula.startsWith('=MKT.'));
+  });
+
+  it('tells the user a plain MKT formula showing #NAME? needs the Repair step', async () => {
+    mockWorkbook('=MKT.ROI_BAND(D5,MKT_ROI_LOW,MKT_ROI_HIGH)', '#NAME?');
+    const explained = await explainSelectedCell('en');
+    expect(explained.status === 'ok' && explained.value.lines[0]).toMatch(/shows #NAME\? until it is re-entered\. Use the Repair step\.$/);
+  });
+
   it('skips an identifier that is no workbook name (a LET variable) instead of failing with ItemNotFound', async () => {
     const { sync } = mockWorkbook('=LET(lo,3,MKT.ROI_BAND(D5,lo,MKT_ROI_HIGH))', 'ABOVE');
     const read = await readCellForExplain('en');

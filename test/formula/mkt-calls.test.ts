@@ -19,6 +19,12 @@ describe('findMktCalls', () => {
     expect(summary('_XLDUDF_mkt_ltv(1,0.8)')[0]).toMatchObject({ id: 'LTV', form: 'stored' });
   });
 
+  it("reads a dotted call behind Excel's unknown-function prefix _xludf. as the dotted form", () => {
+    const [call] = findMktCalls('=_xludf.MKT.ROI_RATIO(B2,C2)+1');
+    expect(call).toMatchObject({ id: 'ROI_RATIO', form: 'dotted', written: '_xludf.MKT.ROI_RATIO', args: ['B2', 'C2'] });
+    expect(toDottedForm('=_xludf.MKT.ROI_RATIO(B2,C2)+1')).toBe('=MKT.ROI_RATIO(B2,C2)+1');
+  });
+
   it('reads either form behind a workbook prefix as external', () => {
     for (const formula of [
       '[1]!_xldudf_MKT_ROI_RATIO(B2,C2)',

@@ -11,9 +11,16 @@
  * - a string starting with "=" written through `values` or `formulas` becomes a formula, unless
  *   the cell's number format is "@" (text) at that moment — as in Excel;
  * - `copyFrom` tiles the source and shifts relative references, as the fill handle does;
+ * - `getSpecialCellsOrNullObject(formulas)` gives the formula cells as areas (one per column run),
+ *   or a null object when there is none (Range.getSpecialCellsOrNullObject, ExcelApi 1.9);
+ * - a formula written through `formulas` or `values` is entered as a user would type it: an MKT
+ *   call in the dotted form binds (its value is no longer #NAME?; the fake computes nothing, so it
+ *   is null), while a prefixed form (`_xldudf_MKT_…`, `[1]!…`) stays #NAME? as in Excel (issues
+ *   6611, 4185, 2568). A test sets `value: '#NAME?'` on a cell to make it stuck;
  * - every sync is counted and the JSON size of the operations it carries is recorded.
  */
 import { OfficeMockObject } from 'office-addin-mock';
+import { findMktCalls } from '../../src/formula/mkt-calls';
 
 export type CellValue = string | number | boolean | null;
 
@@ -621,7 +628,8 @@ export class RangeProxy extends Loadable {
         const isText = cell.numberFormat === '@';
         if (typeof v === 'string' && v.startsWith('=') && !isText) {
           cell.formula = v;
-          cell.value = null;
+          // Entered now: a dotted MKT call binds; a prefixed one Excel does not bind.
+          cell.value = findMktCalls(v).some((call) => call.form !== 'dotted') ? '#NAME?' : null;
         } else {
           delete cell.formula;
           cell.value = v as CellValue;
@@ -700,6 +708,38 @@ export class RangeProxy extends Loadable {
       return memo;
     });
   }
+  getSpecialCellsOrNullObject(cellType: string): RangeAreasProxy {
+    if (cellType !== 'Formulas') throw new FakeExcelError('NotImplemented', `the fake finds formula cells only, not ${cellType}`);
+    let memo: { value: RangeProxy[] } | undefined;
+    return new RangeAreasProxy(this.ctx, () => {
+      memo ??= (() => {
+        const { sheet, rect } = this.target();
+        // One area per column run of formula cells, in column then row order.
+        const byColumn = new Map<number, number[]>();
+        for (const [r, cols] of sheet.rows) {
+          if (r < rect.row || r >= rect.row + rect.rows) continue;
+          for (const [c, cell] of cols) {
+            if (cell.formula === undefined || c < rect.column || c >= rect.column + rect.columns) continue;
+            if (!byColumn.has(c)) byColumn.set(c, []);
+            byColumn.get(c)!.push(r);
+          }
+        }
+        const areas: RangeProxy[] = [];
+        for (const c of [...byColumn.keys()].sort((a, b) => a - b)) {
+          const rowsOf = byColumn.get(c)!.sort((a, b) => a - b);
+          let start = 0;
+          for (let i = 1; i <= rowsOf.length; i++) {
+            if (i < rowsOf.length && rowsOf[i] === rowsOf[i - 1] + 1) continue;
+            const area = { sheet, rect: { row: rowsOf[start], column: c, rows: i - start, columns: 1 } };
+            areas.push(new RangeProxy(this.ctx, () => area));
+            start = i;
+          }
+        }
+        return { value: areas };
+      })();
+      return memo.value.length ? memo.value : undefined;
+    });
+  }
   getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeProxy {
     let memo: { value: Resolved } | undefined;
     return new RangeProxy(this.ctx, () => {
@@ -710,6 +750,67 @@ export class RangeProxy extends Loadable {
       })();
       return memo.value;
     });
+  }
+}
+
+/** Excel.RangeAreas, as getSpecialCellsOrNullObject returns it: `isNullObject` and `areas`. */
+class RangeAreasProxy extends Loadable {
+  readonly areas: RangeCollectionProxy;
+  constructor(
+    private ctx: FakeContext,
+    private resolve: () => RangeProxy[] | undefined,
+  ) {
+    super();
+    this.areas = new RangeCollectionProxy(ctx, () => {
+      const areas = this.resolve();
+      // As in Excel, a null object has no areas to read.
+      if (!areas) throw new FakeExcelError('InvalidOperation', 'the RangeAreas is a null object');
+      return areas;
+    });
+  }
+  load(_props?: string): this {
+    this.ctx.queue({ op: 'load', what: 'rangeAreas' }, () => {
+      const areas = this.resolve();
+      this.loaded.set('isNullObject', !areas);
+      if (areas) this.loaded.set('areaCount', areas.length);
+    });
+    return this;
+  }
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  get areaCount(): number {
+    return this.read('areaCount');
+  }
+}
+
+class RangeCollectionProxy extends Loadable {
+  constructor(
+    private ctx: FakeContext,
+    private resolve: () => RangeProxy[],
+  ) {
+    super();
+  }
+  /** `load('address,formulas,values')`: those properties of every item, in the same sync. */
+  load(props?: string): this {
+    const keys = (props ?? 'address').split(',').map((k) => k.trim().replace(/^items\//, '')).join(',');
+    let items: RangeProxy[] | undefined;
+    this.ctx.queue({ op: 'load', what: 'rangeCollection' }, () => {
+      items = this.resolve();
+      this.loaded.set('items', items);
+    });
+    // Each item's own load runs right after, within the same sync.
+    this.ctx.queue({ op: 'loadItems' }, () => {
+      const pending = new FakeContext(this.ctx.model);
+      for (const item of items ?? []) (item as unknown as { ctx: FakeContext }).ctx = pending;
+      for (const item of items ?? []) item.load(keys);
+      for (const op of pending.ops) op.run();
+      for (const item of items ?? []) (item as unknown as { ctx: FakeContext }).ctx = this.ctx;
+    });
+    return this;
+  }
+  get items(): RangeProxy[] {
+    return this.read('items');
   }
 }
 

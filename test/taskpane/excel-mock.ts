@@ -10,5 +10,6 @@ export const excelMock = () => ({
   readCellForExplain: jest.fn(),
   readActiveCell: jest.fn(),
   explainSelectedCell: jest.fn(),
+  repairMktFormulas: jest.fn(),
   isUsableLayout: jest.fn(() => true),
 });

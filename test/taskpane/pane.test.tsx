@@ -80,6 +80,7 @@ describe('outside Excel', () => {
       ['4. Transfert', 'Écrire les feuilles de transfert'],
       ['5. Pilote', 'Créer le suivi du pilote'],
       ['6. Expliquer', 'Expliquer la cellule sélectionnée'],
+      ['7. Réparer', 'Réparer les formules MKT'],
     ]) {
       await user.click(screen.getByRole('button', { name: step }));
       expect(screen.getByRole('button', { name: action })).toBeDisabled();
@@ -155,6 +156,27 @@ describe('Québec', () => {
     await user.click(screen.getByRole('button', { name: 'Créer le suivi du pilote' }));
     expect(await screen.findByText(`Écrit : feuille « Pilote ». ${note}`)).toBeInTheDocument();
     expect(document.querySelector('b')).toBeNull();
+  });
+
+  test('repair shows what the layer re-entered and what it left, as text', async () => {
+    excel.repairMktFormulas.mockResolvedValue({
+      status: 'ok',
+      value: {
+        repaired: [{ sheet: '<i>Budget</i>', cells: 3 }],
+        protectedSheets: [{ sheet: 'Protégée', cells: 2 }],
+        unknownFunction: [],
+        legacyArrays: [],
+        total: 3,
+        message: '3 formules MKT ressaisies : « <i>Budget</i> » (3). Feuille(s) protégée(s), laissée(s) telle(s) quelle(s) : « Protégée » (2).',
+      },
+    });
+    const { user } = renderPane({ language: 'fr' });
+    await user.click(screen.getByRole('button', { name: '7. Réparer' }));
+    expect(screen.getByRole('heading', { level: 2, name: /Réparer/ })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Réparer les formules MKT' }));
+    expect(await screen.findByText(/3 formules MKT ressaisies/)).toBeInTheDocument();
+    expect(excel.repairMktFormulas).toHaveBeenCalledWith('fr');
+    expect(document.querySelector('i')).toBeNull();
   });
 });
 

@@ -49,6 +49,7 @@ export const en = {
   'step.transfer': 'Transfer',
   'step.pilot': 'Pilot',
   'step.explain': 'Explain',
+  'step.repair': 'Repair',
 
   // Common action states
   'action.running': 'Working in your workbook…',
@@ -192,6 +193,11 @@ export const en = {
   // Explain
   'explain.intro': 'Select a cell that holds an MKT formula, then ask why it gives that result.',
   'explain.run': 'Explain the selected cell',
+
+  // Repair
+  'repair.intro':
+    'A formula typed while MKT was not loaded, or saved through another add-in, stays #NAME? even after MKT loads, until it is re-entered. Repair re-enters every such MKT formula of the workbook, and nothing else.',
+  'repair.run': 'Repair MKT formulas',
 
   // Input messages (beyond the functions' own messages)
 } as const;

@@ -51,6 +51,7 @@ export const fr: Record<StringKey, string> = {
   'step.transfer': 'Transfert',
   'step.pilot': 'Pilote',
   'step.explain': 'Expliquer',
+  'step.repair': 'Réparer',
 
   // Common action states
   'action.running': 'Écriture dans votre classeur…',
@@ -197,5 +198,10 @@ export const fr: Record<StringKey, string> = {
   // Explain
   'explain.intro': 'Sélectionnez une cellule qui contient une formule MKT, puis demandez pourquoi elle donne ce résultat.',
   'explain.run': 'Expliquer la cellule sélectionnée',
+
+  // Repair
+  'repair.intro':
+    'Une formule saisie quand MKT n’était pas chargé, ou enregistrée à travers un autre complément, reste à #NOM? même une fois MKT chargé, tant qu’elle n’est pas ressaisie. Réparer ressaisit toutes ces formules MKT du classeur, et rien d’autre.',
+  'repair.run': 'Réparer les formules MKT',
 
 };

@@ -23,4 +23,6 @@ export const qc: Partial<Record<StringKey, string>> = {
   'diagnostic.column.revenue': 'Colonne des revenus',
   'diagnostic.column.revenue.monthly': 'Première colonne des revenus (12 mois)',
   'layout.issue.noRevenueColumn': 'Aucune colonne de revenus trouvée.',
+  'repair.intro':
+    'Une formule entrée pendant que MKT n’était pas chargé, ou enregistrée par l’entremise d’un autre complément, reste à #NOM? même une fois MKT chargé, tant qu’elle n’est pas entrée de nouveau. Réparer entre de nouveau toutes ces formules MKT du classeur, et rien d’autre.',
 };

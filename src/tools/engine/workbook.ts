@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { HyperFormula, RawCellContent } from 'hyperformula';
+import { toDottedForm } from '../../formula/mkt-calls';
 import { createEngine, type SheetContents } from './engine';
 
 /** A workbook that cannot be read; the message says what to do. */
@@ -23,7 +24,10 @@ export interface FormulaCell {
   cell: string;
   row: number;
   col: number;
-  /** As stored in the file, without "=" (English function names, commas). */
+  /**
+   * As stored in the file, without "=" (English function names, commas), MKT calls in whichever
+   * form the file has them (`_xldudf_MKT_ID(`, `MKT.ID(`, `[1]!…`); the engine gets toDottedForm.
+   */
   formula: string;
   /** The value Excel (or the generator) saved with the formula, if any. */
   cached: unknown;
@@ -168,7 +172,8 @@ export function toWorkbookInput(workbook: ExcelJS.Workbook): WorkbookInput {
         const arrayRef = model.shareType === 'array' && model.ref ? model.ref : undefined;
         if (arrayRef) for (const at of cellsOfRange(arrayRef)) if (at.row !== r || at.col !== c) spilledInto.add(a1(at.row, at.col));
         formulas.push({ sheet: sheet.name, cell: a1(r, c), row: r, col: c, formula, cached: cell.result, arrayRef });
-        grid[r][c] = `=${formula}`;
+        // The engine knows MKT.ID only: every stored form of a call is handed to it as that.
+        grid[r][c] = `=${toDottedForm(formula)}`;
       });
     });
     for (const address of spilledInto) {

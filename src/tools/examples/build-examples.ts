@@ -1,12 +1,15 @@
 /**
  * Writes the example workbooks to assets/examples/ with their cached values computed by the
- * engine bridge (the add-in's own adapters): `npm run examples`.
+ * engine bridge (the add-in's own adapters): `npm run examples`. ExcelJS writes them; a zip-level
+ * step then stores every MKT formula as Excel stores a bound call (`_xldudf_MKT_ID(` in a
+ * dynamic-array formula, src/tools/xlsx/stored-form.ts), so Excel binds them on opening.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { buildPmeWorkbook } from './budget-pme-qc';
 import { buildTpeWorkbook } from './budget-tpe-fr';
+import { storeMktFormulasAsExcelDoes } from '../xlsx/stored-form';
 import { cacheComputedValues, stampMetadata } from './sheet-builder';
 
 export const EXAMPLES_DIR = join(__dirname, '..', '..', '..', 'assets', 'examples');
@@ -33,12 +36,18 @@ function fixZipDates(): void {
   (require(jszipPath) as { defaults: { date: Date | null } }).defaults.date = new Date(Date.UTC(2025, 0, 1));
 }
 
-async function main(): Promise<void> {
+/** The bytes of one example file as committed: same content, same bytes. */
+export async function buildExampleFile(name: string): Promise<Buffer> {
   fixZipDates();
+  const written = await buildExample(name).xlsx.writeBuffer();
+  return (await storeMktFormulasAsExcelDoes(new Uint8Array(written as ArrayBuffer))).bytes;
+}
+
+async function main(): Promise<void> {
   await mkdir(EXAMPLES_DIR, { recursive: true });
   for (const name of Object.keys(EXAMPLES)) {
     const path = join(EXAMPLES_DIR, name);
-    await buildExample(name).xlsx.writeFile(path);
+    await writeFile(path, await buildExampleFile(name));
     process.stdout.write(`wrote ${path}\n`);
   }
 }
