@@ -264,7 +264,19 @@ export interface FakeOptions {
   editMode?: boolean;
 }
 
+/** A host's behaviour, as a test picks it (see the header). */
+export interface FakeHost {
+  listSeparator?: ',' | ';';
+  localizedNameFormulas?: boolean;
+  referenceStyle?: 'A1' | 'R1C1';
+  displayLanguage?: string;
+  localFunctionNames?: Record<string, string>;
+  bindsEnglishNames?: boolean;
+}
+
 export class FakeWorkbook {
+  /** The host every new FakeWorkbook starts as: lets a whole suite run again on another host. */
+  static defaultHost: FakeHost = {};
   sheets: FakeSheet[] = [];
   names: FakeName[] = [];
   tables: Array<{ name: string; sheet: FakeSheet; rect: Rect }> = [];
@@ -290,6 +302,12 @@ export class FakeWorkbook {
   displayLanguage = 'en-US';
   /** Custom functions' French names, by English id (upper case). */
   localFunctionNames: Record<string, string> = {};
+  /** A French-display host that binds English custom-function names all the same (issue 891 not reproduced). */
+  bindsEnglishNames = false;
+
+  constructor(host: FakeHost = FakeWorkbook.defaultHost) {
+    Object.assign(this, host);
+  }
   log: Array<Record<string, unknown>> = [];
 
   addSheet(name: string): FakeSheet {
@@ -901,7 +919,7 @@ function isFrench(model: FakeWorkbook): boolean {
 
 /** True when the invariant or local formula calls a custom function by an English name French Excel does not know. */
 function hasUnboundCall(model: FakeWorkbook, formula: string): boolean {
-  if (!isFrench(model)) return false;
+  if (!isFrench(model) || model.bindsEnglishNames) return false;
   let found = false;
   mapCode(formula, (code) => {
     for (const m of code.matchAll(/\bMKT\.([A-Za-z0-9_.]+)\(/g)) {
