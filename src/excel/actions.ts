@@ -11,7 +11,9 @@
  * | write* refused (ask, protected) | 1, nothing written                                  |
  * | readCellForExplain              | 2: the cell; the values its formula reads           |
  * | a failed write                  | + 2 to undo: names put back, added sheets removed   |
+ * | write* rebinding MKT cells      | + 1: French display left them at #NAME? (bind.ts)   |
  *
+ * The writes run the pipeline of write.ts (read, decide, inspect, plan, write, verify).
  * No write grows with the number of rows (see plans.ts), so one batch stays far under Excel on the
  * web's 5 MB request limit; `estimatePlanBytes` guards it all the same before anything is queued.
  */
