@@ -18,7 +18,7 @@
  * web's 5 MB request limit; `estimatePlanBytes` guards it all the same before anything is queued.
  */
 import type { Language } from '../rules/labels';
-import { explainFormula, parseMktCalls, referencesOf } from './explain';
+import { blankShapeOf, explainFormula, parseMktCalls, referencesOf } from './explain';
 import { fail, failureOf } from './failures';
 import { detectLayout } from './layout';
 import { arbitragePlan, assumptionsPlan, diagnosticPlan, internalisationPlan, pilotPlan, PlanInputError, transferPlan } from './plans';
@@ -262,11 +262,23 @@ export async function readCellForExplain(lang: Language): Promise<ActionResult<C
   }
 }
 
-/** readCellForExplain + explainFormula: why the selected MKT formula gives its result. */
+/** The platform Office runs on (`Office.context.platform`), undefined outside Office. */
+function officePlatform(): string | undefined {
+  try {
+    return (globalThis as unknown as { Office?: { context?: { platform?: string } } }).Office?.context?.platform;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * readCellForExplain + explainFormula: why the selected MKT formula gives its result. Blank cells
+ * are read as this host passes them to the function (0 on Windows and Mac, null on the web).
+ */
 export async function explainSelectedCell(lang: Language): Promise<ActionResult<Explanation>> {
   const read = await readCellForExplain(lang);
   if (read.status !== 'ok') return read;
-  const explanation = explainFormula(read.value, lang);
+  const explanation = explainFormula(read.value, lang, blankShapeOf(officePlatform()));
   return explanation ? { status: 'ok', value: explanation } : fail(lang, 'noMktFormula');
 }
 
