@@ -7,7 +7,7 @@
  * The whole workbook and sync-count suites run again on each host below; the cases after them
  * are those only a host shows.
  */
-import { writeArbitrage, writeDiagnostic, writeInternalisation, writePilot, writeTransfer, readSource } from '../../src/excel';
+import { explainSelectedCell, writeArbitrage, writeDiagnostic, writeInternalisation, writePilot, writeTransfer, readSource } from '../../src/excel';
 import type { SourceData, WorkbookProfile } from '../../src/excel';
 import { FRENCH_FUNCTION_NAMES, toFrenchCalls, showsEnglishCall } from '../../src/excel/bind';
 import { parseRecordFormula, readRegistry } from '../../src/excel/registry';
@@ -223,5 +223,30 @@ describe('formulas that bind under a French display language (issue 891)', () =>
     expect(toFrenchCalls('=SI(A1>0;MKT.ROI_RATIO(B2;C2);"MKT.ROI_RATIO(")')).toBe('=SI(A1>0;MKT.RATIO_ROI(B2;C2);"MKT.ROI_RATIO(")');
     expect(showsEnglishCall('=MKT.RATIO_ROI(B2;C2)')).toBe(false);
     expect(showsEnglishCall('=MKT.ROI_RATIO(B2;C2)')).toBe(true);
+  });
+});
+
+describe('explain reads a blank cell the way the host it runs on passes it (Office.context.platform)', () => {
+  afterEach(() => delete (globalThis as { Office?: unknown }).Office);
+  // =MKT.ROI_BAND(B1,B2) with B1 = 2 and B2 blank: low is 0 on Windows and Mac (2 is in 0–5),
+  // left out on the web (low 3: 2 is below).
+  it.each([
+    ['PC', 'TARGET'],
+    ['Mac', 'TARGET'],
+    ['OfficeOnline', 'BELOW'],
+  ])('on %s the cell is %s and explain says so', async (platform, expected) => {
+    const { roiBand } = jest.requireActual('../../src/functions/functions') as { roiBand: (...a: unknown[]) => string };
+    const { labelOf } = jest.requireActual('../../src/rules/labels') as { labelOf: (c: string, l: string) => string };
+    const cell = roiBand(2, platform === 'OfficeOnline' ? null : 0);
+    expect(cell).toBe(expected);
+    (globalThis as { Office?: unknown }).Office = { context: { platform, displayLanguage: 'en-US' } };
+    const workbook = new FakeWorkbook();
+    const s = workbook.addSheet('Feuil1');
+    s.put('B1', [[2]]);
+    s.ensure(0, 2).formula = '=MKT.ROI_BAND(B1,B2)';
+    workbook.active = { sheet: s, rect: { row: 0, column: 2, rows: 1, columns: 1 } };
+    installFake(workbook);
+    const explained = await explainSelectedCell('en');
+    expect(explained.status === 'ok' && explained.value.summary.toLowerCase()).toContain(labelOf(cell, 'en').toLowerCase());
   });
 });
