@@ -25,6 +25,13 @@ function onHost(name: string, host: FakeHost, suites: string[]) {
   describe(`on a host with ${name}`, () => {
     beforeAll(() => (FakeWorkbook.defaultHost = host));
     afterAll(() => (FakeWorkbook.defaultHost = {}));
+    it('the suites below really run on that host', () => {
+      jest.isolateModules(() => {
+        const { FakeWorkbook: Isolated } = require('../support/excel-fake') as typeof import('../support/excel-fake');
+        expect(new Isolated().listSeparator).toBe(host.listSeparator ?? ',');
+        expect(new Isolated().localizedNameFormulas).toBe(host.localizedNameFormulas ?? false);
+      });
+    });
     for (const suite of suites) jest.isolateModules(() => require(suite));
   });
 }

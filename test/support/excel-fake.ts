@@ -275,8 +275,16 @@ export interface FakeHost {
 }
 
 export class FakeWorkbook {
-  /** The host every new FakeWorkbook starts as: lets a whole suite run again on another host. */
-  static defaultHost: FakeHost = {};
+  /**
+   * The host every new FakeWorkbook starts as: lets a whole suite run again on another host. Kept
+   * on globalThis so a suite loaded in an isolated module registry sees it too.
+   */
+  static get defaultHost(): FakeHost {
+    return (globalThis as { __mktFakeHost?: FakeHost }).__mktFakeHost ?? {};
+  }
+  static set defaultHost(host: FakeHost) {
+    (globalThis as { __mktFakeHost?: FakeHost }).__mktFakeHost = host;
+  }
   sheets: FakeSheet[] = [];
   names: FakeName[] = [];
   tables: Array<{ name: string; sheet: FakeSheet; rect: Rect }> = [];
