@@ -38,8 +38,10 @@ export interface RecordName {
 
 export const RECORD_COMMENT = 'MKT task pane';
 
-const BASE = new RegExp(`^${REGISTRY_PREFIX}[A-Z]+$`);
-const AREA = new RegExp(`^(${REGISTRY_PREFIX}[A-Z]+)_(\\d+)$`);
+// A sheet kind may hold letters, digits and underscores, but must not end in `_<digits>`: that
+// suffix marks an area name.
+const AREA = new RegExp(`^(${REGISTRY_PREFIX}[A-Z][A-Z0-9_]*?)_(\\d+)$`);
+const isBase = (name: string) => name.startsWith(REGISTRY_PREFIX) && /^[A-Z][A-Z0-9_]*$/.test(name.slice(REGISTRY_PREFIX.length)) && !AREA.test(name);
 
 /** `MKT_SHEET_DIAGNOSTIC_3` → the record it belongs to and its index; undefined for any other name. */
 export function recordAreaOf(name: string): { base: string; index: number } | undefined {
@@ -139,7 +141,7 @@ export function readRegistry(names: ReadonlyArray<{ name: string; formula: strin
   const out: Record<string, RegistryEntry> = {};
   for (const { name, formula } of names) {
     const key = name.toUpperCase();
-    if (!BASE.test(key)) continue;
+    if (!isBase(key)) continue;
     const parsed = parseRecordFormula(String(formula ?? ''));
     if (!parsed) continue; // #REF!: the sheet was deleted
     const sheet = sheets.find((s) => s.name.toLowerCase() === parsed.sheet.toLowerCase());
