@@ -19,7 +19,7 @@ import { BindCheck, queueBindCheck, queueRebind } from './bind';
 import { fail, failureOf } from './failures';
 import { assumptionsPlan, PlanInputError, registryName, SheetPlan, thresholdRepairPlan, writtenAreas } from './plans';
 import { areaFormula, readRegistry, RECORD_COMMENT, RecordName, recordNames, RegistryEntry, SheetInfo, staleRecordNames } from './registry';
-import { CONFIRM_REPLACE, NOT_UNDONE, PARTIAL_REPLACE, PROFILE_CHANGED, SheetKind, SHEET_NAMES, stripNothingChanged } from './strings';
+import { CONFIRM_REPLACE, NOT_BOUND, NOT_UNDONE, PARTIAL_REPLACE, PROFILE_CHANGED, SheetKind, SHEET_NAMES, stripNothingChanged } from './strings';
 import { intersects, parseAddress, quoteSheetName, rangeAddress, Rect, subtractRects, TEXT_FORMAT, uniqueSheetName } from './sheet-utils';
 import { THRESHOLD_NAMES, thresholdCells } from './thresholds';
 import type { ActionResult, WorkbookProfile, WriteOptions, WrittenSheet } from './types';
@@ -391,28 +391,34 @@ export async function commitWrite(ctx: Excel.RequestContext, queued: QueuedWrite
  * shows the formula with that English name (office-js issue 891). The write batch read back the
  * MKT cells' `formulasLocal` and values (no extra sync); cells found unbound are rewritten through
  * `formulasLocal` with the French names, and the rows filled from them filled again: + 1 sync, only
- * then. A refusal here leaves the cells as written (the write itself is done, never undone).
+ * then. A refusal here leaves the cells as written (the write itself is done, never undone) and
+ * the result's message says what to do.
  */
-export async function verifyBinding(ctx: Excel.RequestContext, queued: QueuedWrite): Promise<number> {
+export async function verifyBinding(ctx: Excel.RequestContext, queued: QueuedWrite): Promise<{ rewritten: number; failed: boolean }> {
+  let rewritten = 0;
   try {
-    const rewritten = queueRebind(ctx, queued.bind);
+    rewritten = queueRebind(ctx, queued.bind);
     if (rewritten > 0) await ctx.sync();
-    return rewritten;
+    return { rewritten, failed: false };
   } catch {
-    return 0;
+    return { rewritten, failed: true };
   }
 }
 
 /** The result the pane shows. */
-export function writtenSheet(spec: WriteSpec, planned: WritePlan, queued: QueuedWrite): ActionResult<WrittenSheet> {
+export function writtenSheet(spec: WriteSpec, planned: WritePlan, queued: QueuedWrite, bound: { failed: boolean } = { failed: false }): ActionResult<WrittenSheet> {
   const { current, main, targets } = planned;
   // The transfer rewrites the cell itself before the load: its value from sync 2 is the one before.
   const previousProfile = 'MKT_PROFILE' in current ? String(current.MKT_PROFILE ?? '') : queued.profileCell ? String(queued.profileCell.values[0][0] ?? '') : queued.profileValue;
   const profileChanged = previousProfile.trim().toLowerCase() !== queued.profileValue.toLowerCase();
+  const messages = [
+    ...(profileChanged ? [PROFILE_CHANGED[spec.lang](previousProfile, queued.profileValue)] : []),
+    ...(bound.failed ? [NOT_BOUND[spec.lang](main.sheet)] : []),
+  ];
   return {
     status: 'ok',
     value: {
-      ...(profileChanged ? { message: PROFILE_CHANGED[spec.lang](previousProfile, queued.profileValue) } : {}),
+      ...(messages.length > 0 ? { message: messages.join(' ') } : {}),
       sheetName: main.sheet,
       anchor: `${quoteSheetName(main.sheet)}!${main.plans[0].anchor}`,
       names: targets.flatMap((t) => t.plans.flatMap((p) => p.names.map((n) => n.name))),
@@ -437,8 +443,8 @@ export async function runWrite(spec: WriteSpec, options: WriteOptions = {}): Pro
       if (isResult(planned)) return planned;
       const queued = queueWrite(ctx, spec, state, decision, planned, (s) => (sheetForMessage = s));
       await commitWrite(ctx, queued);
-      await verifyBinding(ctx, queued);
-      return writtenSheet(spec, planned, queued);
+      const bound = await verifyBinding(ctx, queued);
+      return writtenSheet(spec, planned, queued, bound);
     });
   } catch (error) {
     if (error instanceof PlanInputError) return fail(lang, error.key, error.params);

@@ -226,6 +226,16 @@ describe('formulas that bind under a French display language (issue 891)', () =>
     expect(await syncsFor(10, { ...FRENCH_DISPLAY, bindsEnglishNames: true })).toEqual([2, 3]);
   });
 
+  it('a rewrite Excel refuses leaves the write done, and the message says what to do', async () => {
+    (globalThis as { Office?: unknown }).Office = { context: { displayLanguage: 'fr-FR' } };
+    const { workbook } = monthlyBudget(new FakeWorkbook(FRENCH_DISPLAY));
+    const data = await source(workbook);
+    workbook.failOn = (p) => p.prop === 'formulasLocal';
+    const result = await writeDiagnostic({ source: data.source, layout: data.layout, profile: FR });
+    expect(result).toMatchObject({ status: 'ok', value: { sheetName: 'Diagnostic', message: expect.stringContaining('#NOM?') } });
+    expect(workbook.sheet('Diagnostic')!.get('E16')?.formula).toBe('=MKT.ROI_BAND(D16,MKT_ROI_LOW,MKT_ROI_HIGH)');
+  });
+
   it('rewrites the local form with the French names, leaving text in strings alone', () => {
     expect(toFrenchCalls('=SI(A1>0;MKT.ROI_RATIO(B2;C2);"MKT.ROI_RATIO(")')).toBe('=SI(A1>0;MKT.RATIO_ROI(B2;C2);"MKT.ROI_RATIO(")');
     expect(showsEnglishCall('=MKT.RATIO_ROI(B2;C2)')).toBe(false);
