@@ -158,3 +158,14 @@ describe('French numeric text in every non-amount numeric argument', () => {
     expect(ambiguous.message).toMatch(/1500.*1[.,]5/);
   });
 });
+
+describe('a blank required number counts as 0 on every host (0, null and "" alike)', () => {
+  const required = FNS.flatMap((fn) => fn.parameters.map((p, i) => ({ fn, p, i })).filter(({ p }) => !p.optional && p.dimensionality !== 'matrix' && p.name !== 'code'));
+  it.each(required.map(({ fn, p, i }) => [`${fn.id}(${p.name})`, fn, i] as const))('%s', (_l, fn, i) => {
+    const args = exampleArgs(fn);
+    const withArg = (v: unknown) => args.map((a, k) => (k === i ? v : a));
+    const zero = shown(fn.id, withArg(0));
+    expect(shown(fn.id, withArg(null))).toEqual(zero);
+    expect(shown(fn.id, withArg(''))).toEqual(zero);
+  });
+});
