@@ -36,6 +36,13 @@ class MktAssetsPlugin {
           const metadataAsset = compilation.getAsset('functions.json');
           if (!metadataAsset) return; // the metadata plugin reported its own error
           const metadata = JSON.parse(metadataAsset.source.source().toString());
+          // The metadata generator always sets allowCustomDataForDataTypeAny, which needs
+          // CustomFunctionsRuntime 1.4 (not in Office 2021). MKT takes no data types: dropped, so the
+          // manifest's CustomFunctionsRuntime 1.3 is what the metadata really needs.
+          if ('allowCustomDataForDataTypeAny' in metadata) {
+            delete metadata.allowCustomDataForDataTypeAny;
+            compilation.updateAsset('functions.json', new RawSource(JSON.stringify(metadata, null, 4)));
+          }
           const table = JSON.parse(fs.readFileSync(path.resolve(__dirname, 'src/functions/metadata-fr.json'), 'utf8'));
           const reference = JSON.parse(fs.readFileSync(path.resolve(__dirname, 'src/functions/reference.json'), 'utf8'));
           for (const locale of ['fr-FR', 'fr-CA']) {

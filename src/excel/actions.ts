@@ -11,33 +11,19 @@
  * | write* refused (ask, protected) | 1, nothing written                                  |
  * | readCellForExplain              | 2: the cell; the values its formula reads           |
  * | a failed write                  | + 2 to undo: names put back, added sheets removed   |
+ * | write* rebinding MKT cells      | + 1: French display left them at #NAME? (bind.ts)   |
  *
+ * The writes run the pipeline of write.ts (read, decide, inspect, plan, write, verify).
  * No write grows with the number of rows (see plans.ts), so one batch stays far under Excel on the
  * web's 5 MB request limit; `estimatePlanBytes` guards it all the same before anything is queued.
  */
 import type { Language } from '../rules/labels';
-import { estimatePlanBytes, queuePlan } from './apply';
-import { explainFormula, parseMktCalls, referencesOf } from './explain';
+import { blankShapeOf, explainFormula, parseMktCalls, referencesOf } from './explain';
 import { fail, failureOf } from './failures';
-import { detectLayout, isUsableLayout } from './layout';
-import {
-  arbitragePlan,
-  assumptionsPlan,
-  diagnosticPlan,
-  internalisationPlan,
-  pilotPlan,
-  PlanInputError,
-  REGISTRY_PREFIX,
-  registryName,
-  SheetPlan,
-  thresholdRepairPlan,
-  transferPlan,
-  writtenAreas,
-} from './plans';
-import { CONFIRM_REPLACE, NOT_UNDONE, PARTIAL_REPLACE, PROFILE_CHANGED, SheetKind, SHEET_NAMES, stripNothingChanged } from './strings';
-import { areasFormula, intersects, parseAddress, parseAreas, quoteSheetName, rangeAddress, Rect, subtractRects, uniqueSheetName } from './sheet-utils';
-import { THRESHOLD_NAMES, thresholdCells } from './thresholds';
-import { TEXT_FORMAT } from './sheet-utils';
+import { detectLayout } from './layout';
+import { arbitragePlan, assumptionsPlan, diagnosticPlan, internalisationPlan, pilotPlan, PlanInputError, transferPlan } from './plans';
+import { parseAddress } from './sheet-utils';
+import { runWrite } from './write';
 import type {
   ActionResult,
   ArbitrageInput,
@@ -59,9 +45,9 @@ import type {
 /** The preview `readSource` returns: enough for the layout and a 12-channel budget, bounded for a huge one. */
 export const PREVIEW_ROWS = 200;
 export const PREVIEW_COLUMNS = 64;
-/** Excel on the web refuses requests over 5 MB; we stay under 4.5 MB. */
+/** Excel on the web refuses requests over 5 MB; the write pipeline stays under PAYLOAD_BUDGET (4.5 MB). */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
-export const PAYLOAD_BUDGET = 4.5 * 1024 * 1024;
+export { PAYLOAD_BUDGET } from './write';
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -144,376 +130,6 @@ export function channelSummaries(grid: readonly (readonly unknown[])[], layout: 
     });
   }
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Writing: which sheet, asked or not, then one batch
-
-interface SheetInfo {
-  name: string;
-  protected: boolean;
-}
-
-const union = (a: Rect, b: Rect): Rect => {
-  const row = Math.min(a.row, b.row);
-  const column = Math.min(a.column, b.column);
-  return {
-    row,
-    column,
-    rows: Math.max(a.row + a.rows, b.row + b.rows) - row,
-    columns: Math.max(a.column + a.columns, b.column + b.columns) - column,
-  };
-};
-
-interface RegistryEntry {
-  sheet: string;
-  /** Bounding box of what the pane wrote. */
-  rect: Rect;
-  /** The cells the pane wrote, or undefined for a record of an older version (one rectangle, cells not known). */
-  areas?: Rect[];
-}
-
-/**
- * Where the pane wrote before, from the MKT_SHEET_* names. Each name refers to exactly the cells the
- * pane wrote (`=Diagnostic!$A$1,Diagnostic!$A$2:$B$2,…`), so Excel keeps the record right when
- * rows are inserted or the sheet renamed. Pure.
- */
-export function readRegistry(names: ReadonlyArray<{ name: string; formula: string }>, sheets: readonly SheetInfo[]): Record<string, RegistryEntry> {
-  const out: Record<string, RegistryEntry> = {};
-  for (const { name, formula } of names) {
-    if (!name.toUpperCase().startsWith(REGISTRY_PREFIX)) continue;
-    const parsed = parseAreas(String(formula ?? ''));
-    if (!parsed) continue; // #REF!: the sheet was deleted
-    const sheet = sheets.find((s) => s.name.toLowerCase() === parsed.sheet.toLowerCase());
-    if (!sheet) continue;
-    const rect = parsed.rects.reduce(union);
-    out[name.toUpperCase()] = { sheet: sheet.name, rect, areas: parsed.rects.length > 1 ? parsed.rects : undefined };
-  }
-  return out;
-}
-
-/** The threshold names that exist and point at a cell (not #REF!). Pure. */
-export function validThresholds(names: ReadonlyArray<{ name: string; formula: string }>): Set<string> {
-  const valid = new Set(names.filter((n) => !/#REF!/i.test(String(n.formula ?? ''))).map((n) => n.name.toUpperCase()));
-  return new Set(THRESHOLD_NAMES.filter((n) => valid.has(n)));
-}
-
-/** True when every threshold name exists and points at a cell (not #REF!). Pure. */
-export function thresholdsInPlace(names: ReadonlyArray<{ name: string; formula: string }>): boolean {
-  return validThresholds(names).size === THRESHOLD_NAMES.length;
-}
-
-interface Target {
-  kind: SheetKind;
-  /** Registry names to (re)point at this sheet, with the cells each records. */
-  registry: Array<{ name: string; areas: Rect[] }>;
-  plans: SheetPlan[];
-  /** The sheet's name, existing or to create. */
-  sheet: string;
-  create: boolean;
-  /** Cells the pane wrote on an earlier run, cleared before writing (only when reusing). */
-  previous?: Rect[];
-}
-
-
-interface WriteSpec {
-  kind: SheetKind;
-  lang: Language;
-  profile: WorkbookProfile;
-  /** Builds the plans for the target sheet; `current` holds threshold values already in the workbook. */
-  build: (current: Record<string, unknown>) => SheetPlan[];
-  /** The transfer block lives on the assumptions sheet and is recorded under its own name. */
-  transfer?: boolean;
-}
-
-async function runWrite(spec: WriteSpec, options: WriteOptions = {}): Promise<ActionResult<WrittenSheet>> {
-  const { kind, lang, profile } = spec;
-  const created: string[] = [];
-  let sheetForMessage: string | undefined;
-  try {
-    return await Excel.run(async (ctx): Promise<ActionResult<WrittenSheet>> => {
-      const workbook = ctx.workbook;
-      const worksheets = workbook.worksheets;
-      worksheets.load('items/name,items/protection/protected');
-      const names = workbook.names;
-      names.load('items/name,items/formula');
-      const protection = workbook.protection;
-      protection.load('protected');
-      await ctx.sync(); // 1: what is there
-
-      const sheets: SheetInfo[] = worksheets.items.map((s) => ({ name: s.name, protected: s.protection.protected }));
-      const nameList = names.items.map((n) => ({ name: n.name, formula: n.formula }));
-      const registry = readRegistry(nameList, sheets);
-      const mainKey = registryName(kind);
-      const existing: RegistryEntry | undefined = registry[mainKey];
-      const asks = spec.transfer ? registry[registryName('transfer')] !== undefined : true;
-      if (existing && asks && !options.replace) {
-        return { status: 'needsConfirmation', sheets: [existing.sheet], message: CONFIRM_REPLACE[lang]([existing.sheet]) };
-      }
-      if (existing && sheets.find((s) => s.name === existing.sheet)?.protected) {
-        sheetForMessage = existing.sheet;
-        return fail(lang, 'protected', { sheet: existing.sheet });
-      }
-
-      // Sync 2, only when a sheet of the pane is reused: is there user content where we would write?
-      //
-      // A re-run never destroys a user's cell. The registry name records exactly the cells the
-      // pane wrote (not the rectangle around them), so a note typed in a gap of the block (a
-      // header row, the column beside the inputs, the pilot's actuals, the checklist's ticks) is
-      // never cleared; only the recorded cells are. And where the new plan writes a cell the pane
-      // did not write before, that cell must be empty, else the whole write goes to a new sheet.
-      // The check is one getUsedRangeOrNullObject per rectangle of (new cells − recorded cells):
-      // a number that depends on the plan's shape, never on the number of rows.
-      const taken = sheets.map((s) => s.name);
-      let current: Record<string, unknown> = {};
-      let reuse: RegistryEntry | undefined = existing;
-      let previous: Rect[] = [];
-      let chartNames: string[] = [];
-      // Threshold names an accountant may have broken (deleted, #REF!): only those are re-created,
-      // on the existing assumptions sheet when their cell is still there, keeping its value. This
-      // needs the assumptions block's names and values: read in sync 2 (a repair adds it when no
-      // pane sheet is reused — a rare path, still a constant count).
-      const valid = validThresholds(nameList);
-      const assumptionsKey = registryName('assumptions');
-      const assumptionsEntry = registry[assumptionsKey];
-      const broken = THRESHOLD_NAMES.filter((n) => !valid.has(n));
-      const repair = broken.length > 0 && (valid.size > 0 || assumptionsEntry !== undefined);
-      let block: Array<{ name: string; value: unknown; row: number; column: number }> = [];
-      if (existing || repair) {
-        const draft = spec.build({});
-        let used: Excel.Range[] = [];
-        let charts: Excel.ChartCollection | undefined;
-        if (existing) {
-          const sheet = worksheets.getItem(existing.sheet);
-          const transferEntry = spec.transfer ? registry[registryName('transfer')] : undefined;
-          // An older record (one rectangle) does not say which cells were the pane's: assume none.
-          const known = existing.areas !== undefined && (!transferEntry || transferEntry.areas !== undefined);
-          previous = known ? [...existing.areas!, ...(transferEntry?.areas ?? [])] : [];
-          const fresh = subtractRects(draft.flatMap(writtenAreas), previous);
-          used = fresh.map((r) => {
-            const u = sheet.getRange(rangeAddress(r.row, r.column, r.rows, r.columns)).getUsedRangeOrNullObject(true);
-            u.load('address');
-            return u;
-          });
-          charts = sheet.charts;
-          charts.load('items/name');
-        }
-        const cells = [...valid].map((n) => {
-          const r = names.getItem(n).getRange();
-          r.load('values');
-          return [n, r] as const;
-        });
-        const a = assumptionsEntry?.rect;
-        const blockRange = a && broken.length > 0 ? worksheets.getItem(assumptionsEntry!.sheet).getRange(rangeAddress(a.row, a.column, a.rows, 2)) : undefined;
-        blockRange?.load('values');
-        await ctx.sync(); // 2
-        if (blockRange && a) {
-          block = blockRange.values.map((row, i) => ({ name: String(row[0] ?? '').trim().toUpperCase(), value: row[1], row: a.row + i, column: a.column + 1 }));
-        }
-        current = Object.fromEntries(cells.map(([n, r]) => [n, r.values[0][0]]));
-        for (const n of broken) {
-          const cell = block.find((b) => b.name === n);
-          if (cell && cell.value !== '' && cell.value !== null && cell.value !== undefined) current[n] = cell.value;
-        }
-        if (charts) {
-          const ours = new Set(draft.flatMap((p) => p.charts.map((c) => c.name)));
-          chartNames = charts.items.map((c) => c.name).filter((n) => ours.has(n));
-        }
-        if (used.some((u) => !u.isNullObject)) {
-          // The user wrote where we would write: their cells stay. Write to a new sheet.
-          reuse = undefined;
-          previous = [];
-          chartNames = [];
-        }
-      }
-
-      const plans = spec.build(current);
-      const targets: Target[] = [];
-      const main: Target = {
-        kind,
-        registry: [],
-        plans,
-        sheet: reuse ? reuse.sheet : uniqueSheetName(SHEET_NAMES[kind][lang], taken),
-        create: !reuse,
-        previous: reuse ? previous : undefined,
-      };
-      if (main.create) taken.push(main.sheet);
-      targets.push(main);
-
-      // The assumptions sheet: every formula reads its names, so any write makes sure they exist.
-      // A broken name whose row is still on the assumptions sheet is re-pointed there (its value
-      // kept, or the default written into its empty cell); only when a row is gone is a new
-      // assumptions sheet written (with every value still readable kept).
-      const repairs: Array<{ name: string; row: number; column: number; fill: boolean }> = [];
-      if (kind === 'assumptions') {
-        main.registry.push({ name: assumptionsKey, areas: writtenAreas(plans[0]) });
-        if (plans.length > 1) main.registry.push({ name: registryName('transfer'), areas: writtenAreas(plans[1]) });
-      } else {
-        main.registry.push({ name: mainKey, areas: plans.flatMap(writtenAreas) });
-        const rows = broken.map((n) => block.find((b) => b.name === n));
-        if (broken.length > 0 && assumptionsEntry && rows.every((r) => r !== undefined)) {
-          broken.forEach((name, i) => {
-            const { row, column, value } = rows[i]!;
-            repairs.push({ name, row, column, fill: value === '' || value === null || value === undefined });
-          });
-        } else if (broken.length > 0) {
-          const sheet = uniqueSheetName(SHEET_NAMES.assumptions[lang], taken);
-          taken.push(sheet);
-          const plan = assumptionsPlan(profile, current);
-          targets.push({ kind: 'assumptions', registry: [{ name: assumptionsKey, areas: writtenAreas(plan) }], plans: [plan], sheet, create: true });
-        }
-      }
-      // A picked reference must be on an existing sheet and outside the block being written
-      // (else a circular reference). Checked before anything is queued.
-      for (const t of targets) {
-        for (const pick of t.plans.flatMap((p) => p.picks ?? [])) {
-          if (!sheets.some((s) => s.name.toLowerCase() === pick.sheet.toLowerCase())) return fail(lang, 'refSheetMissing', { ref: pick.ref, sheet: pick.sheet });
-          const inside = t.plans.some((p) => intersects(p.region, pick.rect));
-          if (pick.sheet.toLowerCase() === t.sheet.toLowerCase() && inside) return fail(lang, 'refInsideBlock', { ref: pick.ref, sheet: t.sheet });
-        }
-      }
-      if (targets.some((t) => t.create) && protection.protected) return fail(lang, 'workbookProtected');
-      if (estimatePlanBytes(targets.flatMap((t) => t.plans)) > PAYLOAD_BUDGET) {
-        return fail(lang, 'tooLarge', { detail: '> 4.5 MB' });
-      }
-
-      // Sync 3 (or 2): one batch for everything.
-      ctx.application.suspendApiCalculationUntilNextSync();
-      if (screenUpdatingSupported()) ctx.application.suspendScreenUpdatingUntilNextSync();
-      // Cells, formats and charts first; the workbook names last, so a refusal on the way leaves
-      // every name as it was. A name is never deleted: an existing one is re-pointed (its formula
-      // set), a missing one added; on a refusal `undoWrite` puts them back.
-      const before = new Map(nameList.map((n) => [n.name.toUpperCase(), n.formula]));
-      const nameWrites: Array<{ name: string; formula: string; comment: string }> = [];
-      for (const target of targets) {
-        sheetForMessage = target.sheet;
-        const sheet = target.create ? worksheets.add(target.sheet) : worksheets.getItem(target.sheet);
-        if (target.create) created.push(target.sheet);
-        if (target.previous) {
-          for (const r of target.previous) {
-            const old = sheet.getRange(rangeAddress(r.row, r.column, r.rows, r.columns));
-            old.conditionalFormats.clearAll();
-            old.clear('All');
-          }
-          for (const chart of chartNames) sheet.charts.getItem(chart).delete();
-        }
-        for (const plan of target.plans) queuePlan(sheet, plan);
-        nameWrites.push(
-          ...target.registry.map((r) => ({ name: r.name, formula: areasFormula(target.sheet, r.areas), comment: 'MKT task pane' })),
-          ...target.plans.flatMap((p) => p.names.map((n) => ({ name: n.name, formula: areasFormula(target.sheet, [parseAddress(n.address)!.rect]), comment: n.comment }))),
-        );
-      }
-      if (repairs.length > 0) {
-        const sheet = worksheets.getItem(assumptionsEntry!.sheet);
-        queuePlan(sheet, thresholdRepairPlan(profile, repairs.filter((r) => r.fill)));
-        for (const r of repairs) {
-          nameWrites.push({ name: r.name, formula: areasFormula(assumptionsEntry!.sheet, [{ row: r.row, column: r.column, rows: 1, columns: 1 }]), comment: 'MKT task pane' });
-        }
-      }
-      for (const n of nameWrites) {
-        if (before.has(n.name.toUpperCase())) names.getItem(n.name).formula = n.formula;
-        else names.add(n.name, n.formula, n.comment);
-      }
-      // MKT_PROFILE is the pane's own cell: every write sets it to the profile chosen in the pane
-      // (read first in the same batch, to tell the user when that changes it). Queued after the names,
-      // so a refusal earlier in the batch leaves it as it was.
-      const profileValue = String(thresholdCells(profile.budgetProfile ?? 'standard').find((c) => c.name === 'MKT_PROFILE')!.value);
-      const profileFormula = before.get('MKT_PROFILE');
-      let profileCell: Excel.Range | undefined;
-      if ((profileFormula !== undefined && !/#REF!/i.test(profileFormula)) || repairs.some((r) => r.name === 'MKT_PROFILE')) {
-        profileCell = names.getItem('MKT_PROFILE').getRange();
-        profileCell.load('values');
-        profileCell.numberFormat = [[TEXT_FORMAT]];
-        profileCell.values = [[profileValue]];
-      }
-      const first = worksheets.getItem(main.sheet);
-      first.activate();
-      first.getRange(plans[0].anchor).select();
-      const reused = targets.filter((t) => !t.create).map((t) => t.sheet);
-      sheetForMessage = reused[0] ?? main.sheet;
-      try {
-        await ctx.sync();
-      } catch (error) {
-        // Excel refused part of the batch: put the names back, remove the sheets this run added.
-        const undone = await undoWrite(ctx, before, new Set(nameWrites.map((n) => n.name.toUpperCase())), created);
-        throw new PartialWriteError(error, reused, undone ? [] : [...created, ...reused]);
-      }
-
-      // The transfer rewrites the cell itself before the load: its value from sync 2 is the one before.
-      const previousProfile = 'MKT_PROFILE' in current ? String(current.MKT_PROFILE ?? '') : profileCell ? String(profileCell.values[0][0] ?? '') : profileValue;
-      const profileChanged = previousProfile.trim().toLowerCase() !== profileValue.toLowerCase();
-      return {
-        status: 'ok',
-        value: {
-          ...(profileChanged ? { message: PROFILE_CHANGED[lang](previousProfile, profileValue) } : {}),
-          sheetName: main.sheet,
-          anchor: `${quoteSheetName(main.sheet)}!${plans[0].anchor}`,
-          names: targets.flatMap((t) => t.plans.flatMap((p) => p.names.map((n) => n.name))),
-          replaced: !main.create,
-        },
-      };
-    });
-  } catch (error) {
-    if (error instanceof PlanInputError) return fail(lang, error.key, error.params);
-    if (error instanceof PartialWriteError) {
-      const base = failureOf<WrittenSheet>(lang, error.cause, { sheet: sheetForMessage });
-      if (base.status !== 'error' || (error.rewritten.length === 0 && error.notUndone.length === 0)) return base;
-      const message = `${stripNothingChanged(base.message)} ${error.notUndone.length > 0 ? NOT_UNDONE[lang](error.notUndone) : PARTIAL_REPLACE[lang](error.rewritten)}`;
-      return { ...base, message };
-    }
-    return failureOf(lang, error, { sheet: sheetForMessage });
-  }
-}
-
-/** A write batch Excel refused half-way; what could not be put back. */
-class PartialWriteError extends Error {
-  constructor(
-    readonly cause: unknown,
-    /** Existing sheets of the pane the batch had started to rewrite: their cells cannot be restored. */
-    readonly rewritten: string[],
-    /** Set when the undo itself was refused: the sheets to check. */
-    readonly notUndone: string[],
-  ) {
-    super('partial write');
-  }
-}
-
-/**
- * After a refused batch (2 syncs, whatever the size): names this run added are deleted, names it
- * re-pointed get their former formula back, sheets this run added are removed. Cells cleared on a
- * sheet being replaced cannot be restored (that would mean reading them all first): the message
- * says so. Returns false when Excel refused the undo too.
- */
-async function undoWrite(ctx: Excel.RequestContext, before: ReadonlyMap<string, string>, touched: ReadonlySet<string>, created: readonly string[]): Promise<boolean> {
-  try {
-    const names = ctx.workbook.names;
-    names.load('items/name,items/formula');
-    const sheets = ctx.workbook.worksheets;
-    sheets.load('items/name');
-    await ctx.sync();
-    for (const n of names.items) {
-      const key = n.name.toUpperCase();
-      if (!touched.has(key)) continue;
-      const old = before.get(key);
-      if (old === undefined) n.delete();
-      else if (n.formula !== old && !/#REF!/i.test(old)) n.formula = old;
-    }
-    const added = new Set(created.map((c) => c.toLowerCase()));
-    for (const s of sheets.items) if (added.has(s.name.toLowerCase())) s.delete();
-    await ctx.sync();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function screenUpdatingSupported(): boolean {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  try {
-    return office?.context?.requirements?.isSetSupported?.('ExcelApi', '1.9') ?? true;
-  } catch {
-    return true;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -646,11 +262,23 @@ export async function readCellForExplain(lang: Language): Promise<ActionResult<C
   }
 }
 
-/** readCellForExplain + explainFormula: why the selected MKT formula gives its result. */
+/** The platform Office runs on (`Office.context.platform`), undefined outside Office. */
+function officePlatform(): string | undefined {
+  try {
+    return (globalThis as unknown as { Office?: { context?: { platform?: string } } }).Office?.context?.platform;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * readCellForExplain + explainFormula: why the selected MKT formula gives its result. Blank cells
+ * are read as this host passes them to the function (0 on Windows and Mac, null on the web).
+ */
 export async function explainSelectedCell(lang: Language): Promise<ActionResult<Explanation>> {
   const read = await readCellForExplain(lang);
   if (read.status !== 'ok') return read;
-  const explanation = explainFormula(read.value, lang);
+  const explanation = explainFormula(read.value, lang, blankShapeOf(officePlatform()));
   return explanation ? { status: 'ok', value: explanation } : fail(lang, 'noMktFormula');
 }
 

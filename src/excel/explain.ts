@@ -8,6 +8,7 @@ import {
   readAmount,
   readChannelValues,
   readNumber,
+  readOptionalChoice,
   readOptionalNumber,
   readOptionalText,
   readYesNo,
@@ -160,7 +161,7 @@ export function explainCall(call: MktCall, args: readonly unknown[], result: unk
       }
       case 'BUDGET_TIER': {
         const budget = read(arg(0), (v) => readAmount('monthly_budget', v));
-        const profileText = read(arg(1), (v) => readOptionalText('profile', v)) ?? 'standard';
+        const profileText = read(arg(1), (v) => readOptionalChoice('profile', v)) ?? 'standard';
         const profile = parseProfile(profileText);
         if (isRuleError(profile)) return errorExplanation(profile, lang, []);
         const tier = budgetTier(budget, profile);
@@ -220,7 +221,7 @@ export function explainCall(call: MktCall, args: readonly unknown[], result: unk
       }
       case 'LABEL': {
         const code = read(arg(0), (v) => readOptionalText('code', v)) ?? '';
-        const language = read(arg(1), (v) => readOptionalText('lang', v)) ?? 'fr';
+        const language = read(arg(1), (v) => readOptionalChoice('lang', v)) ?? 'fr';
         const parsed = parseLanguage(language);
         const key = code.trim().toUpperCase();
         const known = Object.prototype.hasOwnProperty.call(CODE_LABELS, key);
@@ -241,15 +242,34 @@ function errorExplanation(error: RuleError, lang: Language, lines: string[]): Ex
 }
 
 /**
- * Explains the cell's MKT formula: the first MKT call whose arguments are all known, then the
- * calls nested in it (their lines follow).
+ * How the host passes a referenced blank cell to a custom function: Excel for Windows and Mac as
+ * 0, Excel on the web as null (office-js issues 4702, 5262; RULES.md, Conventions).
  */
-export function explainFormula(cell: CellUnderCursor, lang: Language): Explanation | undefined {
+export type BlankShape = 'zero' | 'null';
+
+/** The blank shape of an `Office.context.platform` value: the web passes null, the others 0. */
+export function blankShapeOf(platform: string | undefined): BlankShape {
+  return platform === 'OfficeOnline' ? 'null' : 'zero';
+}
+
+/** A referenced single blank cell as the host hands it to the function (Office.js reads it as ""). */
+function asHostPasses(value: unknown, shape: BlankShape): unknown {
+  const single = Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1;
+  if (!single || (value as unknown[][])[0][0] !== '') return value;
+  return shape === 'null' ? null : 0;
+}
+
+/**
+ * Explains the cell's MKT formula: the first MKT call whose arguments are all known, then the
+ * calls nested in it (their lines follow). A blank cell it references is read the way the host
+ * passes it to the function (`shape`), so the explanation agrees with the cell.
+ */
+export function explainFormula(cell: CellUnderCursor, lang: Language, shape: BlankShape = 'zero'): Explanation | undefined {
   const calls = parseMktCalls(cell.formula);
   if (calls.length === 0) return undefined;
   const explained: Explanation[] = [];
   for (const [index, call] of calls.entries()) {
-    const args = call.args.map((a) => argumentValue(a, cell.inputs));
+    const args = call.args.map((a) => (isReference(a) ? asHostPasses(argumentValue(a, cell.inputs), shape) : argumentValue(a, cell.inputs)));
     const e = explainCall(call, args, index === 0 ? cell.value : undefined, lang);
     if (e) explained.push(e);
   }

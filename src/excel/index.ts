@@ -20,7 +20,8 @@
 export * from './types';
 
 export { detectLayout, isUsableLayout, LAYOUT_CONFIDENT } from './layout';
-export { parseMktCalls, explainCall, explainFormula } from './explain';
+export { parseMktCalls, explainCall, explainFormula, blankShapeOf } from './explain';
+export type { BlankShape } from './explain';
 export { uniqueSheetName, quoteSheetName, toTextCell, currencyFormat } from './sheet-utils';
 export { THRESHOLD_NAMES, thresholdCells } from './thresholds';
 export { SHEET_NAMES } from './strings';

@@ -190,33 +190,3 @@ export function subtractRects(from: readonly Rect[], minus: readonly Rect[]): Re
   }
   return mergeRects(out);
 }
-
-/** A multi-area reference for a workbook name: `=Diagnostic!$A$1,Diagnostic!$A$2:$B$2`. */
-export function areasFormula(sheet: string, rects: readonly Rect[]): string {
-  const q = quoteSheetName(sheet);
-  return '=' + rects.map((r) => `${q}!${rangeAddress(r.row, r.column, r.rows, r.columns, true)}`).join(',');
-}
-
-/**
- * The areas of a name's formula (`=Diagnostic!$A$1,Diagnostic!$A$2:$B$2`): one sheet, any number of
- * areas; undefined for #REF!, several sheets or anything else.
- */
-export function parseAreas(formula: string): { sheet: string; rects: Rect[] } | undefined {
-  const text = String(formula ?? '').replace(/^=/, '');
-  const parts: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === "'") quoted = !quoted;
-    if (ch === ',' && !quoted) {
-      parts.push(current);
-      current = '';
-    } else current += ch;
-  }
-  parts.push(current);
-  const parsed = parts.map((p) => parseAddress(p));
-  if (parsed.some((p) => !p?.sheet)) return undefined;
-  const sheet = parsed[0]!.sheet!;
-  if (parsed.some((p) => p!.sheet!.toLowerCase() !== sheet.toLowerCase())) return undefined;
-  return { sheet, rects: parsed.map((p) => p!.rect) };
-}

@@ -241,6 +241,12 @@ export const PROFILE_CHANGED: Record<Language, (from: string, to: string) => str
   en: (from, to) => `The budget profile (MKT_PROFILE) changed from "${from}" to "${to}", the profile chosen in the pane: MKT.BUDGET_TIER follows it.`,
 };
 
+/** The bind check could not rewrite MKT cells left at #NAME? (French display, office-js issue 891). */
+export const NOT_BOUND: Record<Language, (sheet: string) => string> = {
+  fr: (sheet) => `Excel n’a pas reconnu certaines fonctions MKT écrites dans « ${sheet} » (#NOM?) : sélectionnez une de ces cellules, appuyez sur F2 puis Entrée, ou relancez l’écriture.`,
+  en: (sheet) => `Excel did not recognise some MKT functions written in "${sheet}" (#NAME?): select one of those cells, press F2 then Enter, or run the write again.`,
+};
+
 export const CONFIRM_REPLACE: Record<Language, (sheets: string[]) => string> = {
   fr: (s) => `Remplacer ce que le volet a écrit dans ${s.map((n) => `« ${n} »`).join(', ')} ? Vos autres feuilles ne sont pas touchées.`,
   en: (s) => `Replace what the pane wrote in ${s.map((n) => `"${n}"`).join(', ')}? Your other sheets are not touched.`,

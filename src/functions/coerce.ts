@@ -7,11 +7,17 @@
  * - blank: null, undefined and "" (Excel sends both for an empty cell, depending on the host);
  * - amounts (`readAmount`): one cell or a range summed like SUM sums references: only numbers
  *   count; blank, text (numeric text too) and booleans are skipped; a negative number is #VALUE!;
- * - other numbers (`readNumber`): like Excel arithmetic: blank is 0, TRUE is 1, numeric text
- *   (" 1500 ", "1 500", "80%") is read, any other text is #VALUE!; a range of more than one
- *   cell is #VALUE!;
- * - optional arguments: omitted (null, undefined) takes the default; a blank cell ("") does not:
- *   it is 0 for a number and FALSE for a yes/no;
+ * - other numbers (`readNumber`): like Excel arithmetic: blank is 0, TRUE is 1, numeric text is
+ *   read, English or French (" 1500 ", "0,8", "1 500,50" with spaces, no-break or narrow no-break
+ *   spaces between thousands, "80 %"), any other text is #VALUE!; "1,500" (one comma, three
+ *   digits) is 1500 in English and 1.5 in French: #VALUE! asking for 1500 or 1.5; a range of more
+ *   than one cell is #VALUE!;
+ * - optional numbers and yes/no: omitted (null, undefined) takes the default; a blank cell ("")
+ *   does not: it is 0 for a number and FALSE for a yes/no. Excel for Windows and Mac pass a
+ *   blank cell as 0, Excel on the web as null (office-js issues 4702, 5262): there a blank cell
+ *   reads as left out (RULES.md, Conventions);
+ * - optional text choices (`readOptionalChoice`): a blank cell takes the default on every host —
+ *   0, null and "" alike;
  * - yes/no (`readYesNo`): TRUE/FALSE, 1/0, yes/no, oui/non, true/false, vrai/faux; blank is FALSE;
  * - an Excel error received in any argument is passed on unchanged.
  */
@@ -30,16 +36,49 @@ function isBlank(value: unknown): boolean {
   return value === null || value === undefined || value === '';
 }
 
-// Spaces Excel and French number formats put in numbers: space, no-break space, narrow no-break space.
-const GROUP_SPACES = /[\u0020\u00a0\u202f]/g;
-const NUMERIC_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?%?$/i;
+// Spaces Excel and French number formats put between thousands: space, no-break space, narrow no-break space.
+const GROUP_SPACE = '[\\u0020\\u00a0\\u202f]';
+const GROUP_SPACES = new RegExp(GROUP_SPACE, 'g');
+/** English: digits, a decimal point, an exponent; thousands grouped by spaces. */
+const ENGLISH_NUMBER = new RegExp(`^[+-]?(\\d{1,3}(${GROUP_SPACE}\\d{3})+|\\d+)?(\\.\\d*)?(e[+-]?\\d+)?$`, 'i');
+/** French: a decimal comma; thousands grouped by spaces. */
+const FRENCH_NUMBER = new RegExp(`^[+-]?(\\d{1,3}(${GROUP_SPACE}\\d{3})+|\\d+)(,\\d+)?(e[+-]?\\d+)?$`, 'i');
+/** One comma then exactly three digits, which English reads as thousands and French as decimals. */
+const AMBIGUOUS_COMMA = /^[+-]?[1-9]\d{0,2},\d{3}$/;
 
-/** Reads numeric text the way Excel arithmetic does; undefined when the text is not a number. */
+/** Text with its surrounding spaces and a trailing percent sign (with or without a space before it) split off. */
+function splitPercent(text: string): { body: string; percent: boolean } {
+  const trimmed = text.replace(/^[\s\u00a0\u202f]+|[\s\u00a0\u202f]+$/g, '');
+  const m = /^(.*?)[\u0020\u00a0\u202f]?%$/.exec(trimmed);
+  return m ? { body: m[1], percent: true } : { body: trimmed, percent: false };
+}
+
+/**
+ * The two readings of numeric text such as "1,500" (one comma, then exactly three digits and
+ * nothing else): undefined for any other text.
+ * @example ambiguousComma('1,500') //=> { thousands: 1500, decimal: 1.5 }
+ */
+export function ambiguousComma(text: string): { thousands: number; decimal: number } | undefined {
+  const { body, percent } = splitPercent(String(text));
+  if (!AMBIGUOUS_COMMA.test(body)) return undefined;
+  const scale = percent ? 100 : 1;
+  return { thousands: Number(body.replace(',', '')) / scale, decimal: Number(body.replace(',', '.')) / scale };
+}
+
+/**
+ * Reads numeric text the way Excel arithmetic does, in English or French: " 1500 ", "1 500,50"
+ * (spaces, no-break or narrow no-break spaces between thousands), "0,8", "80 %", "1e3".
+ * Undefined when the text is not a number, or is ambiguous ("1,500": see `ambiguousComma`).
+ * @example toNumberFromText('1\u202f500,50') //=> 1500.5
+ */
 export function toNumberFromText(text: string): number | undefined {
-  const compact = text.trim().replace(GROUP_SPACES, '');
-  if (!NUMERIC_TEXT.test(compact)) return undefined;
-  const percent = compact.endsWith('%');
-  const value = Number(percent ? compact.slice(0, -1) : compact);
+  const { body, percent } = splitPercent(text);
+  if (!/\d/.test(body) || AMBIGUOUS_COMMA.test(body)) return undefined;
+  let plain: string;
+  if (ENGLISH_NUMBER.test(body)) plain = body.replace(GROUP_SPACES, '');
+  else if (FRENCH_NUMBER.test(body)) plain = body.replace(GROUP_SPACES, '').replace(',', '.');
+  else return undefined;
+  const value = Number(plain);
   if (!Number.isFinite(value)) return undefined;
   return percent ? value / 100 : value;
 }
@@ -69,6 +108,8 @@ export function readNumber(arg: string, value: unknown): number {
   if (typeof scalar === 'string') {
     const parsed = toNumberFromText(scalar);
     if (parsed !== undefined) return parsed;
+    const both = ambiguousComma(scalar);
+    if (both) throw invalid('ambiguousComma', { arg, text: scalar.trim(), thousands: both.thousands, decimal: both.decimal });
   }
   throw invalid('notANumber', { arg });
 }
@@ -156,6 +197,15 @@ export function readYesNo(arg: string, value: unknown, whenOmitted: boolean): bo
     if (NO.has(word)) return false;
   }
   throw invalid('yesNo', { arg });
+}
+
+/**
+ * An optional text choice (profile, language): undefined — its default — when omitted or blank,
+ * whichever way the host passes a blank cell: 0 (Windows, Mac), null (the web) or "".
+ */
+export function readOptionalChoice(arg: string, value: unknown): string | undefined {
+  const scalar = readScalar(arg, value);
+  return scalar === 0 ? undefined : readOptionalText(arg, scalar);
 }
 
 /** Text for a choice (profile, code, language); undefined when omitted or blank. */

@@ -10,6 +10,7 @@ import {
   readAmount,
   readChannelValues,
   readNumber,
+  readOptionalChoice,
   readOptionalNumber,
   readOptionalText,
   readYesNo,
@@ -211,7 +212,7 @@ export function retentionLever(
 export function budgetTier(monthly_budget: any[][], profile?: any): string {
   try {
     const budget = readAmount('monthly_budget', monthly_budget);
-    const profileText = readOptionalText('profile', profile);
+    const profileText = readOptionalChoice('profile', profile);
     const parsed = profileText === undefined ? 'standard' : unwrap(rules.parseProfile(profileText));
     return unwrap(rules.budgetTier(budget, parsed));
   } catch (error) {
@@ -282,7 +283,7 @@ export function allocate(total_budget: any[][], spend_range: any[][], revenue_ra
 export function label(code: any, lang?: any): string {
   try {
     const codeText = readOptionalText('code', code) ?? '';
-    const langText = readOptionalText('lang', lang);
+    const langText = readOptionalChoice('lang', lang);
     const language = langText === undefined ? 'fr' : unwrap(rules.parseLanguage(langText));
     return unwrap(rules.labelOf(codeText, language));
   } catch (error) {

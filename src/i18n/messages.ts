@@ -22,6 +22,7 @@ const EN_BOUNDS: Record<string, string> = {
 const MESSAGES: Record<Language, Record<MessageKey, Template>> = {
   fr: {
     notANumber: (p) => `${p.arg} : un nombre est attendu`,
+    ambiguousComma: (p, n) => `${p.arg} : « ${p.text} » se lit ${n(p.thousands)} en anglais et ${n(p.decimal)} en français ; saisissez ${n(p.thousands)} ou ${n(p.decimal)}`,
     notOneValue: (p) => `${p.arg} : une seule valeur est attendue, pas une plage`,
     negative: (p) => `${p.arg} : une valeur positive ou nulle est attendue`,
     hoursRange: (p, n) => `${p.arg} : entre 0 et ${n(p.max)} heures par semaine`,
@@ -43,6 +44,7 @@ const MESSAGES: Record<Language, Record<MessageKey, Template>> = {
   },
   en: {
     notANumber: (p) => `${p.arg}: a number is expected`,
+    ambiguousComma: (p, n) => `${p.arg}: "${p.text}" reads ${n(p.thousands)} in English and ${n(p.decimal)} in French; enter ${n(p.thousands)} or ${n(p.decimal)}`,
     notOneValue: (p) => `${p.arg}: one value is expected, not a range`,
     negative: (p) => `${p.arg}: 0 or more is expected`,
     hoursRange: (p, n) => `${p.arg}: between 0 and ${n(p.max)} hours a week`,

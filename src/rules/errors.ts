@@ -6,6 +6,7 @@ export type RuleErrorKind = 'VALUE' | 'DIV0' | 'NUM' | 'NA';
 
 export type MessageKey =
   | 'notANumber'
+  | 'ambiguousComma'
   | 'notOneValue'
   | 'negative'
   | 'hoursRange'

@@ -82,7 +82,8 @@ describe('columnLetters', () => {
 
 describe('rectangles of written cells', () => {
   it('subtracts and merges without depending on the rectangles’ size', () => {
-    const { subtractRects, parseAreas, areasFormula } = jest.requireActual('../../src/excel/sheet-utils');
+    const { subtractRects } = jest.requireActual('../../src/excel/sheet-utils');
+    const { recordNames, parseRecordFormula } = jest.requireActual('../../src/excel/registry');
     const block = { row: 0, column: 0, rows: 100000, columns: 8 };
     const header = { row: 0, column: 0, rows: 1, columns: 1 };
     const body = { row: 3, column: 0, rows: 99997, columns: 8 };
@@ -90,9 +91,13 @@ describe('rectangles of written cells', () => {
       { row: 0, column: 1, rows: 3, columns: 7 },
       { row: 1, column: 0, rows: 2, columns: 1 },
     ]);
-    const f = areasFormula('Ventes 2025', [header, body]);
-    expect(f).toBe("='Ventes 2025'!$A$1,'Ventes 2025'!$A$4:$H$100000");
-    expect(parseAreas(f)).toEqual({ sheet: 'Ventes 2025', rects: [header, body] });
-    expect(parseAreas('=#REF!')).toBeUndefined();
+    const names = recordNames('MKT_SHEET_DIAGNOSTIC', 'Ventes 2025', [header, body]);
+    expect(names.map((n: { name: string; formula: string }) => [n.name, n.formula])).toEqual([
+      ['MKT_SHEET_DIAGNOSTIC', "='Ventes 2025'!$A$1:$H$100000"],
+      ['MKT_SHEET_DIAGNOSTIC_1', "='Ventes 2025'!$A$1"],
+      ['MKT_SHEET_DIAGNOSTIC_2', "='Ventes 2025'!$A$4:$H$100000"],
+    ]);
+    expect(parseRecordFormula(names[2].formula)).toEqual({ sheet: 'Ventes 2025', rects: [body] });
+    expect(parseRecordFormula('=#REF!')).toBeUndefined();
   });
 });

@@ -135,8 +135,11 @@ describe('Diagnostic sheet for a 12-channel monthly budget (France)', () => {
     expect(value(h, 'B6')).toBe(5);
     expect(value(h, 'B7')).toBe(3); // MKT_FLOOR
     expect(value(h, 'B9')).toBe('standard'); // MKT_PROFILE, as text
-    // The registry records exactly the cells the pane wrote (B1:H1, C2:H2, G3:H3 are not its cells).
-    expect(names.MKT_SHEET_DIAGNOSTIC).toBe('=Diagnostic!$A$1,Diagnostic!$A$2:$B$2,Diagnostic!$A$3:$F$3,Diagnostic!$A$4:$H$16');
+    // The record: the block's bounding box, then exactly the cells the pane wrote, one hidden name
+    // per area (B1:H1, C2:H2, G3:H3 are not its cells), so no list separator is involved.
+    expect(names.MKT_SHEET_DIAGNOSTIC).toBe('=Diagnostic!$A$1:$H$16');
+    expect([1, 2, 3, 4, 5].map((k) => names[`MKT_SHEET_DIAGNOSTIC_${k}`])).toEqual(['=Diagnostic!$A$1', '=Diagnostic!$A$2:$B$2', '=Diagnostic!$A$3:$F$3', '=Diagnostic!$A$4:$H$16', undefined]);
+    expect(workbook.names.filter((n) => /^MKT_SHEET_DIAGNOSTIC_\d+$/.test(n.name)).every((n) => n.visible === false)).toBe(true);
     expect(result.status === 'ok' && result.value.names).toContain('MKT_FLOOR');
   });
 

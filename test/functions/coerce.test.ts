@@ -9,6 +9,7 @@ import {
   toNumberFromText,
 } from '../../src/functions/coerce';
 import { RuleError } from '../../src/rules';
+import { formatMessage } from '../../src/i18n/messages';
 
 const ruleError = (fn: () => unknown): RuleError => {
   try {
@@ -62,7 +63,8 @@ describe('other numbers behave like Excel arithmetic', () => {
   });
   it('gives #VALUE! for other text', () => {
     expect(ruleError(() => readNumber('weekly_hours', 'n/a'))).toEqual(new RuleError('VALUE', 'notANumber', { arg: 'weekly_hours' }));
-    expect(ruleError(() => readNumber('x', '1,500')).key).toBe('notANumber');
+    expect(ruleError(() => readNumber('x', '1 5')).key).toBe('notANumber');
+    expect(ruleError(() => readNumber('x', '1,5,0')).key).toBe('notANumber');
     expect(ruleError(() => readNumber('x', '   ')).key).toBe('notANumber');
   });
   it('unwraps a one-cell range and rejects a larger one', () => {
@@ -115,5 +117,52 @@ describe('text choices', () => {
     expect(readOptionalText('code', 'FULL')).toBe('FULL');
     expect(readOptionalText('code', 3)).toBe('3');
     expect(readOptionalText('code', true)).toBe('TRUE');
+  });
+});
+
+describe('French numeric text (RULES.md, Conventions)', () => {
+  const NBSP = '\u00a0';
+  const NNBSP = '\u202f';
+  it.each([
+    ['0,8', 0.8],
+    ['-0,25', -0.25],
+    ['1 500,50', 1500.5],
+    [`1${NBSP}500,50`, 1500.5],
+    [`1${NNBSP}500,50`, 1500.5],
+    [`12${NNBSP}345${NNBSP}678`, 12345678],
+    ['80 %', 0.8],
+    [`80${NBSP}%`, 0.8],
+    [`12,5${NNBSP}%`, 0.125],
+    ['80%', 0.8],
+    ['1234,567', 1234.567],
+    ['0,500', 0.5],
+    [' 1 500 ', 1500],
+    ['1500.5', 1500.5],
+  ])('reads %j as %d', (text, expected) => expect(readNumber('weekly_hours', text)).toBeCloseTo(expected, 12));
+
+  it.each(['1 50', '1 5000', '1,5,0', '1.500,5', '1,500.5', ',', '%', '80 % %', '1 500.5.5'])('refuses %j as not a number', (text) => {
+    expect(ruleError(() => readNumber('weekly_hours', text)).key).toBe('notANumber');
+  });
+
+  it.each([
+    ['1,500', 1500, 1.5],
+    ['-2,250', -2250, -2.25],
+    ['15,000', 15000, 15],
+    ['1,500 %', 15, 0.015],
+  ])('gives #VALUE! for the ambiguous %j, asking for %d or %d', (text, thousands, decimal) => {
+    const error = ruleError(() => readNumber('weekly_hours', text));
+    expect(error).toEqual(new RuleError('VALUE', 'ambiguousComma', { arg: 'weekly_hours', text, thousands, decimal }));
+  });
+
+  it('says so in French and English', () => {
+    const error = ruleError(() => readNumber('weekly_hours', '1,500'));
+    expect(formatMessage(error.key, error.params, 'fr')).toBe('heures_hebdo : « 1,500 » se lit 1500 en anglais et 1,5 en français ; saisissez 1500 ou 1,5');
+    expect(formatMessage(error.key, error.params, 'en')).toBe('weekly_hours: "1,500" reads 1500 in English and 1.5 in French; enter 1500 or 1.5');
+  });
+
+  it('applies to every non-amount numeric argument of every function, and never to amounts', () => {
+    // Amounts follow SUM: numeric text is skipped, French or not.
+    expect(readAmount('external_fees', [['1 500,50', 10]])).toBe(10);
+    expect(readOptionalNumber('low', '2,5')).toBe(2.5);
   });
 });

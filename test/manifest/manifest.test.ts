@@ -58,7 +58,7 @@ describe.each(manifests)('%s', (_title, file, baseUrl) => {
   it('runs the functions and the pane in one long-lived shared runtime', () => {
     expect(all(doc, 'Runtime').map((el) => el.getAttribute('lifetime'))).toEqual(['long']);
     const sets = all(doc, 'Set').map((el) => `${el.getAttribute('Name')} ${el.getAttribute('MinVersion')}`);
-    expect(sets).toEqual(expect.arrayContaining(['SharedRuntime 1.1', 'CustomFunctionsRuntime 1.1', 'ExcelApi 1.9']));
+    expect(sets).toEqual(expect.arrayContaining(['SharedRuntime 1.1', 'CustomFunctionsRuntime 1.3', 'ExcelApi 1.9']));
     const runtimeUrl = all(doc, 'Runtime')[0].getAttribute('resid');
     const page = doc.getElementsByTagName('Page')[0].getElementsByTagName('SourceLocation')[0].getAttribute('resid');
     expect(page).toBe(runtimeUrl);

@@ -18,6 +18,17 @@
  *   is null), while a prefixed form (`_xldudf_MKT_…`, `[1]!…`) stays #NAME? as in Excel (issues
  *   6611, 4185, 2568). A test sets `value: '#NAME?'` on a cell to make it stuck;
  * - every sync is counted and the JSON size of the operations it carries is recorded.
+ *
+ * Host behaviours a test picks (defaults: English desktop):
+ * - `listSeparator: ';'` (French Windows, fr-FR, fr-CA): a name formula joining areas with `,` is
+ *   refused with InvalidArgument (office-js issue 2891); with `;` it is accepted;
+ * - `localizedNameFormulas`: `NamedItem.formula` comes back localized (issue 2834): areas joined by
+ *   the list separator, and in R1C1 French (`L1C1`) when `referenceStyle` is 'R1C1';
+ * - `displayLanguage: 'fr-FR'` with `localFunctionNames` (English id → French name): a custom
+ *   function written with its English name through `range.formulas` stays unbound, its value
+ *   #NAME?, and `formulasLocal` shows it with that English name (issue 891); one written through
+ *   `formulasLocal` with its French name binds. `formulasLocal` renders built-ins in French and the
+ *   list separator of the host.
  */
 import { OfficeMockObject } from 'office-addin-mock';
 import { findMktCalls } from '../../src/formula/mkt-calls';
@@ -28,6 +39,8 @@ export interface FakeCell {
   value: CellValue;
   formula?: string;
   numberFormat?: string;
+  /** A custom function of the formula is not bound (the cell shows #NAME?). */
+  unbound?: boolean;
 }
 
 interface Rect {
@@ -250,6 +263,7 @@ export interface FakeName {
   /** A multi-area reference (`=S!$A$1,S!$B$2:$C$3`), when the name was added from such a formula. */
   areas?: Rect[];
   comment?: string;
+  visible?: boolean;
 }
 
 export interface FakeOptions {
@@ -257,7 +271,27 @@ export interface FakeOptions {
   editMode?: boolean;
 }
 
+/** A host's behaviour, as a test picks it (see the header). */
+export interface FakeHost {
+  listSeparator?: ',' | ';';
+  localizedNameFormulas?: boolean;
+  referenceStyle?: 'A1' | 'R1C1';
+  displayLanguage?: string;
+  localFunctionNames?: Record<string, string>;
+  bindsEnglishNames?: boolean;
+}
+
 export class FakeWorkbook {
+  /**
+   * The host every new FakeWorkbook starts as: lets a whole suite run again on another host. Kept
+   * on globalThis so a suite loaded in an isolated module registry sees it too.
+   */
+  static get defaultHost(): FakeHost {
+    return (globalThis as { __mktFakeHost?: FakeHost }).__mktFakeHost ?? {};
+  }
+  static set defaultHost(host: FakeHost) {
+    (globalThis as { __mktFakeHost?: FakeHost }).__mktFakeHost = host;
+  }
   sheets: FakeSheet[] = [];
   names: FakeName[] = [];
   tables: Array<{ name: string; sheet: FakeSheet; rect: Rect }> = [];
@@ -274,6 +308,21 @@ export class FakeWorkbook {
   failOn?: (payload: Record<string, unknown>) => boolean;
   calcSuspended = 0;
   screenSuspended = 0;
+  /** The host's list separator: ';' on French Windows, fr-FR and fr-CA. */
+  listSeparator: ',' | ';' = ',';
+  /** NamedItem.formula comes back localized (issue 2834). */
+  localizedNameFormulas = false;
+  referenceStyle: 'A1' | 'R1C1' = 'A1';
+  /** Office's display language; French with `localFunctionNames` behaves as issue 891 reports. */
+  displayLanguage = 'en-US';
+  /** Custom functions' French names, by English id (upper case). */
+  localFunctionNames: Record<string, string> = {};
+  /** A French-display host that binds English custom-function names all the same (issue 891 not reproduced). */
+  bindsEnglishNames = false;
+
+  constructor(host: FakeHost = FakeWorkbook.defaultHost) {
+    Object.assign(this, host);
+  }
   log: Array<Record<string, unknown>> = [];
 
   addSheet(name: string): FakeSheet {
@@ -290,12 +339,14 @@ export class FakeWorkbook {
   }
   nameFormula(n: FakeName): string {
     if (!this.sheets.includes(n.sheet)) return '=#REF!';
+    const local = this.localizedNameFormulas;
     const one = (r: Rect) => {
-      const a = `$${colLetters(r.column)}$${r.row + 1}`;
-      const b = `$${colLetters(r.column + r.columns - 1)}$${r.row + r.rows}`;
+      const r1c1 = local && this.referenceStyle === 'R1C1';
+      const a = r1c1 ? `L${r.row + 1}C${r.column + 1}` : `$${colLetters(r.column)}$${r.row + 1}`;
+      const b = r1c1 ? `L${r.row + r.rows}C${r.column + r.columns}` : `$${colLetters(r.column + r.columns - 1)}$${r.row + r.rows}`;
       return `${quote(n.sheet.name)}!${r.rows === 1 && r.columns === 1 ? a : `${a}:${b}`}`;
     };
-    return '=' + (n.areas ?? [n.rect]).map(one).join(',');
+    return '=' + (n.areas ?? [n.rect]).map(one).join(local ? this.listSeparator : ',');
   }
   /** All non-empty cells of all sheets, for "nothing changed" assertions. */
   snapshot(): unknown {
@@ -572,15 +623,16 @@ export class RangeProxy extends Loadable {
         else if (key === 'columnIndex') this.loaded.set(key, rect.column);
         else if (key === 'rowCount') this.loaded.set(key, rect.rows);
         else if (key === 'columnCount') this.loaded.set(key, rect.columns);
-        else if (key === 'values' || key === 'formulas' || key === 'numberFormat') {
+        else if (key === 'values' || key === 'formulas' || key === 'formulasLocal' || key === 'numberFormat') {
           if (rect.rows * rect.columns > 5_000_000) throw new FakeExcelError('ResponsePayloadSizeLimitExceeded');
           const grid: unknown[][] = [];
           for (let r = 0; r < rect.rows; r++) {
             const row: unknown[] = [];
             for (let c = 0; c < rect.columns; c++) {
               const cell = sheet.cell(rect.row + r, rect.column + c);
-              if (key === 'values') row.push(cell ? (cell.value ?? '') : '');
+              if (key === 'values') row.push(cell ? (cell.unbound && cell.formula !== undefined ? '#NAME?' : (cell.value ?? '')) : '');
               else if (key === 'formulas') row.push(cell ? (cell.formula ?? cell.value ?? '') : '');
+              else if (key === 'formulasLocal') row.push(cell ? (cell.formula !== undefined ? toLocal(this.ctx.model, cell) : (cell.value ?? '')) : '');
               else row.push(cell?.numberFormat ?? 'General');
             }
             grid.push(row);
@@ -606,6 +658,8 @@ export class RangeProxy extends Loadable {
   get values(): unknown[][] { return this.read('values'); }
   set formulas(data: unknown[][]) { this.write('formulas', data); }
   get formulas(): unknown[][] { return this.read('formulas'); }
+  set formulasLocal(data: unknown[][]) { this.write('formulasLocal', data); }
+  get formulasLocal(): unknown[][] { return this.read('formulasLocal'); }
   set numberFormat(data: unknown[][]) {
     this.ctx.queue({ op: 'set', prop: 'numberFormat', data }, () => {
       const { sheet, rect } = this.writable();
@@ -620,17 +674,21 @@ export class RangeProxy extends Loadable {
     }
     data.forEach((row, i) => row.forEach((v, j) => visit(rect.row + i, rect.column + j, v)));
   }
-  private write(prop: 'values' | 'formulas', data: unknown[][]): void {
+  private write(prop: 'values' | 'formulas' | 'formulasLocal', data: unknown[][]): void {
     this.ctx.queue({ op: 'set', prop, data }, () => {
       const { sheet, rect } = this.writable();
+      const model = this.ctx.model;
       this.each(rect, data, (r, c, v) => {
         const cell = sheet.ensure(r, c);
         const isText = cell.numberFormat === '@';
         if (typeof v === 'string' && v.startsWith('=') && !isText) {
-          cell.formula = v;
+          // Bound or not by the name written: through formulasLocal French Excel knows the French names only.
+          cell.unbound = hasUnboundCall(model, v) || undefined;
+          cell.formula = prop === 'formulasLocal' ? fromLocal(model, v) : v;
           // Entered now: a dotted MKT call binds; a prefixed one Excel does not bind.
           cell.value = findMktCalls(v).some((call) => call.form !== 'dotted') ? '#NAME?' : null;
         } else {
+          delete cell.unbound;
           delete cell.formula;
           cell.value = v as CellValue;
         }
@@ -662,7 +720,9 @@ export class RangeProxy extends Loadable {
             if (from?.formula !== undefined) {
               to.formula = shiftFormula(from.formula, dest.rect.row + r - sr, dest.rect.column + c - sc);
               to.value = null;
+              to.unbound = from.unbound;
             } else {
+              delete to.unbound;
               delete to.formula;
               to.value = from?.value ?? null;
             }
@@ -932,10 +992,14 @@ class ChartCollectionProxy extends Loadable {
   }
 }
 
-/** `=S!$A$1,'My sheet'!$B$2:$C$3` → the sheet (one only) and its areas. */
+/**
+ * `=S!$A$1,'My sheet'!$B$2:$C$3` → the sheet (one only) and its areas. Areas are joined by the
+ * host's list separator only: a `,`-joined multi-area formula is refused where it is `;` (issue 2891).
+ */
 function parseReference(model: FakeWorkbook, formula: string): { sheet: FakeSheet; areas: Rect[] } {
-  const parts = formula.replace(/^=/, '').match(/(?:'(?:[^']|'')+'|[^',!]+)![$A-Za-z0-9:]+/g);
-  if (!parts || parts.join(',') !== formula.replace(/^=/, '')) throw new FakeExcelError('InvalidArgument', `bad reference ${formula}`);
+  const body = formula.replace(/^=/, '');
+  const parts = body.match(/(?:'(?:[^']|'')+'|[^',;!]+)![$A-Za-z0-9:]+/g);
+  if (!parts || parts.join(model.listSeparator) !== body) throw new FakeExcelError('InvalidArgument', `bad reference ${formula}`);
   const sheetOf = (p: string) => {
     const raw = p.slice(0, p.lastIndexOf('!'));
     return raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
@@ -943,6 +1007,70 @@ function parseReference(model: FakeWorkbook, formula: string): { sheet: FakeShee
   const sheet = model.sheet(sheetOf(parts[0]));
   if (!sheet || parts.some((p) => model.sheet(sheetOf(p)) !== sheet)) throw new FakeExcelError('InvalidReference', formula);
   return { sheet, areas: parts.map((p) => parseRect(p)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// French display (issue 891): local formulas
+
+const FRENCH_BUILTINS: Record<string, string> = {
+  SUM: 'SOMME', IF: 'SI', AND: 'ET', OR: 'OU', COUNTIF: 'NB.SI', COUNT: 'NB', AVERAGE: 'MOYENNE',
+  SUMIFS: 'SOMME.SI.ENS', IFERROR: 'SIERREUR', ROUND: 'ARRONDI', MIN: 'MIN', MAX: 'MAX',
+};
+const ENGLISH_BUILTINS = Object.fromEntries(Object.entries(FRENCH_BUILTINS).map(([en, fr]) => [fr, en]));
+
+function mapCode(formula: string, f: (code: string) => string): string {
+  return formula.split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/).map((part, i) => (i % 2 === 1 ? part : f(part))).join('');
+}
+
+function isFrench(model: FakeWorkbook): boolean {
+  return /^fr/i.test(model.displayLanguage);
+}
+
+/** True when the invariant or local formula calls a custom function by an English name French Excel does not know. */
+function hasUnboundCall(model: FakeWorkbook, formula: string): boolean {
+  if (!isFrench(model) || model.bindsEnglishNames) return false;
+  let found = false;
+  mapCode(formula, (code) => {
+    for (const m of code.matchAll(/\bMKT\.([A-Za-z0-9_.]+)\(/g)) {
+      const fr = model.localFunctionNames[m[1].toUpperCase()];
+      if (fr && fr.toUpperCase() !== m[1].toUpperCase()) found = true;
+    }
+    return code;
+  });
+  return found;
+}
+
+/** The formula as the host shows it: French built-ins and, bound, French custom names; its list separator. */
+function toLocal(model: FakeWorkbook, cell: FakeCell): string {
+  const formula = cell.formula!;
+  const french = isFrench(model);
+  return mapCode(formula, (code) => {
+    let out = code.replace(/([A-Za-z_][A-Za-z0-9_.]*)\(/g, (all, name: string) => {
+      const up = name.toUpperCase();
+      if (up.startsWith('MKT.')) {
+        const fr = model.localFunctionNames[up.slice(4)];
+        return french && fr && !cell.unbound ? `MKT.${fr}(` : all;
+      }
+      return french && FRENCH_BUILTINS[up] ? `${FRENCH_BUILTINS[up]}(` : all;
+    });
+    if (model.listSeparator === ';') out = out.replace(/,/g, '\u0001').replace(/(\d)\.(\d)/g, '$1,$2').replace(/\u0001/g, ';');
+    return out;
+  });
+}
+
+/** A local formula back to the invariant one. */
+function fromLocal(model: FakeWorkbook, local: string): string {
+  const french = isFrench(model);
+  const englishOf = Object.fromEntries(Object.entries(model.localFunctionNames).map(([id, fr]) => [fr.toUpperCase(), id]));
+  return mapCode(local, (code) => {
+    let out = code;
+    if (model.listSeparator === ';') out = out.replace(/;/g, '\u0001').replace(/(\d),(\d)/g, '$1.$2').replace(/\u0001/g, ',');
+    return out.replace(/([A-Za-z_][A-Za-z0-9_.]*)\(/g, (all, name: string) => {
+      const up = name.toUpperCase();
+      if (up.startsWith('MKT.')) return french && englishOf[up.slice(4)] ? `MKT.${englishOf[up.slice(4)]}(` : all;
+      return french && ENGLISH_BUILTINS[up] ? `${ENGLISH_BUILTINS[up]}(` : all;
+    });
+  });
 }
 
 class NameCollectionProxy extends Loadable {
@@ -971,7 +1099,7 @@ class NameCollectionProxy extends Loadable {
   get items(): Array<{ name: string; formula: string }> {
     return this.read('items');
   }
-  add(name: string, reference: RangeProxy | string, comment?: string): void {
+  add(name: string, reference: RangeProxy | string, comment?: string) {
     this.ctx.queue({ op: 'addName', name, comment }, () => {
       const model = this.ctx.model;
       if (model.names.some((n) => n.name.toUpperCase() === name.toUpperCase())) throw new FakeExcelError('ItemAlreadyExists', name);
@@ -983,6 +1111,7 @@ class NameCollectionProxy extends Loadable {
       const t = reference.target();
       model.names.push({ name, sheet: t.sheet, rect: t.rect, comment });
     });
+    return this.getItem(name);
   }
   getItem(name: string) {
     const ctx = this.ctx;
@@ -1001,6 +1130,9 @@ class NameCollectionProxy extends Loadable {
           n.rect = areas[0];
           n.areas = areas.length > 1 ? areas : undefined;
         });
+      },
+      set visible(visible: boolean) {
+        ctx.queue({ op: 'setNameVisible', name, visible }, () => (find().visible = visible));
       },
       delete: () => ctx.queue({ op: 'deleteName', name }, () => {
         const n = find();

@@ -1,5 +1,6 @@
 // Build-time only: the bilingual help page (help.html), one section per function, anchored by id.
 'use strict';
+const { blankCellLines } = require('./blank-cells.cjs');
 const { toFrenchFormula } = require('./localize.cjs');
 
 const escapeHtml = (text) =>
@@ -49,7 +50,8 @@ function helpPage(metadata, table, reference) {
 <strong>English Excel:</strong> <code>${escapeHtml(syntax(fn.name, fn.parameters, ', '))}</code></p>
 <table class="params"><thead><tr><th>Argument</th><th lang="fr">Français</th><th lang="en">English</th></tr></thead><tbody>${paramRows}</tbody></table>
 <p lang="en"><strong>Result:</strong> ${escapeHtml(returns.replace(/`/g, ''))}</p>
-<ul lang="en">${errors.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul>
+<ul lang="en">${errors.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul>${blankCellLines(fn, reference.functions[fn.id]).map((b) => `
+<p lang="en"><code>${escapeHtml(b.name)}</code>: ${escapeHtml(b.text)}.</p>`).join('')}
 <h3>Exemple / Example</h3>
 <div class="example">${gridTable(example.grid, 'fr')}
 <p lang="fr"><code>${escapeHtml(toFrenchFormula(example.formula, table))}</code> → <strong>${escapeHtml(resultText(example.result, 'fr'))}</strong></p>
