@@ -249,9 +249,9 @@ export function allocateMarginal(
   return { amounts: fixSum(amounts, ceilings, monthlyBudget), fits, ceilings, lambda };
 }
 
-/** A CURVE channel's amount at marginal return λ: min(ceiling, (a b / λ)^(1/(1 − b))). */
-function curveAmount(a: number, b: number, ceiling: number, lambda: number): number {
-  const x = Math.exp((Math.log(a * b) - Math.log(lambda)) / (1 - b));
+/** A CURVE channel's amount at marginal return λ = e^logLambda: min(ceiling, (a b / λ)^(1/(1 − b))). */
+function curveAmount(a: number, b: number, ceiling: number, logLambda: number): number {
+  const x = Math.exp((Math.log(a) + Math.log(b) - logLambda) / (1 - b));
   return x < ceiling ? x : ceiling;
 }
 
@@ -272,61 +272,69 @@ function solve(
     if (fit === undefined || ceilings[i] === 0) return;
     (fit.code === 'CURVE' ? curves : linears).push(i);
   });
-  const curveTotal = (lambda: number) => {
+  // λ is carried as ln λ: on extreme histories λ itself can underflow or overflow.
+  const curveTotal = (logLambda: number) => {
     let total = 0;
-    for (const i of curves) total += curveAmount(fits[i]!.a, fits[i]!.b, ceilings[i], lambda);
+    for (const i of curves) total += curveAmount(fits[i]!.a, fits[i]!.b, ceilings[i], logLambda);
     return total;
   };
   const steps = [...new Set(linears.map((i) => fits[i]!.a))].sort((p, q) => q - p);
   const amounts = new Array<number>(fits.length).fill(0);
-  const settle = (lambda: number, tied: number, tiedShare: number) => {
-    for (const i of curves) amounts[i] = curveAmount(fits[i]!.a, fits[i]!.b, ceilings[i], lambda);
+  // LINEAR channels above `below` are at their ceiling, those at `tied` share, the others get 0.
+  const settle = (logLambda: number, below: number, tied: number, tiedShare: number) => {
+    for (const i of curves) amounts[i] = curveAmount(fits[i]!.a, fits[i]!.b, ceilings[i], logLambda);
     for (const i of linears) {
       const a = fits[i]!.a;
-      amounts[i] = a > lambda ? ceilings[i] : a === tied ? tiedShare * ceilings[i] : 0;
+      amounts[i] = a > below ? ceilings[i] : a === tied ? tiedShare * ceilings[i] : 0;
     }
-    return { amounts, lambda };
+    return { amounts, lambda: Math.exp(logLambda) };
   };
   let fixedAbove = 0; // Σ ceilings of the LINEAR channels whose return is above the current step
   let upper = Infinity; // the previous step: λ lies below it
   for (const step of steps) {
     let tiedCeilings = 0;
     for (const i of linears) if (fits[i]!.a === step) tiedCeilings += ceilings[i];
-    const low = curveTotal(step) + fixedAbove;
+    const low = curveTotal(Math.log(step)) + fixedAbove;
     if (low <= budget && budget <= low + tiedCeilings) {
-      return settle(step, step, tiedCeilings > 0 ? Math.min(1, (budget - low) / tiedCeilings) : 0);
+      return settle(Math.log(step), step, step, tiedCeilings > 0 ? Math.min(1, (budget - low) / tiedCeilings) : 0);
     }
-    if (low > budget) return settle(bisect(budget - fixedAbove, step, upper), NaN, 0);
+    if (low > budget) return settle(bisect(budget - fixedAbove, step, upper), step, NaN, 0);
     fixedAbove += tiedCeilings;
     upper = step;
   }
   // Below every LINEAR step: all LINEAR channels at their ceiling, the CURVE channels take the rest.
-  return settle(bisect(budget - fixedAbove, 0, upper), NaN, 0);
+  return settle(bisect(budget - fixedAbove, 0, upper), 0, NaN, 0);
 
-  /** λ in (lo, hi) where the CURVE channels' total equals target (it decreases in λ). */
+  /**
+   * ln λ for λ in (lo, hi) where the CURVE channels' total equals target (it decreases in λ). The
+   * bounds are found and the bisection runs on ln λ, so that tiny or huge budgets and curves stay finite.
+   */
   function bisect(target: number, lo: number, hi: number): number {
-    if (curves.length === 0 || !(target > 0)) return hi;
+    if (curves.length === 0 || !(target > 0)) return Math.log(hi);
+    // ln of a channel's marginal return at spend x: ln a + ln b + (b − 1) ln x.
+    const logMarginal = (i: number, logX: number) => Math.log(fits[i]!.a) + Math.log(fits[i]!.b) + (fits[i]!.b - 1) * logX;
+    let logLo = Math.log(lo);
+    let logHi = Math.log(hi);
     if (lo === 0) {
-      // Every CURVE channel is at its ceiling at or below its marginal return there.
-      lo = Infinity;
-      for (const i of curves) lo = Math.min(lo, fits[i]!.a * fits[i]!.b * Math.pow(ceilings[i], fits[i]!.b - 1));
-      lo = Math.min(lo, hi) / 2;
+      // At or below every curve's marginal return at its ceiling, every curve is at its ceiling.
+      logLo = Infinity;
+      for (const i of curves) logLo = Math.min(logLo, logMarginal(i, Math.log(ceilings[i])));
+      logLo = Math.min(logLo, logHi) - Math.LN2;
     }
     if (hi === Infinity) {
       // At the marginal return of target / (number of curves), no curve takes more than that.
-      hi = 0;
-      const share = target / curves.length;
-      for (const i of curves) hi = Math.max(hi, fits[i]!.a * fits[i]!.b * Math.pow(share, fits[i]!.b - 1));
-      hi = Math.max(hi, lo) * 2;
+      logHi = -Infinity;
+      const logShare = Math.log(target) - Math.log(curves.length);
+      for (const i of curves) logHi = Math.max(logHi, logMarginal(i, logShare));
+      logHi = Math.max(logHi, logLo) + Math.LN2;
     }
-    let logLo = Math.log(lo);
-    let logHi = Math.log(hi);
+    if (!Number.isFinite(logLo) || !Number.isFinite(logHi)) return Number.isFinite(logHi) ? logHi : logLo;
     for (let k = 0; k < 200 && logHi - logLo > 1e-15 * Math.max(1, Math.abs(logLo)); k++) {
       const mid = (logLo + logHi) / 2;
-      if (curveTotal(Math.exp(mid)) > target) logLo = mid;
+      if (curveTotal(mid) > target) logLo = mid;
       else logHi = mid;
     }
-    return Math.exp((logLo + logHi) / 2);
+    return (logLo + logHi) / 2;
   }
 }
 
@@ -345,7 +353,7 @@ function fixSum(amounts: number[], ceilings: readonly number[], budget: number):
     if (!(weight > 0)) break;
     for (let i = 0; i < amounts.length; i++) {
       if (amounts[i] > 0 && amounts[i] < ceilings[i]) {
-        amounts[i] = Math.min(ceilings[i], Math.max(0, amounts[i] + (remainder * amounts[i]) / weight));
+        amounts[i] = Math.min(ceilings[i], Math.max(0, amounts[i] + remainder * (amounts[i] / weight)));
       }
     }
   }
