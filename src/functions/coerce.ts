@@ -180,7 +180,17 @@ function monthCell(arg: string, cell: unknown): number | null {
 
 /** A history's cells in reading order: numbers kept (negatives too, the rule refuses them), others null. */
 export function readMonths(arg: string, value: unknown): Array<number | null> {
-  return readMonthRows(arg, value).flat();
+  if (!Array.isArray(value)) return [monthCell(arg, value)];
+  const cells: Array<number | null> = [];
+  for (let r = 0; r < value.length; r++) {
+    const row: unknown = value[r];
+    if (Array.isArray(row)) {
+      for (let c = 0; c < row.length; c++) cells.push(monthCell(arg, row[c]));
+    } else {
+      cells.push(monthCell(arg, row));
+    }
+  }
+  return cells;
 }
 
 /** A history as rows of cells (one row per channel): numbers kept, other cells null. */

@@ -12,6 +12,7 @@ import { roiRatio as roiRatioAdapter } from '../../src/functions/functions';
 import { sourceAdapters } from '../../bench/adapters';
 import { readAmountLoop, roiRatioCandidate } from '../../bench/candidates';
 import { fuzz, fuzzTargets } from '../../bench/fuzz';
+import { checkMarginalCase, marginalCases, measureMarginalRecalc } from '../../bench/marginal';
 import { checkCase, perCallCases } from '../../bench/percall';
 import { buildEngine, expectedChecksum, growthExponent, replaceSpend, roiChecksum, roiSheet, spendColumn } from '../../bench/recalc';
 import { README_END, README_MARKER, README_START, replaceReadmeSection } from '../../bench/report';
@@ -69,6 +70,29 @@ describe('per call', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('arbitrage by marginal return', () => {
+  const cases = marginalCases();
+  it('measures RESPONSE_FIT on 12 and 120 months and ALLOCATE_MARGINAL on 5, 20 and 100 channels × 12 months', () => {
+    expect(cases.map((c) => [c.id, c.months, c.channels])).toEqual([
+      ['RESPONSE_FIT', 12, 1],
+      ['RESPONSE_FIT', 120, 1],
+      ['ALLOCATE_MARGINAL', 12, 5],
+      ['ALLOCATE_MARGINAL', 12, 20],
+      ['ALLOCATE_MARGINAL', 12, 100],
+    ]);
+    expect((cases[1].inputs[0][0] as number[][])[0]).toHaveLength(120);
+    expect(cases[4].inputs[0][1] as number[][]).toHaveLength(100);
+  });
+  it.each(cases.map((c) => [c.label, c] as const))('the adapter gives what the rule gives: %s', (_label, c) => {
+    expect(checkMarginalCase(sourceAdapters(), c)).toEqual([]);
+  });
+  it('recalculates the engine sheet with every fit, marginal ROAS and the allocation right', () => {
+    const result = measureMarginalRecalc(12, 2);
+    expect(result.checked).toBe(true);
+    expect(result.recalcMs).toBeGreaterThan(0);
   });
 });
 
