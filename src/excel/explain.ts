@@ -20,6 +20,7 @@ import { EXPAND_KPI, EXTEND_KPI, pilotVerdict, PILOT_MONTHS } from '../rules/pil
 import { compareLevers, lifetimeValue, roiBand, roiRatio, ROI_TARGET_HIGH, ROI_TARGET_LOW } from '../rules/roi';
 import { assessInternalisation, breakevenFees, COMPLEXITY_HOURS, CRITICAL_MASS_RATIO, CRITICAL_MASS_STRONG_RATIO, criticalMassZone, feesToSalary } from '../rules/signals';
 import { budgetTier, parseProfile, tierThresholds } from '../rules/tiers';
+import { explainMarginalCall } from './explain-marginal';
 import { EXPLAIN } from './strings';
 import type { CellUnderCursor, Explanation, MktCall } from './types';
 
@@ -275,7 +276,7 @@ export function explainCall(call: MktCall, args: readonly unknown[], result: unk
         return { summary: t.label(key, CODE_LABELS[key as DecisionCode][parsed]), lines: [] };
       }
       default:
-        return undefined;
+        return explainMarginalCall(call, args, lang);
     }
   } catch (error) {
     if (error instanceof RuleError) return errorExplanation(error, lang, []);
