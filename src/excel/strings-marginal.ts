@@ -88,3 +88,122 @@ export const MARGINAL_EXPLAIN: Record<Language, MarginalExplainStrings> = {
     allocateRule: 'The amounts maximise the sum of expected revenue a × spend^b, each channel within its ceiling.',
   },
 };
+
+/** What the marginal Arbitrage sheet says: headers, inputs, chart, warnings. */
+export interface MarginalLabels {
+  title: string;
+  monthlyBudget: string;
+  grossMargin: string;
+  breakeven: string;
+  chartChannel: string;
+  cap: string;
+  total: string;
+  channel: string;
+  fit: string;
+  today: string;
+  proposed: string;
+  roasToday: string;
+  roasProposed: string;
+  optimal: string;
+  warning: string;
+  dataMonthSpend: string;
+  dataMonthRevenue: string;
+  dataCurveSpend: string;
+  dataCurveIn: string;
+  dataCurveOut: string;
+  dataTodaySpend: string;
+  dataTodayRevenue: string;
+  dataProposedSpend: string;
+  dataProposedRevenue: string;
+  chartTitle: string;
+  seriesMonths: string;
+  seriesCurve: string;
+  seriesBeyond: string;
+  seriesToday: string;
+  seriesProposed: string;
+  warnFewMonths: string;
+  warnLittleVariation: string;
+  warnNotDiminishing: string;
+  warnCeiling: string;
+  warnNoMonth: string;
+  warnBudgetAboveCeilings: string;
+}
+
+export const MARGINAL_LABELS: Record<Language, MarginalLabels> = {
+  fr: {
+    title: 'Arbitrage au rendement marginal : chaque euro là où le prochain rapporte le plus',
+    monthlyBudget: 'Budget mensuel à répartir',
+    grossMargin: 'Marge brute (MKT_GROSS_MARGIN)',
+    breakeven: 'ROAS d’équilibre',
+    chartChannel: 'Canal du graphique (n°)',
+    cap: 'Plafond (× le meilleur mois)',
+    total: 'Totaux mensuels',
+    channel: 'Canal',
+    fit: 'Courbe',
+    today: 'Dépense mensuelle moyenne',
+    proposed: 'Proposé (MKT.ALLOCATE_MARGINAL)',
+    roasToday: 'ROAS marginal aujourd’hui',
+    roasProposed: 'ROAS marginal proposé',
+    optimal: 'Dépense optimale (marge brute)',
+    warning: 'À savoir',
+    dataMonthSpend: 'Mois : dépenses',
+    dataMonthRevenue: 'Mois : revenus',
+    dataCurveSpend: 'Courbe : dépenses',
+    dataCurveIn: 'Courbe (historique)',
+    dataCurveOut: 'Courbe (au-delà de l’historique)',
+    dataTodaySpend: 'Aujourd’hui : dépense',
+    dataTodayRevenue: 'Aujourd’hui : revenus',
+    dataProposedSpend: 'Proposé : dépense',
+    dataProposedRevenue: 'Proposé : revenus',
+    chartTitle: 'Courbe de réponse du canal choisi en B3 (revenus selon la dépense mensuelle)',
+    seriesMonths: 'Mois de l’historique',
+    seriesCurve: 'Courbe ajustée',
+    seriesBeyond: 'Au-delà de l’historique (extrapolé)',
+    seriesToday: 'Dépense d’aujourd’hui',
+    seriesProposed: 'Dépense proposée',
+    warnFewMonths: 'Rendement constant : moins de 6 mois avec dépenses et revenus supérieurs à 0.',
+    warnLittleVariation: 'Rendement constant : les dépenses varient trop peu (moins de 1,5 × entre le plus petit et le plus gros mois).',
+    warnNotDiminishing: 'Rendement constant : les revenus ne montrent pas de rendement décroissant (pente b hors de 0 à 1).',
+    warnCeiling: 'Plafond atteint : le canal reçoit le plafond (D3) × son meilleur mois ; la courbe n’est pas fiable au-delà.',
+    warnNoMonth: 'Aucun mois avec dépenses et revenus supérieurs à 0 : le canal reçoit 0.',
+    warnBudgetAboveCeilings: 'Le budget dépasse 1,5 × le meilleur mois de chaque canal : la répartition affichera #N/A.',
+  },
+  en: {
+    title: 'Allocation by marginal return: each dollar where the next one returns the most',
+    monthlyBudget: 'Monthly budget to share',
+    grossMargin: 'Gross margin (MKT_GROSS_MARGIN)',
+    breakeven: 'Break-even ROAS',
+    chartChannel: 'Channel in the chart (no.)',
+    cap: 'Ceiling (× the best month)',
+    total: 'Monthly totals',
+    channel: 'Channel',
+    fit: 'Curve',
+    today: 'Average monthly spend',
+    proposed: 'Proposed (MKT.ALLOCATE_MARGINAL)',
+    roasToday: 'Marginal ROAS today',
+    roasProposed: 'Marginal ROAS proposed',
+    optimal: 'Optimal spend (gross margin)',
+    warning: 'Note',
+    dataMonthSpend: 'Month: spend',
+    dataMonthRevenue: 'Month: revenue',
+    dataCurveSpend: 'Curve: spend',
+    dataCurveIn: 'Curve (history)',
+    dataCurveOut: 'Curve (beyond the history)',
+    dataTodaySpend: 'Today: spend',
+    dataTodayRevenue: 'Today: revenue',
+    dataProposedSpend: 'Proposed: spend',
+    dataProposedRevenue: 'Proposed: revenue',
+    chartTitle: 'Response curve of the channel chosen in B3 (revenue by monthly spend)',
+    seriesMonths: 'Months of the history',
+    seriesCurve: 'Fitted curve',
+    seriesBeyond: 'Beyond the history (extrapolated)',
+    seriesToday: 'Today’s spend',
+    seriesProposed: 'Proposed spend',
+    warnFewMonths: 'Constant return: fewer than 6 months with spend and revenue above 0.',
+    warnLittleVariation: 'Constant return: spend varies too little (less than 1.5 × between the smallest and the largest month).',
+    warnNotDiminishing: 'Constant return: revenue shows no diminishing return (slope b outside 0 to 1).',
+    warnCeiling: 'Ceiling reached: the channel gets the ceiling (D3) × its best month; the curve is not trusted beyond it.',
+    warnNoMonth: 'No month with both spend and revenue above 0: the channel gets 0.',
+    warnBudgetAboveCeilings: 'The budget is more than 1.5 × the best month of every channel: the allocation will show #N/A.',
+  },
+};
