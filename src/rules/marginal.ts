@@ -249,9 +249,12 @@ export function allocateMarginal(
   return { amounts: fixSum(amounts, ceilings, monthlyBudget), fits, ceilings, lambda };
 }
 
-/** A CURVE channel's amount at marginal return λ = e^logLambda: min(ceiling, (a b / λ)^(1/(1 − b))). */
-function curveAmount(a: number, b: number, ceiling: number, logLambda: number): number {
-  const x = Math.exp((Math.log(a) + Math.log(b) - logLambda) / (1 - b));
+/**
+ * A CURVE channel's amount at marginal return λ = e^logLambda: min(ceiling, (a b / λ)^(1/(1 − b))),
+ * from ln(a b) and 1 / (1 − b), computed once per channel.
+ */
+function curveAmount(logAB: number, inverseOneMinusB: number, ceiling: number, logLambda: number): number {
+  const x = Math.exp((logAB - logLambda) * inverseOneMinusB);
   return x < ceiling ? x : ceiling;
 }
 
@@ -272,17 +275,19 @@ function solve(
     if (fit === undefined || ceilings[i] === 0) return;
     (fit.code === 'CURVE' ? curves : linears).push(i);
   });
+  const logAB = fits.map((fit) => (fit ? Math.log(fit.a) + Math.log(fit.b) : 0));
+  const inverse = fits.map((fit) => (fit ? 1 / (1 - fit.b) : 0));
   // λ is carried as ln λ: on extreme histories λ itself can underflow or overflow.
   const curveTotal = (logLambda: number) => {
     let total = 0;
-    for (const i of curves) total += curveAmount(fits[i]!.a, fits[i]!.b, ceilings[i], logLambda);
+    for (const i of curves) total += curveAmount(logAB[i], inverse[i], ceilings[i], logLambda);
     return total;
   };
   const steps = [...new Set(linears.map((i) => fits[i]!.a))].sort((p, q) => q - p);
   const amounts = new Array<number>(fits.length).fill(0);
   // LINEAR channels above `below` are at their ceiling, those at `tied` share, the others get 0.
   const settle = (logLambda: number, below: number, tied: number, tiedShare: number) => {
-    for (const i of curves) amounts[i] = curveAmount(fits[i]!.a, fits[i]!.b, ceilings[i], logLambda);
+    for (const i of curves) amounts[i] = curveAmount(logAB[i], inverse[i], ceilings[i], logLambda);
     for (const i of linears) {
       const a = fits[i]!.a;
       amounts[i] = a > below ? ceilings[i] : a === tied ? tiedShare * ceilings[i] : 0;
