@@ -1,5 +1,5 @@
 /**
- * The twelve adapters by their Excel id, either from the source (src/functions/functions.ts, as
+ * The adapters by their Excel id, either from the source (src/functions/functions.ts, as
  * tests and the HyperFormula bridge run them) or from the built bundle (dist/functions.js, the code
  * Excel runs): the bundle is evaluated with a stub CustomFunctions runtime and the functions it
  * hands to CustomFunctions.associate are kept.
@@ -28,6 +28,11 @@ export const FUNCTION_IDS = [
   'BUDGET_TIER',
   'PILOT_VERDICT',
   'ALLOCATE',
+  'RESPONSE_FIT',
+  'MARGINAL_ROAS',
+  'OPTIMAL_SPEND',
+  'BREAKEVEN_ROAS',
+  'ALLOCATE_MARGINAL',
   'LABEL',
 ] as const;
 
@@ -46,6 +51,11 @@ export function sourceAdapters(): AdapterSet {
     BUDGET_TIER: source.budgetTier as AdapterFn,
     PILOT_VERDICT: source.pilotVerdict as AdapterFn,
     ALLOCATE: source.allocate as AdapterFn,
+    RESPONSE_FIT: source.responseFit as AdapterFn,
+    MARGINAL_ROAS: source.marginalRoas as AdapterFn,
+    OPTIMAL_SPEND: source.optimalSpend as AdapterFn,
+    BREAKEVEN_ROAS: source.breakevenRoas as AdapterFn,
+    ALLOCATE_MARGINAL: source.allocateMarginal as AdapterFn,
     LABEL: source.label as AdapterFn,
   };
 }

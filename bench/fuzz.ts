@@ -27,6 +27,11 @@ export const ARITIES: Readonly<Record<string, number>> = {
   BUDGET_TIER: 2,
   PILOT_VERDICT: 4,
   ALLOCATE: 4,
+  RESPONSE_FIT: 2,
+  MARGINAL_ROAS: 2,
+  OPTIMAL_SPEND: 2,
+  BREAKEVEN_ROAS: 1,
+  ALLOCATE_MARGINAL: 4,
   LABEL: 2,
 };
 

@@ -6,6 +6,7 @@ import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import type { FuzzResult } from './fuzz';
+import type { MarginalCallResult, MarginalRecalcResult } from './marginal';
 import type { BreakdownResult, PerCallResult } from './percall';
 import type { RecalcResult } from './recalc';
 import { growthExponent } from './recalc';
@@ -37,6 +38,7 @@ export interface BenchResults {
   startup?: StartupResult;
   roundTrips?: RoundTripResult[];
   fuzz?: FuzzResult;
+  marginal?: { perCall: MarginalCallResult[]; recalc: MarginalRecalcResult };
   targets: Target[];
   notes: string[];
 }
@@ -187,14 +189,27 @@ function tables(r: BenchResults, forReadme = false): Table[] {
   if (r.fuzz) {
     const z = r.fuzz;
     out.push({
-      title: '5. Fuzz: random Excel-like calls across the 12 functions',
+      title: `5. Fuzz: random Excel-like calls across the ${Object.keys(r.fuzz.callsByFunction).length} functions`,
       header: ['calls', 'not showable', 'values', 'Excel errors', 'generate s', 'call s', 'calls/s'],
       rows: [[f0(z.calls), f0(z.notShowable), f0(z.values), f0(Object.values(z.errors).reduce((a, b) => a + b, 0)), f1(z.generateMs / 1000), f1(z.callMs / 1000), f0(z.calls / (z.callMs / 1000))]],
       note: z.examples.length ? `Examples: ${z.examples.join(' ; ')}` : undefined,
     });
   }
+  if (r.marginal) {
+    const { perCall, recalc } = r.marginal;
+    out.push({
+      title: '6. Arbitrage by marginal return: cost per call (µs, median; adapters as above)',
+      header: ['call', 'µs'],
+      rows: perCall.map((x) => [x.label, f1(x.us)]),
+    });
+    out.push({
+      title: `Recalculation in HyperFormula of ${f0(recalc.channels)} channels × 12 months (a RESPONSE_FIT row and a MARGINAL_ROAS each, one ALLOCATE_MARGINAL over all), spend block replaced (ms, median of ${recalc.samples})`,
+      header: ['channels', 'build ms', 'recalc ms', 'µs per channel', 'values right'],
+      rows: [[f0(recalc.channels), f0(recalc.buildMs), f0(recalc.recalcMs), f0(recalc.usPerChannel), recalc.checked ? 'yes' : 'NO']],
+    });
+  }
   out.push({
-    title: '6. Targets',
+    title: '7. Targets',
     header: ['target', 'measured', 'verdict'],
     rows: r.targets.map((t) => [t.target, t.measured, t.verdict.toUpperCase()]),
   });

@@ -3,7 +3,7 @@
  *
  *   npm run bench                      everything (about 5 minutes on 2 cores)
  *   npm run bench -- --quick           a short smoke run (small sizes, few samples)
- *   npm run bench -- --only=percall,fuzz   some parts: percall, recalc, startup, roundtrips, fuzz
+ *   npm run bench -- --only=percall,fuzz   some parts: percall, recalc, startup, roundtrips, fuzz, marginal
  *   npm run bench -- --dist=dist       use an existing build instead of building into a temp folder
  *   npm run bench -- --readme          also rewrite the README's Performance section
  *   npm run bench -- --readme-only     rewrite it from the last bench/results.json, measuring nothing
@@ -22,6 +22,7 @@ import { AdapterSet, bundleAdapters, sourceAdapters } from './adapters';
 import { excelArgument } from '../test/support/excel-arbitraries';
 import { fuzz, fuzzTargets } from './fuzz';
 import type * as PerCallModule from './percall';
+import { measureMarginalPerCall, measureMarginalRecalc } from './marginal';
 import { measureRecalc } from './recalc';
 import { BenchResults, consoleReport, f0, f1, machineInfo, readmeSection, replaceReadmeSection } from './report';
 import { measureRoundTrips } from './roundtrips';
@@ -29,7 +30,7 @@ import { measureStartup } from './startup';
 import { judge } from './targets';
 
 const ROOT = path.resolve(__dirname, '..');
-const PARTS = ['percall', 'recalc', 'startup', 'roundtrips', 'fuzz'] as const;
+const PARTS = ['percall', 'recalc', 'startup', 'roundtrips', 'fuzz', 'marginal'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Options {
@@ -41,6 +42,7 @@ interface Options {
   startupRuns: number;
   chromium: string;
   recalcSizes: Array<[rows: number, samples: number]>;
+  marginalRecalc: [channels: number, samples: number];
   roundTripSizes: number[];
   perCall: { sampleMs: number; samples: number; warmups: number };
 }
@@ -62,6 +64,7 @@ function parseOptions(argv: string[]): Options {
     startupRuns: Number(value('startup-runs') ?? (quick ? 1 : 5)),
     chromium: value('chromium') ?? process.env.CHROMIUM ?? '/usr/bin/chromium',
     recalcSizes: quick ? [[1000, 3], [10_000, 3]] : [[1000, 15], [10_000, 9], [100_000, 5]],
+    marginalRecalc: quick ? [1000, 3] : [1000, 9],
     roundTripSizes: quick ? [100, 1000] : [1000, 10_000, 100_000],
     perCall: quick ? { sampleMs: 2, samples: 5, warmups: 2 } : { sampleMs: 5, samples: 21, warmups: 5 },
   };
@@ -132,7 +135,7 @@ async function main(): Promise<void> {
   const { only } = options;
 
   let dist = options.dist ? path.resolve(ROOT, options.dist) : undefined;
-  if (!dist && (only.has('startup') || only.has('percall') || only.has('fuzz'))) {
+  if (!dist && (only.has('startup') || only.has('percall') || only.has('fuzz') || only.has('marginal'))) {
     const built = fs.mkdtempSync(path.join(os.tmpdir(), 'mkt-bench-dist-'));
     process.on('exit', () => fs.rmSync(built, { recursive: true, force: true }));
     dist = built;
@@ -206,6 +209,16 @@ async function main(): Promise<void> {
       log(`  =B/C ${f0(r.nativeRecalcMs)} ms, MKT ${f0(r.mktRecalcMs)} ms (${r.ratio.toFixed(2)}×)`);
       results.recalc.push(r);
     }
+  }
+
+  if (only.has('marginal')) {
+    log('marginal: cost per call of RESPONSE_FIT and ALLOCATE_MARGINAL');
+    const perCall = measureMarginalPerCall(adapters, options.perCall, (r) => log(`  ${r.label}: ${f1(r.us)} µs`));
+    const [channels, samples] = options.marginalRecalc;
+    log(`marginal: recalculation of ${channels.toLocaleString('en-US')} channels, ${samples} samples`);
+    const recalc = measureMarginalRecalc(channels, samples);
+    log(`  ${f0(recalc.recalcMs)} ms (${f0(recalc.usPerChannel)} µs per channel), values right: ${recalc.checked}`);
+    results.marginal = { perCall, recalc };
   }
 
   results.targets = judge({ ...results, perCall: results.perCall?.results });

@@ -54,6 +54,7 @@ export function queuePlan(sheet: Excel.Worksheet, plan: SheetPlan): void {
 }
 
 function queueChart(sheet: Excel.Worksheet, plan: ChartPlan): void {
+  if (plan.type === 'scatter') return queueScatterChart(sheet, plan);
   const [first, ...others] = plan.series;
   const chart = sheet.charts.add('ColumnClustered', sheet.getRange(first.values), 'Columns');
   chart.name = plan.name;
@@ -68,6 +69,23 @@ function queueChart(sheet: Excel.Worksheet, plan: ChartPlan): void {
     series.setXAxisValues(categories);
     if (s.line) series.chartType = 'Line';
   }
+  chart.legend.position = 'Bottom';
+  chart.setPosition(plan.position[0], plan.position[1]);
+}
+
+/** An x/y chart: each series its own x and y ranges; markers, or a line without markers. */
+function queueScatterChart(sheet: Excel.Worksheet, plan: ChartPlan): void {
+  const first = plan.series[0];
+  const chart = sheet.charts.add('XYScatter', sheet.getRange(first.values), 'Columns');
+  chart.name = plan.name;
+  chart.title.text = plan.title;
+  plan.series.forEach((s, i) => {
+    const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+    if (i === 0) series.name = first.name;
+    else series.setValues(sheet.getRange(s.values));
+    if (s.x) series.setXAxisValues(sheet.getRange(s.x));
+    if (s.line) series.chartType = 'XYScatterLinesNoMarkers';
+  });
   chart.legend.position = 'Bottom';
   chart.setPosition(plan.position[0], plan.position[1]);
 }

@@ -23,6 +23,7 @@ import { compareLevers, lifetimeValue, roiBand, roiRatio, ROI_TARGET_HIGH, ROI_T
 import { assessInternalisation, breakevenFees, COMPLEXITY_HOURS, CRITICAL_MASS_RATIO, CRITICAL_MASS_STRONG_RATIO, criticalMassZone, feesToSalary } from '../rules/signals';
 import { budgetTier, parseProfile, tierThresholds } from '../rules/tiers';
 import { repairHintFor } from './repair';
+import { explainMarginalCall } from './explain-marginal';
 import { EXPLAIN } from './strings';
 import type { CellUnderCursor, Explanation, MktCall } from './types';
 
@@ -229,7 +230,7 @@ export function explainCall(call: MktCall, args: readonly unknown[], result: unk
         return { summary: t.label(key, CODE_LABELS[key as DecisionCode][parsed]), lines: [] };
       }
       default:
-        return undefined;
+        return explainMarginalCall(call, args, lang);
     }
   } catch (error) {
     if (error instanceof RuleError) return errorExplanation(error, lang, []);

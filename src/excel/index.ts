@@ -24,6 +24,8 @@ export { parseMktCalls, explainCall, explainFormula, blankShapeOf } from './expl
 export type { BlankShape } from './explain';
 export { uniqueSheetName, quoteSheetName, toTextCell, currencyFormat } from './sheet-utils';
 export { THRESHOLD_NAMES, thresholdCells } from './thresholds';
+export { marginalWarnings, GROSS_MARGIN_NAME } from './plans-marginal';
+export type { ChannelWarning } from './plans-marginal';
 export { SHEET_NAMES } from './strings';
 export type { SheetKind } from './strings';
 export type { ThresholdCell } from './thresholds';

@@ -24,6 +24,7 @@ import {
   toTextCell,
 } from './sheet-utils';
 import { thresholdCells, ThresholdFormat } from './thresholds';
+import { marginalArbitragePlan } from './plans-marginal';
 import type {
   ArbitrageInput,
   DetectedLayout,
@@ -76,16 +77,20 @@ export interface Highlight {
 export interface ChartSeriesPlan {
   name: string;
   values: string;
-  /** Draw as a line (a threshold) rather than columns. */
+  /** Draw as a line (a threshold) rather than columns; on a scatter chart, a line without markers. */
   line?: boolean;
+  /** Scatter charts: the series' own x values. */
+  x?: string;
 }
 
 export interface ChartPlan {
   /** Chart name; the pane's charts start with "MKT". */
   name: string;
   title: string;
-  /** X-axis categories (the channels). */
+  /** X-axis categories (the channels); on a scatter chart, each series has its own x. */
   categories: string;
+  /** Default columns; scatter: x/y points, lines where a series asks for one. */
+  type?: 'columns' | 'scatter';
   series: ChartSeriesPlan[];
   /** Top-left and bottom-right cells. */
   position: [string, string];
@@ -151,16 +156,16 @@ function text(address: string, rows: unknown[][], style?: CellStyle): CellWrite 
   return { address, kind: 'text', data, numberFormat: fill(data.length, data[0].length, TEXT_FORMAT), style };
 }
 
-function textAt(row: number, column: number, rows: unknown[][], style?: CellStyle): CellWrite {
+export function textAt(row: number, column: number, rows: unknown[][], style?: CellStyle): CellWrite {
   return text(rangeAddress(row, column, rows.length, rows[0].length), rows, style);
 }
 
-function formulasAt(row: number, column: number, data: CellData[][], formats?: string[][], style?: CellStyle): CellWrite {
+export function formulasAt(row: number, column: number, data: CellData[][], formats?: string[][], style?: CellStyle): CellWrite {
   return { address: rangeAddress(row, column, data.length, data[0].length), kind: 'formulas', data, numberFormat: formats, style };
 }
 
 /** An input cell: a number or yes/no typed in the pane, or a formula pointing at the user's cell. */
-function inputFormula(field: string, input: InputCell, { singleCell = true, picks }: { singleCell?: boolean; picks?: SheetPlan['picks'] } = {}): CellData {
+export function inputFormula(field: string, input: InputCell, { singleCell = true, picks }: { singleCell?: boolean; picks?: SheetPlan['picks'] } = {}): CellData {
   if ('ref' in input) {
     const ref = toSafeReference(input.ref, { singleCell });
     if (!ref) throw new PlanInputError('badReference', { ref: String(input.ref).slice(0, 60) });
@@ -176,12 +181,12 @@ function inputFormula(field: string, input: InputCell, { singleCell = true, pick
 }
 
 /** Invariant string literal for a formula: "fr". */
-const literal = (s: string) => `"${s.replace(/"/g, '""')}"`;
+export const literal = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 // ---------------------------------------------------------------------------------------------
 // Source references
 
-interface SourceRows {
+export interface SourceRows {
   /** Sheet row (0-based) of the first channel. */
   firstRow: number;
   count: number;
@@ -191,7 +196,7 @@ interface SourceRows {
   revenue: [number, number];
 }
 
-function sourceRows(source: SourceRef, layout: DetectedLayout): SourceRows {
+export function sourceRows(source: SourceRef, layout: DetectedLayout): SourceRows {
   const count = layout.lastDataRow - layout.firstDataRow + 1;
   if (
     count < 1 ||
@@ -217,7 +222,7 @@ function sourceRows(source: SourceRef, layout: DetectedLayout): SourceRows {
 }
 
 /** `'Ventes'!$B2:$M2`: columns fixed, row relative, so that filling down walks the channels. */
-function rowRef(src: SourceRows, [c1, c2]: [number, number]): string {
+export function rowRef(src: SourceRows, [c1, c2]: [number, number]): string {
   const a = `$${cellAddress(src.firstRow, c1).replace(/\d+$/, '')}${src.firstRow + 1}`;
   if (c1 === c2) return `${src.sheet}!${a}`;
   return `${src.sheet}!${a}:$${cellAddress(src.firstRow, c2).replace(/\d+$/, '')}${src.firstRow + 1}`;
@@ -228,7 +233,7 @@ function rowRef(src: SourceRows, [c1, c2]: [number, number]): string {
 
 /** Row (0-based) of the column headers on the Diagnostic and Arbitrage sheets (A4); totals sit above (A3), channels below (A5…). */
 export const TABLE_HEADER_ROW = 3;
-const FIRST = TABLE_HEADER_ROW + 1;
+export const FIRST = TABLE_HEADER_ROW + 1;
 
 export function diagnosticPlan({ source, layout, profile }: DiagnosticInput): SheetPlan {
   const L = LABELS[profile.lang];
@@ -348,7 +353,9 @@ export function internalisationPlan(input: InternalisationInput): SheetPlan {
 // ---------------------------------------------------------------------------------------------
 // Arbitrage
 
-export function arbitragePlan({ source, layout, profile, totalBudget }: ArbitrageInput): SheetPlan {
+export function arbitragePlan(input: ArbitrageInput): SheetPlan {
+  if (input.method === 'marginal') return marginalArbitragePlan(input);
+  const { source, layout, profile, totalBudget } = input;
   const L = LABELS[profile.lang];
   const money = currencyFormat(profile);
   const src = sourceRows(source, layout);

@@ -172,8 +172,12 @@ export interface ArbitrageInput {
   source: SourceRef;
   layout: DetectedLayout;
   profile: WorkbookProfile;
-  /** Budget to share over the same period as the source's spend. */
+  /** Budget to share over the same period as the source's spend (monthly, for the marginal method). */
   totalBudget: InputCell;
+  /** By average return (MKT.ALLOCATE, the default) or by marginal return (MKT.ALLOCATE_MARGINAL, monthly history). */
+  method?: 'average' | 'marginal';
+  /** Gross margin rate (0.45 = 45 %), for the marginal method: named MKT_GROSS_MARGIN. */
+  grossMargin?: InputCell;
 }
 
 /** A decision taken during the session, written as text on the assumptions sheet. */

@@ -217,3 +217,66 @@ export function readOptionalText(arg: string, value: unknown): string | undefine
   if (typeof scalar === 'boolean') return scalar ? 'TRUE' : 'FALSE';
   throw invalid('notText', { arg });
 }
+
+/** One month of a history: its number, or null for a blank, text or boolean cell (left out by the rule). */
+function monthCell(arg: string, cell: unknown): number | null {
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) throw invalid('notANumber', { arg });
+    return cell;
+  }
+  if (isIncomingError(cell)) throw cell;
+  return null;
+}
+
+/** A history's cells in reading order: numbers kept (negatives too, the rule refuses them), others null. */
+export function readMonths(arg: string, value: unknown): Array<number | null> {
+  if (!Array.isArray(value)) return [monthCell(arg, value)];
+  const cells: Array<number | null> = [];
+  for (let r = 0; r < value.length; r++) {
+    const row: unknown = value[r];
+    if (Array.isArray(row)) {
+      for (let c = 0; c < row.length; c++) cells.push(monthCell(arg, row[c]));
+    } else {
+      cells.push(monthCell(arg, row));
+    }
+  }
+  return cells;
+}
+
+/** A history as rows of cells (one row per channel): numbers kept, other cells null. */
+export function readMonthRows(arg: string, value: unknown): Array<Array<number | null>> {
+  if (!Array.isArray(value)) return [[monthCell(arg, value)]];
+  const rows: Array<Array<number | null>> = [];
+  for (let r = 0; r < value.length; r++) {
+    const row: unknown = value[r];
+    const cells: Array<number | null> = [];
+    if (Array.isArray(row)) {
+      for (let c = 0; c < row.length; c++) cells.push(monthCell(arg, row[c]));
+    } else {
+      cells.push(monthCell(arg, row));
+    }
+    rows.push(cells);
+  }
+  return rows;
+}
+
+/**
+ * The first `count` numbers of a range in reading order (a RESPONSE_FIT row: a, b); text, blank
+ * and boolean cells are skipped; an error met before them is passed on.
+ */
+export function readLeadingNumbers(arg: string, value: unknown, count: number): number[] {
+  const numbers: number[] = [];
+  const cells = Array.isArray(value) ? value : [[value]];
+  for (let r = 0; r < cells.length && numbers.length < count; r++) {
+    const row: unknown = cells[r];
+    const rowCells: unknown[] = Array.isArray(row) ? row : [row];
+    for (let c = 0; c < rowCells.length && numbers.length < count; c++) {
+      const cell = rowCells[c];
+      if (typeof cell === 'number') {
+        if (!Number.isFinite(cell)) throw invalid('notANumber', { arg });
+        numbers.push(cell);
+      } else if (isIncomingError(cell)) throw cell;
+    }
+  }
+  return numbers;
+}

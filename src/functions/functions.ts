@@ -9,6 +9,9 @@ import { finiteColumn, finiteNumber, toThrown, unwrap } from './excel-errors';
 import {
   readAmount,
   readChannelValues,
+  readLeadingNumbers,
+  readMonthRows,
+  readMonths,
   readNumber,
   readOptionalChoice,
   readOptionalNumber,
@@ -266,6 +269,99 @@ export function allocate(total_budget: any[][], spend_range: any[][], revenue_ra
           readOptionalNumber('floor', floor) ?? rules.ALLOCATION_FLOOR,
         ),
       ),
+    );
+  } catch (error) {
+    throw toThrown(error);
+  }
+}
+
+/**
+ * Fits one channel's diminishing returns, revenue = a × spend^b, to its monthly history. Spills a row of four: a, b, r2, CURVE or LINEAR (the average ratio, when there are fewer than 6 months, too little variation in spend, or no diminishing slope).
+ * @customfunction RESPONSE_FIT
+ * @helpurl https://localhost:3000/help.html#RESPONSE_FIT
+ * @param spend One channel's monthly spend, one cell per month. Months with a 0, a blank, a text or TRUE/FALSE are left out.
+ * @param revenue The same months' revenue, as many cells as spend, paired in reading order.
+ * @returns A row of four: a, b, r2 and CURVE or LINEAR.
+ */
+export function responseFit(spend: any[][], revenue: any[][]): any[][] {
+  try {
+    const fit = unwrap(rules.responseFit(readMonths('spend', spend), readMonths('revenue', revenue)));
+    return [[finiteNumber(fit.a), finiteNumber(fit.b), finiteNumber(fit.r2), fit.code]];
+  } catch (error) {
+    throw toThrown(error);
+  }
+}
+
+/**
+ * The revenue one more unit of spend brings at a monthly spend: a × b × spend^(b − 1), from a fit of MKT.RESPONSE_FIT.
+ * @customfunction MARGINAL_ROAS
+ * @helpurl https://localhost:3000/help.html#MARGINAL_ROAS
+ * @param fit A row of MKT.RESPONSE_FIT: its first two numbers are a (0 or more) and b (above 0, at most 1).
+ * @param monthly_spend Monthly spend at which to measure the return, 0 or more.
+ * @returns The marginal ROAS: revenue per extra unit of spend.
+ */
+export function marginalRoas(fit: any[][], monthly_spend: any): number {
+  try {
+    return finiteNumber(
+      unwrap(rules.marginalRoas(readLeadingNumbers('fit', fit, 2), readNumber('monthly_spend', monthly_spend))),
+    );
+  } catch (error) {
+    throw toThrown(error);
+  }
+}
+
+/**
+ * The monthly spend at which one more unit of spend returns exactly its cost in gross margin: (a × b × margin)^(1 / (1 − b)). Spending more loses money.
+ * @customfunction OPTIMAL_SPEND
+ * @helpurl https://localhost:3000/help.html#OPTIMAL_SPEND
+ * @param fit A row of MKT.RESPONSE_FIT: its first two numbers are a (0 or more) and b (above 0, at most 1).
+ * @param margin Gross margin rate, 0 to 1 (40 % = 0.4).
+ * @returns The optimal monthly spend, in the history's currency.
+ */
+export function optimalSpend(fit: any[][], margin: any): number {
+  try {
+    return finiteNumber(unwrap(rules.optimalSpend(readLeadingNumbers('fit', fit, 2), readNumber('margin', margin))));
+  } catch (error) {
+    throw toThrown(error);
+  }
+}
+
+/**
+ * The ROI ratio at which marketing pays for itself out of gross margin: 1 / margin. At a 25 % margin, 4:1 only breaks even.
+ * @customfunction BREAKEVEN_ROAS
+ * @helpurl https://localhost:3000/help.html#BREAKEVEN_ROAS
+ * @param margin Gross margin rate, above 0 and at most 1 (25 % = 0.25).
+ * @returns The break-even ROI ratio.
+ */
+export function breakevenRoas(margin: any): number {
+  try {
+    return finiteNumber(unwrap(rules.breakevenRoas(readNumber('margin', margin))));
+  } catch (error) {
+    throw toThrown(error);
+  }
+}
+
+/**
+ * Shares a monthly budget where the next unit of spend returns the most: one curve per channel (row), each channel at most cap × its best month. Spills one monthly amount per channel, in a column.
+ * @customfunction ALLOCATE_MARGINAL
+ * @helpurl https://localhost:3000/help.html#ALLOCATE_MARGINAL
+ * @param monthly_budget Monthly budget to share: a cell or a range, summed.
+ * @param spend_history Monthly spend, one row per channel and one cell per month (channels in columns: use TRANSPOSE).
+ * @param revenue_history Monthly revenue, the same shape as spend_history.
+ * @param [cap] Ceiling of each channel, as a multiple of its best month: 1 or more. Default 1.5.
+ * @returns One monthly amount per channel, summing to the budget.
+ */
+export function allocateMarginal(monthly_budget: any[][], spend_history: any[][], revenue_history: any[][], cap?: any): number[][] {
+  try {
+    return finiteColumn(
+      unwrap(
+        rules.allocateMarginal(
+          readAmount('monthly_budget', monthly_budget),
+          readMonthRows('spend_history', spend_history),
+          readMonthRows('revenue_history', revenue_history),
+          readOptionalNumber('cap', cap) ?? rules.MARGINAL_CAP,
+        ),
+      ).amounts,
     );
   } catch (error) {
     throw toThrown(error);

@@ -32,4 +32,10 @@ export const FRENCH_ARGUMENT_NAMES: Readonly<Record<string, string>> = {
   floor: 'plancher',
   code: 'code',
   lang: 'langue',
+  fit: 'ajustement',
+  monthly_spend: 'dépense_mensuelle',
+  margin: 'taux_marge',
+  spend_history: 'historique_dépenses',
+  revenue_history: 'historique_revenus',
+  cap: 'plafond',
 };

@@ -41,6 +41,18 @@ const MESSAGES: Record<Language, Record<MessageKey, Template>> = {
     infiniteLifetime: (p) => `${p.arg} : un client gardé pour toujours a une valeur infinie`,
     notFinite: (p) => `${p.arg} : le résultat n'est pas un nombre fini`,
     notText: (p) => `${p.arg} : un texte est attendu`,
+    monthCounts: (p) =>
+      `dépenses (${p.spendCells} cellules) et revenus (${p.revenueCells} cellules) doivent avoir le même nombre de cellules`,
+    noMonthCounted: () => 'aucun mois avec des dépenses et des revenus supérieurs à 0',
+    historyShapes: (p) =>
+      `historique_dépenses (${p.spendShape}) et historique_revenus (${p.revenueShape}) doivent avoir la même forme : une ligne par canal, une cellule par mois`,
+    capBelowOne: (p, n) => `${p.arg} : 1 ou plus est attendu (1,5 = 150 % du meilleur mois), pas ${n(p.cap)}`,
+    budgetAboveCeilings: (p, n) =>
+      `le budget (${n(p.budget)}) dépasse ${n(p.cap)} × le meilleur mois de chaque canal (${n(p.ceilings)} au total)`,
+    fitNumbers: (p) => `${p.arg} : une plage dont les deux premiers nombres sont a et b est attendue (une ligne de MKT.COURBE_REPONSE)`,
+    fitBounds: (p) => `${p.arg} : a ≥ 0 et 0 < b ≤ 1 sont attendus (une ligne de MKT.COURBE_REPONSE)`,
+    firstUnitUnbounded: (p) => `${p.arg} : à 0, le rendement de la première unité d'une courbe est sans borne`,
+    constantReturns: (p) => `${p.arg} : à rendement constant (b = 1), il n'y a pas de dépense optimale finie`,
   },
   en: {
     notANumber: (p) => `${p.arg}: a number is expected`,
@@ -63,6 +75,18 @@ const MESSAGES: Record<Language, Record<MessageKey, Template>> = {
     infiniteLifetime: (p) => `${p.arg}: a customer kept forever has an infinite value`,
     notFinite: (p) => `${p.arg}: the result is not a finite number`,
     notText: (p) => `${p.arg}: a text is expected`,
+    monthCounts: (p) =>
+      `spend (${p.spendCells} cells) and revenue (${p.revenueCells} cells) must have the same number of cells`,
+    noMonthCounted: () => 'no month with both spend and revenue above 0',
+    historyShapes: (p) =>
+      `spend_history (${p.spendShape}) and revenue_history (${p.revenueShape}) must have the same shape: one row per channel, one cell per month`,
+    capBelowOne: (p, n) => `${p.arg}: 1 or more is expected (1.5 = 150% of the best month), not ${n(p.cap)}`,
+    budgetAboveCeilings: (p, n) =>
+      `the budget (${n(p.budget)}) is more than ${n(p.cap)} × the best month of every channel (${n(p.ceilings)} in all)`,
+    fitNumbers: (p) => `${p.arg}: a range whose first two numbers are a and b is expected (a row of MKT.RESPONSE_FIT)`,
+    fitBounds: (p) => `${p.arg}: a ≥ 0 and 0 < b ≤ 1 are expected (a row of MKT.RESPONSE_FIT)`,
+    firstUnitUnbounded: (p) => `${p.arg}: at 0, the first unit's return on a curve is unbounded`,
+    constantReturns: (p) => `${p.arg}: at constant return (b = 1) there is no finite optimal spend`,
   },
 };
 

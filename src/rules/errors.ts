@@ -23,7 +23,16 @@ export type MessageKey =
   | 'divisionByZero'
   | 'infiniteLifetime'
   | 'notFinite'
-  | 'notText';
+  | 'notText'
+  | 'monthCounts'
+  | 'noMonthCounted'
+  | 'historyShapes'
+  | 'capBelowOne'
+  | 'budgetAboveCeilings'
+  | 'fitNumbers'
+  | 'fitBounds'
+  | 'firstUnitUnbounded'
+  | 'constantReturns';
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 

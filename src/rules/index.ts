@@ -4,4 +4,5 @@ export * from './roi';
 export * from './tiers';
 export * from './pilot';
 export * from './allocation';
+export * from './marginal';
 export * from './labels';

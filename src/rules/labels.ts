@@ -23,6 +23,8 @@ export const CODE_LABELS = {
   EXPAND: { fr: 'Étendre', en: 'Expand' },
   EXTEND: { fr: 'Prolonger', en: 'Extend' },
   TAKE_BACK: { fr: 'Reprendre en interne', en: 'Take back in-house' },
+  CURVE: { fr: 'Courbe à rendement décroissant', en: 'Diminishing-returns curve' },
+  LINEAR: { fr: 'Rendement constant (ratio moyen)', en: 'Constant return (average ratio)' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type DecisionCode = keyof typeof CODE_LABELS;

@@ -12,6 +12,7 @@ import { roiRatio as roiRatioAdapter } from '../../src/functions/functions';
 import { sourceAdapters } from '../../bench/adapters';
 import { readAmountLoop, roiRatioCandidate } from '../../bench/candidates';
 import { fuzz, fuzzTargets } from '../../bench/fuzz';
+import { checkMarginalCase, marginalCases, measureMarginalRecalc } from '../../bench/marginal';
 import { checkCase, perCallCases } from '../../bench/percall';
 import { buildEngine, expectedChecksum, growthExponent, replaceSpend, roiChecksum, roiSheet, spendColumn } from '../../bench/recalc';
 import { README_END, README_MARKER, README_START, replaceReadmeSection } from '../../bench/report';
@@ -72,6 +73,29 @@ describe('per call', () => {
   });
 });
 
+describe('arbitrage by marginal return', () => {
+  const cases = marginalCases();
+  it('measures RESPONSE_FIT on 12 and 120 months and ALLOCATE_MARGINAL on 5, 20 and 100 channels × 12 months', () => {
+    expect(cases.map((c) => [c.id, c.months, c.channels])).toEqual([
+      ['RESPONSE_FIT', 12, 1],
+      ['RESPONSE_FIT', 120, 1],
+      ['ALLOCATE_MARGINAL', 12, 5],
+      ['ALLOCATE_MARGINAL', 12, 20],
+      ['ALLOCATE_MARGINAL', 12, 100],
+    ]);
+    expect((cases[1].inputs[0][0] as number[][])[0]).toHaveLength(120);
+    expect(cases[4].inputs[0][1] as number[][]).toHaveLength(100);
+  });
+  it.each(cases.map((c) => [c.label, c] as const))('the adapter gives what the rule gives: %s', (_label, c) => {
+    expect(checkMarginalCase(sourceAdapters(), c)).toEqual([]);
+  });
+  it('recalculates the engine sheet with every fit, marginal ROAS and the allocation right', () => {
+    const result = measureMarginalRecalc(12, 2);
+    expect(result.checked).toBe(true);
+    expect(result.recalcMs).toBeGreaterThan(0);
+  });
+});
+
 describe('round trips', () => {
   it('counts every context.sync of an action and its largest request', async () => {
     const workbook = new FakeWorkbook();
@@ -118,11 +142,11 @@ describe('round trips', () => {
 
 describe('fuzz', () => {
   it('finds no result Excel cannot show in the adapters', () => {
-    const result = fuzz(fuzzTargets(sourceAdapters()), { calls: 1200, batch: 50 });
-    expect(result.calls).toBe(1200);
-    expect(Object.values(result.callsByFunction)).toEqual(Array(12).fill(100));
+    const result = fuzz(fuzzTargets(sourceAdapters()), { calls: 1700, batch: 50 });
+    expect(result.calls).toBe(1700);
+    expect(Object.values(result.callsByFunction)).toEqual(Array(17).fill(100));
     expect(result.notShowable).toBe(0);
-    expect(result.values + Object.values(result.errors).reduce((a, b) => a + b, 0)).toBe(1200);
+    expect(result.values + Object.values(result.errors).reduce((a, b) => a + b, 0)).toBe(1700);
   });
 
   it('counts a NaN, an Infinity, undefined and a stray exception as not showable', () => {

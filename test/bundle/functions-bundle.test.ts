@@ -36,7 +36,7 @@ function excelError(thunk: () => unknown): CustomFunctionsErrorStub {
 }
 
 describe('the built functions.js', () => {
-  it('associates exactly the twelve ids of functions.json, once each', () => {
+  it('associates exactly the seventeen ids of functions.json, once each', () => {
     expect([...runtime.associated.keys()].sort()).toEqual(metadata.functions.map((fn) => fn.id).sort());
   });
   it('does not touch Office, React or the pane when it loads', () => {
@@ -53,6 +53,29 @@ describe('the built functions.js', () => {
   });
   it('spills ALLOCATE as a column', () => {
     expect(call('ALLOCATE', [[100]], [[10], [10]], [[40], [60]], null)).toEqual([[40], [60]]);
+  });
+  it('spills RESPONSE_FIT as a row of four and ALLOCATE_MARGINAL as a column', () => {
+    const spend = [[1000, 1200, 1400, 1600, 1800, 2000]];
+    const revenue = [spend[0].map((s) => 40 * Math.sqrt(s))];
+    const fit = call('RESPONSE_FIT', spend, revenue) as unknown[][];
+    expect(fit).toHaveLength(1);
+    expect(fit[0]).toHaveLength(4);
+    expect(fit[0][0]).toBeCloseTo(40, 9);
+    expect(fit[0][1]).toBeCloseTo(0.5, 12);
+    expect(fit[0][3]).toBe('CURVE');
+    expect(call('MARGINAL_ROAS', fit, 1600)).toBeCloseTo(0.5, 9);
+    expect(call('OPTIMAL_SPEND', fit, 0.4)).toBeCloseTo(64, 6);
+    expect(call('BREAKEVEN_ROAS', 0.25)).toBe(4);
+    const amounts = call('ALLOCATE_MARGINAL', [[6000]], [spend[0], spend[0]], [revenue[0], revenue[0]], null) as number[][];
+    expect(amounts).toEqual([[3000], [3000]]);
+  });
+  it('throws the errors of section 7 with their messages', () => {
+    expect(excelError(() => call('RESPONSE_FIT', [[0, 'x', true]], [[1, 2, 3]]))).toMatchObject({ code: '#N/A', message: expect.stringContaining('0') });
+    expect(excelError(() => call('MARGINAL_ROAS', [[4, 0.5]], 0)).code).toBe('#NUM!');
+    expect(excelError(() => call('OPTIMAL_SPEND', [[4, 1]], 0.4)).code).toBe('#NUM!');
+    expect(excelError(() => call('BREAKEVEN_ROAS', 40))).toMatchObject({ code: '#VALUE!', message: expect.stringContaining('0,4') });
+    expect(excelError(() => call('ALLOCATE_MARGINAL', [[1e9]], [[100]], [[300]], null))).toMatchObject({ code: '#N/A' });
+    expect(excelError(() => call('ALLOCATE_MARGINAL', [[10]], [[100]], [[300]], 0.5)).code).toBe('#VALUE!');
   });
   it('throws real Excel errors with their messages', () => {
     expect(excelError(() => call('ROI_RATIO', [[1]], [[0]])).code).toBe('#DIV/0!');
@@ -100,7 +123,14 @@ describe('the examples of the help page and the README', () => {
     const result = evaluateExample(example.formula, example.grid as unknown[][]);
     if (typeof example.result === 'number') expect(result).toBeCloseTo(example.result, 9);
     else if (Array.isArray(example.result)) {
-      (result as number[][]).forEach((row, i) => expect(row[0]).toBeCloseTo((example.result as number[][])[i][0], 6));
+      const expected = example.result as Array<Array<number | string>>;
+      expect((result as unknown[][]).map((row) => row.length)).toEqual(expected.map((row) => row.length));
+      (result as Array<Array<number | string>>).forEach((row, i) =>
+        row.forEach((value, j) => {
+          if (typeof expected[i][j] === 'number') expect(value).toBeCloseTo(expected[i][j] as number, 6);
+          else expect(value).toBe(expected[i][j]);
+        }),
+      );
     } else expect(result).toBe(example.result);
   });
 });

@@ -51,7 +51,7 @@ describe('registration', () => {
   it('registers every @customfunction of src/functions under MKT.<id>, with its adapter and parameter shapes', () => {
     registerMktFunctions();
     const inSource = customFunctionsInSource();
-    expect(inSource).toHaveLength(12);
+    expect(inSource).toHaveLength(17);
     expect(Object.keys(MKT_FUNCTIONS).sort()).toEqual(inSource.map((f) => f.id).sort());
     for (const { id, name, params } of inSource) {
       expect({ id, adapter: MKT_FUNCTIONS[id].adapter, params: MKT_FUNCTIONS[id].params }).toEqual({
@@ -171,6 +171,29 @@ describe('results and errors', () => {
     ]);
     const expected = adapters.allocate([[1000]], [[100], [200], [50]], [[400], [1000], [100]]);
     expect(engine.getRangeValues({ start: { sheet: 0, row: 0, col: 2 }, end: { sheet: 0, row: 2, col: 2 } })).toEqual(expected);
+  });
+
+  it('spills RESPONSE_FIT across a row of four and ALLOCATE_MARGINAL down a column; MARGINAL_ROAS reads the spilled fit', () => {
+    const spend = [1000, 1200, 1400, 1600, 1800, 2000];
+    const revenue = spend.map((x) => 40 * Math.sqrt(x));
+    const engine = engineWith([
+      [...spend, '=MKT.RESPONSE_FIT(A1:F1,A2:F2)'],
+      [...revenue, '=MKT.MARGINAL_ROAS(G1:J1,1600)'],
+      [...spend, '=MKT.ALLOCATE_MARGINAL(3000,A1:F1,A2:F2)'],
+      [...revenue],
+      ['=MKT.ALLOCATE_MARGINAL(3000,A1:F3,A2:F4)', '=MKT.ALLOCATE_MARGINAL(3000,A1:F1,A2:F1)'],
+    ]);
+    const fit = adapters.responseFit([spend], [revenue]);
+    expect(engine.getRangeValues({ start: { sheet: 0, row: 0, col: 6 }, end: { sheet: 0, row: 0, col: 9 } })).toEqual(fit);
+    expect(at(engine, 'G2')).toBeCloseTo(0.5, 9);
+    expect(at(engine, 'G3')).toBe(3000); // one channel, the budget exactly at its ceiling (1.5 × 2000)
+    // Three rows of histories: three channels, one amount each.
+    expect(engine.getRangeValues({ start: { sheet: 0, row: 4, col: 0 }, end: { sheet: 0, row: 6, col: 0 } }).flat()).toEqual(
+      adapters.allocateMarginal([[3000]], [spend, revenue, spend], [revenue, spend, revenue]).flat(),
+    );
+    // Histories of different shapes: #VALUE! in the anchor only.
+    expect((at(engine, 'B5') as DetailedCellError).type).toBe(ErrorType.VALUE);
+    expect(at(engine, 'B6')).toBeNull();
   });
 
   it('gives #SPILL! when a value sits where ALLOCATE would spill', () => {

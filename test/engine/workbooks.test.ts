@@ -62,6 +62,23 @@ it('the Québec example uses the internalisation, lifetime value, allocation and
   }
 });
 
+it('the Québec example holds a marginal arbitrage block: fits, marginal returns, optimal spends and the allocation', async () => {
+  const workbook = await readXlsxFile(join(EXAMPLES, 'budget-pme-qc.xlsx'));
+  const formulas = toWorkbookInput(workbook).formulas.filter((f) => f.sheet === 'Arbitrage marginal').map((f) => f.formula);
+  for (const id of ['RESPONSE_FIT', 'MARGINAL_ROAS', 'OPTIMAL_SPEND', 'BREAKEVEN_ROAS', 'ALLOCATE_MARGINAL']) {
+    expect(formulas.some((f) => f.includes(`_xldudf_MKT_${id}(`))).toBe(true);
+  }
+  // Its cells agree with the rules (the comparison above covers every sheet); here, what the block shows.
+  const { input, engine } = recompute(toWorkbookInput(workbook));
+  const sheet = engine.getSheetId('Arbitrage marginal')!;
+  const anchor = input.formulas.find((f) => f.sheet === 'Arbitrage marginal' && f.formula.startsWith('_xldudf_MKT_ALLOCATE_MARGINAL('))!;
+  const amounts = Array.from({ length: 6 }, (_, i) => engine.getCellValue({ sheet, row: anchor.row + i, col: anchor.col }) as number);
+  expect(amounts.reduce((a, b) => a + b, 0)).toBeCloseTo(13000, 6);
+  const codes = Array.from({ length: 6 }, (_, i) => engine.getCellValue({ sheet, row: anchor.row + i, col: 4 }));
+  expect(codes).toEqual(['CURVE', 'CURVE', 'LINEAR', 'CURVE', 'CURVE', 'LINEAR']);
+  expect(amounts[3]).toBe(1.5 * 1900); // Contenu et SEO stops at its ceiling
+});
+
 it('the French example uses the tier, ROI, allocation and label functions', async () => {
   const formulas = toWorkbookInput(await readXlsxFile(join(EXAMPLES, 'budget-tpe-fr.xlsx'))).formulas.map((f) => f.formula);
   for (const id of ['BUDGET_TIER', 'ROI_RATIO', 'ROI_BAND', 'ALLOCATE', 'LABEL']) {

@@ -14,6 +14,11 @@ const functions: Array<[string, (...args: any[]) => unknown, number]> = [
   ['BUDGET_TIER', f.budgetTier, 2],
   ['PILOT_VERDICT', f.pilotVerdict, 4],
   ['ALLOCATE', f.allocate, 4],
+  ['RESPONSE_FIT', f.responseFit, 2],
+  ['MARGINAL_ROAS', f.marginalRoas, 2],
+  ['OPTIMAL_SPEND', f.optimalSpend, 2],
+  ['BREAKEVEN_ROAS', f.breakevenRoas, 1],
+  ['ALLOCATE_MARGINAL', f.allocateMarginal, 4],
   ['LABEL', f.label, 2],
 ];
 
@@ -49,6 +54,58 @@ describe('ALLOCATE as a property', () => {
         );
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('the §7 functions on numeric histories, extreme values included', () => {
+  const month = fc.oneof(
+    fc.double({ min: 0, max: 1e308, noNaN: true }),
+    fc.double({ min: 0, max: 1e4, noNaN: true }),
+    fc.constantFrom(0, 5e-324, 1e-300, 1, 1e300, 1.7976931348623157e308, null, '', 'n/a', true),
+  );
+  const history = fc
+    .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 14 }))
+    .chain(([rows, cols]) =>
+      fc.tuple(
+        fc.array(fc.array(month, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }),
+        fc.array(fc.array(month, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }),
+      ),
+    );
+  const budget = fc.oneof(fc.double({ min: 0, max: 1e308, noNaN: true }), fc.double({ min: 0, max: 1e5, noNaN: true }));
+  const showable = (fn: (...args: any[]) => unknown, args: unknown[]) => {
+    const outcome = callSafely(fn, args);
+    if (!isExcelShowable(outcome)) throw new Error(`not showable: ${String('error' in outcome ? outcome.error : JSON.stringify(outcome.value))}`);
+    return outcome;
+  };
+
+  it('RESPONSE_FIT, MARGINAL_ROAS and OPTIMAL_SPEND give a showable result or an Excel error', () => {
+    fc.assert(
+      fc.property(history, fc.double({ min: 0, max: 1e308, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), ([spend, revenue], at, margin) => {
+        const fit = showable(f.responseFit, [[spend.flat()], [revenue.flat()]]);
+        if ('value' in fit) {
+          const row = fit.value as unknown[][];
+          expect(row).toHaveLength(1);
+          expect(row[0]).toHaveLength(4);
+          showable(f.marginalRoas, [row, at]);
+          showable(f.optimalSpend, [row, margin]);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('ALLOCATE_MARGINAL gives a column of one amount per channel summing to the budget, or an Excel error', () => {
+    fc.assert(
+      fc.property(history, budget, fc.oneof(fc.constant(null), fc.double({ min: 1, max: 1e6, noNaN: true })), ([spend, revenue], b, cap) => {
+        const outcome = showable(f.allocateMarginal, [[[b]], spend, revenue, cap]);
+        if ('value' in outcome) {
+          const column = outcome.value as number[][];
+          expect(column).toHaveLength(spend.length);
+          const total = column.reduce((sum, [x]) => sum + x, 0);
+          expect(Math.abs(total - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, b));
+        }
+      }),
+      { numRuns: 2000 },
     );
   });
 });

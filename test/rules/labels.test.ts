@@ -6,11 +6,13 @@ describe('LABEL', () => {
     expect(labelOf('TARGET', 'en')).toBe('On target');
     expect(labelOf('TAKE_BACK', 'en')).toBe('Take back in-house');
     expect(labelOf('EXPAND')).toBe('Étendre');
+    expect(labelOf('CURVE')).toBe('Courbe à rendement décroissant');
+    expect(labelOf('linear', 'en')).toBe('Constant return (average ratio)');
   });
   it('covers the codes of every function, and nothing else', () => {
     expect(DECISION_CODES.sort()).toEqual(
       ['INTERNALISE', 'PREPARE', 'OUTSOURCE', 'BELOW', 'TARGET', 'ABOVE', 'IN_HOUSE', 'PARTIAL', 'REGULAR', 'FULL',
-        'RETENTION', 'ACQUISITION', 'TOO_EARLY', 'STOP', 'EXPAND', 'EXTEND', 'TAKE_BACK'].sort(),
+        'RETENTION', 'ACQUISITION', 'TOO_EARLY', 'STOP', 'EXPAND', 'EXTEND', 'TAKE_BACK', 'CURVE', 'LINEAR'].sort(),
     );
     for (const code of DECISION_CODES) {
       expect(CODE_LABELS[code].fr).not.toBe('');

@@ -4,7 +4,7 @@
  * reuse the functions' own messages (src/i18n/messages.ts) where one fits, so the pane and
  * `=MKT.…` say the same thing ("enter 80% or 0.8, not 80").
  */
-import { checkNonNegative, type MessageKey, type MessageParams } from '../../rules/errors';
+import { checkNonNegative, checkRate, type MessageKey, type MessageParams } from '../../rules/errors';
 import type { Language } from '../../rules/labels';
 import { HOURS_IN_A_WEEK } from '../../rules/signals';
 import { MAX_KPI_ACHIEVEMENT } from '../../rules/pilot';
@@ -20,8 +20,9 @@ export type Reading<T> = { readonly ok: true; readonly value: T } | { readonly o
 /**
  * amount: money, ≥ 0. hours: weekly hours, 0–168. achievement: a KPI achievement (1 = 100 %),
  * typed as 0.85 or 85 %, at most 10 like MKT.PILOT_VERDICT. ratio: an ROI ratio, ≥ 0. count: ≥ 0.
+ * rate: a rate from 0 to 1, typed as 0.45 or 45 % (45 gets "enter 45% or 0.45"), like MKT.OPTIMAL_SPEND's margin.
  */
-export type FieldKind = 'amount' | 'hours' | 'achievement' | 'ratio' | 'count';
+export type FieldKind = 'amount' | 'hours' | 'achievement' | 'ratio' | 'count' | 'rate';
 
 const ok = <T>(value: T): Reading<T> => ({ ok: true, value });
 const fail = (issue: Issue): Reading<never> => ({ ok: false, issue });
@@ -54,13 +55,17 @@ export function toNumber(text: string, language: Language): number | undefined {
 export function readField(kind: FieldKind, text: string, language: Language): Reading<number | undefined> {
   const trimmed = text.trim();
   if (trimmed === '') return ok(undefined);
-  const isPercent = kind === 'achievement' && /%\s*$/.test(trimmed);
+  const isPercent = (kind === 'achievement' || kind === 'rate') && /%\s*$/.test(trimmed);
   const n = toNumber(isPercent ? trimmed.replace(/%\s*$/, '') : trimmed, language);
   if (n === undefined) return fail(ruleIssue('notANumber'));
   const value = isPercent ? n / 100 : n;
   const negative = checkNonNegative('value', value);
   if (negative) return fail(ruleIssue(negative.key));
   if (kind === 'hours' && value > HOURS_IN_A_WEEK) return fail(ruleIssue('hoursRange', { max: HOURS_IN_A_WEEK }));
+  if (kind === 'rate') {
+    const bad = checkRate('value', value);
+    if (bad) return fail(ruleIssue(bad.key, bad.params));
+  }
   if (kind === 'achievement' && value > MAX_KPI_ACHIEVEMENT) {
     return fail(ruleIssue('rateAsPercent', { typed: n, asRate: n / 100 }));
   }

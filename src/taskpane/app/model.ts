@@ -158,7 +158,13 @@ export function diagnosticInput(state: PaneState): DiagnosticInput | undefined {
 
 export function arbitrageInput(state: PaneState, readings: Readings): ArbitrageInput | undefined {
   if (!state.source || !state.layout) return undefined;
-  return { source: state.source.source, layout: state.layout, profile: workbookProfile(state), totalBudget: cell(state, readings, 'totalBudget') };
+  const base = { source: state.source.source, layout: state.layout, profile: workbookProfile(state), totalBudget: cell(state, readings, 'totalBudget') };
+  return state.flags.marginal ? { ...base, method: 'marginal', grossMargin: cell(state, readings, 'grossMargin') } : base;
+}
+
+/** The marginal method needs one column a month for spend and for revenue. */
+export function hasMonthlyHistory(state: PaneState): boolean {
+  return !!state.layout && state.layout.spend.count > 1 && state.layout.revenue.count > 1;
 }
 
 // -------------------------------------------------------------------------------------------

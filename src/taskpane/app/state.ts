@@ -27,6 +27,7 @@ export const FIELD_KINDS = {
   monthsElapsed: 'count',
   achievement: 'achievement',
   pilotRoi: 'ratio',
+  grossMargin: 'rate',
 } as const satisfies Record<string, FieldKind>;
 export type FieldId = keyof typeof FIELD_KINDS;
 
@@ -36,7 +37,7 @@ export interface FieldValue {
   ref?: string;
 }
 
-export type Flag = 'dataNeed' | 'useRoi' | 'reportingOk';
+export type Flag = 'dataNeed' | 'useRoi' | 'reportingOk' | 'marginal';
 export type TextId = 'kpiName' | 'decisions' | 'checklist';
 
 export interface PaneState {
@@ -76,7 +77,7 @@ export function initialState(language: Language, market: Market): PaneState {
     margin: 'normal',
     step: 'diagnostic',
     fields,
-    flags: { dataNeed: false, useRoi: true, reportingOk: true },
+    flags: { dataNeed: false, useRoi: true, reportingOk: true, marginal: false },
     texts: { kpiName: '', decisions: '', checklist: '' },
   };
 }

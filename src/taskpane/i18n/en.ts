@@ -153,6 +153,18 @@ export const en = {
   'arbitrage.floorRule': 'Channels returning less than {floor}:1 get nothing (the target is {low}:1 to {high}:1). Change the floor on the Assumptions sheet.',
   'arbitrage.write': 'Write the Arbitrage sheet',
   'arbitrage.needDiagnostic': 'Run the Diagnostic step first: the arbitrage uses its channels.',
+  'arbitrage.method': 'Share the budget',
+  'arbitrage.method.average': 'By average return (MKT.ALLOCATE)',
+  'arbitrage.method.marginal': 'By marginal return, from the monthly history (MKT.ALLOCATE_MARGINAL)',
+  'arbitrage.marginal.intro':
+    'Each channel gets a curve of diminishing returns fitted to its months; the budget goes where the next dollar brings back the most, each channel at most {cap} × its best month.',
+  'arbitrage.marginal.budget': 'Monthly budget to share',
+  'arbitrage.marginal.budget.hint': 'A month’s budget: the curves are fitted to monthly spend.',
+  'arbitrage.marginal.margin': 'Gross margin',
+  'arbitrage.marginal.margin.hint': 'The share of revenue left after direct costs (45% = 0.45); kept as the name MKT_GROSS_MARGIN.',
+  'arbitrage.marginal.needMonthly': 'The marginal method needs a monthly history (one column a month for spend and for revenue); the Diagnostic found one column each.',
+  'arbitrage.marginal.warnings': 'To know before writing',
+  'arbitrage.marginal.channel': 'Channel {channel} ({name}): {text}',
 
   // Transfer
   'transfer.intro':

@@ -158,6 +158,18 @@ export const fr: Record<StringKey, string> = {
   'arbitrage.floorRule': 'Les canaux qui rapportent moins de {floor}:1 ne reçoivent rien (la cible va de {low}:1 à {high}:1). Modifiez le plancher sur la feuille Hypothèses.',
   'arbitrage.write': 'Écrire la feuille Arbitrage',
   'arbitrage.needDiagnostic': 'Faites d’abord l’étape Diagnostic : l’arbitrage utilise ses canaux.',
+  'arbitrage.method': 'Répartir le budget',
+  'arbitrage.method.average': 'Selon le rendement moyen (MKT.ALLOCATE)',
+  'arbitrage.method.marginal': 'Selon le rendement marginal, d’après l’historique mensuel (MKT.ALLOCATE_MARGINAL)',
+  'arbitrage.marginal.intro':
+    'Chaque canal reçoit une courbe de rendement décroissant ajustée à ses mois ; le budget va là où le prochain euro rapporte le plus, chaque canal au plus {cap} × son meilleur mois.',
+  'arbitrage.marginal.budget': 'Budget mensuel à répartir',
+  'arbitrage.marginal.budget.hint': 'Le budget d’un mois : les courbes sont ajustées aux dépenses mensuelles.',
+  'arbitrage.marginal.margin': 'Marge brute',
+  'arbitrage.marginal.margin.hint': 'La part du chiffre d’affaires qui reste après les coûts directs (45 % = 0,45) ; gardée sous le nom MKT_GROSS_MARGIN.',
+  'arbitrage.marginal.needMonthly': 'La méthode marginale demande un historique mensuel (une colonne par mois pour les dépenses et pour les revenus) ; le Diagnostic a trouvé une colonne de chaque.',
+  'arbitrage.marginal.warnings': 'À savoir avant d’écrire',
+  'arbitrage.marginal.channel': 'Canal {channel} ({name}) : {text}',
 
   // Transfer
   'transfer.intro':

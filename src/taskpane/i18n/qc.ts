@@ -5,6 +5,8 @@
 import type { StringKey } from './en';
 
 export const qc: Partial<Record<StringKey, string>> = {
+  'arbitrage.marginal.intro':
+    'Chaque canal reçoit une courbe de rendement décroissant ajustée à ses mois ; le budget va là où le prochain dollar rapporte le plus, chaque canal au plus {cap} × son meilleur mois.',
   'app.subtitle':
     'Décidez pas à pas s’il faut impartir le marketing de votre PME, avec un modèle vivant dans votre propre classeur.',
   'internalise.fees': 'Honoraires externes annuels (impartition)',

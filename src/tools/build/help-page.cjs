@@ -15,7 +15,9 @@ function cellText(cell, lang) {
 
 function resultText(result, lang) {
   const one = (v) => (typeof v === 'number' ? cellText(Number(v.toFixed(4)), lang) : String(v));
-  return Array.isArray(result) ? result.map((row) => one(row[0])).join(lang === 'fr' ? ' ; ' : '; ') : one(result);
+  const separator = lang === 'fr' ? ' ; ' : '; ';
+  if (Array.isArray(result) && result.length === 1 && result[0].length > 1) return result[0].map(one).join(separator);
+  return Array.isArray(result) ? result.map((row) => one(row[0])).join(separator) : one(result);
 }
 
 function gridTable(grid, lang) {

@@ -22,7 +22,10 @@ function gridMarkdown(grid) {
 }
 
 function resultText(result) {
-  if (Array.isArray(result)) return `spills ${result.map((row) => Number(row[0].toFixed(2))).join(' / ')}`;
+  const one = (v) => (typeof v === 'number' ? String(Number(v.toFixed(2))) : `\`${v}\``);
+  // A column spills down (one value per row), a row spills across.
+  if (Array.isArray(result) && result.length === 1 && result[0].length > 1) return `spills across ${result[0].map(one).join(', ')}`;
+  if (Array.isArray(result)) return `spills ${result.map((row) => one(row[0])).join(' / ')}`;
   return typeof result === 'number' ? String(Number(result.toFixed(4))) : `\`${result}\``;
 }
 

@@ -10,7 +10,7 @@
  *   an omitted one takes its default (docs/RULES.md, Conventions);
  * - an error cell arrives as a CustomFunctions.Error; an error passed on comes back unchanged.
  * A CustomFunctions.Error thrown by an adapter becomes a HyperFormula CellError of the same type
- * and message; ALLOCATE's column spills.
+ * and message; ALLOCATE and ALLOCATE_MARGINAL spill a column, RESPONSE_FIT a row of four.
  *
  * Dotted ids: HyperFormula's function-name token allows "." after the first letter (it has
  * NORM.DIST), so 'MKT.ROI_RATIO' is registered as is; no renaming is needed.
@@ -29,10 +29,11 @@ type ParamKind = 'range' | 'scalar' | 'range?' | 'scalar?';
 interface MktFunction {
   adapter: (...args: any[]) => unknown;
   params: ParamKind[];
-  spills?: true;
+  /** The spill's shape: ALLOCATE and ALLOCATE_MARGINAL a column, RESPONSE_FIT a row of four. */
+  spills?: 'allocate' | 'allocateMarginal' | 'responseFit';
 }
 
-/** The twelve functions, by the Excel id of their JSDoc `@customfunction` tag. */
+/** The seventeen functions, by the Excel id of their JSDoc `@customfunction` tag. */
 export const MKT_FUNCTIONS: Readonly<Record<string, MktFunction>> = {
   INTERNALISE_SIGNAL: { adapter: adapters.internaliseSignal, params: ['scalar', 'range', 'range', 'scalar?'] },
   INTERNALISE_SCORE: { adapter: adapters.internaliseScore, params: ['scalar', 'range', 'range', 'scalar?'] },
@@ -44,7 +45,16 @@ export const MKT_FUNCTIONS: Readonly<Record<string, MktFunction>> = {
   RETENTION_LEVER: { adapter: adapters.retentionLever, params: ['range', 'scalar', 'range', 'scalar?', 'scalar?'] },
   BUDGET_TIER: { adapter: adapters.budgetTier, params: ['range', 'scalar?'] },
   PILOT_VERDICT: { adapter: adapters.pilotVerdict, params: ['scalar', 'scalar', 'scalar?', 'scalar?'] },
-  ALLOCATE: { adapter: adapters.allocate, params: ['range', 'range', 'range', 'scalar?'], spills: true },
+  ALLOCATE: { adapter: adapters.allocate, params: ['range', 'range', 'range', 'scalar?'], spills: 'allocate' },
+  RESPONSE_FIT: { adapter: adapters.responseFit, params: ['range', 'range'], spills: 'responseFit' },
+  MARGINAL_ROAS: { adapter: adapters.marginalRoas, params: ['range', 'scalar'] },
+  OPTIMAL_SPEND: { adapter: adapters.optimalSpend, params: ['range', 'scalar'] },
+  BREAKEVEN_ROAS: { adapter: adapters.breakevenRoas, params: ['scalar'] },
+  ALLOCATE_MARGINAL: {
+    adapter: adapters.allocateMarginal,
+    params: ['range', 'range', 'range', 'scalar?'],
+    spills: 'allocateMarginal',
+  },
   LABEL: { adapter: adapters.label, params: ['scalar', 'scalar?'] },
 };
 
@@ -134,7 +144,7 @@ function metadataFor(fn: MktFunction, method: string) {
   return {
     method,
     parameters,
-    ...(fn.spills ? { sizeOfResultArrayMethod: `${method}Size`, vectorizationForbidden: true } : {}),
+    ...(fn.spills ? { sizeOfResultArrayMethod: `${fn.spills}Size`, vectorizationForbidden: true } : {}),
   };
 }
 
@@ -174,6 +184,24 @@ export class MktPlugin extends FunctionPlugin {
     const channels = cells(spend);
     return channels === cells(revenue) ? new ArraySize(1, Math.max(1, channels)) : ArraySize.scalar();
   }
+
+  /** RESPONSE_FIT spills a row of four; when the two ranges differ in size (#VALUE!), one cell. */
+  protected responseFitSize(ast: ProcedureAstLike, state: unknown): ArraySize {
+    const [spend, revenue] = ast.args;
+    if (spend === undefined || revenue === undefined) return ArraySize.scalar();
+    const a = this.arraySizeForAst(spend as never, state as never);
+    const b = this.arraySizeForAst(revenue as never, state as never);
+    return a.width * a.height === b.width * b.height ? new ArraySize(4, 1) : ArraySize.scalar();
+  }
+
+  /** ALLOCATE_MARGINAL spills one row per channel (a row of the histories); one cell when the shapes differ. */
+  protected allocateMarginalSize(ast: ProcedureAstLike, state: unknown): ArraySize {
+    const [, spend, revenue] = ast.args;
+    if (spend === undefined || revenue === undefined || spend.type === 'EMPTY') return ArraySize.scalar();
+    const a = this.arraySizeForAst(spend as never, state as never);
+    const b = this.arraySizeForAst(revenue as never, state as never);
+    return a.width === b.width && a.height === b.height ? new ArraySize(1, Math.max(1, a.height)) : ArraySize.scalar();
+  }
 }
 
 function methodName(id: string): string {
@@ -188,11 +216,7 @@ for (const id of Object.keys(MKT_FUNCTIONS)) {
     },
   });
 }
-Object.defineProperty(MktPlugin.prototype, `${methodName('ALLOCATE')}Size`, {
-  value(this: MktPlugin, ast: ProcedureAstLike, state: unknown) {
-    return (this as unknown as { allocateSize: MktPlugin['allocateSize'] }).allocateSize(ast, state);
-  },
-});
+// HyperFormula finds the size methods by name (allocateSize, responseFitSize, allocateMarginalSize).
 
 let registered = false;
 

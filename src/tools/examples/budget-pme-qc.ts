@@ -1,7 +1,7 @@
 /**
  * budget-pme-qc.xlsx: a Québec SME (IT services in Montréal, CAD) — whether to bring marketing
- * in-house, customer lifetime value and the better lever, allocation by return, and a
- * three-month agency pilot. The figures are invented; they are chosen to show each outcome.
+ * in-house, customer lifetime value and the better lever, allocation by return (average and
+ * marginal), and a three-month agency pilot. The figures are invented; they are chosen to show each outcome.
  */
 import ExcelJS from 'exceljs';
 import { column, FORMATS, MONTHS_FR, SheetBuilder } from './sheet-builder';
@@ -16,6 +16,7 @@ function readMe(sheet: SheetBuilder): void {
     ['  besoin d’itérer vite sur les données (B5 : oui ou non) et les honoraires externes mois par mois (lignes 8 et 9).'],
     ['• « Clients » : par segment, la marge brute annuelle par client, la rétention annuelle (0,85 = 85 %), le taux d’actualisation et le CAC.'],
     ['• « Arbitrage » : le budget annuel à répartir (B3), le plancher de ROI (B4) et, par canal, les dépenses et revenus de l’an dernier.'],
+    ['• « Arbitrage marginal » : la marge brute (B3), le budget mensuel (B4), le plafond (B5) et, par canal, 12 mois de dépenses et de revenus.'],
     ['• « Pilote » : l’objectif mensuel de leads (B3) et, chaque mois du pilote, les leads, les honoraires, les revenus et si le rapport a été reçu.'],
     [''],
     ['Ce que calculent les formules', { bold: true }],
@@ -23,6 +24,8 @@ function readMe(sheet: SheetBuilder): void {
     ['  (40 h/semaine ou plus ; honoraires à 60 % du salaire chargé ou plus ; besoin de données) — 2 ou 3 signaux : internaliser.'],
     ['• MKT.LTV : valeur vie client ; MKT.RETENTION_LEVER : quel levier améliore le plus LTV ÷ CAC, +10 % de rétention ou −10 % de CAC.'],
     ['• MKT.ALLOCATE : répartit le budget entre les canaux selon leur ROI ; un canal sous le plancher reçoit 0.'],
+    ['• MKT.RESPONSE_FIT, MKT.MARGINAL_ROAS, MKT.OPTIMAL_SPEND, MKT.BREAKEVEN_ROAS, MKT.ALLOCATE_MARGINAL : une courbe de rendement'],
+    ['  décroissant par canal, et le budget mensuel placé là où le prochain dollar rapporte le plus, sans dépasser 1,5 × le meilleur mois.'],
     ['• MKT.PILOT_VERDICT : verdict d’un pilote de 3 mois (trop tôt, arrêter, étendre, prolonger, reprendre à l’interne).'],
     [''],
     ['Bon à savoir', { bold: true }],
@@ -136,6 +139,85 @@ function arbitrage(sheet: SheetBuilder): void {
   sheet.widths({ A: 48, B: 20, C: 18, D: 8, E: 11, F: 20, G: 12 });
 }
 
+/**
+ * Monthly history of six channels, invented around a curve revenue = a × spend^b per channel,
+ * with some scatter; the trade show runs 4 months a year and the newsletter started in September,
+ * so both stay LINEAR (too few months).
+ */
+const MARGINAL_CHANNELS: Array<[string, Array<number | null>, Array<number | null>]> = [
+  ['LinkedIn Ads', [2400, 2600, 3100, 3400, 2200, 1800, 1600, 2900, 3800, 4200, 3900, 2500], [8900, 9800, 10600, 11300, 8700, 7500, 7100, 10300, 12400, 12700, 12300, 9400]],
+  ['Google Ads', [2000, 2100, 2400, 2600, 2300, 1900, 1700, 2200, 2800, 3100, 3300, 2500], [5900, 6300, 6900, 7600, 6700, 5900, 5100, 6600, 8000, 8600, 9000, 7200]],
+  ['Salons (Salon PME Montréal)', [0, 0, 6500, 0, 0, 4000, 0, 0, 7000, 0, 0, 4500], [0, 0, 17000, 0, 0, 9500, 0, 0, 18500, 0, 0, 11000]],
+  ['Contenu et SEO', [1400, 1500, 1500, 1600, 1400, 1200, 1000, 1300, 1700, 1800, 1900, 1500], [9100, 9700, 9400, 10100, 9300, 8500, 7600, 8900, 10200, 10700, 10600, 9600]],
+  ['Webinaires', [600, 700, 900, 800, 500, 400, 0, 600, 900, 1000, 1100, 700], [3000, 3300, 3800, 3600, 2700, 2200, 0, 3000, 3900, 4100, 4300, 3300]],
+  ['Infolettre', [null, null, null, null, null, null, null, null, 300, 350, 320, 330], [null, null, null, null, null, null, null, null, 2400, 2700, 2500, 2600]],
+];
+
+function marginalArbitrage(sheet: SheetBuilder): void {
+  sheet.text('A1', 'Arbitrage au rendement marginal — chaque dollar là où le prochain rapporte le plus (par mois)', { bold: true, size: 14 });
+  sheet.text('A3', 'Marge brute (part du revenu qui reste après les coûts directs)').input('B3', 0.45, FORMATS.percent);
+  sheet.text('C3', 'ROAS d’équilibre').formula('D3', 'MKT.BREAKEVEN_ROAS(B3)', FORMATS.ratio);
+  sheet.text('A4', 'Budget marketing mensuel à répartir').input('B4', 13000, FORMATS.cad);
+  sheet.text('A5', 'Plafond par canal (× son meilleur mois)').input('B5', 1.5, FORMATS.ratio);
+  const n = MARGINAL_CHANNELS.length;
+  const spendTop = 8;
+  const revenueTop = spendTop + n + 2;
+  const resultTop = revenueTop + n + 2;
+  sheet.header(spendTop - 1, 1, ['Dépenses mensuelles', ...MONTHS_FR]);
+  sheet.header(revenueTop - 1, 1, ['Revenus attribués mensuels', ...MONTHS_FR]);
+  MARGINAL_CHANNELS.forEach(([name, spend, revenue], i) => {
+    sheet.text(`A${spendTop + i}`, name).text(`A${revenueTop + i}`, name);
+    spend.forEach((v, m) => sheet.input(`${column(2 + m)}${spendTop + i}`, v, FORMATS.cad));
+    revenue.forEach((v, m) => sheet.input(`${column(2 + m)}${revenueTop + i}`, v, FORMATS.cad));
+  });
+  sheet.header(resultTop - 1, 1, [
+    'Canal',
+    'a',
+    'b',
+    'r²',
+    'Courbe',
+    'En clair',
+    'Dépense mensuelle moyenne',
+    'Proposition mensuelle',
+    'ROAS marginal aujourd’hui',
+    'ROAS marginal proposé',
+    'Dépense optimale (à la marge brute)',
+  ]);
+  const spendRows = `B${spendTop}:M${spendTop + n - 1}`;
+  const revenueRows = `B${revenueTop}:M${revenueTop + n - 1}`;
+  MARGINAL_CHANNELS.forEach(([name], i) => {
+    const r = resultTop + i;
+    const s = spendTop + i;
+    const fit = `B${r}:E${r}`;
+    sheet
+      .text(`A${r}`, name)
+      .formula(`B${r}`, `MKT.RESPONSE_FIT(B${s}:M${s},B${revenueTop + i}:M${revenueTop + i})`)
+      .formula(`F${r}`, `MKT.LABEL(E${r},"fr")`)
+      .formula(`G${r}`, `AVERAGEIF(B${s}:M${s},">0")`, FORMATS.cad)
+      .formula(`I${r}`, `MKT.MARGINAL_ROAS(${fit},G${r})`, FORMATS.ratio)
+      .formula(`J${r}`, `MKT.MARGINAL_ROAS(${fit},H${r})`, FORMATS.ratio);
+    // A LINEAR channel (b = 1) has no finite optimum: OPTIMAL_SPEND would be #NUM!.
+    const linear = MARGINAL_CHANNELS[i][1].filter((v) => v !== null && v > 0).length < 6;
+    if (linear) sheet.text(`K${r}`, 'aucune (rendement constant)', { italic: true });
+    else sheet.formula(`K${r}`, `MKT.OPTIMAL_SPEND(${fit},$B$3)`, FORMATS.cad);
+    for (const c of ['B', 'C', 'D']) sheet.sheet.getCell(`${c}${r}`).numFmt = c === 'B' ? '0.00' : '0.000';
+    sheet.sheet.getCell(`H${r}`).numFmt = FORMATS.cad;
+  });
+  sheet.formula(`H${resultTop}`, `MKT.ALLOCATE_MARGINAL(B4,${spendRows},${revenueRows},B5)`, FORMATS.cad);
+  const total = resultTop + n;
+  sheet
+    .text(`A${total}`, 'Total', { bold: true })
+    .formula(`G${total}`, `SUM(G${resultTop}:G${total - 1})`, FORMATS.cad, true)
+    .formula(`H${total}`, `SUM(H${resultTop}:H${total - 1})`, FORMATS.cad, true);
+  sheet.text(
+    `A${total + 1}`,
+    'b : chaque doublement de la dépense multiplie le revenu par 2^b (b = 0,5 : ×1,41). Un canal n’est jamais poussé au-delà du plafond × son meilleur mois.',
+    { italic: true },
+  );
+  sheet.text(`A${total + 2}`, 'Rendement constant : moins de 6 mois utiles, trop peu de variation des dépenses, ou une pente non décroissante — le ratio moyen est alors la réponse honnête.', { italic: true });
+  sheet.widths({ A: 48, B: 10, C: 10, D: 10, E: 10, F: 30, G: 16, H: 16, I: 14, J: 14, K: 20, L: 10, M: 10 });
+}
+
 function pilot(sheet: SheetBuilder): void {
   sheet.text('A1', 'Pilote de 3 mois avec une agence — suivi mensuel', { bold: true, size: 14 });
   sheet.text('A3', 'Objectif mensuel de leads qualifiés').input('B3', 40, FORMATS.integer);
@@ -183,6 +265,7 @@ export function buildPmeWorkbook(): ExcelJS.Workbook {
   internalisation(new SheetBuilder(workbook.addWorksheet('Internalisation')));
   clients(new SheetBuilder(workbook.addWorksheet('Clients')));
   arbitrage(new SheetBuilder(workbook.addWorksheet('Arbitrage')));
+  marginalArbitrage(new SheetBuilder(workbook.addWorksheet('Arbitrage marginal')));
   pilot(new SheetBuilder(workbook.addWorksheet('Pilote')));
   return workbook;
 }

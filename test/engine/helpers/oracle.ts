@@ -118,7 +118,29 @@ function optionalText(arg: Arg, name: string): string | undefined {
   return text.trim() === '' ? undefined : text;
 }
 
-type Body = (args: Arg[]) => number | string | number[];
+// Months of a history: numbers kept (negatives too: the rule refuses them), any other cell left out.
+function monthRows(arg: Arg): Array<Array<number | null>> {
+  const rows = arg.kind === 'ref' && Array.isArray(arg.value) ? arg.value : [cellsOf(arg)];
+  return rows.map((row) =>
+    row.map((cell) => {
+      if (isErrorValue(cell)) throw new Stop(cell);
+      return typeof cell === 'number' ? cell : null;
+    }),
+  );
+}
+
+// A fit: the first two numbers in reading order; an error met before them is passed on.
+function leadingNumbers(arg: Arg): number[] {
+  const numbers: number[] = [];
+  for (const cell of cellsOf(arg)) {
+    if (numbers.length === 2) break;
+    if (isErrorValue(cell)) throw new Stop(cell);
+    if (typeof cell === 'number') numbers.push(cell);
+  }
+  return numbers;
+}
+
+type Body = (args: Arg[]) => number | string | number[] | Array<Array<number | string>>;
 
 const FUNCTIONS: Record<string, Body> = {
   INTERNALISE_SIGNAL: (a) => internalise(a).code,
@@ -172,6 +194,22 @@ const FUNCTIONS: Record<string, Body> = {
         optionalNumber(a[3], 'floor') ?? rules.ALLOCATION_FLOOR,
       ),
     ),
+  RESPONSE_FIT: (a) => {
+    const fit = orStop(rules.responseFit(monthRows(a[0]).flat(), monthRows(a[1]).flat()));
+    return [[fit.a, fit.b, fit.r2, fit.code]];
+  },
+  MARGINAL_ROAS: (a) => orStop(rules.marginalRoas(leadingNumbers(a[0]), number(a[1], 'monthly_spend'))),
+  OPTIMAL_SPEND: (a) => orStop(rules.optimalSpend(leadingNumbers(a[0]), number(a[1], 'margin'))),
+  BREAKEVEN_ROAS: (a) => orStop(rules.breakevenRoas(number(a[0], 'margin'))),
+  ALLOCATE_MARGINAL: (a) =>
+    orStop(
+      rules.allocateMarginal(
+        amount(a[0], 'monthly_budget'),
+        monthRows(a[1]),
+        monthRows(a[2]),
+        optionalNumber(a[3], 'cap') ?? rules.MARGINAL_CAP,
+      ),
+    ).amounts,
   LABEL: (a) => {
     const code = optionalText(a[0], 'code') ?? '';
     const lang = optionalText(a[1], 'lang');
@@ -238,9 +276,14 @@ export function expectedValue(formula: string, resolve: Resolve): Expected {
   for (const arg of args) if (arg.kind !== 'omitted' && !Array.isArray(arg.value) && isErrorValue(arg.value)) return arg.value;
   try {
     const result = body(args);
+    if (Array.isArray(result) && result.every(Array.isArray)) {
+      const rows = result as Array<Array<number | string>>;
+      if (!rows.flat().every((v) => typeof v === 'string' || Number.isFinite(v))) return { error: '#NUM!', message: '' };
+      return rows;
+    }
     if (Array.isArray(result)) {
-      if (!result.every(Number.isFinite)) return { error: '#NUM!', message: '' };
-      return result.map((v) => [v]);
+      if (!(result as number[]).every(Number.isFinite)) return { error: '#NUM!', message: '' };
+      return (result as number[]).map((v) => [v]);
     }
     if (typeof result === 'number' && !Number.isFinite(result)) return { error: '#NUM!', message: '' };
     return result;
