@@ -184,10 +184,12 @@ export function numberOf(arg: NativeArg, fallback?: string): string {
   if (TEXT_LITERAL.test(x)) {
     const inner = x.slice(1, -1).replace(/""/g, '"');
     if (inner === '') return '0';
-    return `VALUE(SUBSTITUTE(${x}," ",""))`;
+    return `IFERROR(VALUE(SUBSTITUTE(${x}," ","")),${VALUE_ERROR})`;
   }
   const o = operand(x);
-  return `IF(ISTEXT(${o}),IF(${o}="",0,VALUE(SUBSTITUTE(${o}," ",""))),${o}+0)`;
+  // IFERROR only sees text here (an error argument takes the last branch): LibreOffice's VALUE
+  // gives Err:502 (#NUM!) for text that is no number, Excel's #VALUE!.
+  return `IF(ISTEXT(${o}),IF(${o}="",0,IFERROR(VALUE(SUBSTITUTE(${o}," ","")),${VALUE_ERROR})),${o}+0)`;
 }
 
 const YES_WORDS = ['yes', 'oui', 'true', 'vrai', '1'];

@@ -81,7 +81,7 @@ def read_sheet(sheet):
                 continue
             cell = sheet.getCellByPosition(c, r)
             entry = {}
-            if formula.startswith("=") or formula.startswith("{="):
+            if cell.getType().value == "FORMULA":
                 entry["f"] = formula
             error = cell.getError()
             if error:
