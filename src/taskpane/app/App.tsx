@@ -14,6 +14,7 @@ import { DiagnosticStep } from './steps/DiagnosticStep';
 import { ExplainStep } from './steps/ExplainStep';
 import { InternaliseStep } from './steps/InternaliseStep';
 import { PilotStep } from './steps/PilotStep';
+import { ShareStep } from './steps/ShareStep';
 import { TransferStep } from './steps/TransferStep';
 
 export interface AppProps {
@@ -30,6 +31,7 @@ const STEP_VIEWS: Record<StepId, () => JSX.Element> = {
   transfer: TransferStep,
   pilot: PilotStep,
   explain: ExplainStep,
+  share: ShareStep,
 };
 
 function Pane() {
