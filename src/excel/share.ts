@@ -15,6 +15,7 @@ import { makePortableCopy, PackageError, type PortableLanguage } from '../portab
 import { browserCodec, browserCodecSupported } from '../portable/browser-codec';
 import type { Codec } from '../portable/zip';
 import type { ActionResult } from './types';
+import packageJson from '../../package.json';
 
 export const SLICE_SIZE = 4 * 1024 * 1024;
 
@@ -125,7 +126,7 @@ export interface ShareMessages {
  * Resolves to an error result (never throws) when the host cannot, or the file cannot be read.
  */
 export async function shareWorkbook(
-  options: { lang: PortableLanguage; version: string; messages: ShareMessages; codec?: Codec; sliceSize?: number },
+  options: { lang: PortableLanguage; version?: string; messages: ShareMessages; codec?: Codec; sliceSize?: number },
 ): Promise<ActionResult<SharedCopy>> {
   const support = options.codec ? shareSupport(() => true) : shareSupport();
   if (!support.supported) return { status: 'error', code: 'unsupported', message: options.messages.unsupported(support.missing) };
@@ -136,7 +137,7 @@ export async function shareWorkbook(
     return { status: 'error', code: 'unknown', message: options.messages.unreadable(String((error as Error).message ?? error)) };
   }
   try {
-    const copy = await makePortableCopy(bytes, options.codec ?? browserCodec, { lang: options.lang, version: options.version });
+    const copy = await makePortableCopy(bytes, options.codec ?? browserCodec, { lang: options.lang, version: options.version ?? packageJson.version });
     await globals.Excel!.createWorkbook!(toBase64(copy.bytes));
     const translated = copy.items.filter((i) => i.action === 'translated').length;
     return { status: 'ok', value: { translated, frozen: copy.items.length - translated, reportSheet: copy.reportSheet } };

@@ -5,7 +5,6 @@
  */
 import { MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { version } from '../../../../package.json';
 import type { ShareSupport, SharedCopy } from '../../../excel/share';
 import { usePane } from '../context';
 import { ActionPanel } from '../components/ActionPanel';
@@ -31,7 +30,6 @@ export function ShareStep() {
     async () =>
       (await loadShare()).shareWorkbook({
         lang: language,
-        version,
         messages: {
           unsupported: (missing) => t(`share.unsupported.${missing}`),
           unreadable: (detail) => t('share.unreadable', { detail }),
