@@ -11,6 +11,7 @@ export const NATIVE_TABLE_END = '<!-- native-table:end -->';
 
 /** A sample call per function: its required arguments as cells, so the native form reads plainly. */
 function sampleCall(id: string): string {
+  if (!NATIVE[id]) return `=MKT.${id}(…)`;
   const params = NATIVE[id].params.filter((p) => p.default === undefined && !p.optional);
   const cells = ['A2', 'B2', 'C2', 'D2', 'E2'];
   if (id === 'ALLOCATE') return '=MKT.ALLOCATE(A2,B2:B6,C2:C6)';
@@ -21,7 +22,11 @@ export function nativeTableMarkdown(): string {
   const lines = [NATIVE_TABLE_START, '', '| MKT call | Native formula in the portable copy | Length |', '|---|---|---|'];
   for (const id of MKT_FUNCTION_IDS) {
     const call = sampleCall(id);
-    const t = translateFormula(call, id === 'ALLOCATE' ? { spill: { rows: 5, cols: 1 } } : {});
+    if (!NATIVE[id]) {
+      lines.push(`| \`${call}\` | frozen: the copy keeps its computed values (no native form) | |`);
+      continue;
+    }
+    const t = translateFormula(call, id === 'ALLOCATE' ? { spill: { rows: 5, cols: 1 }, arrayFormula: true } : {});
     const native = t.formula ?? `frozen (${t.frozen?.reason})`;
     const note = NATIVE[id]?.note ? ` — ${NATIVE[id].note!.en}` : '';
     lines.push(`| \`${call}\` | <details><summary>${native.length} characters${note}</summary><code>${native.replace(/\|/g, '&#124;').replace(/</g, '&lt;')}</code></details> | ${native.length} |`);

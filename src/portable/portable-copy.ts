@@ -96,7 +96,8 @@ export function rewriteSheet(xml: string, sheet: string, values: boolean): Sheet
   // translation keeps its references, so the followers still shift right) or frozen whole.
   const frozenGroups = new Set<string>();
   const sharedMasters = new Map<string, string>();
-  for (const m of xml.matchAll(/<f\b([^>]*\bt="shared"[^>]*)>([\s\S]*?)<\/f>/g)) {
+  for (const m of xml.matchAll(/<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/g)) {
+    if (m[2] === undefined || attr(m[1], 't') !== 'shared') continue;
     const si = attr(m[1], 'si');
     const text = unescapeXml(m[2]);
     if (si !== undefined && hasMktCall(text)) {
@@ -129,7 +130,7 @@ export function rewriteSheet(xml: string, sheet: string, values: boolean): Sheet
       items.push({ sheet, cell: address, formula: `=${formula}`, action: 'translated', native: '(shared with its group)' });
       return whole;
     }
-    const translation = translateFormula(own, type === 'array' ? { spill: refShape(attr(fAttrs, 'ref')) } : {});
+    const translation = translateFormula(own, type === 'array' ? { spill: refShape(attr(fAttrs, 'ref')), arrayFormula: true } : {});
     if (translation.formula === undefined) return freeze(translation.frozen?.reason);
     items.push({ sheet, cell: address, formula: `=${own}`, action: 'translated', native: `=${translation.formula}` });
     const newF = `<f${fAttrs}>${escapeXml(translation.formula)}</f>`;
@@ -151,7 +152,7 @@ function frozenCell(cellAttrs: string, inner: string): string {
 }
 
 /** The defined names whose formula calls MKT, translated (a name has no saved value to freeze to). */
-function rewriteNames(workbookXml: string, values: boolean, items: PortableItem[]): string {
+function rewriteNames(workbookXml: string, items: PortableItem[]): string {
   return workbookXml.replace(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g, (whole, attrs: string, body: string) => {
     const formula = unescapeXml(body);
     if (!hasMktCall(formula)) return whole;
@@ -161,7 +162,8 @@ function rewriteNames(workbookXml: string, values: boolean, items: PortableItem[
       items.push({ sheet: '', cell: name, formula: `=${formula}`, action: 'kept', reason: translation.frozen?.reason });
       return whole;
     }
-    items.push({ sheet: '', cell: name, formula: `=${formula}`, action: 'translated', native: `=${translation.formula}`, reason: values ? 'values' : undefined });
+    // Translated in --values mode too: a name has no saved value to freeze to.
+    items.push({ sheet: '', cell: name, formula: `=${formula}`, action: 'translated', native: `=${translation.formula}` });
     return `<definedName${attrs}>${escapeXml(translation.formula)}</definedName>`;
   });
 }
@@ -223,7 +225,7 @@ export async function makePortableCopy(bytes: Uint8Array, codec: Codec, options:
     removedFormulas += rewrite.removedFormulas;
     replaced.set(part, await makeEntry(part, encoder.encode(rewrite.xml), codec, entry));
   }
-  workbookXml = rewriteNames(workbookXml, options.values === true, items);
+  workbookXml = rewriteNames(workbookXml, items);
 
   // A calculation chain naming cells that no longer hold a formula makes Excel repair the file:
   // drop it, Excel rebuilds it.
@@ -293,6 +295,7 @@ const TEXT = {
       unknownFunction: 'fonction MKT inconnue',
       tooLong: 'traduction plus longue que les 8 192 caractères d’Excel : mettez l’appel MKT imbriqué dans sa propre cellule',
       channelShape: 'plages de canaux qui ne sont pas une colonne ou une ligne écrites en références, ou zone de débordement différente',
+      notArrayFormula: 'REPARTIR_BUDGET hors d’une formule matricielle (sa colonne ne peut pas s’y calculer)',
       external: 'appel vers un autre classeur',
       unclosed: 'formule incomplète',
       arity: 'nombre d’arguments incorrect',
@@ -328,6 +331,7 @@ const TEXT = {
       unknownFunction: 'unknown MKT function',
       tooLong: "translation longer than Excel's 8,192 characters: put the nested MKT call in its own cell",
       channelShape: 'channel ranges that are not one column or row written as references, or a different spill area',
+      notArrayFormula: 'ALLOCATE outside an array formula (its column cannot be computed there)',
       external: 'a call to another workbook',
       unclosed: 'an incomplete formula',
       arity: 'wrong number of arguments',

@@ -45,6 +45,7 @@ export type FreezeReason =
   | 'unknownFunction'
   | 'tooLong'
   | 'channelShape'
+  | 'notArrayFormula'
   | 'external'
   | 'unclosed'
   | 'arity';
@@ -71,6 +72,11 @@ export interface TranslateContext {
    * undefined when not known.
    */
   spill?: { rows: number; cols: number };
+  /**
+   * Whether the cell holds an array formula (`t="array"`, a dynamic array in Excel 365): only
+   * there may ALLOCATE's column be computed by Excel 2010 and LibreOffice.
+   */
+  arrayFormula?: boolean;
 }
 
 export interface NativeEntry {
@@ -465,6 +471,7 @@ export const NATIVE: Readonly<Record<string, NativeEntry>> = {
       if (!line(spendShape) || !line(revenueShape) || cells !== revenueShape.rows * revenueShape.cols) {
         return new Frozen('channelShape', 'ALLOCATE');
       }
+      if (!context.arrayFormula) return new Frozen('notArrayFormula', 'ALLOCATE');
       if (context.spill && (context.spill.rows !== cells || context.spill.cols !== 1)) return new Frozen('channelShape', 'ALLOCATE');
       const r = read(this.params, args);
       const [total, spendRef, revenueRef, floor] = r;
@@ -545,7 +552,7 @@ export function translateFormula(formula: string, context: TranslateContext = {}
   const out = mapMktCalls(
     formula,
     (site: MktCallSite, args: string[]) => {
-      const result = translateCall(site, args, kinds, site.parent === undefined ? context : {});
+      const result = translateCall(site, args, kinds, site.parent === undefined ? context : { arrayFormula: context.arrayFormula });
       if (result instanceof Frozen) {
         frozen ??= result;
         calls.push({ id: site.id, translated: false, reason: result.reason });
@@ -618,6 +625,12 @@ function translateCall(site: MktCallSite, args: string[], kinds: Map<string, Res
     .map((arg) => operand(arg.text));
   return guarded(single, translated);
 }
+
+/**
+ * MKT functions frozen by design: an iterative solver has no reasonable native form. Every other
+ * MKT function has an entry in NATIVE (test/portable/native-table.test.ts checks it).
+ */
+export const FROZEN_BY_DESIGN: ReadonlySet<string> = new Set(['ALLOCATE_MARGINAL']);
 
 /** Whether the translator has a native form for this MKT function id. */
 export function hasNativeForm(id: string): boolean {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { NATIVE_TABLE_END, NATIVE_TABLE_START, nativeTableMarkdown } from '../../src/portable/native-table';
 import { MKT_FUNCTION_IDS } from '../../src/formula/function-names';
 import { CODE_LABELS } from '../../src/rules/labels';
-import { LABEL_TABLE, NATIVE } from '../../src/portable/translate';
+import { FROZEN_BY_DESIGN, LABEL_TABLE, NATIVE } from '../../src/portable/translate';
 
 describe('the README table of native equivalents', () => {
   it('is the generated one (run npx tsx src/portable/native-table.ts --write after changing the translator)', () => {
@@ -15,8 +15,8 @@ describe('the README table of native equivalents', () => {
     expect(block).toBe(nativeTableMarkdown());
   });
 
-  it('has a native form for every current MKT function', () => {
-    for (const id of MKT_FUNCTION_IDS) expect(NATIVE[id]).toBeDefined();
+  it('has a native form for every MKT function but those frozen by design', () => {
+    for (const id of MKT_FUNCTION_IDS) expect({ id, native: NATIVE[id] !== undefined || FROZEN_BY_DESIGN.has(id) }).toEqual({ id, native: true });
   });
 
   it("keeps LABEL's words equal to the rules' table", () => {

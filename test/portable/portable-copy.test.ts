@@ -45,6 +45,12 @@ describe('rewriteSheet', () => {
     expect(items.every((i) => i.action === 'frozen' && i.reason === 'values')).toBe(true);
   });
 
+  it('freezes an ALLOCATE outside an array formula, where Excel 2010 would not compute its column', () => {
+    const { xml: out, items } = rewriteSheet('<c r="E2"><f>SUM(MKT.ALLOCATE(100,F2:F4,G2:G4))</f><v>100</v></c>', 'S', false);
+    expect(out).toBe('<c r="E2"><v>100</v></c>');
+    expect(items[0]).toMatchObject({ action: 'frozen', reason: 'notArrayFormula' });
+  });
+
   it('freezes an ALLOCATE whose stored spill area does not match its channels', () => {
     const { xml: out, items } = rewriteSheet('<c r="E2"><f t="array" ref="E2">MKT.ALLOCATE(100,F2:F4,G2:G4)</f><v>50</v></c>', 'S', false);
     expect(out).toBe('<c r="E2"><v>50</v></c>');

@@ -192,7 +192,7 @@ function checkBatch(spec: FunctionSpec, cases: Array<{ args: CaseArg[]; channels
     // Trailing omitted arguments are left out; inner ones stay empty (`MKT.X(A1,,B1)`).
     while (written.length > 0 && written[written.length - 1] === '' && c.args[written.length - 1].form === 'omitted') written.pop();
     const mkt = `=MKT.${spec.id}(${written.join(',')})`;
-    const translation = translateFormula(mkt, spec.id === 'ALLOCATE' ? { spill: { rows: height, cols: 1 } } : {});
+    const translation = translateFormula(mkt, spec.id === 'ALLOCATE' ? { spill: { rows: height, cols: 1 }, arrayFormula: true } : {});
     if (!translation.formula) throw new Error(`${mkt} was not translated: ${translation.frozen?.reason}`);
     cells[0][WIDTH] = mkt;
     cells[0][WIDTH + 1] = translation.formula;
