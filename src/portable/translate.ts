@@ -46,7 +46,6 @@ export type FreezeReason =
   | 'tooLong'
   | 'channelShape'
   | 'notArrayFormula'
-  | 'external'
   | 'unclosed'
   | 'arity';
 
@@ -607,7 +606,7 @@ function unwrapOuter(formula: string): string {
 
 function translateCall(site: MktCallSite, args: string[], kinds: Map<string, ResultKind>, context: TranslateContext): string | Frozen {
   if (!site.closed) return new Frozen('unclosed', site.id);
-  if (site.form === 'external') return new Frozen('external', site.id);
+  // A call behind a workbook prefix ([1]!MKT.X) never reached MKT in Excel; the copy computes it natively all the same.
   if (!site.known) return new Frozen('unknownFunction', site.id);
   const entry = NATIVE[site.id];
   if (!entry) return new Frozen('noNativeForm', site.id);
