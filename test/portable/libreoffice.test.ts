@@ -98,6 +98,8 @@ maybe('the portable copy recalculated by LibreOffice Calc', () => {
     expected: Array<{ sheet: string; cell: string; value: CellOutput; formula: string }>;
   }> = [];
   let recalculated: Record<string, LoWorkbook> = {};
+  /** The --values copy of the first example: its former MKT cells hold the saved values. */
+  let valuesCopy: { path: string; expected: Array<{ sheet: string; cell: string; value: CellOutput }> } | undefined;
 
   beforeAll(async () => {
     for (const c of CASES) {
@@ -118,7 +120,12 @@ maybe('the portable copy recalculated by LibreOffice Calc', () => {
       writeFileSync(copyPath, bytes);
       prepared.push({ name: c.name, original, copy: bytes, copyPath, expected });
     }
-    const out = execFileSync(PYTHON, [join(__dirname, '..', 'libreoffice', 'recalc.py'), ...prepared.map((p) => p.copyPath)], {
+    const first = prepared[0];
+    const values = await makePortableCopy(first.original, nodeCodec, { version: 'test', values: true, lang: 'en' });
+    valuesCopy = { path: join(dir, `values-${first.name}`), expected: first.expected };
+    writeFileSync(valuesCopy.path, values.bytes);
+    const files = [...prepared.map((p) => p.copyPath), valuesCopy.path];
+    const out = execFileSync(PYTHON, [join(__dirname, '..', 'libreoffice', 'recalc.py'), ...files], {
       maxBuffer: 256 * 1024 * 1024,
       timeout: 240_000,
     });
@@ -148,6 +155,15 @@ maybe('the portable copy recalculated by LibreOffice Calc', () => {
     // Only the cells that read the TRUE: the ROI over that row and the ALLOCATE spilled from it.
     expect(booleanInRange.length).toBeLessThanOrEqual(13);
     expect(checked).toBeGreaterThan(60);
+  });
+
+  it('with --values, shows every former MKT cell\'s saved value, with no formula left in it', () => {
+    const book = recalculated[valuesCopy!.path];
+    expect(Object.keys(book)).toContain('Portable copy');
+    for (const e of valuesCopy!.expected) {
+      const got = book[e.sheet]?.[e.cell];
+      expect({ cell: `${e.sheet}!${e.cell}`, same: sameValue(e.value, got), formula: got?.f }).toEqual({ cell: `${e.sheet}!${e.cell}`, same: true, formula: undefined });
+    }
   });
 
   it('leaves no MKT call in any formula of the copy', async () => {
