@@ -79,8 +79,36 @@ function refShape(ref: string | undefined): { rows: number; cols: number } | und
   return { rows: Math.abs(Number(m[4] ?? m[2]) - Number(m[2])) + 1, cols: Math.abs(col(m[3] ?? m[1]) - col(m[1])) + 1 };
 }
 
-const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const FORMULA = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/;
+
+/**
+ * Each `<tag …>…</tag>` or `<tag …/>` element of a part, in order, handed to `visit`, which returns
+ * its new text. A linear scan (the closing tag is looked for once, from the opening one), so a
+ * hostile part with unclosed elements costs no more than one pass; the part's rest after an
+ * unclosed element is kept as it is.
+ */
+function mapElements(xml: string, tag: string, visit: (whole: string, attrs: string, inner: string | undefined) => string): string {
+  const open = new RegExp(`<${tag}\\b([^>]*?)(\\/?)>`, 'g');
+  const closing = `</${tag}>`;
+  let out = '';
+  let at = 0;
+  for (let m = open.exec(xml); m; m = open.exec(xml)) {
+    let end: number;
+    let inner: string | undefined;
+    if (m[2] === '/') {
+      end = open.lastIndex;
+    } else {
+      const close = xml.indexOf(closing, open.lastIndex);
+      if (close < 0) break;
+      inner = xml.slice(open.lastIndex, close);
+      end = close + closing.length;
+    }
+    out += xml.slice(at, m.index) + visit(xml.slice(m.index, end), m[1], inner);
+    at = end;
+    open.lastIndex = end;
+  }
+  return out + xml.slice(at);
+}
 
 interface SheetRewrite {
   xml: string;
@@ -96,16 +124,17 @@ export function rewriteSheet(xml: string, sheet: string, values: boolean): Sheet
   // translation keeps its references, so the followers still shift right) or frozen whole.
   const frozenGroups = new Set<string>();
   const sharedMasters = new Map<string, string>();
-  for (const m of xml.matchAll(/<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/g)) {
-    if (m[2] === undefined || attr(m[1], 't') !== 'shared') continue;
-    const si = attr(m[1], 'si');
-    const text = unescapeXml(m[2]);
+  mapElements(xml, 'f', (whole, fAttrs, body) => {
+    if (body === undefined || attr(fAttrs, 't') !== 'shared') return whole;
+    const si = attr(fAttrs, 'si');
+    const text = unescapeXml(body);
     if (si !== undefined && hasMktCall(text)) {
       sharedMasters.set(si, text);
       if (values || translateFormula(text).formula === undefined) frozenGroups.add(si);
     }
-  }
-  const out = xml.replace(CELL, (whole, cellAttrs: string, inner: string | undefined) => {
+    return whole;
+  });
+  const out = mapElements(xml, 'c', (whole, cellAttrs, inner) => {
     if (inner === undefined || !inner.includes('<f')) return whole;
     const f = FORMULA.exec(inner);
     if (!f) return whole;

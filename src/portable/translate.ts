@@ -551,10 +551,21 @@ export function translateFormula(formula: string, context: TranslateContext = {}
   const out = mapMktCalls(
     formula,
     (site: MktCallSite, args: string[]) => {
+      // Once one call is frozen the whole formula is: the rest is not translated (and a hostile
+      // nesting, whose translation would grow with each level, stops at the first call too long).
+      if (frozen) {
+        calls.push({ id: site.id, translated: false, reason: frozen.reason });
+        return formula.slice(site.span.start, site.span.end);
+      }
       const result = translateCall(site, args, kinds, site.parent === undefined ? context : { arrayFormula: context.arrayFormula });
       if (result instanceof Frozen) {
         frozen ??= result;
         calls.push({ id: site.id, translated: false, reason: result.reason });
+        return formula.slice(site.span.start, site.span.end);
+      }
+      if (result.length > MAX_FORMULA_LENGTH) {
+        frozen = new Frozen('tooLong', site.id);
+        calls.push({ id: site.id, translated: false, reason: frozen.reason });
         return formula.slice(site.span.start, site.span.end);
       }
       calls.push({ id: site.id, translated: true });

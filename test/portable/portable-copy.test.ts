@@ -45,6 +45,13 @@ describe('rewriteSheet', () => {
     expect(items.every((i) => i.action === 'frozen' && i.reason === 'values')).toBe(true);
   });
 
+  it('keeps the rest of a part after an unclosed cell as it is, in one pass', () => {
+    const hostile = '<c r="A1"><f>MKT.ROI_RATIO(B1,C1)</f></c>' + '<c r="A2"><v>1</v>'.repeat(50_000);
+    const { xml: out, items } = rewriteSheet(hostile, 'S', false);
+    expect(items).toHaveLength(1);
+    expect(out.endsWith('<c r="A2"><v>1</v>'.repeat(3))).toBe(true);
+  });
+
   it('freezes an ALLOCATE outside an array formula, where Excel 2010 would not compute its column', () => {
     const { xml: out, items } = rewriteSheet('<c r="E2"><f>SUM(MKT.ALLOCATE(100,F2:F4,G2:G4))</f><v>100</v></c>', 'S', false);
     expect(out).toBe('<c r="E2"><v>100</v></c>');

@@ -60,4 +60,14 @@ describe('translateFormula', () => {
     expect(t.frozen?.reason).toBe('tooLong');
     expect(MAX_FORMULA_LENGTH).toBe(8192);
   });
+
+  it('stops at the first call too long in a hostile nesting, in bounded time and memory', () => {
+    let formula = 'A1';
+    for (let i = 0; i < 5000; i++) formula = `MKT.ROI_BAND(${formula})`;
+    const started = Date.now();
+    const t = translateFormula(`=${formula}`);
+    expect(t.frozen?.reason).toBe('tooLong');
+    expect(t.calls).toHaveLength(5000);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
 });
