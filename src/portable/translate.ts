@@ -631,7 +631,13 @@ function translateCall(site: MktCallSite, args: string[], kinds: Map<string, Res
   // Excel does not call a custom function given an error as a single value: it shows the first
   // such error. Only an error inside a range reaches the function (and its reading order).
   const single = nativeArgs
-    .filter((arg, i) => !arg.omitted && entry.params[i].kind !== 'range' && !isMultiCellRange(arg) && canFail(arg.text.trim()))
+    .filter((arg, i) => {
+      if (arg.omitted || isMultiCellRange(arg) || !canFail(arg.text.trim())) return false;
+      if (entry.params[i].kind !== 'range') return true;
+      // A channel range of one cell is one value too.
+      const shape = rangeShape(arg.text);
+      return shape !== undefined && shape.rows * shape.cols === 1;
+    })
     .map((arg) => operand(arg.text));
   return guarded(single, translated);
 }

@@ -112,7 +112,7 @@ function caseArg(spec: FunctionSpec['args'][number]): fc.Arbitrary<CaseArg> {
     forms.push(
       fc
         .array(amountCells, { minLength: 2, maxLength: 4 })
-        .filter((cells) => !(cells.some((v) => typeof v === 'number' && v < 0) && cells.some((v) => typeof v === 'string' && v.startsWith('=') && v !== '=""')))
+        .filter((cells) => !negativeAndError(cells))
         .map((cells) => ({ cells, form: 'range' as const })),
     );
   } else {
@@ -123,11 +123,15 @@ function caseArg(spec: FunctionSpec['args'][number]): fc.Arbitrary<CaseArg> {
   return fc.oneof(...forms);
 }
 
+/** A range holding both a negative number and an error (a documented limit: see caseArg). */
+const negativeAndError = (cells: Cell[]) =>
+  cells.some((v) => typeof v === 'number' && v < 0) && cells.some((v) => typeof v === 'string' && v.startsWith('=') && v !== '=""');
+
 /** ALLOCATE's channels: a column of spend and one of revenue, same length. */
 const channelColumns = fc.integer({ min: 1, max: 4 }).chain((n) =>
   fc.tuple(
-    fc.array(fc.oneof({ weight: 6, arbitrary: decimal(0, 1000, 10) }, { weight: 1, arbitrary: amountCells }), { minLength: n, maxLength: n }),
-    fc.array(fc.oneof({ weight: 6, arbitrary: decimal(0, 6000, 50) }, { weight: 1, arbitrary: amountCells }), { minLength: n, maxLength: n }),
+    fc.array(fc.oneof({ weight: 6, arbitrary: decimal(0, 1000, 10) }, { weight: 1, arbitrary: amountCells }), { minLength: n, maxLength: n }).filter((c) => !negativeAndError(c)),
+    fc.array(fc.oneof({ weight: 6, arbitrary: decimal(0, 6000, 50) }, { weight: 1, arbitrary: amountCells }), { minLength: n, maxLength: n }).filter((c) => !negativeAndError(c)),
   ),
 );
 
