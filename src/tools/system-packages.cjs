@@ -18,8 +18,16 @@ const SYSTEM_PACKAGES = [
     neededBy: 'the browser tests (test/browser/run.mjs; CHROMIUM=path for another binary)',
     isPresent: () => isExecutable(process.env.CHROMIUM || '/usr/bin/chromium'),
   },
-  // LibreOffice, for the portable copy's recalculation check:
-  // { name: 'LibreOffice Calc', apt: ['libreoffice-calc-nogui', 'python3-uno'], neededBy: '…', isPresent: () => isExecutable('/usr/bin/soffice') },
+  {
+    name: 'LibreOffice Calc',
+    apt: ['libreoffice-calc-nogui', 'python3-uno'],
+    neededBy: "the portable copy's recalculation check (test/portable/libreoffice.test.ts, test/libreoffice/recalc.py)",
+    // Debian's python3, which python3-uno extends (a pyenv python3 on the PATH does not see it).
+    isPresent: () =>
+      isExecutable('/usr/bin/soffice') &&
+      isExecutable('/usr/bin/python3') &&
+      spawnSync('/usr/bin/python3', ['-c', 'import uno'], { stdio: 'ignore' }).status === 0,
+  },
 ];
 
 function isExecutable(file) {

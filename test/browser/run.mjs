@@ -187,8 +187,8 @@ async function goToStep(page, label) {
 
 // ---------------------------------------------------------------------------------------------
 
-const FR_STEPS = ['1. Diagnostic', '2. Internaliser ?', '3. Arbitrage', '4. Transfert', '5. Pilote', '6. Expliquer', '7. Réparer'];
-const SHOT_NAMES = ['1-diagnostic', '2-internalisation', '3-arbitrage', '4-transfert', '5-pilote', '6-expliquer', '7-reparer'];
+const FR_STEPS = ['1. Diagnostic', '2. Internaliser ?', '3. Arbitrage', '4. Transfert', '5. Pilote', '6. Expliquer', '7. Réparer', '8. Partager'];
+const SHOT_NAMES = ['1-diagnostic', '2-internalisation', '3-arbitrage', '4-transfert', '5-pilote', '6-expliquer', '7-reparer', '8-partager'];
 
 /** Fills a step with example figures so its explanations show (and one bad value, to show a message). */
 async function fillStep(page, index) {

@@ -75,9 +75,9 @@ describe('ensureSystemPackages', () => {
       .toMatchObject({ ok: false, message: expect.stringContaining('still not found') });
   });
 
-  it('lists Chromium, the one package the tests need today', () => {
-    expect(SYSTEM_PACKAGES.map((p: { apt: string[] }) => p.apt)).toEqual([['chromium']]);
-    expect(installCommand(SYSTEM_PACKAGES, { root: true })).toBe('apt-get update && apt-get install -y --no-install-recommends chromium');
+  it('lists Chromium and LibreOffice Calc, the packages the tests need', () => {
+    expect(SYSTEM_PACKAGES.map((p: { apt: string[] }) => p.apt)).toEqual([['chromium'], ['libreoffice-calc-nogui', 'python3-uno']]);
+    expect(installCommand(SYSTEM_PACKAGES, { root: true })).toBe('apt-get update && apt-get install -y --no-install-recommends chromium libreoffice-calc-nogui python3-uno');
   });
 });
 

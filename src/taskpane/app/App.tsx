@@ -15,6 +15,7 @@ import { ExplainStep } from './steps/ExplainStep';
 import { InternaliseStep } from './steps/InternaliseStep';
 import { PilotStep } from './steps/PilotStep';
 import { RepairStep } from './steps/RepairStep';
+import { ShareStep } from './steps/ShareStep';
 import { TransferStep } from './steps/TransferStep';
 
 export interface AppProps {
@@ -32,6 +33,7 @@ const STEP_VIEWS: Record<StepId, () => JSX.Element> = {
   pilot: PilotStep,
   explain: ExplainStep,
   repair: RepairStep,
+  share: ShareStep,
 };
 
 function Pane() {

@@ -7,7 +7,7 @@ import type { DetectedLayout, SourceData } from '../../excel';
 import type { Language, Market } from '../i18n';
 import type { FieldKind } from './input';
 
-export const STEPS = ['diagnostic', 'internalise', 'arbitrage', 'transfer', 'pilot', 'explain', 'repair'] as const;
+export const STEPS = ['diagnostic', 'internalise', 'arbitrage', 'transfer', 'pilot', 'explain', 'repair', 'share'] as const;
 export type StepId = (typeof STEPS)[number];
 
 export const MARKETS: readonly Market[] = ['FR', 'QC', 'OTHER'];

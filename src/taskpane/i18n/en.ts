@@ -47,6 +47,7 @@ export const en = {
   'step.internalise': 'In-house check',
   'step.arbitrage': 'Arbitrage',
   'step.transfer': 'Transfer',
+  'step.share': 'Share',
   'step.pilot': 'Pilot',
   'step.explain': 'Explain',
   'step.repair': 'Repair',
@@ -210,6 +211,18 @@ export const en = {
   'repair.intro':
     'A formula typed while MKT was not loaded, or saved through another add-in, stays #NAME? even after MKT loads, until it is re-entered. Repair re-enters every such MKT formula of the workbook, and nothing else.',
   'repair.run': 'Repair MKT formulas',
+  // Share
+  'share.intro':
+    'A portable copy for people without MKT: every MKT formula becomes native functions that Excel 2010 and later, LibreOffice and Google Sheets compute. It opens as a new workbook for you to save.',
+  'share.unchanged': 'This workbook is not changed. The copy lists what was translated, and what was frozen to its value, on a sheet "Portable copy".',
+  'share.run': 'Make the portable copy',
+  'share.done': 'Copy opened: {translated} formula(s) translated, {frozen} frozen; see the sheet "{sheet}". Save it under a new name.',
+  'share.unsupported.compressedFile': 'This Excel cannot hand the workbook file to an add-in (Excel on the web and on iPad cannot).',
+  'share.unsupported.createWorkbook': 'This Excel cannot open a new workbook from an add-in (ExcelApi 1.8 is needed).',
+  'share.unsupported.zip': 'This Excel’s browser cannot unzip a workbook.',
+  'share.commandLine': 'Make the copy on a computer instead: npm run portable -- workbook.xlsx copy.xlsx (see the README).',
+  'share.unreadable': 'The workbook could not be read ({detail}). Save it, then try again.',
+  'share.failed': 'The portable copy could not be made: {detail}',
 
   // Input messages (beyond the functions' own messages)
 } as const;

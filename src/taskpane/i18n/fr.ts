@@ -48,6 +48,7 @@ export const fr: Record<StringKey, string> = {
   'step.diagnostic': 'Diagnostic',
   'step.internalise': 'Internaliser ?',
   'step.arbitrage': 'Arbitrage',
+  'step.share': 'Partager',
   'step.transfer': 'Transfert',
   'step.pilot': 'Pilote',
   'step.explain': 'Expliquer',
@@ -215,5 +216,17 @@ export const fr: Record<StringKey, string> = {
   'repair.intro':
     'Une formule saisie quand MKT n’était pas chargé, ou enregistrée à travers un autre complément, reste à #NOM? même une fois MKT chargé, tant qu’elle n’est pas ressaisie. Réparer ressaisit toutes ces formules MKT du classeur, et rien d’autre.',
   'repair.run': 'Réparer les formules MKT',
+  // Partager
+  'share.intro':
+    'Une copie portable pour qui n’a pas MKT : chaque formule MKT devient des fonctions natives qu’Excel 2010 et plus, LibreOffice et Google Sheets calculent. Elle s’ouvre comme un nouveau classeur, à enregistrer.',
+  'share.unchanged': 'Ce classeur n’est pas modifié. La copie liste, sur une feuille « Copie portable », ce qui a été traduit et ce qui a été figé à sa valeur.',
+  'share.run': 'Faire la copie portable',
+  'share.done': 'Copie ouverte : {translated} formule(s) traduite(s), {frozen} figée(s) ; voir la feuille « {sheet} ». Enregistrez-la sous un nouveau nom.',
+  'share.unsupported.compressedFile': 'Cet Excel ne peut pas confier le fichier du classeur à un complément (Excel sur le web et sur iPad ne le peuvent pas).',
+  'share.unsupported.createWorkbook': 'Cet Excel ne peut pas ouvrir un nouveau classeur depuis un complément (ExcelApi 1.8 est nécessaire).',
+  'share.unsupported.zip': 'Le navigateur de cet Excel ne sait pas décompresser un classeur.',
+  'share.commandLine': 'Faites la copie sur un ordinateur : npm run portable -- classeur.xlsx copie.xlsx (voir le README).',
+  'share.unreadable': 'Le classeur n’a pas pu être lu ({detail}). Enregistrez-le, puis réessayez.',
+  'share.failed': 'La copie portable n’a pas pu être faite : {detail}',
 
 };

@@ -1,0 +1,655 @@
+/**
+ * The portable copy's translator: each MKT call becomes a formula of classic native functions
+ * only (SUM, SUMPRODUCT, IF, AND, OR, ISNUMBER, ISTEXT, ISLOGICAL, MIN, MAX, INDEX, MATCH, VALUE,
+ * SUBSTITUTE, TRIM, TRANSPOSE …), which Excel 2010 and later, LibreOffice Calc and Google Sheets
+ * compute without the add-in. No LET, LAMBDA, IFS, SWITCH, XLOOKUP, FILTER, SEQUENCE or other
+ * dynamic-array function.
+ *
+ * Pure: a formula text in, a formula text out. One table entry per function (`NATIVE`), so a new
+ * MKT function is one more entry; a function with no entry, or whose arguments the translator
+ * cannot follow, is frozen (the copy keeps its computed value and says so).
+ *
+ * How the arguments are read, the same way src/functions/coerce.ts reads them:
+ * - an amount: `SUMPRODUCT(ISNUMBER(x)*NOT(ISLOGICAL(x)),x)` sums the numbers of a cell or range
+ *   and skips blank, text and TRUE/FALSE cells (LibreOffice stores TRUE as a number: NOT(ISLOGICAL)
+ *   keeps it out there too); `MIN(x)<0` gives #VALUE! for a negative one;
+ * - another number: Excel arithmetic (`x+0`), numeric text read by VALUE with its spaces removed;
+ * - yes/no: TRUE/FALSE, 1/0, and the texts yes/no, oui/non, true/false, vrai/faux;
+ * - a text choice: `TRIM(x&"")`, compared with `=` (case-insensitive in every host);
+ * - an incoming error goes on unchanged, and the arguments are read in the adapter's order
+ *   (`IF(ISERROR(a),a,…)`), so the first bad argument gives the same error code as MKT.
+ * Arguments keep their own expressions; one used several times is written several times.
+ */
+import { findMktCalls, mapMktCalls, type MktCallSite, type ReadOptions } from '../formula/mkt-calls';
+
+/** Excel's limit on a formula's length. */
+export const MAX_FORMULA_LENGTH = 8192;
+
+export type ParamKind = 'amount' | 'number' | 'yesno' | 'text' | 'range';
+
+export interface NativeParam {
+  name: string;
+  kind: ParamKind;
+  /** The value when omitted, as a native expression. */
+  default?: string;
+  /** Optional with no default value (PILOT_VERDICT's roi_ratio: left out, its condition does not apply). */
+  optional?: true;
+}
+
+/** What a translated call returns: a number, a code or word, or a spilled column. */
+export type ResultKind = 'number' | 'text' | 'column';
+
+/** Why a call was frozen rather than translated. */
+export type FreezeReason =
+  | 'noNativeForm'
+  | 'unknownFunction'
+  | 'tooLong'
+  | 'channelShape'
+  | 'notArrayFormula'
+  | 'unclosed'
+  | 'arity';
+
+export class Frozen {
+  constructor(
+    readonly reason: FreezeReason,
+    readonly id: string,
+  ) {}
+}
+
+/** One argument as the translator sees it. */
+export interface NativeArg {
+  /** The expression as written (nested MKT calls already translated); '' when omitted. */
+  text: string;
+  omitted: boolean;
+  /** Set when the argument is a translated MKT call: its result is already clean. */
+  resultKind?: ResultKind;
+}
+
+export interface TranslateContext {
+  /**
+   * The cells the formula spills into as stored in the file (ALLOCATE's column), rows × columns;
+   * undefined when not known.
+   */
+  spill?: { rows: number; cols: number };
+  /**
+   * Whether the cell holds an array formula (`t="array"`, a dynamic array in Excel 365): only
+   * there may ALLOCATE's column be computed by Excel 2010 and LibreOffice.
+   */
+  arrayFormula?: boolean;
+}
+
+export interface NativeEntry {
+  params: NativeParam[];
+  result: ResultKind;
+  /** The native formula (without "="), or a Frozen. */
+  translate(args: NativeArg[], context: TranslateContext): string | Frozen;
+  /** A note for the README table (what differs, if anything). */
+  note?: { fr: string; en: string };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks
+
+const VALUE_ERROR = '#VALUE!';
+const DIV0_ERROR = '#DIV/0!';
+const NUM_ERROR = '#NUM!';
+const NA_ERROR = '#N/A';
+
+const SIMPLE_OPERAND = /^(?:\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|[A-Za-z_\\][A-Za-z0-9_.]*|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|"(?:[^"]|"")*")$/;
+
+/** The expression as an operand: parenthesised unless it is one reference, name, number or text. */
+export function operand(expression: string): string {
+  const text = expression.trim();
+  if (SIMPLE_OPERAND.test(text) || isSheetReference(text) || isWholeCall(text)) return text;
+  return `(${text})`;
+}
+
+function isSheetReference(text: string): boolean {
+  return /^(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?$/.test(text);
+}
+
+/** `NAME(…)` whose parenthesis closes at the very end (one call, not `F(1)+G(2)`). */
+function isWholeCall(text: string): boolean {
+  const open = /^[A-Za-z_][A-Za-z0-9_.]*\(/.exec(text);
+  if (!open || !text.endsWith(')')) return false;
+  let depth = 0;
+  for (let i = open[0].length - 1; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      i++;
+      while (i < text.length && !(text[i] === '"' && text[i + 1] !== '"')) i += text[i] === '"' ? 2 : 1;
+      continue;
+    }
+    if (ch === '(') depth++;
+    else if (ch === ')') {
+      depth--;
+      if (depth === 0 && i !== text.length - 1) return false;
+    }
+  }
+  return depth === 0;
+}
+
+const NUMBER_LITERAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const TEXT_LITERAL = /^"(?:[^"]|"")*"$/;
+const BOOLEAN_LITERAL = /^(?:TRUE|FALSE)(?:\(\))?$/i;
+
+function isNumberLiteral(text: string): boolean {
+  return NUMBER_LITERAL.test(text.trim());
+}
+
+/** A literal that an amount parameter receives as a cell SUM skips (text, TRUE/FALSE): 0. */
+function isSkippedLiteral(text: string): boolean {
+  const t = text.trim();
+  return TEXT_LITERAL.test(t) || BOOLEAN_LITERAL.test(t);
+}
+
+/**
+ * `IF(ISERROR(r1),r1,IF(ISERROR(r2),r2,…body))`: readings that can fail, in the adapter's order,
+ * so the first bad argument's error is the one shown. `firstChecks`: the readings whose errors the
+ * body's first condition passes on (inside OR or a comparison); when the last reading that can
+ * fail is one of them, it needs no guard — formulas stay shorter, and nested calls fit Excel's limit.
+ */
+function guarded(readings: Array<string | undefined>, body: string, firstChecks: readonly string[] = []): string {
+  let out = body;
+  let last = true;
+  for (let i = readings.length - 1; i >= 0; i--) {
+    const r = readings[i];
+    if (r === undefined) continue;
+    if (!(last && firstChecks.includes(r))) out = `IF(ISERROR(${r}),${r},${out})`;
+    last = false;
+  }
+  return out;
+}
+
+/** Whether reading can fail (a literal number, an omitted argument, a constant cannot). */
+function canFail(reading: string): boolean {
+  return !isNumberLiteral(reading) && !TEXT_LITERAL.test(reading) && !/^(?:TRUE|FALSE)$/.test(reading);
+}
+
+function failing(reading: string): string | undefined {
+  return canFail(reading) ? reading : undefined;
+}
+
+/** An amount: a cell or a range summed like SUM sums references; a negative number is #VALUE!. */
+export function amountOf(arg: NativeArg): string {
+  if (arg.omitted) return '0';
+  if (arg.resultKind === 'number') return operand(arg.text);
+  const x = arg.text.trim();
+  if (isSkippedLiteral(x)) return '0';
+  if (isNumberLiteral(x)) return Number(x) < 0 ? VALUE_ERROR : x;
+  return `IF(MIN(${x})<0,${VALUE_ERROR},SUMPRODUCT(ISNUMBER(${x})*NOT(ISLOGICAL(${x})),${x}))`;
+}
+
+/** A number read like Excel arithmetic: blank 0, TRUE 1, numeric text read, other text #VALUE!. */
+export function numberOf(arg: NativeArg, fallback?: string): string {
+  if (arg.omitted) return fallback ?? '0';
+  if (arg.resultKind === 'number') return operand(arg.text);
+  const x = arg.text.trim();
+  if (isNumberLiteral(x)) return x;
+  if (TEXT_LITERAL.test(x)) {
+    const inner = x.slice(1, -1).replace(/""/g, '"');
+    if (inner === '') return '0';
+    return `IFERROR(VALUE(SUBSTITUTE(${x}," ","")),${VALUE_ERROR})`;
+  }
+  const o = operand(x);
+  // IFERROR only sees text here (an error argument takes the last branch): LibreOffice's VALUE
+  // gives Err:502 (#NUM!) for text that is no number, Excel's #VALUE!.
+  return `IF(ISTEXT(${o}),IF(${o}="",0,IFERROR(VALUE(SUBSTITUTE(${o}," ","")),${VALUE_ERROR})),${o}+0)`;
+}
+
+const YES_WORDS = ['yes', 'oui', 'true', 'vrai', '1'];
+const NO_WORDS = ['no', 'non', 'false', 'faux', '0'];
+
+/** A yes/no: TRUE/FALSE, 1/0, yes/no, oui/non, true/false, vrai/faux; blank is FALSE. */
+export function yesNoOf(arg: NativeArg, whenOmitted: boolean): string {
+  if (arg.omitted) return whenOmitted ? 'TRUE' : 'FALSE';
+  const x = arg.text.trim();
+  if (BOOLEAN_LITERAL.test(x)) return x.toUpperCase().startsWith('TRUE') ? 'TRUE' : 'FALSE';
+  const o = operand(x);
+  const t = `TRIM(${o})`;
+  const anyOf = (words: string[]) => `OR(${words.map((w) => `${t}="${w}"`).join(',')})`;
+  const text = `IF(${o}="",FALSE,IF(${anyOf(YES_WORDS)},TRUE,IF(${anyOf(NO_WORDS)},FALSE,${VALUE_ERROR})))`;
+  return (
+    `IF(ISLOGICAL(${o}),${o},IF(ISNUMBER(${o}),IF(${o}=1,TRUE,IF(${o}=0,FALSE,${VALUE_ERROR})),` +
+    `IF(ISTEXT(${o}),${text},${o}*0=1)))`
+  );
+}
+
+/** A text choice, trimmed: '' when blank or omitted. */
+export function textOf(arg: NativeArg): string {
+  if (arg.omitted) return '""';
+  const x = arg.text.trim();
+  if (TEXT_LITERAL.test(x)) return `"${x.slice(1, -1).replace(/""/g, '"').trim().replace(/"/g, '""')}"`;
+  if (arg.resultKind === 'text') return operand(x);
+  return `TRIM(${operand(x)}&"")`;
+}
+
+/** A scalar argument given a multi-cell range literal: MKT refuses it ("one value is expected"). */
+function isMultiCellRange(arg: NativeArg): boolean {
+  const m = /^(?:(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?\$?([A-Za-z]{1,3})\$?(\d+):\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(arg.text.trim());
+  return m !== null && (m[1].toUpperCase() !== m[3].toUpperCase() || m[2] !== m[4]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The functions
+
+const p = (name: string, kind: ParamKind, optionalDefault?: string): NativeParam => ({ name, kind, default: optionalDefault });
+const optional = (name: string, kind: ParamKind): NativeParam => ({ name, kind, optional: true });
+
+/** Readings of every argument, in order, as native expressions. */
+function read(params: NativeParam[], args: NativeArg[]): string[] {
+  return params.map((param, i) => {
+    const arg = args[i] ?? { text: '', omitted: true };
+    if (arg.omitted && param.default !== undefined) return param.default;
+    if ((param.kind === 'number' || param.kind === 'yesno' || param.kind === 'text') && isMultiCellRange(arg)) return VALUE_ERROR;
+    switch (param.kind) {
+      case 'amount':
+        return amountOf(arg);
+      case 'number':
+        return numberOf(arg);
+      case 'yesno':
+        return yesNoOf(arg, param.default === 'TRUE');
+      case 'text':
+        return textOf(arg);
+      case 'range':
+        return arg.text.trim();
+    }
+  });
+}
+
+/** Rate checks of src/rules/errors.ts checkRate, as a condition that is TRUE when the rate is refused. */
+function rateRefused(x: string, bounds: 'closed' | 'lowOpen' | 'highOpen' = 'closed'): string {
+  const low = bounds === 'lowOpen' ? `${x}<=0` : `${x}<0`;
+  const high = bounds === 'highOpen' ? `${x}>=1` : `${x}>1`;
+  return `OR(${low},${high})`;
+}
+
+function internaliseScore(r: string[]): string {
+  const [hours, fees, salary, dataNeed] = r;
+  return `(${hours}>=40)+(${fees}/${salary}>=0.6)+${operand(dataNeed)}`;
+}
+
+function internaliseBody(r: string[], body: string): string {
+  const [hours, , salary] = r;
+  return guarded(r.map(failing), `IF(OR(${hours}<0,${hours}>168),${VALUE_ERROR},IF(${salary}=0,${DIV0_ERROR},${body}))`);
+}
+
+const INTERNALISE_PARAMS = [p('weekly_hours', 'number'), p('external_fees', 'amount'), p('loaded_salary', 'amount'), p('data_need', 'yesno', 'FALSE')];
+
+/** A ratio of two amounts (ROI_RATIO, FEES_TO_SALARY): #DIV/0! when the divisor is 0. */
+function ratioOf(params: NativeParam[]) {
+  return (args: NativeArg[]) => {
+    const r = read(params, args);
+    return guarded(r.map(failing), `IF(${r[1]}=0,${DIV0_ERROR},${r[0]}/${r[1]})`, [r[1]]);
+  };
+}
+
+const LABEL_CODES = [
+  ['INTERNALISE', 'Internaliser', 'Bring in-house'],
+  ['PREPARE', 'Préparer la transition', 'Prepare the transition'],
+  ['OUTSOURCE', 'Externaliser', 'Outsource'],
+  ['BELOW', 'Sous la cible', 'Below target'],
+  ['TARGET', 'Dans la cible', 'On target'],
+  ['ABOVE', 'Au-dessus de la cible', 'Above target'],
+  ['IN_HOUSE', 'Interne', 'In-house'],
+  ['PARTIAL', 'Externalisation partielle', 'Partial outsourcing'],
+  ['REGULAR', 'Externalisation régulière', 'Regular outsourcing'],
+  ['FULL', 'Externalisation complète', 'Full outsourcing'],
+  ['RETENTION', 'Rétention', 'Retention'],
+  ['ACQUISITION', 'Acquisition', 'Acquisition'],
+  ['TOO_EARLY', 'Trop tôt', 'Too early'],
+  ['STOP', 'Arrêter', 'Stop'],
+  ['EXPAND', 'Étendre', 'Expand'],
+  ['EXTEND', 'Prolonger', 'Extend'],
+  ['TAKE_BACK', 'Reprendre en interne', 'Take back in-house'],
+] as const;
+
+/** The codes LABEL knows, for the test that keeps this table equal to src/rules/labels.ts. */
+export const LABEL_TABLE: ReadonlyArray<readonly [string, string, string]> = LABEL_CODES;
+
+const arrayConstant = (rows: ReadonlyArray<ReadonlyArray<string>>) =>
+  `{${rows.map((row) => row.map((v) => `"${v.replace(/"/g, '""')}"`).join(',')).join(';')}}`;
+
+/** A channel range's cells as numbers (blank, text, TRUE/FALSE: 0), in an array formula. */
+function channelValues(range: string): string {
+  return `IF(ISNUMBER(${range}),IF(ISLOGICAL(${range}),0,${range}),0)`;
+}
+
+/** Rows × columns of a literal range reference such as B2:B6 or 'Data'!C3:H3, if it is one. */
+export function rangeShape(text: string): { rows: number; cols: number } | undefined {
+  const m = /^(?:(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(text.trim());
+  if (!m) return undefined;
+  const col = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const c1 = col(m[1]);
+  const r1 = Number(m[2]);
+  const c2 = m[3] ? col(m[3]) : c1;
+  const r2 = m[4] ? Number(m[4]) : r1;
+  return { rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
+}
+
+export const NATIVE: Readonly<Record<string, NativeEntry>> = {
+  INTERNALISE_SIGNAL: {
+    params: INTERNALISE_PARAMS,
+    result: 'text',
+    translate(args) {
+      const r = read(INTERNALISE_PARAMS, args);
+      return internaliseBody(r, `INDEX({"OUTSOURCE","PREPARE","INTERNALISE","INTERNALISE"},1,${internaliseScore(r)}+1)`);
+    },
+  },
+  INTERNALISE_SCORE: {
+    params: INTERNALISE_PARAMS,
+    result: 'number',
+    translate(args) {
+      const r = read(INTERNALISE_PARAMS, args);
+      return internaliseBody(r, internaliseScore(r));
+    },
+  },
+  FEES_TO_SALARY: {
+    params: [p('external_fees', 'amount'), p('loaded_salary', 'amount')],
+    result: 'number',
+    translate: ratioOf([p('external_fees', 'amount'), p('loaded_salary', 'amount')]),
+  },
+  BREAKEVEN_FEES: {
+    params: [p('loaded_salary', 'amount'), p('ratio', 'number', '0.6')],
+    result: 'number',
+    translate(args) {
+      const r = read(this.params, args);
+      const [salary, ratio] = r;
+      return guarded(r.map(failing), `IF(${rateRefused(ratio, 'lowOpen')},${VALUE_ERROR},${salary}*${operand(ratio)})`, [ratio]);
+    },
+  },
+  ROI_RATIO: {
+    params: [p('revenue', 'amount'), p('spend', 'amount')],
+    result: 'number',
+    translate: ratioOf([p('revenue', 'amount'), p('spend', 'amount')]),
+  },
+  ROI_BAND: {
+    params: [p('ratio', 'number'), p('low', 'number', '3'), p('high', 'number', '5')],
+    result: 'text',
+    translate(args) {
+      const r = read(this.params, args);
+      const [ratio, low, high] = r;
+      return guarded(
+        r.map(failing),
+        `IF(OR(${ratio}<0,${low}<0,${high}<0,${low}>${high}),${VALUE_ERROR},` +
+          `IF(${ratio}<${low},"BELOW",IF(${ratio}>${high},"ABOVE","TARGET")))`,
+        r,
+      );
+    },
+  },
+  LTV: {
+    params: [p('margin_per_period', 'amount'), p('retention_rate', 'number'), p('discount_rate', 'number', '0')],
+    result: 'number',
+    translate(args) {
+      const r = read(this.params, args);
+      const [margin, rate, discount] = r;
+      const d = operand(discount);
+      return guarded(
+        r.map(failing),
+        `IF(OR(${rateRefused(rate)},${rateRefused(discount)}),${VALUE_ERROR},` +
+          `IF(1+${d}-${operand(rate)}<=0,${NUM_ERROR},${operand(margin)}*(1+${d})/(1+${d}-${operand(rate)})))`,
+        [rate, discount],
+      );
+    },
+  },
+  RETENTION_LEVER: {
+    params: [
+      p('margin_per_period', 'amount'),
+      p('retention_rate', 'number'),
+      p('cac', 'amount'),
+      p('retention_uplift', 'number', '0.1'),
+      p('cac_cut', 'number', '0.1'),
+    ],
+    result: 'text',
+    translate(args) {
+      const r = read(this.params, args);
+      const [m, rate, cac, uplift, cut] = r.map(operand);
+      const improved = `${rate}*(1+${uplift})`;
+      const retention = `${m}/(1-${improved})/${cac}`;
+      const acquisition = `${m}/(1-${rate})/(${cac}*(1-${cut}))`;
+      // MKT's tie tolerance, 1e-12 of the larger ratio (both are ≥ 0): a tie goes to RETENTION.
+      return guarded(
+        r.map(failing),
+        `IF(OR(${rateRefused(rate)},${rateRefused(uplift)},${rateRefused(cut, 'highOpen')}),${VALUE_ERROR},` +
+          `IF(${cac}=0,${DIV0_ERROR},IF(OR(1-${improved}<=0,1-${rate}<=0),${NUM_ERROR},` +
+          `IF(${retention}>=${acquisition}*(1-0.000000000001),"RETENTION","ACQUISITION"))))`,
+        [r[1], r[3], r[4]],
+      );
+    },
+  },
+  BUDGET_TIER: {
+    params: [p('monthly_budget', 'amount'), p('profile', 'text', '""')],
+    result: 'text',
+    translate(args) {
+      const r = read(this.params, args);
+      const [budget, profile] = r;
+      const is = (names: string[]) => `OR(${names.map((n) => `${profile}="${n}"`).join(',')})`;
+      const factor =
+        `IF(${is(['', 'standard'])},1,IF(${is(['high_margin', 'clickable', 'forte_marge', 'cliquable'])},0.75,` +
+        `IF(${is(['local_low_margin', 'local_faible_marge'])},1.25,${VALUE_ERROR})))`;
+      const b = operand(budget);
+      return guarded(
+        [failing(budget), failing(profile) ? factor : undefined],
+        `IF(${b}<500*${factor},"IN_HOUSE",IF(${b}<1500*${factor},"PARTIAL",IF(${b}<=4000*${factor},"REGULAR","FULL")))`,
+        [budget, factor],
+      );
+    },
+  },
+  PILOT_VERDICT: {
+    params: [p('months_elapsed', 'number'), p('kpi_achievement', 'number'), optional('roi_ratio', 'number'), p('reporting_ok', 'yesno', 'TRUE')],
+    result: 'text',
+    translate(args) {
+      const roiOmitted = args[2] === undefined || args[2].omitted;
+      const r = read(this.params, args);
+      const [months, kpi, roi, reporting] = r;
+      const refused = roiOmitted ? `OR(${months}<0,${kpi}<0,${kpi}>10)` : `OR(${months}<0,${kpi}<0,${kpi}>10,${roi}<0)`;
+      const expand = roiOmitted ? `${kpi}>=1` : `AND(${kpi}>=1,${roi}>=3)`;
+      return guarded(
+        [failing(months), failing(kpi), roiOmitted ? undefined : failing(roi), failing(reporting)],
+        `IF(${refused},${VALUE_ERROR},IF(${months}<3,"TOO_EARLY",IF(NOT(${reporting}),"STOP",` +
+          `IF(${expand},"EXPAND",IF(${kpi}>=0.8,"EXTEND","TAKE_BACK")))))`,
+        roiOmitted ? [months, kpi] : [months, kpi, roi],
+      );
+    },
+  },
+  ALLOCATE: {
+    params: [p('total_budget', 'amount'), p('spend_range', 'range'), p('revenue_range', 'range'), p('floor', 'number', '3')],
+    result: 'column',
+    note: {
+      fr: 'formule matricielle (Ctrl+Maj+Entrée) sur la colonne de résultats ; plages écrites en références (une colonne ou une ligne)',
+      en: 'an array formula (Ctrl+Shift+Enter) over the result column; ranges written as references (one column or one row)',
+    },
+    translate(args, context) {
+      const [, spendArg, revenueArg] = args;
+      if (!spendArg || !revenueArg || spendArg.omitted || revenueArg.omitted) return new Frozen('channelShape', 'ALLOCATE');
+      const spendShape = rangeShape(spendArg.text);
+      const revenueShape = rangeShape(revenueArg.text);
+      if (!spendShape || !revenueShape) return new Frozen('channelShape', 'ALLOCATE');
+      const cells = spendShape.rows * spendShape.cols;
+      const line = (s: { rows: number; cols: number }) => s.rows === 1 || s.cols === 1;
+      if (!line(spendShape) || !line(revenueShape) || cells !== revenueShape.rows * revenueShape.cols) {
+        return new Frozen('channelShape', 'ALLOCATE');
+      }
+      if (!context.arrayFormula) return new Frozen('notArrayFormula', 'ALLOCATE');
+      if (context.spill && (context.spill.rows !== cells || context.spill.cols !== 1)) return new Frozen('channelShape', 'ALLOCATE');
+      const r = read(this.params, args);
+      const [total, spendRef, revenueRef, floor] = r;
+      // Reading order is the range's own; a row becomes the spilled column through TRANSPOSE.
+      const column = (ref: string, shape: { rows: number; cols: number }) => (shape.rows === 1 && shape.cols > 1 ? `TRANSPOSE(${ref})` : ref);
+      const s = column(spendRef, spendShape);
+      const v = column(revenueRef, revenueShape);
+      const spend = channelValues(s);
+      const revenue = channelValues(v);
+      const f = operand(floor);
+      const reaches = `IF(${spend}>0,IF(${revenue}/${spend}>=${f},1,0),0)`;
+      const kept = `IF(${spend}>0,IF(${revenue}/${spend}>=${f},${revenue}/${spend},0),0)`;
+      const negative = (ref: string) => `IF(MIN(${ref})<0,${VALUE_ERROR},0)`;
+      return guarded(
+        [failing(total), negative(spendRef), negative(revenueRef), failing(floor)],
+        `IF(${f}<0,${VALUE_ERROR},IF(SUM(${reaches})=0,${NA_ERROR},IF(SUM(${kept})=0,${NA_ERROR},` +
+          `${operand(total)}*(${kept}/SUM(${kept})))))`,
+      );
+    },
+  },
+  LABEL: {
+    params: [p('code', 'text'), p('lang', 'text', '""')],
+    result: 'text',
+    translate(args) {
+      const r = read(this.params, args);
+      const [code, lang] = r;
+      const codes = arrayConstant([LABEL_CODES.map(([c]) => c)]);
+      const words = arrayConstant([LABEL_CODES.map(([, fr]) => fr), LABEL_CODES.map(([, , en]) => en)]);
+      const two = `LEFT(${lang},2)`;
+      const third = `MID(${lang},3,1)`;
+      const langRow =
+        `IF(${lang}="",1,IF(AND(OR(${two}="fr",${two}="en"),OR(LEN(${lang})=2,${third}="-",${third}="_")),` +
+        `IF(${two}="fr",1,2),${VALUE_ERROR}))`;
+      const at = `MATCH(${code},${codes},0)`;
+      if (args[0]?.resultKind === 'text') {
+        // A code from a translated MKT call is a valid code, or an error MATCH passes on.
+        return guarded([failing(lang) ? code : undefined, failing(lang) ? langRow : undefined], `INDEX(${words},${langRow},${at})`);
+      }
+      // MATCH reads * and ? as wildcards: the code found must equal the code given.
+      return guarded(
+        [failing(code), failing(lang) ? langRow : undefined],
+        `IF(ISNA(${at}),${VALUE_ERROR},IF(INDEX(${codes},1,${at})<>${code},${VALUE_ERROR},INDEX(${words},${langRow},${at})))`,
+      );
+    },
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Formulas
+
+export interface CallTranslation {
+  id: string;
+  /** Whether this call was translated or frozen (when frozen, `reason` says why). */
+  translated: boolean;
+  reason?: FreezeReason;
+}
+
+export interface FormulaTranslation {
+  /** The native formula, in the same form as given (a leading "=" kept if there was one). */
+  formula?: string;
+  /** Set when the formula cannot be translated: the cell keeps its computed value instead. */
+  frozen?: Frozen;
+  calls: CallTranslation[];
+}
+
+/**
+ * A formula with every MKT call translated into native functions; nested calls are translated
+ * first. When one call cannot be translated, the whole formula is frozen (`frozen` says why).
+ * @example translateFormula('=MKT.ROI_RATIO(B2,C2)*2').formula
+ * //=> '=IF(ISERROR(IF(MIN(B2)<0,…)),…)*2'
+ */
+export function translateFormula(formula: string, context: TranslateContext = {}, options?: ReadOptions): FormulaTranslation {
+  const sites = findMktCalls(formula, options);
+  if (sites.length === 0) return { formula, calls: [] };
+  const calls: CallTranslation[] = [];
+  let frozen: Frozen | undefined;
+  const kinds = new Map<string, ResultKind>();
+  const out = mapMktCalls(
+    formula,
+    (site: MktCallSite, args: string[]) => {
+      // Once one call is frozen the whole formula is: the rest is not translated (and a hostile
+      // nesting, whose translation would grow with each level, stops at the first call too long).
+      if (frozen) {
+        calls.push({ id: site.id, translated: false, reason: frozen.reason });
+        return formula.slice(site.span.start, site.span.end);
+      }
+      const result = translateCall(site, args, kinds, site.parent === undefined ? context : { arrayFormula: context.arrayFormula });
+      if (result instanceof Frozen) {
+        frozen ??= result;
+        calls.push({ id: site.id, translated: false, reason: result.reason });
+        return formula.slice(site.span.start, site.span.end);
+      }
+      if (result.length > MAX_FORMULA_LENGTH) {
+        frozen = new Frozen('tooLong', site.id);
+        calls.push({ id: site.id, translated: false, reason: frozen.reason });
+        return formula.slice(site.span.start, site.span.end);
+      }
+      calls.push({ id: site.id, translated: true });
+      const text = `(${result})`;
+      kinds.set(text, NATIVE[site.id].result);
+      return text;
+    },
+    options,
+  );
+  if (frozen) return { frozen, calls };
+  const native = unwrapOuter(out);
+  if (native.length > MAX_FORMULA_LENGTH) return { frozen: new Frozen('tooLong', sites[0].id), calls };
+  return { formula: native, calls };
+}
+
+/** `=(X)` → `=X`: the parentheses put around each call are not needed when it is the whole formula. */
+function unwrapOuter(formula: string): string {
+  const eq = formula.startsWith('=') ? '=' : '';
+  const body = formula.slice(eq.length);
+  if (body.startsWith('(') && body.endsWith(')')) {
+    let depth = 0;
+    for (let i = 0; i < body.length; i++) {
+      const ch = body[i];
+      if (ch === '"') {
+        i++;
+        while (i < body.length && !(body[i] === '"' && body[i + 1] !== '"')) i += body[i] === '"' ? 2 : 1;
+        continue;
+      }
+      if (ch === '{') {
+        while (i < body.length && body[i] !== '}') {
+          if (body[i] === '"') {
+            i++;
+            while (i < body.length && !(body[i] === '"' && body[i + 1] !== '"')) i += body[i] === '"' ? 2 : 1;
+          }
+          i++;
+        }
+        continue;
+      }
+      if (ch === '(') depth++;
+      else if (ch === ')') {
+        depth--;
+        if (depth === 0 && i < body.length - 1) return formula;
+      }
+    }
+    return eq + body.slice(1, -1);
+  }
+  return formula;
+}
+
+function translateCall(site: MktCallSite, args: string[], kinds: Map<string, ResultKind>, context: TranslateContext): string | Frozen {
+  if (!site.closed) return new Frozen('unclosed', site.id);
+  // A call behind a workbook prefix ([1]!MKT.X) never reached MKT in Excel; the copy computes it natively all the same.
+  if (!site.known) return new Frozen('unknownFunction', site.id);
+  const entry = NATIVE[site.id];
+  if (!entry) return new Frozen('noNativeForm', site.id);
+  const required = entry.params.filter((param) => param.default === undefined && !param.optional).length;
+  // Excel refuses a call with too few or too many arguments (#N/A when typed, #NAME? for an unbound name).
+  if (args.length > entry.params.length || args.length < required) return new Frozen('arity', site.id);
+  // A required argument left empty (`MKT.ROI_RATIO(,B2)`) reaches MKT as null, which the readings read as blank.
+  const nativeArgs: NativeArg[] = args.map((text) => ({ text, omitted: text.trim() === '', resultKind: kinds.get(text.trim()) }));
+  const translated = entry.translate(nativeArgs, context);
+  if (translated instanceof Frozen) return translated;
+  // Excel does not call a custom function given an error as a single value: it shows the first
+  // such error. Only an error inside a range reaches the function (and its reading order).
+  const single = nativeArgs
+    .filter((arg, i) => {
+      if (arg.omitted || isMultiCellRange(arg) || !canFail(arg.text.trim())) return false;
+      if (entry.params[i].kind !== 'range') return true;
+      // A channel range of one cell is one value too.
+      const shape = rangeShape(arg.text);
+      return shape !== undefined && shape.rows * shape.cols === 1;
+    })
+    .map((arg) => operand(arg.text));
+  return guarded(single, translated);
+}
+
+/**
+ * MKT functions frozen to their values: ALLOCATE_MARGINAL is an iterative solver with no reasonable
+ * native form; the other four functions of RULES.md §7 are frozen until they have a NATIVE entry.
+ * Every other MKT function has an entry in NATIVE (test/portable/native-table.test.ts checks it).
+ */
+export const FROZEN_BY_DESIGN: ReadonlySet<string> = new Set(['ALLOCATE_MARGINAL', 'RESPONSE_FIT', 'MARGINAL_ROAS', 'OPTIMAL_SPEND', 'BREAKEVEN_ROAS']);
+
+/** Whether the translator has a native form for this MKT function id. */
+export function hasNativeForm(id: string): boolean {
+  return Object.prototype.hasOwnProperty.call(NATIVE, id);
+}

@@ -1,0 +1,73 @@
+/**
+ * The translator on its own: forms of call, nesting, what is frozen and why, and that the
+ * argument expressions are kept as written.
+ */
+import { createEngine } from '../../src/tools/engine/engine';
+import { findMktCalls } from '../../src/formula/mkt-calls';
+import { MAX_FORMULA_LENGTH, translateFormula } from '../../src/portable/translate';
+
+const engine = createEngine({ S: [[1200, 300, 'TARGET', 0.8, "'abc"]] });
+const value = (formula: string) => engine.calculateFormula(formula, 0);
+
+describe('translateFormula', () => {
+  it.each([
+    ['=MKT.ROI_RATIO(A1,B1)'],
+    ['=_xldudf_MKT_ROI_RATIO(A1,B1)'],
+    ['=MKT.RATIO_ROI(A1,B1)'],
+    ['=mkt.roi_ratio(A1,B1)'],
+    ["=[1]!MKT.ROI_RATIO(A1,B1)"],
+  ])('reads %s and computes 4 with native functions only', (formula) => {
+    const t = translateFormula(formula);
+    expect(t.formula).toBeDefined();
+    expect(findMktCalls(t.formula!)).toEqual([]);
+    expect(value(t.formula!)).toBe(4);
+  });
+
+  it('keeps the text around the call and the arguments as written, nested calls translated first', () => {
+    const t = translateFormula('=ROUND(MKT.ROI_RATIO(A1*2,B1),1)&" "&MKT.LABEL(MKT.ROI_BAND(MKT.ROI_RATIO(A1,B1)),"en")');
+    expect(t.formula!.startsWith('=ROUND(')).toBe(true);
+    expect(t.formula).toContain('A1*2');
+    expect(t.calls.map((c) => [c.id, c.translated])).toEqual([
+      ['ROI_RATIO', true], ['ROI_RATIO', true], ['ROI_BAND', true], ['LABEL', true],
+    ]);
+    expect(value(t.formula!)).toBe('8 On target');
+  });
+
+  it('keeps a formula without MKT as it is', () => {
+    expect(translateFormula('=SUM(A1:B1)')).toEqual({ formula: '=SUM(A1:B1)', calls: [] });
+  });
+
+  it('gives #VALUE! for a multi-cell range where one value is expected, as MKT does', () => {
+    const t = translateFormula('=MKT.ROI_BAND(A1:B1)');
+    expect(value(t.formula!)).toMatchObject({ value: '#VALUE!' });
+    expect(value('=MKT.ROI_BAND(A1:B1)')).toMatchObject({ value: '#VALUE!' });
+  });
+
+  it.each([
+    ['=MKT.NOT_A_FUNCTION(A1)', 'unknownFunction'],
+    ['=MKT.ROI_RATIO(A1', 'unclosed'],
+    ['=MKT.ROI_RATIO(A1,B1,C1)', 'arity'],
+    ['=MKT.ALLOCATE(100,A1:A3,B1:B3)', 'notArrayFormula'],
+    ['=MKT.ALLOCATE(100,A1:B3,C1:D3)', 'channelShape'],
+  ])('freezes %s (%s)', (formula, reason) => {
+    expect(translateFormula(formula, formula.includes('ALLOCATE(100,A1:B3') ? { arrayFormula: true } : {}).frozen?.reason).toBe(reason);
+  });
+
+  it("freezes a translation longer than Excel's limit", () => {
+    let formula = 'A1';
+    for (let i = 0; i < 6; i++) formula = `MKT.LTV(${formula},0.5)`;
+    const t = translateFormula(`=${formula}`);
+    expect(t.frozen?.reason).toBe('tooLong');
+    expect(MAX_FORMULA_LENGTH).toBe(8192);
+  });
+
+  it('stops at the first call too long in a hostile nesting, in bounded time and memory', () => {
+    let formula = 'A1';
+    for (let i = 0; i < 5000; i++) formula = `MKT.ROI_BAND(${formula})`;
+    const started = Date.now();
+    const t = translateFormula(`=${formula}`);
+    expect(t.frozen?.reason).toBe('tooLong');
+    expect(t.calls).toHaveLength(5000);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});
