@@ -20,6 +20,7 @@
  *   (`IF(ISERROR(a),a,…)`), so the first bad argument gives the same error code as MKT.
  * Arguments keep their own expressions; one used several times is written several times.
  */
+import { CODE_LABELS } from '../rules/labels';
 import { findMktCalls, mapMktCalls, type MktCallSite, type ReadOptions } from '../formula/mkt-calls';
 
 /** Excel's limit on a formula's length. */
@@ -284,25 +285,8 @@ function ratioOf(params: NativeParam[]) {
   };
 }
 
-const LABEL_CODES = [
-  ['INTERNALISE', 'Internaliser', 'Bring in-house'],
-  ['PREPARE', 'Préparer la transition', 'Prepare the transition'],
-  ['OUTSOURCE', 'Externaliser', 'Outsource'],
-  ['BELOW', 'Sous la cible', 'Below target'],
-  ['TARGET', 'Dans la cible', 'On target'],
-  ['ABOVE', 'Au-dessus de la cible', 'Above target'],
-  ['IN_HOUSE', 'Interne', 'In-house'],
-  ['PARTIAL', 'Externalisation partielle', 'Partial outsourcing'],
-  ['REGULAR', 'Externalisation régulière', 'Regular outsourcing'],
-  ['FULL', 'Externalisation complète', 'Full outsourcing'],
-  ['RETENTION', 'Rétention', 'Retention'],
-  ['ACQUISITION', 'Acquisition', 'Acquisition'],
-  ['TOO_EARLY', 'Trop tôt', 'Too early'],
-  ['STOP', 'Arrêter', 'Stop'],
-  ['EXPAND', 'Étendre', 'Expand'],
-  ['EXTEND', 'Prolonger', 'Extend'],
-  ['TAKE_BACK', 'Reprendre en interne', 'Take back in-house'],
-] as const;
+// LABEL's words come from the rules' one table, so a new code (CURVE, LINEAR…) is translated too.
+const LABEL_CODES: ReadonlyArray<readonly [string, string, string]> = Object.entries(CODE_LABELS).map(([code, words]) => [code, words.fr, words.en] as const);
 
 /** The codes LABEL knows, for the test that keeps this table equal to src/rules/labels.ts. */
 export const LABEL_TABLE: ReadonlyArray<readonly [string, string, string]> = LABEL_CODES;

@@ -50,7 +50,7 @@ afterEach(() => {
 test('a host that cannot hand over the file says so and points at the command line', async () => {
   const host = installOffice(false);
   const { user } = renderPane({ language: 'en', market: 'QC' });
-  await user.click(screen.getByRole('button', { name: /7\. Share/ }));
+  await user.click(screen.getByRole('button', { name: /8\. Share/ }));
   const warning = await screen.findByTestId('share-unsupported', {}, { timeout: 10_000 });
   expect(warning).toHaveTextContent('npm run portable');
   expect(screen.getByRole('button', { name: 'Make the portable copy' })).toBeDisabled();
@@ -60,7 +60,7 @@ test('a host that cannot hand over the file says so and points at the command li
 test('a host with the APIs opens the portable copy as a new workbook', async () => {
   const host = installOffice(true);
   const { user } = renderPane({ language: 'fr', market: 'QC' });
-  await user.click(screen.getByRole('button', { name: /7\. Partager/ }));
+  await user.click(screen.getByRole('button', { name: /8\. Partager/ }));
   const button = screen.getByRole('button', { name: 'Faire la copie portable' });
   await waitFor(() => expect(button).toBeEnabled(), { timeout: 10_000 });
   await user.click(button);
