@@ -260,3 +260,34 @@ describe('ALLOCATE_MARGINAL, property', () => {
     );
   });
 });
+
+describe('round-off at the boundaries of section 7 (review)', () => {
+  it('is CURVE at exactly 1.5 × the smallest spend when the spends are decimals (0.2 and 0.3, 2.2 and 3.3)', () => {
+    for (const [low, high] of [
+      [0.2, 0.3],
+      [2.2, 3.3],
+      [0.1, 0.15],
+    ]) {
+      const spend = [low, high, low, high, low, high];
+      expect(responseFit(spend, onCurve(40, 0.5, spend))).toMatchObject({ code: 'CURVE' });
+    }
+  });
+  it('is LINEAR with b = 1 when revenue is exactly proportional to spend, whatever the spends', () => {
+    const spend = [69.9, 207.4, 115.8, 1931, 2095, 48.7, 218, 161, 144.7, 171.9];
+    const fit = responseFit(spend, spend.map((s) => 3 * s)) as ResponseFit;
+    expect(fit).toMatchObject({ code: 'LINEAR', b: 1, logSlope: 1, reason: 'notDiminishing' });
+    expect(fit.a).toBeCloseTo(3, 12);
+    expect(fit.r2).toBeCloseTo(1, 12);
+  });
+  it('is LINEAR with a log slope of 0 and r2 = 0 when every revenue is the same', () => {
+    const spend = [100, 200, 300, 400, 500, 600, 700];
+    const fit = responseFit(spend, spend.map(() => 777.7)) as ResponseFit;
+    expect(fit).toMatchObject({ code: 'LINEAR', b: 1, logSlope: 0, r2: 0, reason: 'notDiminishing' });
+  });
+  it('shares by ceiling between LINEAR channels whose ratios are equal but for round-off (2.1 / 0.7 and 3 / 1)', () => {
+    expect(2.1 / 0.7).not.toBe(3);
+    const result = allocateMarginal(1, [[1], [0.7]], [[3], [2.1]]) as MarginalAllocation;
+    expect(result.amounts[0]).toBeCloseTo(1.5 / 2.55, 12);
+    expect(result.amounts[1]).toBeCloseTo(1.05 / 2.55, 12);
+  });
+});
