@@ -73,16 +73,20 @@ export interface SheetPlan {
   unknownFunction: number;
   /**
    * Legacy {=…} arrays of a spilling call (ALLOCATE saved over its range before MKT wrote real
-   * spills): Excel refuses to change part of one, so they are left for the user to re-enter.
+   * spills, or ALLOCATE_MARGINAL entered with Ctrl+Shift+Enter): Excel refuses to change part of
+   * one, so they are left for the user to re-enter.
    */
   legacyArrays: string[];
 }
+
+/** The MKT functions whose result spills down a column. */
+const COLUMN_SPILLS: ReadonlySet<string> = new Set(['ALLOCATE', 'ALLOCATE_MARGINAL']);
 
 /** A column run holding the same spilling call in every cell: a legacy {=…} array, not copies. */
 function isLegacyArray(run: RepairWrite): boolean {
   if (run.original.length < 2 || run.original.some(([f]) => f !== run.original[0][0])) return false;
   const [outer] = findMktCalls(run.original[0][0]);
-  return outer?.id === 'ALLOCATE';
+  return outer !== undefined && COLUMN_SPILLS.has(outer.id);
 }
 
 /** Which cells of a sheet's formula areas to re-enter, grouped in column runs (one write each). */

@@ -63,6 +63,14 @@ describe('repairNeedOf', () => {
     const f = '=MKT.ALLOCATE(B1,B2:B4,C2:C4)';
     const plan = planSheetRepair([{ address: 'S!F2:F4', formulas: [[f], [f], [f]], values: [['#NAME?'], ['#NAME?'], ['#NAME?']] }]);
     expect(plan).toEqual({ writes: [], cells: 0, unknownFunction: 0, legacyArrays: ['F2:F4'] });
+    // ALLOCATE_MARGINAL spills a column too: writing one cell of its legacy array would make Excel refuse the whole batch.
+    const m = '=MKT.ALLOCATE_MARGINAL(B1,C2:H4,C6:H8)';
+    expect(planSheetRepair([{ address: 'S!J2:J4', formulas: [[m], [m], [m]], values: [['#NAME?'], ['#NAME?'], ['#NAME?']] }])).toEqual({
+      writes: [],
+      cells: 0,
+      unknownFunction: 0,
+      legacyArrays: ['J2:J4'],
+    });
     const copies = planSheetRepair([{ address: 'S!F2:F3', formulas: [['=MKT.LTV(A2,0.8)'], ['=MKT.LTV(A2,0.8)']], values: [['#NAME?'], ['#NAME?']] }]);
     expect(copies.cells).toBe(2);
   });
