@@ -251,15 +251,35 @@ export function allocateMarginal(
   }
   const n = fits.length;
   if (monthlyBudget === 0) return { amounts: new Array<number>(n).fill(0), fits, ceilings, lambda: undefined };
+  if (!Number.isFinite(ceilingSum)) {
+    // Ceilings that add up beyond the largest number (histories near 1e308): solved in units a
+    // power of two larger, which is exact; a curve's a × x^b then has a × unit^b for its a.
+    const unit = 2 ** Math.ceil(Math.log2(n) + 1);
+    const scaled = allocateScaled(
+      monthlyBudget / unit,
+      fits.map((fit) => fit && { ...fit, a: fit.code === 'CURVE' ? fit.a * Math.pow(unit, fit.b - 1) : fit.a }),
+      ceilings.map((c) => c / unit),
+    );
+    return { amounts: scaled.amounts.map((x) => x * unit), fits, ceilings, lambda: scaled.lambda };
+  }
   // A relative tolerance, so that a budget typed as the sum of the ceilings is "at", not "above".
   if (monthlyBudget > ceilingSum * (1 + 1e-12)) {
     return new RuleError('NA', 'budgetAboveCeilings', { budget: monthlyBudget, cap, ceilings: ceilingSum });
   }
-  if (monthlyBudget >= ceilingSum) {
-    return { amounts: fixSum(ceilings.slice(), ceilings, monthlyBudget), fits, ceilings, lambda: undefined };
-  }
-  const { amounts, lambda } = solve(monthlyBudget, fits, ceilings);
-  return { amounts: fixSum(amounts, ceilings, monthlyBudget), fits, ceilings, lambda };
+  return { ...allocateScaled(monthlyBudget, fits, ceilings), fits, ceilings };
+}
+
+/** The amounts for a budget above 0 and at most the sum of the (finite) ceilings, give or take 1e-12. */
+function allocateScaled(
+  budget: number,
+  fits: ReadonlyArray<ResponseFit | undefined>,
+  ceilings: readonly number[],
+): { amounts: number[]; lambda: number | undefined } {
+  let ceilingSum = 0;
+  for (const c of ceilings) ceilingSum += c;
+  if (budget >= ceilingSum) return { amounts: fixSum(ceilings.slice(), ceilings, budget), lambda: undefined };
+  const { amounts, lambda } = solve(budget, fits, ceilings);
+  return { amounts: fixSum(amounts, ceilings, budget), lambda };
 }
 
 /**

@@ -290,4 +290,19 @@ describe('round-off at the boundaries of section 7 (review)', () => {
     expect(result.amounts[0]).toBeCloseTo(1.5 / 2.55, 12);
     expect(result.amounts[1]).toBeCloseTo(1.05 / 2.55, 12);
   });
+  it('keeps the rule when the ceilings add up beyond the largest number (histories near 1e308)', () => {
+    // Two LINEAR channels at the same ratio, ceilings 1e308 each: their sum overflows.
+    const tie = allocateMarginal(1e308, [[1e308], [1e308]], [[1e308], [1e308]], 1) as MarginalAllocation;
+    expect(tie.amounts).toEqual([5e307, 5e307]);
+    expect(tie.ceilings).toEqual([1e308, 1e308]);
+    // A curve and a LINEAR channel: every amount within its bounds, the sum the budget, λ where the curve ends.
+    // The LINEAR channel (ratio 0.2) fills its ceiling; the curve, whose return there is far lower, takes the rest.
+    const big = SIX.map((s) => s * 5e304);
+    const mixed = allocateMarginal(1.5e308, [big, [1e308]], [onCurve(40, 0.5, big), [2e307]], 1) as MarginalAllocation;
+    expect(mixed.fits.map((f) => f!.code)).toEqual(['CURVE', 'LINEAR']);
+    expect(mixed.amounts[1]).toBe(1e308);
+    expect(mixed.amounts[0] / 5e307).toBeCloseTo(1, 12);
+    const [fit] = mixed.fits;
+    expect((fit!.a * fit!.b * Math.pow(mixed.amounts[0], fit!.b - 1)) / mixed.lambda!).toBeCloseTo(1, 9);
+  });
 });
