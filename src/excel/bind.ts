@@ -69,6 +69,14 @@ function displayLanguage(): string | undefined {
   }
 }
 
+/**
+ * True under a French display language, where Excel binds our functions by their French names
+ * only when written through `formulasLocal` (issue 891).
+ */
+export function isFrenchDisplay(): boolean {
+  return /^fr\b/i.test(displayLanguage() ?? '');
+}
+
 interface Block {
   sheet: Excel.Worksheet;
   write: CellWrite;

@@ -48,7 +48,8 @@ export function fitWords(fit: ResponseFit, lang: Language): { summary: string; w
   }
   const why = t.linearWhy[fit.reason ?? 'notDiminishing']({
     months: fit.months,
-    spread: num(fit.maxSpend / fit.minSpend, 2),
+    // Rounded down: a spread of 1.49999 must not read as the 1.5 it falls short of.
+    spread: num(Math.floor((fit.maxSpend / fit.minSpend) * 100 + 1e-9) / 100, 2),
     slope: fit.logSlope === undefined ? '—' : num(fit.logSlope, 2),
   });
   return { summary: t.linear(num(fit.a, 2)), why };

@@ -5,7 +5,10 @@
  * while MKT was not loaded stays #NAME? after the add-in loads, even after a full recalculation,
  * until the cell is re-entered; a call Excel could not bind shows its stored name
  * (`_xldudf_MKT_ROI_RATIO(`), and another add-in's file in between leaves a workbook prefix
- * (`[1]!_xldudf_…`). Re-entering the formula as `MKT.ID(` (toDottedForm) binds it.
+ * (`[1]!_xldudf_…`). Re-entering the formula as `MKT.ID(` (toDottedForm) binds it; under a French
+ * display language, where an English name written by an add-in stays #NOM? (issue 891), it is
+ * re-entered through `formulasLocal` as `MKT.` + the French name (toLocalFrenchForm), read in the
+ * same batch as the formulas.
  *
  * Steps: read (sheets and their protection; the formula cells of each, found with
  * getSpecialCellsOrNullObject, formulas and values in one batch) → decide (pure: which cells,
@@ -14,8 +17,10 @@
  * of the cells decided are written: no value, format or other formula is touched; a protected
  * sheet is read, counted and left untouched.
  */
-import { findMktCalls, toDottedForm } from '../formula/mkt-calls';
+import { frenchNameOf } from '../formula/function-names';
+import { findMktCalls, renameCalls, toDottedForm } from '../formula/mkt-calls';
 import type { Language } from '../rules/labels';
+import { isFrenchDisplay } from './bind';
 import { failureOf } from './failures';
 import { parseAddress, quoteSheetName, rangeAddress } from './sheet-utils';
 import type { ActionResult } from './types';
@@ -55,6 +60,21 @@ export interface FormulaArea {
   address: string;
   formulas: unknown[][];
   values: unknown[][];
+  /**
+   * Read under a French display language only: there Excel binds a custom function written
+   * through `range.formulas` with its English name to nothing (#NOM?, office-js issue 891), so
+   * the cells are re-entered through `formulasLocal`, with the French names.
+   */
+  formulasLocal?: unknown[][];
+}
+
+/**
+ * A local formula with every MKT call as French Excel binds it: `MKT.` + the French name, any
+ * prefix removed; everything else (French built-ins, separators) as the host rendered it.
+ * @example toLocalFrenchForm('=SI(A1>0;[1]!_xldudf_MKT_ROI_BAND(A1);"")') //=> '=SI(A1>0;MKT.ZONE_ROI(A1);"")'
+ */
+export function toLocalFrenchForm(local: string): string {
+  return renameCalls(local, findMktCalls(local), (call) => `MKT.${frenchNameOf(call.id)}`);
 }
 
 /** One write: a column run of cells to re-enter, with what they held, to undo a refused batch. */
@@ -63,6 +83,8 @@ export interface RepairWrite {
   address: string;
   formulas: string[][];
   original: string[][];
+  /** Written through `formulasLocal` (French display language), the originals too. */
+  local?: boolean;
 }
 
 export interface SheetPlan {
@@ -73,16 +95,20 @@ export interface SheetPlan {
   unknownFunction: number;
   /**
    * Legacy {=…} arrays of a spilling call (ALLOCATE saved over its range before MKT wrote real
-   * spills): Excel refuses to change part of one, so they are left for the user to re-enter.
+   * spills, or ALLOCATE_MARGINAL entered with Ctrl+Shift+Enter): Excel refuses to change part of
+   * one, so they are left for the user to re-enter.
    */
   legacyArrays: string[];
 }
+
+/** The MKT functions whose result spills down a column. */
+const COLUMN_SPILLS: ReadonlySet<string> = new Set(['ALLOCATE', 'ALLOCATE_MARGINAL']);
 
 /** A column run holding the same spilling call in every cell: a legacy {=…} array, not copies. */
 function isLegacyArray(run: RepairWrite): boolean {
   if (run.original.length < 2 || run.original.some(([f]) => f !== run.original[0][0])) return false;
   const [outer] = findMktCalls(run.original[0][0]);
-  return outer?.id === 'ALLOCATE';
+  return outer !== undefined && COLUMN_SPILLS.has(outer.id);
 }
 
 /** Which cells of a sheet's formula areas to re-enter, grouped in column runs (one write each). */
@@ -97,27 +123,31 @@ export function planSheetRepair(areas: readonly FormulaArea[]): SheetPlan {
     for (let c = 0; c < columns; c++) {
       let run: RepairWrite | undefined;
       let runStart = 0;
+      const close = (done: RepairWrite) => {
+        done.address = rangeAddress(row + runStart, column + c, done.formulas.length, 1);
+        if (isLegacyArray(done)) plan.legacyArrays.push(done.address);
+        else {
+          plan.writes.push(done);
+          plan.cells += done.formulas.length;
+        }
+        run = undefined;
+      };
       for (let r = 0; r <= rows; r++) {
         const need = r < rows ? repairNeedOf(area.formulas[r][c], area.values[r]?.[c]) : ({ kind: 'none' } as const);
         if (need.kind === 'unknownFunction') plan.unknownFunction++;
         if (need.kind === 'repair') {
+          const local = area.formulasLocal?.[r]?.[c];
+          const viaLocal = typeof local === 'string' && local.startsWith('=');
+          if (run && (run.local ?? false) !== viaLocal) close(run);
           if (!run) {
-            run = { address: '', formulas: [], original: [] };
+            run = { address: '', formulas: [], original: [], ...(viaLocal ? { local: true } : {}) };
             runStart = r;
           }
-          run.formulas.push([need.formula]);
-          run.original.push([String(area.formulas[r][c])]);
+          run.formulas.push([viaLocal ? toLocalFrenchForm(local) : need.formula]);
+          run.original.push([viaLocal ? local : String(area.formulas[r][c])]);
           continue;
         }
-        if (run) {
-          run.address = rangeAddress(row + runStart, column + c, run.formulas.length, 1);
-          if (isLegacyArray(run)) plan.legacyArrays.push(run.address);
-          else {
-            plan.writes.push(run);
-            plan.cells += run.formulas.length;
-          }
-          run = undefined;
-        }
+        if (run) close(run);
       }
     }
   }
@@ -210,6 +240,12 @@ function nothingToRepair(lang: Language): RepairReport {
   return { ...report, message: repairMessage(report, lang) };
 }
 
+/** Writes a run through `formulas`, or `formulasLocal` when it was planned from the local formulas. */
+function setFormulas(range: Excel.Range, write: RepairWrite, formulas: string[][]): void {
+  if (write.local) range.formulasLocal = formulas;
+  else range.formulas = formulas;
+}
+
 class RefusedWrite extends Error {
   constructor(
     readonly cause: unknown,
@@ -240,13 +276,21 @@ export async function repairMktFormulas(lang: Language): Promise<ActionResult<Re
       await context.sync(); // 2
       const withFormulas = sheets.filter((s) => !s.formulas.isNullObject);
       if (withFormulas.length === 0) return { status: 'ok', value: nothingToRepair(lang) };
-      for (const s of withFormulas) s.formulas.areas.load('address,formulas,values');
+      const french = isFrenchDisplay();
+      for (const s of withFormulas) s.formulas.areas.load(french ? 'address,formulas,values,formulasLocal' : 'address,formulas,values');
       await context.sync(); // 3
 
       // Decide.
       const plans = withFormulas.map((s) => ({
         ...s,
-        plan: planSheetRepair(s.formulas.areas.items.map((a) => ({ address: a.address, formulas: a.formulas, values: a.values }))),
+        plan: planSheetRepair(
+          s.formulas.areas.items.map((a) => ({
+            address: a.address,
+            formulas: a.formulas,
+            values: a.values,
+            ...(french ? { formulasLocal: a.formulasLocal } : {}),
+          })),
+        ),
       }));
       const toWrite = plans.filter((p) => !p.isProtected && p.plan.cells > 0);
       const report: Omit<RepairReport, 'message'> = {
@@ -259,12 +303,12 @@ export async function repairMktFormulas(lang: Language): Promise<ActionResult<Re
       if (toWrite.length === 0) return { status: 'ok', value: { ...report, message: repairMessage(report, lang) } };
 
       // Write: formulas only, the planned cells only, in one batch.
-      for (const p of toWrite) for (const w of p.plan.writes) p.sheet.getRange(w.address).formulas = w.formulas;
+      for (const p of toWrite) for (const w of p.plan.writes) setFormulas(p.sheet.getRange(w.address), w, w.formulas);
       try {
         await context.sync(); // 4
       } catch (error) {
         // Excel applies a batch up to the operation it refuses: put back every planned cell.
-        for (const p of toWrite) for (const w of p.plan.writes) p.sheet.getRange(w.address).formulas = w.original;
+        for (const p of toWrite) for (const w of p.plan.writes) setFormulas(p.sheet.getRange(w.address), w, w.original);
         let undone = true;
         try {
           await context.sync();

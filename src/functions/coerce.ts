@@ -41,8 +41,8 @@ const GROUP_SPACE = '[\\u0020\\u00a0\\u202f]';
 const GROUP_SPACES = new RegExp(GROUP_SPACE, 'g');
 /** English: digits, a decimal point, an exponent; thousands grouped by spaces. */
 const ENGLISH_NUMBER = new RegExp(`^[+-]?(\\d{1,3}(${GROUP_SPACE}\\d{3})+|\\d+)?(\\.\\d*)?(e[+-]?\\d+)?$`, 'i');
-/** French: a decimal comma; thousands grouped by spaces. */
-const FRENCH_NUMBER = new RegExp(`^[+-]?(\\d{1,3}(${GROUP_SPACE}\\d{3})+|\\d+)(,\\d+)?(e[+-]?\\d+)?$`, 'i');
+/** French: a decimal comma (",5" too, as ".5" in English); thousands grouped by spaces. */
+const FRENCH_NUMBER = new RegExp(`^[+-]?((\\d{1,3}(${GROUP_SPACE}\\d{3})+|\\d+)(,\\d+)?|,\\d+)(e[+-]?\\d+)?$`, 'i');
 /** One comma then exactly three digits, which English reads as thousands and French as decimals. */
 const AMBIGUOUS_COMMA = /^[+-]?[1-9]\d{0,2},\d{3}$/;
 

@@ -15,6 +15,15 @@ export const CURVE_MIN_SPREAD = 1.5;
 /** (project default) Each channel's ceiling is cap × its largest counted monthly spend. */
 export const MARGINAL_CAP = 1.5;
 
+/**
+ * Round-off, not data: a spread typed as exactly 1.5 (0.2 and 0.3) computes as 1.4999999999999998,
+ * an exactly proportional history fits a slope of 0.9999999999999999, and ratios equal on paper
+ * (3 / 1 and 2.1 / 0.7) differ in the last bit. Within this relative tolerance they are equal.
+ */
+const ROUND_OFF = 1e-12;
+/** The same for a fitted slope, whose round-off grows with the spread of the logs. */
+const SLOPE_ROUND_OFF = 1e-9;
+
 export type FitCode = 'CURVE' | 'LINEAR';
 /** Why a fit is LINEAR, in the order the rule tests it. */
 export type LinearReason = 'fewMonths' | 'littleVariation' | 'notDiminishing';
@@ -82,7 +91,7 @@ function fitOfValid(spend: readonly MonthValue[], revenue: readonly MonthValue[]
   const reason: LinearReason | undefined =
     n < CURVE_MIN_MONTHS
       ? 'fewMonths'
-      : !(maxSpend >= CURVE_MIN_SPREAD * minSpend)
+      : !(maxSpend >= CURVE_MIN_SPREAD * minSpend * (1 - ROUND_OFF))
         ? 'littleVariation'
         : log === undefined || !(log.b > 0 && log.b < 1)
           ? 'notDiminishing'
@@ -118,10 +127,14 @@ function logFit(xs: readonly number[], ys: readonly number[]): { a: number; b: n
     syy += dy * dy;
   }
   if (!(sxx > 0)) return undefined;
-  const b = sxy / sxx;
+  // Every revenue the same: slope 0 and r2 0 exactly (rounding of the mean would leave dust).
+  const flat = ys.every((y) => y === ys[0]);
+  const slope = flat ? 0 : sxy / sxx;
+  // Revenue proportional to spend: slope 1 exactly, so the fit is constant return, not a curve.
+  const b = Math.abs(slope - 1) <= SLOPE_ROUND_OFF ? 1 : slope;
   const a = Math.exp(meanY - b * meanX);
   let r2 = 0;
-  if (syy > 0) {
+  if (syy > 0 && !flat) {
     let sse = 0;
     for (let i = 0; i < n; i++) {
       const e = ys[i] - (meanY + b * (xs[i] - meanX));
@@ -238,15 +251,35 @@ export function allocateMarginal(
   }
   const n = fits.length;
   if (monthlyBudget === 0) return { amounts: new Array<number>(n).fill(0), fits, ceilings, lambda: undefined };
+  if (!Number.isFinite(ceilingSum)) {
+    // Ceilings that add up beyond the largest number (histories near 1e308): solved in units a
+    // power of two larger, which is exact; a curve's a × x^b then has a × unit^b for its a.
+    const unit = 2 ** Math.ceil(Math.log2(n) + 1);
+    const scaled = allocateScaled(
+      monthlyBudget / unit,
+      fits.map((fit) => fit && { ...fit, a: fit.code === 'CURVE' ? fit.a * Math.pow(unit, fit.b - 1) : fit.a }),
+      ceilings.map((c) => c / unit),
+    );
+    return { amounts: scaled.amounts.map((x) => x * unit), fits, ceilings, lambda: scaled.lambda };
+  }
   // A relative tolerance, so that a budget typed as the sum of the ceilings is "at", not "above".
   if (monthlyBudget > ceilingSum * (1 + 1e-12)) {
     return new RuleError('NA', 'budgetAboveCeilings', { budget: monthlyBudget, cap, ceilings: ceilingSum });
   }
-  if (monthlyBudget >= ceilingSum) {
-    return { amounts: fixSum(ceilings.slice(), ceilings, monthlyBudget), fits, ceilings, lambda: undefined };
-  }
-  const { amounts, lambda } = solve(monthlyBudget, fits, ceilings);
-  return { amounts: fixSum(amounts, ceilings, monthlyBudget), fits, ceilings, lambda };
+  return { ...allocateScaled(monthlyBudget, fits, ceilings), fits, ceilings };
+}
+
+/** The amounts for a budget above 0 and at most the sum of the (finite) ceilings, give or take 1e-12. */
+function allocateScaled(
+  budget: number,
+  fits: ReadonlyArray<ResponseFit | undefined>,
+  ceilings: readonly number[],
+): { amounts: number[]; lambda: number | undefined } {
+  let ceilingSum = 0;
+  for (const c of ceilings) ceilingSum += c;
+  if (budget >= ceilingSum) return { amounts: fixSum(ceilings.slice(), ceilings, budget), lambda: undefined };
+  const { amounts, lambda } = solve(budget, fits, ceilings);
+  return { amounts: fixSum(amounts, ceilings, budget), lambda };
 }
 
 /**
@@ -283,13 +316,21 @@ function solve(
     for (const i of curves) total += curveAmount(logAB[i], inverse[i], ceilings[i], logLambda);
     return total;
   };
-  const steps = [...new Set(linears.map((i) => fits[i]!.a))].sort((p, q) => q - p);
+  // A LINEAR channel's return, with returns equal but for round-off (3 / 1, 2.1 / 0.7) made one.
+  const ratio = new Map<number, number>();
+  let head = NaN;
+  for (const i of [...linears].sort((p, q) => fits[q]!.a - fits[p]!.a)) {
+    const a = fits[i]!.a;
+    if (!(head - a <= ROUND_OFF * head)) head = a; // NaN at the first: a new return
+    ratio.set(i, head);
+  }
+  const steps = [...new Set(ratio.values())].sort((p, q) => q - p);
   const amounts = new Array<number>(fits.length).fill(0);
   // LINEAR channels above `below` are at their ceiling, those at `tied` share, the others get 0.
   const settle = (logLambda: number, below: number, tied: number, tiedShare: number) => {
     for (const i of curves) amounts[i] = curveAmount(logAB[i], inverse[i], ceilings[i], logLambda);
     for (const i of linears) {
-      const a = fits[i]!.a;
+      const a = ratio.get(i)!;
       amounts[i] = a > below ? ceilings[i] : a === tied ? tiedShare * ceilings[i] : 0;
     }
     return { amounts, lambda: Math.exp(logLambda) };
@@ -298,7 +339,7 @@ function solve(
   let upper = Infinity; // the previous step: λ lies below it
   for (const step of steps) {
     let tiedCeilings = 0;
-    for (const i of linears) if (fits[i]!.a === step) tiedCeilings += ceilings[i];
+    for (const i of linears) if (ratio.get(i) === step) tiedCeilings += ceilings[i];
     const low = curveTotal(Math.log(step)) + fixedAbove;
     if (low <= budget && budget <= low + tiedCeilings) {
       return settle(Math.log(step), step, step, tiedCeilings > 0 ? Math.min(1, (budget - low) / tiedCeilings) : 0);

@@ -24,6 +24,12 @@ describe('explaining RESPONSE_FIT', () => {
     const steep = explainCall(call('RESPONSE_FIT'), [[SIX], [curve(0.5, 1.2, SIX)]], undefined, 'fr')!;
     expect(steep.lines[0]).toBe('Pas de courbe : la pente b = 1,2 n’est pas décroissante (il faut 0 < b < 1) ; le ratio moyen est la réponse honnête.');
   });
+  it('never rounds a spread just under 1.5 up to the 1.5 it says is needed', () => {
+    const under = [1000, 1100, 1200, 1300, 1400, 1499.99];
+    expect(explainCall(call('RESPONSE_FIT'), [[under], [curve(40, 0.5, under)]], undefined, 'fr')!.lines[0]).toBe(
+      'Pas de courbe : les dépenses varient trop peu (le plus gros mois vaut 1,49 × le plus petit ; il faut au moins 1,5 ×).',
+    );
+  });
   it('gives the message of the error, as the function does', () => {
     expect(explainCall(call('RESPONSE_FIT'), [[[0, 0]], [[1, 1]]], undefined, 'en')!.summary).toBe('Error: no month with both spend and revenue above 0.');
   });

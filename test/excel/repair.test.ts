@@ -4,6 +4,7 @@
  * else is written, the sync count does not grow with the cells, and a refused write is undone.
  */
 import { planSheetRepair, repairMktFormulas, repairNeedOf } from '../../src/excel';
+import { FRENCH_FUNCTION_NAMES } from '../../src/excel/bind';
 import { FakeWorkbook, installFake, type FakeSheet } from '../support/excel-fake';
 
 function stuck(sheet: FakeSheet, address: string, formula: string, value: string | number | null = '#NAME?') {
@@ -63,6 +64,14 @@ describe('repairNeedOf', () => {
     const f = '=MKT.ALLOCATE(B1,B2:B4,C2:C4)';
     const plan = planSheetRepair([{ address: 'S!F2:F4', formulas: [[f], [f], [f]], values: [['#NAME?'], ['#NAME?'], ['#NAME?']] }]);
     expect(plan).toEqual({ writes: [], cells: 0, unknownFunction: 0, legacyArrays: ['F2:F4'] });
+    // ALLOCATE_MARGINAL spills a column too: writing one cell of its legacy array would make Excel refuse the whole batch.
+    const m = '=MKT.ALLOCATE_MARGINAL(B1,C2:H4,C6:H8)';
+    expect(planSheetRepair([{ address: 'S!J2:J4', formulas: [[m], [m], [m]], values: [['#NAME?'], ['#NAME?'], ['#NAME?']] }])).toEqual({
+      writes: [],
+      cells: 0,
+      unknownFunction: 0,
+      legacyArrays: ['J2:J4'],
+    });
     const copies = planSheetRepair([{ address: 'S!F2:F3', formulas: [['=MKT.LTV(A2,0.8)'], ['=MKT.LTV(A2,0.8)']], values: [['#NAME?'], ['#NAME?']] }]);
     expect(copies.cells).toBe(2);
   });
@@ -162,5 +171,48 @@ describe('repairMktFormulas', () => {
     installFake(workbook);
     expect(await repairMktFormulas('fr')).toMatchObject({ status: 'ok', value: { total: 0, message: 'Aucune formule MKT à réparer : Excel les calcule toutes.' } });
     expect(workbook.syncs).toBe(2);
+  });
+
+  describe('under a French display language (office-js issue 891)', () => {
+    afterEach(() => delete (globalThis as { Office?: unknown }).Office);
+    const frenchWorkbook = (host: { bindsEnglishNames?: boolean } = {}) => {
+      const workbook = new FakeWorkbook({ listSeparator: ';', displayLanguage: 'fr-FR', localFunctionNames: { ...FRENCH_FUNCTION_NAMES }, ...host });
+      const sheet = workbook.addSheet('Budget');
+      sheet.put('A1', [[100], [200], [300]]);
+      stuck(sheet, 'B1', '=MKT.ROI_RATIO(A1:A3,A1:A3)'); // written in English by an older pane: #NOM?
+      sheet.get('B1')!.unbound = true;
+      stuck(sheet, 'B2', '=IF(B1>0,_xldudf_MKT_ROI_BAND(B1),"")');
+      stuck(sheet, 'B3', '=[1]!_xldudf_MKT_LTV(100,0.8)');
+      stuck(sheet, 'B4', '=SUM(A1:A3)', 600);
+      return { workbook, sheet };
+    };
+
+    it('re-enters through formulasLocal with the French names, so the cells bind, in the same 4 syncs', async () => {
+      (globalThis as { Office?: unknown }).Office = { context: { displayLanguage: 'fr-FR' } };
+      const { workbook, sheet } = frenchWorkbook();
+      installFake(workbook);
+      const result = await repairMktFormulas('fr');
+      expect(result).toMatchObject({ status: 'ok', value: { total: 3 } });
+      expect(workbook.syncs).toBe(4);
+      for (const at of ['B1', 'B2', 'B3']) expect(sheet.get(at)!.unbound).toBeFalsy();
+      expect(sheet.get('B1')!.formula).toBe('=MKT.ROI_RATIO(A1:A3,A1:A3)');
+      expect(sheet.get('B2')!.formula).toBe('=IF(B1>0,MKT.ROI_BAND(B1),"")');
+      expect(sheet.get('B3')!.formula).toBe('=MKT.LTV(100,0.8)');
+      expect(sheet.get('B4')).toEqual({ formula: '=SUM(A1:A3)', value: 600 });
+      // A second run finds nothing left.
+      const again = await repairMktFormulas('fr');
+      expect(again).toMatchObject({ status: 'ok', value: { total: 0 } });
+    });
+
+    it('puts the local formulas back when Excel refuses the write', async () => {
+      (globalThis as { Office?: unknown }).Office = { context: { displayLanguage: 'fr-FR' } };
+      const { workbook, sheet } = frenchWorkbook();
+      installFake(workbook);
+      const before = ['B1', 'B2', 'B3'].map((at) => sheet.get(at)!.formula);
+      let writes = 0;
+      workbook.failOn = (op) => op.op === 'set' && ++writes === 1;
+      expect(await repairMktFormulas('fr')).toMatchObject({ status: 'error' });
+      expect(['B1', 'B2', 'B3'].map((at) => sheet.get(at)!.formula)).toEqual(before);
+    });
   });
 });

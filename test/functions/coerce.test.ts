@@ -140,6 +140,14 @@ describe('French numeric text (RULES.md, Conventions)', () => {
     ['1500.5', 1500.5],
   ])('reads %j as %d', (text, expected) => expect(readNumber('weekly_hours', text)).toBeCloseTo(expected, 12));
 
+  it.each([
+    [',5', 0.5],
+    ['-,25', -0.25],
+    [',5 %', 0.005],
+  ])('reads %j as %d, as French Excel reads a decimal comma with no digit before it (like ".5")', (text, expected) =>
+    expect(readNumber('weekly_hours', text)).toBeCloseTo(expected, 12),
+  );
+
   it.each(['1 50', '1 5000', '1,5,0', '1.500,5', '1,500.5', ',', '%', '80 % %', '1 500.5.5'])('refuses %j as not a number', (text) => {
     expect(ruleError(() => readNumber('weekly_hours', text)).key).toBe('notANumber');
   });

@@ -260,3 +260,49 @@ describe('ALLOCATE_MARGINAL, property', () => {
     );
   });
 });
+
+describe('round-off at the boundaries of section 7 (review)', () => {
+  it('is CURVE at exactly 1.5 × the smallest spend when the spends are decimals (0.2 and 0.3, 2.2 and 3.3)', () => {
+    for (const [low, high] of [
+      [0.2, 0.3],
+      [2.2, 3.3],
+      [0.1, 0.15],
+    ]) {
+      const spend = [low, high, low, high, low, high];
+      expect(responseFit(spend, onCurve(40, 0.5, spend))).toMatchObject({ code: 'CURVE' });
+    }
+  });
+  it('is LINEAR with b = 1 when revenue is exactly proportional to spend, whatever the spends', () => {
+    const spend = [69.9, 207.4, 115.8, 1931, 2095, 48.7, 218, 161, 144.7, 171.9];
+    const fit = responseFit(spend, spend.map((s) => 3 * s)) as ResponseFit;
+    expect(fit).toMatchObject({ code: 'LINEAR', b: 1, logSlope: 1, reason: 'notDiminishing' });
+    expect(fit.a).toBeCloseTo(3, 12);
+    expect(fit.r2).toBeCloseTo(1, 12);
+  });
+  it('is LINEAR with a log slope of 0 and r2 = 0 when every revenue is the same', () => {
+    const spend = [100, 200, 300, 400, 500, 600, 700];
+    const fit = responseFit(spend, spend.map(() => 777.7)) as ResponseFit;
+    expect(fit).toMatchObject({ code: 'LINEAR', b: 1, logSlope: 0, r2: 0, reason: 'notDiminishing' });
+  });
+  it('shares by ceiling between LINEAR channels whose ratios are equal but for round-off (2.1 / 0.7 and 3 / 1)', () => {
+    expect(2.1 / 0.7).not.toBe(3);
+    const result = allocateMarginal(1, [[1], [0.7]], [[3], [2.1]]) as MarginalAllocation;
+    expect(result.amounts[0]).toBeCloseTo(1.5 / 2.55, 12);
+    expect(result.amounts[1]).toBeCloseTo(1.05 / 2.55, 12);
+  });
+  it('keeps the rule when the ceilings add up beyond the largest number (histories near 1e308)', () => {
+    // Two LINEAR channels at the same ratio, ceilings 1e308 each: their sum overflows.
+    const tie = allocateMarginal(1e308, [[1e308], [1e308]], [[1e308], [1e308]], 1) as MarginalAllocation;
+    expect(tie.amounts).toEqual([5e307, 5e307]);
+    expect(tie.ceilings).toEqual([1e308, 1e308]);
+    // A curve and a LINEAR channel: every amount within its bounds, the sum the budget, λ where the curve ends.
+    // The LINEAR channel (ratio 0.2) fills its ceiling; the curve, whose return there is far lower, takes the rest.
+    const big = SIX.map((s) => s * 5e304);
+    const mixed = allocateMarginal(1.5e308, [big, [1e308]], [onCurve(40, 0.5, big), [2e307]], 1) as MarginalAllocation;
+    expect(mixed.fits.map((f) => f!.code)).toEqual(['CURVE', 'LINEAR']);
+    expect(mixed.amounts[1]).toBe(1e308);
+    expect(mixed.amounts[0] / 5e307).toBeCloseTo(1, 12);
+    const [fit] = mixed.fits;
+    expect((fit!.a * fit!.b * Math.pow(mixed.amounts[0], fit!.b - 1)) / mixed.lambda!).toBeCloseTo(1, 9);
+  });
+});
