@@ -9,28 +9,16 @@
  * custom-function names replaced by the French ones. Rows filled from a rewritten template are
  * filled again.
  */
-import metadataFr from '../functions/metadata-fr.json';
+import { FRENCH_FUNCTION_NAMES, frenchNameOf } from '../formula/function-names';
+import { findMktCalls, hasMktCall as formulaCallsMkt, renameCalls } from '../formula/mkt-calls';
 import type { CellWrite, FillDown, SheetPlan } from './plans';
 import { intersects, parseAddress } from './sheet-utils';
 
-/** English function id → French name, from the localized metadata (fr-FR and fr-CA share the names). */
-export const FRENCH_FUNCTION_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries((metadataFr as { functions: Record<string, { name: string }> }).functions).map(([id, f]) => [id.toUpperCase(), f.name.toUpperCase()]),
-);
+export { FRENCH_FUNCTION_NAMES };
 
-const MKT_CALL = /\bMKT\.([A-Za-z_][A-Za-z0-9_.]*)\s*\(/g;
-
-/** True when the formula calls an MKT function. */
+/** True when the formula calls an MKT function (the shared reader: strings and sheet names skipped). */
 export function hasMktCall(formula: unknown): boolean {
-  return typeof formula === 'string' && /\bMKT\.[A-Za-z_][A-Za-z0-9_.]*\s*\(/.test(formula);
-}
-
-/** Applies `f` to the parts of a formula outside string literals. */
-function outsideStrings(formula: string, f: (code: string) => string): string {
-  return formula
-    .split(/("(?:[^"]|"")*")/)
-    .map((part, i) => (i % 2 === 1 ? part : f(part)))
-    .join('');
+  return typeof formula === 'string' && formulaCallsMkt(formula);
 }
 
 /**
@@ -38,25 +26,14 @@ function outsideStrings(formula: string, f: (code: string) => string): string {
  * @example toFrenchCalls('=SI(A1>0;MKT.ROI_RATIO(B2;C2);"")') //=> '=SI(A1>0;MKT.RATIO_ROI(B2;C2);"")'
  */
 export function toFrenchCalls(local: string): string {
-  return outsideStrings(local, (code) => code.replace(MKT_CALL, (all, id: string) => {
-    const fr = FRENCH_FUNCTION_NAMES[id.toUpperCase()];
-    return fr ? all.replace(id, fr) : all;
-  }));
+  const calls = findMktCalls(local, { separator: ';' });
+  return renameCalls(local, calls, (call) => (call.known && call.form === 'dotted' ? `MKT.${frenchNameOf(call.id)}` : call.written));
 }
 
 /** True when the local formula still shows an English MKT name where French Excel names it otherwise. */
 export function showsEnglishCall(local: unknown): boolean {
   if (typeof local !== 'string') return false;
-  let found = false;
-  outsideStrings(local, (code) => {
-    for (const m of code.matchAll(MKT_CALL)) {
-      const id = m[1].toUpperCase();
-      const fr = FRENCH_FUNCTION_NAMES[id];
-      if (fr && fr !== id) found = true;
-    }
-    return code;
-  });
-  return found;
+  return findMktCalls(local, { separator: ';' }).some((call) => call.known && call.language === 'en' && frenchNameOf(call.id) !== call.id);
 }
 
 /** The display language Office reports; undefined outside Office or before it is ready. */

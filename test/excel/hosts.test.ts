@@ -241,6 +241,11 @@ describe('formulas that bind under a French display language (issue 891)', () =>
     expect(showsEnglishCall('=MKT.RATIO_ROI(B2;C2)')).toBe(false);
     expect(showsEnglishCall('=MKT.ROI_RATIO(B2;C2)')).toBe(true);
   });
+
+  it('leaves a quoted sheet name that looks like a call alone (the shared reader skips it)', () => {
+    expect(toFrenchCalls("=MKT.LTV('MKT.LTV(1'!A1;0,8)")).toBe("=MKT.VALEUR_VIE_CLIENT('MKT.LTV(1'!A1;0,8)");
+    expect(showsEnglishCall("='MKT.ROI_RATIO('!A1+1")).toBe(false);
+  });
 });
 
 describe('explain reads a blank cell the way the host it runs on passes it (Office.context.platform)', () => {
