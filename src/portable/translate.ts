@@ -327,6 +327,51 @@ export function rangeShape(text: string): { rows: number; cols: number } | undef
   return { rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
 }
 
+/**
+ * A fit range's first two numbers in reading order (coerce.ts readLeadingNumbers), in a formula
+ * that needs no array entry: SUMPRODUCT evaluates LARGE over the range's cells. `pos` is each
+ * cell's place in reading order (a constant: HyperFormula's COLUMN gives no array); p1, p2 the places of the first two numbers (K when missing), pe
+ * of the first error. Undefined when the fit is not a range written as a reference.
+ */
+function fitReading(arg: NativeArg): { a: string; b: string; errorFirst: string; error: string; missing: string } | undefined {
+  if (arg.omitted || arg.resultKind !== undefined) return undefined;
+  const ref = arg.text.trim();
+  const shape = rangeShape(ref);
+  if (!shape) return undefined;
+  const cells = shape.rows * shape.cols;
+  if (cells === 1) return { a: ref, b: VALUE_ERROR, errorFirst: 'FALSE', error: ref, missing: 'TRUE' };
+  const k = cells + 1;
+  // Each cell's place, as a constant of the range's shape (it does not move with the reference).
+  const pos = `{${Array.from({ length: shape.rows }, (_, r) => Array.from({ length: shape.cols }, (_, c) => r * shape.cols + c + 1).join(',')).join(';')}}`;
+  const isNum = `ISNUMBER(${ref})*NOT(ISLOGICAL(${ref}))`;
+  const place = (which: string, nth: number) => `(${k}-SUMPRODUCT(LARGE(${which}*(${k}-${pos}),${nth})))`;
+  const at = (p: string) =>
+    shape.rows === 1
+      ? `INDEX(${ref},1,${p})`
+      : shape.cols === 1
+        ? `INDEX(${ref},${p},1)`
+        : `INDEX(${ref},INT((${p}-1)/${shape.cols})+1,MOD(${p}-1,${shape.cols})+1)`;
+  const p1 = place(isNum, 1);
+  const p2 = place(isNum, 2);
+  const pe = place(`ISERROR(${ref})`, 1);
+  return { a: at(p1), b: at(p2), errorFirst: `${pe}<${p2}`, error: at(pe), missing: `${p2}=${k}` };
+}
+
+/**
+ * MARGINAL_ROAS and OPTIMAL_SPEND: the fit read first (an error before its two numbers passed
+ * on), then the other argument, then the fit's bounds (a ≥ 0, 0 < b ≤ 1), then `body`.
+ */
+function withFit(args: NativeArg[], param: NativeParam, body: (a: string, b: string, x: string) => string, refused: (x: string) => string): string | Frozen {
+  const fit = fitReading(args[0] ?? { text: '', omitted: true });
+  if (!fit) return new Frozen('channelShape', 'FIT');
+  const [x] = read([param], [args[1] ?? { text: '', omitted: true }]);
+  const { a, b } = fit;
+  const checked =
+    `IF(${fit.missing},${VALUE_ERROR},IF(OR(${a}<0,${b}<=0,${b}>1,${refused(x)}),${VALUE_ERROR},${body(a, b, operand(x))}))`;
+  const inner = guarded([failing(x)], checked);
+  return fit.errorFirst === 'FALSE' ? inner : `IF(${fit.errorFirst},${fit.error},${inner})`;
+}
+
 export const NATIVE: Readonly<Record<string, NativeEntry>> = {
   INTERNALISE_SIGNAL: {
     params: INTERNALISE_PARAMS,
@@ -491,6 +536,49 @@ export const NATIVE: Readonly<Record<string, NativeEntry>> = {
       );
     },
   },
+  MARGINAL_ROAS: {
+    params: [p('fit', 'range'), p('monthly_spend', 'number')],
+    result: 'number',
+    note: {
+      fr: 'ajustement écrit en référence de plage',
+      en: 'fit written as a range reference',
+    },
+    translate(args) {
+      const out = withFit(
+        args,
+        this.params[1],
+        (a, b, x) => `IF(${b}=1,${a},IF(${x}=0,${NUM_ERROR},${a}*${b}*POWER(${x},${b}-1)))`,
+        (x) => `${x}<0`,
+      );
+      return out instanceof Frozen ? new Frozen(out.reason, 'MARGINAL_ROAS') : out;
+    },
+  },
+  OPTIMAL_SPEND: {
+    params: [p('fit', 'range'), p('margin', 'number')],
+    result: 'number',
+    note: {
+      fr: 'ajustement écrit en référence de plage',
+      en: 'fit written as a range reference',
+    },
+    translate(args) {
+      const out = withFit(
+        args,
+        this.params[1],
+        (a, b, m) => `IF(${b}=1,${NUM_ERROR},IF(${a}*${b}*${m}=0,0,EXP(LN(${a}*${b}*${m})/(1-${b}))))`,
+        (m) => rateRefused(m),
+      );
+      return out instanceof Frozen ? new Frozen(out.reason, 'OPTIMAL_SPEND') : out;
+    },
+  },
+  BREAKEVEN_ROAS: {
+    params: [p('margin', 'number')],
+    result: 'number',
+    translate(args) {
+      const r = read(this.params, args);
+      const [margin] = r;
+      return guarded(r.map(failing), `IF(${rateRefused(margin)},${VALUE_ERROR},IF(${margin}=0,${DIV0_ERROR},1/${operand(margin)}))`, [margin]);
+    },
+  },
   LABEL: {
     params: [p('code', 'text'), p('lang', 'text', '""')],
     result: 'text',
@@ -643,11 +731,12 @@ function translateCall(site: MktCallSite, args: string[], kinds: Map<string, Res
 }
 
 /**
- * MKT functions frozen to their values: ALLOCATE_MARGINAL is an iterative solver with no reasonable
- * native form; the other four functions of RULES.md §7 are frozen until they have a NATIVE entry.
- * Every other MKT function has an entry in NATIVE (test/portable/native-table.test.ts checks it).
+ * MKT functions frozen to their values: ALLOCATE_MARGINAL is an iterative solver (a bisection on
+ * the marginal return, with a walk over the LINEAR channels' steps) with no reasonable native
+ * form; RESPONSE_FIT is frozen until it has a NATIVE entry. Every other MKT function has an entry
+ * in NATIVE (test/portable/native-table.test.ts checks it).
  */
-export const FROZEN_BY_DESIGN: ReadonlySet<string> = new Set(['ALLOCATE_MARGINAL', 'RESPONSE_FIT', 'MARGINAL_ROAS', 'OPTIMAL_SPEND', 'BREAKEVEN_ROAS']);
+export const FROZEN_BY_DESIGN: ReadonlySet<string> = new Set(['ALLOCATE_MARGINAL', 'RESPONSE_FIT']);
 
 /** Whether the translator has a native form for this MKT function id. */
 export function hasNativeForm(id: string): boolean {

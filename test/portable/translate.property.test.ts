@@ -62,7 +62,8 @@ const langCells: fc.Arbitrary<Cell> = fc.constantFrom("'fr", "'EN", "'fr-CA", "'
 type ArgSpec =
   | { kind: 'cell'; cells: fc.Arbitrary<Cell> }
   | { kind: 'amount' }
-  | { kind: 'channels' };
+  | { kind: 'channels' }
+  | { kind: 'fit' };
 
 interface FunctionSpec {
   id: string;
@@ -90,6 +91,9 @@ const SPECS: FunctionSpec[] = [
     args: [cell(numberCells(0, 12, 1)), cell(numberCells(0, 12, 0.1)), cell(numberCells(0, 8, 0.5), { optional: true }), cell(yesNoCells, { optional: true })],
   },
   { id: 'ALLOCATE', args: [amount(), { kind: 'channels' }, { kind: 'channels' }, cell(numberCells(0, 6, 0.5), { optional: true })] },
+  { id: 'MARGINAL_ROAS', args: [{ kind: 'fit' }, cell(numberCells(0, 5000, 50), { literals: ['0', '1200', '"800"', '-5'] })] },
+  { id: 'OPTIMAL_SPEND', args: [{ kind: 'fit' }, cell(numberCells(0, 1, 0.05), { literals: ['0.45', '0', '1', '"40"', '40'] })] },
+  { id: 'BREAKEVEN_ROAS', args: [cell(numberCells(0, 1, 0.05), { literals: ['0.25', '0', '"0.4"', '40'] })] },
   { id: 'LABEL', args: [cell(codeCells, { literals: ['"TARGET"', '"x"'] }), cell(langCells, { optional: true, literals: ['"en"', '"fr"'] })] },
 ];
 
@@ -115,6 +119,8 @@ function caseArg(spec: FunctionSpec['args'][number]): fc.Arbitrary<CaseArg> {
         .filter((cells) => !negativeAndError(cells))
         .map((cells) => ({ cells, form: 'range' as const })),
     );
+  } else if (spec.kind === 'fit') {
+    forms.push(fc.array(fitCells, { minLength: 1, maxLength: 5 }).map((cells) => ({ cells, form: cells.length === 1 ? ('ref' as const) : ('range' as const) })));
   } else {
     forms.push(fc.constant({ cells: [], form: 'range' as const }));
   }
@@ -126,6 +132,16 @@ function caseArg(spec: FunctionSpec['args'][number]): fc.Arbitrary<CaseArg> {
 /** A range holding both a negative number and an error (a documented limit: see caseArg). */
 const negativeAndError = (cells: Cell[]) =>
   cells.some((v) => typeof v === 'number' && v < 0) && cells.some((v) => typeof v === 'string' && v.startsWith('=') && v !== '=""');
+
+/** Cells of a fit range (a RESPONSE_FIT row): a, b, r2 and a code, with text, blanks, errors and out-of-bounds numbers among them. */
+const fitCells: fc.Arbitrary<Cell> = fc.oneof(
+  { weight: 4, arbitrary: decimal(0, 300, 0.5) },
+  { weight: 4, arbitrary: decimal(0, 1, 0.01) },
+  { weight: 1, arbitrary: fc.constantFrom(1, 0, -0.5, 1.5, 2) },
+  { weight: 1, arbitrary: fc.constantFrom("'CURVE", "'LINEAR", "'0.5", true, false, '=""') },
+  { weight: 1, arbitrary: blank },
+  { weight: 1, arbitrary: errors },
+);
 
 /** ALLOCATE's channels: a column of spend and one of revenue, same length. */
 const channelColumns = fc.integer({ min: 1, max: 4 }).chain((n) =>
