@@ -20,6 +20,7 @@
  *   (`IF(ISERROR(a),a,…)`), so the first bad argument gives the same error code as MKT.
  * Arguments keep their own expressions; one used several times is written several times.
  */
+import { CURVE_MIN_MONTHS, CURVE_MIN_SPREAD } from '../rules/marginal';
 import { findMktCalls, mapMktCalls, type MktCallSite, type ReadOptions } from '../formula/mkt-calls';
 
 /** Excel's limit on a formula's length. */
@@ -36,8 +37,8 @@ export interface NativeParam {
   optional?: true;
 }
 
-/** What a translated call returns: a number, a code or word, or a spilled column. */
-export type ResultKind = 'number' | 'text' | 'column';
+/** What a translated call returns: a number, a code or word, a spilled column, or a spilled row (RESPONSE_FIT). */
+export type ResultKind = 'number' | 'text' | 'column' | 'row';
 
 /** Why a call was frozen rather than translated. */
 export type FreezeReason =
@@ -328,6 +329,40 @@ export function rangeShape(text: string): { rows: number; cols: number } | undef
 }
 
 /**
+ * RESPONSE_FIT's row of four (src/rules/marginal.ts responseFit), computed the same way: the months
+ * that count (spend and revenue both numbers above 0), the means of their logs, the centred sums,
+ * b = Sxy / Sxx, a = e^(ȳ − b x̄), r² = 1 − SSE / Syy clamped to 0..1 (0 when Syy = 0); CURVE when
+ * there are 6 months or more, the largest spend is at least 1.5 × the smallest, 0 < b < 1 and a is
+ * finite; otherwise LINEAR: Σ revenue / Σ spend, 1, the log fit's r² (0 without one). CHOOSE picks
+ * from one list so that b is written as few times as possible (no LET in classic functions).
+ */
+function responseFitBody(s: string, v: string): string {
+  const m = `ISNUMBER(${s})*ISNUMBER(${v})*(${s}>0)*(${v}>0)`;
+  const n = `SUM(${m})`;
+  const mx = `AVERAGE(IF(${m},LN(${s})))`;
+  const my = `AVERAGE(IF(${m},LN(${v})))`;
+  const dx = `(LN(${s})-${mx})`;
+  const dy = `(LN(${v})-${my})`;
+  const sxx = `SUMSQ(IF(${m},${dx}))`;
+  const sxy = `SUM(IF(${m},${dx}*${dy}))`;
+  const syy = `SUMSQ(IF(${m},${dy}))`;
+  const b = `(${sxy}/${sxx})`;
+  const a = `EXP(${my}-${b}*${mx})`;
+  const sse = `SUMSQ(IF(${m},LN(${v})-(${my}+${b}*${dx})))`;
+  const r2 = `IF(${syy}>0,MEDIAN(0,1,1-${sse}/${syy}),0)`;
+  const max = `MAX(IF(${m},${s}))`;
+  const min = `MIN(IF(${m},${s}))`;
+  const ratio = `SUM(IF(${m},${v}))/SUM(IF(${m},${s}))`;
+  // b > 0 and b < 1 in one comparison: b × {1, −1} > {0, −1}.
+  const curve = `AND(${n}>=${CURVE_MIN_MONTHS},${max}>=${CURVE_MIN_SPREAD}*${min},${b}*{1,-1}>{0,-1},ISNUMBER(${a}))`;
+  return (
+    `IF(${n}=0,${NA_ERROR},IF(AND(${max}<>${min},${sxx}>0),` +
+    `CHOOSE(IF(${curve},{1,2,3,4},{5,6,3,7}),${a},${b},${r2},"CURVE",${ratio},1,"LINEAR"),` +
+    `CHOOSE({1,2,3,4},${ratio},1,0,"LINEAR")))`
+  );
+}
+
+/**
  * A fit range's first two numbers in reading order (coerce.ts readLeadingNumbers), in a formula
  * that needs no array entry: SUMPRODUCT evaluates LARGE over the range's cells. `pos` is each
  * cell's place in reading order (a constant: HyperFormula's COLUMN gives no array); p1, p2 the places of the first two numbers (K when missing), pe
@@ -536,6 +571,42 @@ export const NATIVE: Readonly<Record<string, NativeEntry>> = {
       );
     },
   },
+  RESPONSE_FIT: {
+    params: [p('spend', 'range'), p('revenue', 'range')],
+    result: 'row',
+    note: {
+      fr: 'formule matricielle (Ctrl+Maj+Entrée) sur les quatre cellules ; plages écrites en références (même forme, ou une ligne et une colonne)',
+      en: 'an array formula (Ctrl+Shift+Enter) over the four cells; ranges written as references (the same shape, or one row and one column)',
+    },
+    translate(args, context) {
+      const [spendArg, revenueArg] = args;
+      if (!spendArg || !revenueArg || spendArg.omitted || revenueArg.omitted) return new Frozen('channelShape', 'RESPONSE_FIT');
+      const spendShape = rangeShape(spendArg.text);
+      const revenueShape = rangeShape(revenueArg.text);
+      if (!spendShape || !revenueShape) return new Frozen('channelShape', 'RESPONSE_FIT');
+      if (!context.arrayFormula) return new Frozen('notArrayFormula', 'RESPONSE_FIT');
+      if (context.spill && (context.spill.rows !== 1 || context.spill.cols !== 4)) return new Frozen('channelShape', 'RESPONSE_FIT');
+      const s = spendArg.text.trim();
+      const cells = spendShape.rows * spendShape.cols;
+      const sameShape = spendShape.rows === revenueShape.rows && spendShape.cols === revenueShape.cols;
+      const line = (shape: { rows: number; cols: number }) => shape.rows === 1 || shape.cols === 1;
+      let v = revenueArg.text.trim();
+      let body: string;
+      if (cells !== revenueShape.rows * revenueShape.cols) body = VALUE_ERROR;
+      else if (!sameShape && !(line(spendShape) && line(revenueShape))) return new Frozen('channelShape', 'RESPONSE_FIT');
+      else {
+        // Months paired in reading order: a row against a column is turned to the spend's way.
+        if (!sameShape) v = `TRANSPOSE(${v})`;
+        body = responseFitBody(s, v);
+      }
+      const ref = revenueArg.text.trim();
+      // Both histories are read before any check (an error in either first), then the counts and the negative months.
+      return (
+        `IF(ISERROR(MIN(${s})),MIN(${s}),IF(ISERROR(MIN(${ref})),MIN(${ref}),` +
+        `IF(OR(MIN(${s})<0,MIN(${ref})<0),${VALUE_ERROR},${body})))`
+      );
+    },
+  },
   MARGINAL_ROAS: {
     params: [p('fit', 'range'), p('monthly_spend', 'number')],
     result: 'number',
@@ -733,10 +804,10 @@ function translateCall(site: MktCallSite, args: string[], kinds: Map<string, Res
 /**
  * MKT functions frozen to their values: ALLOCATE_MARGINAL is an iterative solver (a bisection on
  * the marginal return, with a walk over the LINEAR channels' steps) with no reasonable native
- * form; RESPONSE_FIT is frozen until it has a NATIVE entry. Every other MKT function has an entry
+ * form. Every other MKT function has an entry
  * in NATIVE (test/portable/native-table.test.ts checks it).
  */
-export const FROZEN_BY_DESIGN: ReadonlySet<string> = new Set(['ALLOCATE_MARGINAL', 'RESPONSE_FIT']);
+export const FROZEN_BY_DESIGN: ReadonlySet<string> = new Set(['ALLOCATE_MARGINAL']);
 
 /** Whether the translator has a native form for this MKT function id. */
 export function hasNativeForm(id: string): boolean {
