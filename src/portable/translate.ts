@@ -303,6 +303,8 @@ const LABEL_CODES = [
   ['EXPAND', 'Étendre', 'Expand'],
   ['EXTEND', 'Prolonger', 'Extend'],
   ['TAKE_BACK', 'Reprendre en interne', 'Take back in-house'],
+  ['CURVE', 'Courbe à rendement décroissant', 'Diminishing-returns curve'],
+  ['LINEAR', 'Rendement constant (ratio moyen)', 'Constant return (average ratio)'],
 ] as const;
 
 /** The codes LABEL knows, for the test that keeps this table equal to src/rules/labels.ts. */

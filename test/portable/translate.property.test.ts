@@ -53,7 +53,7 @@ const profileCells: fc.Arbitrary<Cell> = fc.constantFrom(
 );
 
 const codeCells: fc.Arbitrary<Cell> = fc.constantFrom(
-  "'TARGET", "' below ", "'In_House", "'FULL", "'TOO_EARLY", "'retention", "'ACQUISITION", "'INTERNALISE", "'take_back", "'IN*", "'TARG?T", "'nope", '=""', null, 3, true, '=1/0',
+  "'TARGET", "' below ", "'In_House", "'FULL", "'TOO_EARLY", "'retention", "'ACQUISITION", "'INTERNALISE", "'take_back", "'CURVE", "' linear ", "'IN*", "'TARG?T", "'nope", '=""', null, 3, true, '=1/0',
 );
 
 const langCells: fc.Arbitrary<Cell> = fc.constantFrom("'fr", "'EN", "'fr-CA", "'en_US", "' en ", "'de", "'f", "'english", '=""', null, 1, '=NA()');
