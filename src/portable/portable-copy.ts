@@ -319,7 +319,8 @@ const TEXT = {
       'Une plage nommée ou une expression donnée là où MKT attend une seule valeur n’est pas refusée (#VALUE!) mais lue par intersection implicite.',
       'Excel sur le web passe une cellule vide comme argument omis ; la copie la lit comme Excel pour Windows et Mac (0 ou FAUX).',
       'COURBE_REPONSE : calculée par les mêmes sommes centrées que MKT ; un tableur qui additionne autrement (LibreOffice compense les arrondis) peut trancher autrement un cas à la limite (b à 1e-15 de 0 ou de 1, écart de dépenses de 1,5 exactement après arrondi) : CURVE au lieu de LINEAR ou l’inverse. Un r² presque nul (revenus tous égaux, où celui de MKT n’est qu’un bruit d’arrondi) peut différer dans ses derniers chiffres.',
-      'COURBE_REPONSE hors d’une formule matricielle, imbriquée dans une autre fonction, ou sur des plages qui ne sont pas des références : figée ; ROAS_MARGINAL et DEPENSE_OPTIMALE dont l’ajustement n’est pas une référence de plage : figées.',
+      'COURBE_REPONSE sur les plages d’une autre feuille au nom long : forme courte (PENTE, COEFFICIENT.DETERMINATION), qui peut trancher autrement b = 1 à l’arrondi près (revenus exactement proportionnels aux dépenses) et donne un r² proche de 0 à 1e-12 près.',
+      'COURBE_REPONSE hors d’une formule matricielle ou enregistrée sur une autre zone que ses quatre cellules (un résultat d’erreur sur une seule cellule), ou sur des plages qui ne sont pas des références : figée ; ROAS_MARGINAL et DEPENSE_OPTIMALE dont l’ajustement n’est pas une référence de plage (un nom, un appel imbriqué) : figées.',
     ],
     reasons: {
       noNativeForm: 'pas de forme native (solveur itératif ou fonction récente)',
@@ -356,7 +357,8 @@ const TEXT = {
       'A named range or an expression given where MKT expects one value is not refused (#VALUE!) but read by implicit intersection.',
       'Excel on the web passes a blank cell as an omitted argument; the copy reads it as Excel for Windows and Mac do (0 or FALSE).',
       'RESPONSE_FIT: computed with the same centred sums as MKT; a spreadsheet that adds differently (LibreOffice compensates rounding) may decide a boundary case the other way (b within 1e-15 of 0 or 1, a spend spread of exactly 1.5 after rounding): CURVE instead of LINEAR or the reverse. An r² close to 0 (all revenues equal, where MKT\'s is rounding noise) may differ in its last digits.',
-      'RESPONSE_FIT outside an array formula, nested in another function, or over ranges that are not references: frozen; MARGINAL_ROAS and OPTIMAL_SPEND whose fit is not a range reference: frozen.',
+      'RESPONSE_FIT over another sheet\'s ranges with a long name: a compact form (SLOPE, RSQ), which may decide b = 1 the other way within rounding (revenue exactly proportional to spend) and gives an r² near 0 to within 1e-12.',
+      'RESPONSE_FIT outside an array formula, or stored over another area than its four cells (an error result in one cell), or over ranges that are not references: frozen; MARGINAL_ROAS and OPTIMAL_SPEND whose fit is not a range reference (a name, a nested call): frozen.',
     ],
     reasons: {
       noNativeForm: 'no native form (an iterative solver or a newer function)',

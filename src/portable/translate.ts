@@ -1,6 +1,7 @@
 /**
  * The portable copy's translator: each MKT call becomes a formula of classic native functions
- * only (SUM, SUMPRODUCT, IF, AND, OR, ISNUMBER, ISTEXT, ISLOGICAL, MIN, MAX, INDEX, MATCH, VALUE,
+ * only (SUM, SUMPRODUCT, SUMSQ, IF, AND, OR, ISNUMBER, ISTEXT, ISLOGICAL, MIN, MAX, LARGE, CHOOSE,
+ * INDEX, MATCH, LN, EXP, SLOPE, RSQ, VALUE,
  * SUBSTITUTE, TRIM, TRANSPOSE …), which Excel 2010 and later, LibreOffice Calc and Google Sheets
  * compute without the add-in. No LET, LAMBDA, IFS, SWITCH, XLOOKUP, FILTER, SEQUENCE or other
  * dynamic-array function.
@@ -336,7 +337,8 @@ export function rangeShape(text: string): { rows: number; cols: number } | undef
  * b = Sxy / Sxx, a = e^(ȳ − b x̄), r² = 1 − SSE / Syy clamped to 0..1 (0 when Syy = 0); CURVE when
  * there are 6 months or more, the largest spend is at least 1.5 × the smallest, 0 < b < 1 and a is
  * finite; otherwise LINEAR: Σ revenue / Σ spend, 1, the log fit's r² (0 without one). CHOOSE picks
- * from one list so that b is written as few times as possible (no LET in classic functions).
+ * from one list so that b is written as few times as possible (no LET in classic functions). Same
+ * operations in the same order as the rule: HyperFormula gives the same bits, boundaries included.
  */
 function responseFitBody(s: string, v: string): string {
   const m = `ISNUMBER(${s})*ISNUMBER(${v})*(${s}>0)*(${v}>0)`;
@@ -361,6 +363,32 @@ function responseFitBody(s: string, v: string): string {
     `IF(${n}=0,${NA_ERROR},IF(AND(${max}<>${min},${sxx}>0),` +
     `CHOOSE(IF(${curve},{1,2,3,4},{5,6,3,7}),${a},${b},${r2},"CURVE",${ratio},1,"LINEAR"),` +
     `CHOOSE({1,2,3,4},${ratio},1,0,"LINEAR")))`
+  );
+}
+
+/**
+ * RESPONSE_FIT's row of four in fewer characters, for ranges whose long references make the exact
+ * form pass Excel's 8 192 (another sheet's history): SLOPE and RSQ compute b and r² in their own
+ * order, so a boundary case (b within 1e-15 of 0 or 1: revenue exactly proportional to spend) may
+ * be decided the other way — a documented limit. Elsewhere the values agree to 1e-9.
+ */
+function responseFitCompact(s: string, v: string): string {
+  const m = `ISNUMBER(${s})*ISNUMBER(${v})*(${s}>0)*(${v}>0)`;
+  const n = `SUM(${m})`;
+  const lx = `IF(${m},LN(${s}))`;
+  const ly = `IF(${m},LN(${v}))`;
+  const b = `SLOPE(${ly},${lx})`;
+  const a = `EXP(AVERAGE(${ly})-${b}*AVERAGE(${lx}))`;
+  const r2 = `IFERROR(MEDIAN(0,1,RSQ(${ly},${lx})),0)`;
+  const max = `MAX(IF(${m},${s}))`;
+  const min = `MIN(IF(${m},${s}))`;
+  const ratio = `SUM(IF(${m},${v}))/SUM(IF(${m},${s}))`;
+  const linear = `CHOOSE({1,2,3,4},${ratio},1,0,"LINEAR")`;
+  // b > 0 and b < 1 in one comparison: b × {1, −1} > {0, −1}.
+  const curve = `AND(${n}>=${CURVE_MIN_MONTHS},${max}>=${CURVE_MIN_SPREAD}*${min},${b}*{1,-1}>{0,-1},ISNUMBER(${a}))`;
+  return (
+    `IF(${n}=0,${NA_ERROR},IF(${max}<>${min},` +
+    `IFERROR(CHOOSE(IF(${curve},{1,2,3,4},{5,6,3,7}),${a},${b},${r2},"CURVE",${ratio},1,"LINEAR"),${linear}),${linear}))`
   );
 }
 
@@ -593,6 +621,7 @@ export const NATIVE: Readonly<Record<string, NativeEntry>> = {
       const sameShape = spendShape.rows === revenueShape.rows && spendShape.cols === revenueShape.cols;
       const line = (shape: { rows: number; cols: number }) => shape.rows === 1 || shape.cols === 1;
       let v = revenueArg.text.trim();
+      const ref = v;
       let body: string;
       if (cells !== revenueShape.rows * revenueShape.cols) body = VALUE_ERROR;
       else if (!sameShape && !(line(spendShape) && line(revenueShape))) return new Frozen('channelShape', 'RESPONSE_FIT');
@@ -601,12 +630,13 @@ export const NATIVE: Readonly<Record<string, NativeEntry>> = {
         if (!sameShape) v = `TRANSPOSE(${v})`;
         body = responseFitBody(s, v);
       }
-      const ref = revenueArg.text.trim();
       // Both histories are read before any check (an error in either first), then the counts and the negative months.
-      return (
+      const checked = (inner: string) =>
         `IF(ISERROR(MIN(${s})),MIN(${s}),IF(ISERROR(MIN(${ref})),MIN(${ref}),` +
-        `IF(OR(MIN(${s})<0,MIN(${ref})<0),${VALUE_ERROR},${body})))`
-      );
+        `IF(OR(MIN(${s})<0,MIN(${ref})<0),${VALUE_ERROR},${inner})))`;
+      // The exact form where it fits Excel's limit, else the compact one (another sheet's long references).
+      const exact = checked(body);
+      return exact.length <= MAX_FORMULA_LENGTH || body === VALUE_ERROR ? exact : checked(responseFitCompact(s, v));
     },
   },
   MARGINAL_ROAS: {

@@ -88,10 +88,15 @@ function buildMarginalEdgeWorkbook(): ExcelJS.Workbook {
   sheet.getCell(last, 15).value = { formula: 'MKT.RESPONSE_FIT(B2:M2,B3:L3)' };
   curve(wide, 60, 0.62).forEach((v, m) => (sheet.getCell(last + 2 + m, 23).value = v));
   sheet.getCell(last + 1, 15).value = { formula: `MKT.RESPONSE_FIT(B2:M2,W${last + 2}:W${last + 13})` };
+  // Another sheet's history with a long name: the translator takes its compact form (SLOPE, RSQ).
+  const other = workbook.addWorksheet('Historique mensuel 2025');
+  wide.forEach((v, m) => (other.getCell(1, 1 + m).value = v));
+  curve(wide, 40, 0.7).forEach((v, m) => (other.getCell(2, 1 + m).value = v));
+  sheet.getCell(last + 14, 15).value = { formula: "MKT.RESPONSE_FIT('Historique mensuel 2025'!$A$1:$L$1,'Historique mensuel 2025'!$A$2:$L$2)" };
   ['0.25', '0', '1', '0.999', '40'].forEach((m, i) => (sheet.getCell(last + 2 + i, 1).value = { formula: `MKT.BREAKEVEN_ROAS(${m})` }));
   cacheComputedValues(workbook);
   // Excel stores a RESPONSE_FIT that gives an error as an array formula over its row all the same.
-  for (let r = 2; r <= last + 1; r++) {
+  for (const r of [...Array.from({ length: last }, (_, i) => i + 2), last + 14]) {
     const cell = sheet.getCell(r, 15);
     const value = cell.value as ExcelJS.CellFormulaValue;
     if (value && typeof value === 'object' && 'formula' in value && !('shareType' in value && value.shareType === 'array')) {
@@ -232,7 +237,9 @@ maybe('the portable copy recalculated by LibreOffice Calc', () => {
         expect({ cell: `${p.name} ${item.sheet}!${item.cell}`, action: item.action, reason: item.reason }).toEqual({ cell: `${p.name} ${item.sheet}!${item.cell}`, ...expected });
       }
     }
-    expect(seen.get('RESPONSE_FIT')).toBeGreaterThanOrEqual(18);
+    expect(seen.get('RESPONSE_FIT')).toBeGreaterThanOrEqual(19);
+    const compact = prepared.find((q) => q.name === 'marginal-edge.xlsx')!.items.find((i) => i.formula.includes("'Historique mensuel 2025'!"));
+    expect(compact?.native).toContain('SLOPE(');
     expect(seen.get('MARGINAL_ROAS')).toBeGreaterThanOrEqual(20);
     expect(seen.get('OPTIMAL_SPEND')).toBeGreaterThanOrEqual(10);
     expect(seen.get('BREAKEVEN_ROAS')).toBeGreaterThanOrEqual(6);
