@@ -338,7 +338,7 @@ export function rangeShape(text: string): { rows: number; cols: number } | undef
  * there are 6 months or more, the largest spend is at least 1.5 × the smallest, 0 < b < 1 and a is
  * finite; otherwise LINEAR: Σ revenue / Σ spend, 1, the log fit's r² (0 without one). CHOOSE picks
  * from one list so that b is written as few times as possible (no LET in classic functions). Same
- * operations in the same order as the rule: HyperFormula gives the same bits, boundaries included.
+ * operations in the same order as the rule: the test engine gives the same bits, boundaries included.
  */
 function responseFitBody(s: string, v: string): string {
   const m = `ISNUMBER(${s})*ISNUMBER(${v})*(${s}>0)*(${v}>0)`;
@@ -395,8 +395,8 @@ function responseFitCompact(s: string, v: string): string {
 /**
  * A fit range's first two numbers in reading order (coerce.ts readLeadingNumbers), in a formula
  * that needs no array entry: SUMPRODUCT evaluates LARGE over the range's cells. `pos` is each
- * cell's place in reading order (a constant: HyperFormula's COLUMN gives no array); p1, p2 the places of the first two numbers (K when missing), pe
- * of the first error. Undefined when the fit is not a range written as a reference.
+ * cell's place in reading order (a constant: the test engine's COLUMN gives no array); p1, p2 the
+ * places of the first two numbers (K when missing), pe of the first error. Undefined when the fit is not a range written as a reference.
  */
 function fitReading(arg: NativeArg): { a: string; b: string; errorFirst: string; error: string; missing: string } | undefined {
   if (arg.omitted || arg.resultKind !== undefined) return undefined;
