@@ -15,6 +15,8 @@ function sampleCall(id: string): string {
   const params = NATIVE[id].params.filter((p) => p.default === undefined && !p.optional);
   const cells = ['A2', 'B2', 'C2', 'D2', 'E2'];
   if (id === 'ALLOCATE') return '=MKT.ALLOCATE(A2,B2:B6,C2:C6)';
+  if (id === 'RESPONSE_FIT') return '=MKT.RESPONSE_FIT(B2:M2,B3:M3)';
+  if (id === 'MARGINAL_ROAS' || id === 'OPTIMAL_SPEND') return `=MKT.${id}(B1:E1,B2)`;
   return `=MKT.${id}(${params.map((_, i) => cells[i]).join(',')})`;
 }
 
@@ -26,7 +28,9 @@ export function nativeTableMarkdown(): string {
       lines.push(`| \`${call}\` | frozen: the copy keeps its computed values (no native form) | |`);
       continue;
     }
-    const t = translateFormula(call, id === 'ALLOCATE' ? { spill: { rows: 5, cols: 1 }, arrayFormula: true } : {});
+    const context =
+      id === 'ALLOCATE' ? { spill: { rows: 5, cols: 1 }, arrayFormula: true } : id === 'RESPONSE_FIT' ? { spill: { rows: 1, cols: 4 }, arrayFormula: true } : {};
+    const t = translateFormula(call, context);
     const native = t.formula ?? `frozen (${t.frozen?.reason})`;
     const note = NATIVE[id]?.note ? ` — ${NATIVE[id].note!.en}` : '';
     lines.push(`| \`${call}\` | <details><summary>${native.length} characters${note}</summary><code>${native.replace(/\|/g, '&#124;').replace(/</g, '&lt;')}</code></details> | ${native.length} |`);

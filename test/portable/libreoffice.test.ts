@@ -12,9 +12,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJSRuntime from 'exceljs';
 import type ExcelJS from 'exceljs';
 import { hasMktCall } from '../../src/formula/mkt-calls';
-import { makePortableCopy, unescapeXml } from '../../src/portable/portable-copy';
+import { makePortableCopy, unescapeXml, type PortableItem } from '../../src/portable/portable-copy';
 import { nodeCodec } from '../../src/portable/node-codec';
 import { entryText, readZip } from '../../src/portable/zip';
 import { buildExample, EXAMPLES } from '../../src/tools/examples/build-examples';
@@ -45,6 +46,66 @@ interface Case {
   workbook: () => ExcelJS.Workbook;
 }
 
+/**
+ * RESPONSE_FIT and the functions that read a fit, on histories that reach each branch: a curve,
+ * text and blank months, a revenue column against a spend row, all revenues equal, too few months,
+ * too little spread, a constant ratio (b ≈ 1), no month that counts (#N/A), a negative month and
+ * different counts (#VALUE!), an error in a month. Every RESPONSE_FIT is an array formula over its
+ * row of four, as Excel stores it, errors included.
+ */
+function buildMarginalEdgeWorkbook(): ExcelJS.Workbook {
+  const workbook = new ExcelJSRuntime.Workbook();
+  const sheet = workbook.addWorksheet('Courbes');
+  const curve = (s: number[], a: number, b: number) => s.map((x, i) => Math.round(a * Math.pow(x, b) * (1 + ((i % 3) - 1) * 0.04)));
+  const wide = [2400, 2600, 3100, 3400, 2200, 1800, 1600, 2900, 3800, 4200, 3900, 2500];
+  const narrow = [1000, 1100, 1200, 1050, 1150, 1250, 1000, 1100, 1200, 1050, 1150, 1250];
+  const histories: Array<[string, ExcelJS.CellValue[], ExcelJS.CellValue[]]> = [
+    ['curve', wide, curve(wide, 60, 0.62)],
+    ['text and blanks', [2400, 'n/a', 3100, null, 2200, 1800, '1600', 2900, 3800, true, 3900, 2500], curve(wide, 40, 0.7)],
+    ['equal revenues', wide, wide.map(() => 5000)],
+    ['few months', [2400, 2600, 0, 0, 0, 0, 0, 0, 3800, 4200, 0, 0], curve(wide, 60, 0.62)],
+    ['little spread', narrow, curve(narrow, 60, 0.62)],
+    ['constant ratio', wide, wide.map((x) => 3 * x)],
+    ['convex', wide, wide.map((x) => (x * x) / 100)],
+    ['no month', wide, wide.map(() => null)],
+    ['negative', [2400, -5, 3100, 3400, 2200, 1800, 1600, 2900, 3800, 4200, 3900, 2500], curve(wide, 60, 0.62)],
+    ['error', wide, [...curve(wide, 60, 0.62).slice(0, 5), { formula: '1/0' } as ExcelJS.CellValue, ...curve(wide, 60, 0.62).slice(6)]],
+  ];
+  histories.forEach(([name, spend, revenue], i) => {
+    const r = 2 + 2 * i;
+    sheet.getCell(r, 1).value = name;
+    spend.forEach((v, m) => (sheet.getCell(r, 2 + m).value = v));
+    revenue.forEach((v, m) => (sheet.getCell(r + 1, 2 + m).value = v));
+    sheet.getCell(r, 15).value = { formula: `MKT.RESPONSE_FIT(B${r}:M${r},B${r + 1}:M${r + 1})` };
+    // Only over fits that give a row: the engine bridge throws "Unknown array" on a range over an errored spill.
+    if (i >= 7) return;
+    sheet.getCell(r, 19).value = { formula: `MKT.MARGINAL_ROAS(O${r}:R${r},1000)` };
+    sheet.getCell(r, 20).value = { formula: `MKT.OPTIMAL_SPEND(O${r}:R${r},0.4)` };
+    sheet.getCell(r, 21).value = { formula: `MKT.MARGINAL_ROAS(O${r}:R${r},0)` };
+  });
+  // Different counts, and a revenue column against the curve's spend row.
+  const last = 2 + 2 * histories.length;
+  sheet.getCell(last, 15).value = { formula: 'MKT.RESPONSE_FIT(B2:M2,B3:L3)' };
+  curve(wide, 60, 0.62).forEach((v, m) => (sheet.getCell(last + 2 + m, 23).value = v));
+  sheet.getCell(last + 1, 15).value = { formula: `MKT.RESPONSE_FIT(B2:M2,W${last + 2}:W${last + 13})` };
+  // Another sheet's history with a long name: the translator takes its compact form (SLOPE, RSQ).
+  const other = workbook.addWorksheet('Historique mensuel 2025');
+  wide.forEach((v, m) => (other.getCell(1, 1 + m).value = v));
+  curve(wide, 40, 0.7).forEach((v, m) => (other.getCell(2, 1 + m).value = v));
+  sheet.getCell(last + 14, 15).value = { formula: "MKT.RESPONSE_FIT('Historique mensuel 2025'!$A$1:$L$1,'Historique mensuel 2025'!$A$2:$L$2)" };
+  ['0.25', '0', '1', '0.999', '40'].forEach((m, i) => (sheet.getCell(last + 2 + i, 1).value = { formula: `MKT.BREAKEVEN_ROAS(${m})` }));
+  cacheComputedValues(workbook);
+  // Excel stores a RESPONSE_FIT that gives an error as an array formula over its row all the same.
+  for (const r of [...Array.from({ length: last }, (_, i) => i + 2), last + 14]) {
+    const cell = sheet.getCell(r, 15);
+    const value = cell.value as ExcelJS.CellFormulaValue;
+    if (value && typeof value === 'object' && 'formula' in value && !('shareType' in value && value.shareType === 'array')) {
+      cell.value = { ...value, shareType: 'array', ref: `O${r}:R${r}` } as ExcelJS.CellFormulaValue;
+    }
+  }
+  return workbook;
+}
+
 const CASES: Case[] = [
   ...Object.keys(EXAMPLES).map((name) => ({ name, workbook: () => buildExample(name) })),
   {
@@ -55,6 +116,7 @@ const CASES: Case[] = [
       return wb;
     },
   },
+  { name: 'marginal-edge.xlsx', workbook: buildMarginalEdgeWorkbook },
   {
     name: 'empty-data.xlsx',
     workbook: () => {
@@ -96,6 +158,7 @@ maybe('the portable copy recalculated by LibreOffice Calc', () => {
     copy: Uint8Array;
     copyPath: string;
     expected: Array<{ sheet: string; cell: string; value: CellOutput; formula: string }>;
+    items: PortableItem[];
   }> = [];
   let recalculated: Record<string, LoWorkbook> = {};
   /** The --values copy of the first example: its former MKT cells hold the saved values. */
@@ -115,10 +178,10 @@ maybe('the portable copy recalculated by LibreOffice Calc', () => {
           );
         } else expected.push({ sheet: m.sheet, cell: m.cell, value: m.value, formula: m.formula });
       }
-      const { bytes } = await makePortableCopy(original, nodeCodec, { version: 'test' });
+      const { bytes, items } = await makePortableCopy(original, nodeCodec, { version: 'test' });
       const copyPath = join(dir, c.name);
       writeFileSync(copyPath, bytes);
-      prepared.push({ name: c.name, original, copy: bytes, copyPath, expected });
+      prepared.push({ name: c.name, original, copy: bytes, copyPath, expected, items });
     }
     const first = prepared[0];
     const values = await makePortableCopy(first.original, nodeCodec, { version: 'test', values: true, lang: 'en' });
@@ -137,6 +200,7 @@ maybe('the portable copy recalculated by LibreOffice Calc', () => {
   it('computes every former MKT cell as the add-in does', () => {
     const mismatches: string[] = [];
     const booleanInRange: string[] = [];
+    const booleanInHistory: string[] = [];
     let checked = 0;
     for (const p of prepared) {
       const book = recalculated[p.copyPath];
@@ -148,13 +212,38 @@ maybe('the portable copy recalculated by LibreOffice Calc', () => {
         // LibreOffice keeps TRUE/FALSE as numbers 1/0, and counts them in a summed range where
         // Excel and MKT skip them (README, limits): the messy row Saisie!B3:M3 holds a TRUE.
         if (p.name === 'messy.xlsx' && e.formula.includes('Saisie!B3:M3')) booleanInRange.push(`${e.sheet}!${e.cell}`);
+        // The same limit in a monthly history: the edge workbook's row 4 holds a TRUE month.
+        else if (p.name === 'marginal-edge.xlsx' && /B4:M4|O4:R4/.test(e.formula)) booleanInHistory.push(`${e.sheet}!${e.cell}`);
         else mismatches.push(`${p.name} ${e.sheet}!${e.cell}: MKT ${JSON.stringify(e.value)}, LibreOffice ${JSON.stringify(got)}`);
       }
     }
     expect(mismatches).toEqual([]);
     // Only the cells that read the TRUE: the ROI over that row and the ALLOCATE spilled from it.
     expect(booleanInRange.length).toBeLessThanOrEqual(13);
+    // Only the fit over that row and the three cells reading it.
+    expect(booleanInHistory.length).toBeLessThanOrEqual(7);
     expect(checked).toBeGreaterThan(60);
+  });
+
+  it('translates the marginal functions but ALLOCATE_MARGINAL, which stays frozen', () => {
+    const marginal = /MKT\.(RESPONSE_FIT|MARGINAL_ROAS|OPTIMAL_SPEND|BREAKEVEN_ROAS|ALLOCATE_MARGINAL)\(/;
+    const seen = new Map<string, number>();
+    for (const p of prepared.filter((q) => q.name === 'budget-pme-qc.xlsx' || q.name === 'marginal-edge.xlsx')) {
+      for (const item of p.items) {
+        const id = marginal.exec(item.formula)?.[1];
+        if (!id) continue;
+        seen.set(id, (seen.get(id) ?? 0) + 1);
+        const expected = id === 'ALLOCATE_MARGINAL' ? { action: 'frozen', reason: 'noNativeForm' } : { action: 'translated', reason: undefined };
+        expect({ cell: `${p.name} ${item.sheet}!${item.cell}`, action: item.action, reason: item.reason }).toEqual({ cell: `${p.name} ${item.sheet}!${item.cell}`, ...expected });
+      }
+    }
+    expect(seen.get('RESPONSE_FIT')).toBeGreaterThanOrEqual(19);
+    const compact = prepared.find((q) => q.name === 'marginal-edge.xlsx')!.items.find((i) => i.formula.includes("'Historique mensuel 2025'!"));
+    expect(compact?.native).toContain('SLOPE(');
+    expect(seen.get('MARGINAL_ROAS')).toBeGreaterThanOrEqual(20);
+    expect(seen.get('OPTIMAL_SPEND')).toBeGreaterThanOrEqual(10);
+    expect(seen.get('BREAKEVEN_ROAS')).toBeGreaterThanOrEqual(6);
+    expect(seen.get('ALLOCATE_MARGINAL')).toBe(1);
   });
 
   it('with --values, shows every former MKT cell\'s saved value, with no formula left in it', () => {

@@ -71,3 +71,38 @@ describe('translateFormula', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
+
+describe('the marginal functions (RULES.md §7)', () => {
+  // Row 1: a fit as a 2×2 block (a, b / r2, code) and as a row with text before it.
+  const fits = createEngine({ S: [[120, 0.5, 1000, "'fit:", 120, 0.5], [0.9, "'CURVE"]] });
+  const at = (formula: string) => fits.calculateFormula(formula, 0);
+
+  it('reads a fit in reading order from a block or a row, text skipped, with no array entry', () => {
+    for (const call of ['=MKT.MARGINAL_ROAS(A1:B2,C1)', '=MKT.MARGINAL_ROAS(D1:F1,C1)']) {
+      const t = translateFormula(call);
+      expect(t.formula).toBeDefined();
+      expect(at(t.formula!)).toBeCloseTo(120 * 0.5 * Math.pow(1000, -0.5), 12);
+    }
+    expect(at(translateFormula('=MKT.OPTIMAL_SPEND(A1:B2,0.4)').formula!)).toBeCloseTo(Math.pow(120 * 0.5 * 0.4, 2), 9);
+    expect(at(translateFormula('=MKT.BREAKEVEN_ROAS(0.25)').formula!)).toBe(4);
+  });
+
+  it('freezes RESPONSE_FIT outside an array formula or over another area than its row of four', () => {
+    const call = '=MKT.RESPONSE_FIT(B2:M2,B3:M3)';
+    expect(translateFormula(call).frozen?.reason).toBe('notArrayFormula');
+    expect(translateFormula(call, { arrayFormula: true, spill: { rows: 1, cols: 1 } }).frozen?.reason).toBe('channelShape');
+    expect(translateFormula(call, { arrayFormula: true, spill: { rows: 1, cols: 4 } }).formula).toBeDefined();
+    expect(translateFormula('=MKT.RESPONSE_FIT(Spend,B3:M3)', { arrayFormula: true }).frozen?.reason).toBe('channelShape');
+    // Two blocks of the same count but different shapes cannot be paired cell by cell.
+    expect(translateFormula('=MKT.RESPONSE_FIT(B2:G3,B5:E7)', { arrayFormula: true }).frozen?.reason).toBe('channelShape');
+  });
+
+  it('freezes MARGINAL_ROAS and OPTIMAL_SPEND whose fit is not a range reference', () => {
+    expect(translateFormula('=MKT.MARGINAL_ROAS(Fit,B1)').frozen?.reason).toBe('channelShape');
+    expect(translateFormula('=MKT.OPTIMAL_SPEND(MKT.RESPONSE_FIT(B2:M2,B3:M3),0.4)', { arrayFormula: true }).frozen?.reason).toBe('channelShape');
+  });
+
+  it('keeps ALLOCATE_MARGINAL frozen: an iterative solver', () => {
+    expect(translateFormula('=MKT.ALLOCATE_MARGINAL(B4,B8:M13,B16:M21,B5)', { arrayFormula: true }).frozen?.reason).toBe('noNativeForm');
+  });
+});
