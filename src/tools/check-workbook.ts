@@ -4,11 +4,17 @@
  *   npm run -s check-workbook -- FILE.xlsx [--json] [--lang fr|en]
  *
  * The outer layer only: it parses the arguments, prints, and sets the exit code (0 listed,
- * 1 unreadable file, 2 wrong usage). The work is in src/tools/engine/.
+ * 1 unreadable file or past a limit, 2 wrong usage). The work is in src/tools/engine/, run in a
+ * worker thread whose heap and time are bounded (engine/limits.ts). Every text taken from the
+ * workbook is printed with its control characters escaped; output cut short by the reader
+ * (`| head`) ends quietly.
  */
-import { basename } from 'node:path';
-import { checkWorkbook, type CellOutput, type MktCellReport } from './engine/recompute';
-import { WorkbookReadError } from './engine/workbook';
+import { basename, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { WorkerAnswer, WorkerRequest } from './engine/check-worker';
+import { LIMITS, formatCount } from './engine/limits';
+import type { CellOutput, MktCellReport } from './engine/recompute';
+import { escapeForTerminal, jsonForTerminal } from './engine/terminal-text';
 
 const USAGE = 'usage: npm run -s check-workbook -- FILE.xlsx [--json] [--lang fr|en]';
 
@@ -43,24 +49,113 @@ function parseArguments(argv: string[]): Options {
 function formatValue(value: CellOutput): string {
   if (value === null) return '(blank)';
   if (Array.isArray(value)) return `{${value.map((row) => row.map(formatValue).join(', ')).join('; ')}}`;
-  if (typeof value === 'object') return value.message ? `${value.error} ${value.message}` : value.error;
-  if (typeof value === 'string') return `"${value}"`;
+  if (typeof value === 'object') return value.message ? `${value.error} ${escapeForTerminal(value.message)}` : value.error;
+  if (typeof value === 'string') return `"${escapeForTerminal(value)}"`;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   // Twelve significant digits for reading; --json keeps every digit.
   return String(Number(value.toPrecision(12)));
 }
 
-function formatReport(file: string, cells: MktCellReport[]): string {
-  if (cells.length === 0) return `${basename(file)}: no MKT formula found.`;
-  const where = cells.map((c) => `${c.sheet}!${c.cell}`);
-  const whereWidth = Math.max(...where.map((w) => w.length));
-  const formulaWidth = Math.min(60, Math.max(...cells.map((c) => c.formula.length)));
-  const lines = cells.map(
-    (c, i) => `${where[i].padEnd(whereWidth)}  ${c.formula.padEnd(formulaWidth)}  ${formatValue(c.value)}`,
-  );
-  const errors = cells.filter((c) => c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value));
-  const summary = `${basename(file)}: ${cells.length} MKT cell(s), ${errors.length} error(s).`;
-  return [summary, ...lines].join('\n');
+function isError(value: CellOutput): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The table view, a line at a time (a million cells never make one string). */
+function* reportLines(file: string, cells: MktCellReport[]): Generator<string> {
+  const name = escapeForTerminal(basename(file));
+  if (cells.length === 0) {
+    yield `${name}: no MKT formula found.`;
+    return;
+  }
+  let whereWidth = 0;
+  let formulaWidth = 0;
+  let errors = 0;
+  for (const c of cells) {
+    whereWidth = Math.max(whereWidth, escapeForTerminal(`${c.sheet}!${c.cell}`).length);
+    formulaWidth = Math.max(formulaWidth, Math.min(60, escapeForTerminal(c.formula).length));
+    if (isError(c.value)) errors++;
+  }
+  yield `${name}: ${cells.length} MKT cell(s), ${errors} error(s).`;
+  for (const c of cells) {
+    const where = escapeForTerminal(`${c.sheet}!${c.cell}`);
+    yield `${where.padEnd(whereWidth)}  ${escapeForTerminal(c.formula).padEnd(formulaWidth)}  ${formatValue(c.value)}`;
+  }
+}
+
+/** --json, an element at a time; same text as JSON.stringify(cells, null, 2), unsafe characters escaped. */
+function* jsonLines(cells: MktCellReport[]): Generator<string> {
+  if (cells.length === 0) {
+    yield '[]';
+    return;
+  }
+  yield '[';
+  for (let i = 0; i < cells.length; i++) {
+    const element = jsonForTerminal(cells[i], 2).replace(/\n/g, '\n  ');
+    yield `  ${element}${i < cells.length - 1 ? ',' : ''}`;
+  }
+  yield ']';
+}
+
+let stdoutClosed = false;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  // The reader went away (`| head`): nothing more to say, and nothing wrong with the workbook.
+  if (error.code === 'EPIPE') {
+    stdoutClosed = true;
+    process.exit(process.exitCode ?? 0);
+  }
+  throw error;
+});
+
+/** Writes the lines in pieces, waiting when the pipe is full. */
+async function writeLines(lines: Iterable<string>): Promise<void> {
+  let piece: string[] = [];
+  const flush = async () => {
+    if (stdoutClosed || piece.length === 0) return;
+    const text = `${piece.join('\n')}\n`;
+    piece = [];
+    if (!process.stdout.write(text)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+  };
+  for (const line of lines) {
+    piece.push(line);
+    if (piece.length >= 2000) await flush();
+  }
+  await flush();
+}
+
+/** Checks the file in a worker bounded in heap and time. */
+function checkInWorker(request: WorkerRequest): Promise<WorkerAnswer> {
+  return new Promise((resolve) => {
+    // Run from source (tsx), the worker registers the TypeScript loader itself.
+    const script = join(__dirname, 'engine', `check-worker${__filename.endsWith('.ts') ? '.ts' : '.js'}`);
+    const source = script.endsWith('.ts') ? `require('tsx/cjs'); require(${JSON.stringify(script)});` : script;
+    const worker = new Worker(source, {
+      eval: script.endsWith('.ts'),
+      workerData: request,
+      resourceLimits: { maxOldGenerationSizeMb: LIMITS.heapMegabytes, stackSizeMb: 16 },
+      stdout: false,
+      stderr: true,
+    });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      resolve({ ok: false, unexpected: false, message: `${basename(request.file)} takes longer than the ${LIMITS.seconds} s check-workbook allows for one workbook.` });
+    }, LIMITS.seconds * 1000);
+    worker.once('message', (message: WorkerAnswer) => {
+      clearTimeout(timer);
+      resolve(message);
+      void worker.terminate();
+    });
+    worker.once('error', (error: Error & { code?: string }) => {
+      clearTimeout(timer);
+      const memory = error.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap/i.test(error.message);
+      resolve({
+        ok: false,
+        unexpected: !memory,
+        message: memory
+          ? `${basename(request.file)} needs more memory than the ${formatCount(LIMITS.heapMegabytes)} MB check-workbook allows for one workbook.`
+          : error.message.split('\n')[0],
+      });
+    });
+  });
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -69,22 +164,17 @@ async function main(argv: string[]): Promise<number> {
     options = parseArguments(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`${error.message ? `check-workbook: ${error.message}\n` : ''}${USAGE}\n`);
+    process.stderr.write(`${error.message ? `check-workbook: ${escapeForTerminal(error.message)}\n` : ''}${USAGE}\n`);
     return 2;
   }
-  if (options.lang) {
-    // The adapters pick their message language from Office's display language, as in Excel.
-    (globalThis as Record<string, unknown>).Office = { context: { displayLanguage: options.lang === 'en' ? 'en-US' : 'fr-FR' } };
-  }
-  try {
-    const cells = await checkWorkbook(options.file);
-    process.stdout.write(`${options.json ? JSON.stringify(cells, null, 2) : formatReport(options.file, cells)}\n`);
-    return 0;
-  } catch (error) {
-    const message = error instanceof WorkbookReadError ? error.message : `unexpected error: ${String(error)}`;
-    process.stderr.write(`check-workbook: ${message.split('\n')[0]}\n`);
+  const answer = await checkInWorker({ file: options.file, lang: options.lang });
+  if (!answer.ok) {
+    const message = answer.unexpected ? `unexpected error: ${answer.message}` : answer.message;
+    process.stderr.write(`check-workbook: ${escapeForTerminal(message.split('\n')[0])}\n`);
     return 1;
   }
+  await writeLines(options.json ? jsonLines(answer.cells) : reportLines(options.file, answer.cells));
+  return 0;
 }
 
 main(process.argv.slice(2)).then((code) => {

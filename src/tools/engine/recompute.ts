@@ -3,7 +3,7 @@
  */
 import { DetailedCellError } from 'hyperformula';
 import type { CellValue, HyperFormula } from 'hyperformula';
-import { createWorkbookEngine, readXlsxFile, toWorkbookInput, type FormulaCell, type WorkbookInput } from './workbook';
+import { buildWorkbookEngine, cellKey, readWorkbookFile, type FormulaCell, type Withheld, type WorkbookInput } from './workbook';
 
 export interface ErrorOutput {
   error: string;
@@ -19,12 +19,23 @@ export interface MktCellReport {
   /** With its leading "=". */
   formula: string;
   value: CellOutput;
+  /**
+   * "computed" when the engine computed the cell; otherwise why not, the value then being an
+   * error whose message says so: "beyond-engine" (a formula too deep, too long or over too large
+   * a range), "unsupported-name" (a defined name the engine cannot express), "damaged".
+   */
+  status: CellStatus;
 }
+
+export type CellStatus = 'computed' | Withheld['status'];
 
 const STRING_LITERALS = /"(?:[^"]|"")*"/g;
 const MKT_CALL = /(^|[^A-Za-z0-9_.])MKT\.[A-Za-z_][A-Za-z0-9_]*\s*\(/i;
 
-/** Whether a formula calls an MKT function (a mention inside a text literal does not count). */
+/**
+ * Whether a formula calls an MKT function (a mention inside a text literal does not count). The
+ * one place check-workbook recognises MKT formulas: the shared reader (src/formula/) replaces it.
+ */
 export function isMktFormula(formula: string): boolean {
   return MKT_CALL.test(formula.replace(STRING_LITERALS, '""'));
 }
@@ -51,19 +62,24 @@ export interface Recomputed {
   mktCells: MktCellReport[];
 }
 
+function reportOf(engine: HyperFormula, f: FormulaCell, withheld: Withheld | undefined): MktCellReport {
+  const formula = `=${f.formula}`;
+  if (withheld) return { sheet: f.sheet, cell: f.cell, formula, value: { error: '#VALUE!', message: withheld.message }, status: withheld.status };
+  return { sheet: f.sheet, cell: f.cell, formula, value: formulaOutput(engine, f), status: 'computed' };
+}
+
 /** Every formula computed; MKT cells listed in sheet order, then row by row. */
 export function recompute(input: WorkbookInput): Recomputed {
-  const engine = createWorkbookEngine(input);
+  const { engine, withheld } = buildWorkbookEngine(input);
   const order = new Map(input.sheetNames.map((name, i) => [name, i]));
   const mktCells = input.formulas
     .filter((f) => isMktFormula(f.formula))
     .sort((a, b) => order.get(a.sheet)! - order.get(b.sheet)! || a.row - b.row || a.col - b.col)
-    .map((f) => ({ sheet: f.sheet, cell: f.cell, formula: `=${f.formula}`, value: formulaOutput(engine, f) }));
+    .map((f) => reportOf(engine, f, withheld.get(cellKey(f))));
   return { input, engine, mktCells };
 }
 
-/** Reads an .xlsx file and recomputes its MKT cells. Throws WorkbookReadError for an unreadable file. */
+/** Reads an .xlsx file within LIMITS and recomputes its MKT cells. Throws WorkbookReadError for an unreadable file. */
 export async function checkWorkbook(path: string): Promise<MktCellReport[]> {
-  const workbook = await readXlsxFile(path);
-  return recompute(toWorkbookInput(workbook)).mktCells;
+  return recompute(await readWorkbookFile(path)).mktCells;
 }
