@@ -23,7 +23,7 @@ export const LIMITS = {
   /** A formula's text: Excel's own limit. */
   formulaChars: 8_192,
   /** Parentheses inside parentheses in one formula (Excel allows 64 levels of nested functions). */
-  formulaDepth: 100,
+  formulaDepth: 255,
   /** Operands and operators in one formula. */
   formulaTokens: 4_000,
   /** Cells of one range in a formula (a whole column, A:A, is not counted: the engine keeps it cheap). */

@@ -315,7 +315,8 @@ export function buildWorkbookEngine(input: WorkbookInput): WorkbookEngine {
     const empty: RawCellContent[] = [];
     for (let r = 0; r < height; r++) grid.push(empty);
     for (const cell of input.contents[name] ?? []) {
-      const content = isWithheld(withheld, name, cell) ? null : cell.content;
+      // A withheld formula is an error for the engine, so that no cell using it computes from a blank.
+      const content = isWithheld(withheld, name, cell) ? '=#VALUE!' : cell.content;
       if (content === null) continue;
       let row = grid[cell.row];
       const grows = Math.max(0, cell.col + 1 - row.length);
@@ -336,9 +337,10 @@ export function buildWorkbookEngine(input: WorkbookInput): WorkbookEngine {
     engine.addNamedExpression(name.name, `=${normaliseFormula(name.formula)}`, scope);
   }
   if (later.length > 0) {
-    engine.batch(() => {
-      for (const { sheet, cell } of later) engine.setCellContents({ sheet: engine.getSheetId(sheet)!, row: cell.row, col: cell.col }, cell.content);
-    });
+    // Evaluation suspended rather than batch(): a batch keeps an undo entry whose cost grows with each cell.
+    engine.suspendEvaluation();
+    for (const { sheet, cell } of later) engine.setCellContents({ sheet: engine.getSheetId(sheet)!, row: cell.row, col: cell.col }, cell.content);
+    engine.resumeEvaluation();
   }
   return { engine, withheld };
 }

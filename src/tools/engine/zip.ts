@@ -77,6 +77,7 @@ export class ZipPackage {
     if (end > this.bytes.length) throw damaged(`part ${entry.name} is cut short`);
     const data = this.bytes.subarray(start, end);
     const cap = Math.min(LIMITS.partInflatedBytes, LIMITS.totalInflatedBytes - this.inflated);
+    if (entry.size > cap) throw this.tooLarge(entry); // an honest zip bomb says so in its directory
     let out: Buffer;
     if (entry.method === 0) out = Buffer.from(data);
     else if (entry.method === 8) {
