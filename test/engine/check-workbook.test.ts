@@ -60,7 +60,8 @@ describe('a readable workbook', () => {
     expect(code).toBe(0);
     const printed = JSON.parse(stdout) as Array<Record<string, unknown>>;
     expect(printed).toEqual(JSON.parse(JSON.stringify(await checkWorkbook(example))));
-    for (const entry of printed) expect(Object.keys(entry)).toEqual(['sheet', 'cell', 'formula', 'value']);
+    for (const entry of printed) expect(Object.keys(entry)).toEqual(['sheet', 'cell', 'formula', 'value', 'status']);
+    expect(printed.every((e) => e.status === 'computed')).toBe(true);
     const allocate = printed.find((e) => String(e.formula).startsWith('=MKT.ALLOCATE('))!;
     expect(Array.isArray(allocate.value)).toBe(true);
   });

@@ -102,7 +102,7 @@ describe('reading .xlsx files', () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('S').getCell('A1').value = { formula: '_xlfn.IFS(TRUE,MKT.ROI_RATIO(8,2))' };
     const { mktCells } = recompute(toWorkbookInput(await roundTrip(workbook, 'xlfn.xlsx')));
-    expect(mktCells).toEqual([{ sheet: 'S', cell: 'A1', formula: '=IFS(TRUE,MKT.ROI_RATIO(8,2))', value: rules.roiRatio(8, 2) }]);
+    expect(mktCells).toEqual([{ sheet: 'S', cell: 'A1', formula: '=IFS(TRUE,MKT.ROI_RATIO(8,2))', value: rules.roiRatio(8, 2), status: 'computed' }]);
   });
 
   it('refuses an old .xls or encrypted file with what to do', async () => {

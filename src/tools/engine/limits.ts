@@ -25,7 +25,7 @@ export const LIMITS = {
   /** Parentheses inside parentheses in one formula (Excel allows 64 levels of nested functions). */
   formulaDepth: 255,
   /** Operands and operators in one formula. */
-  formulaTokens: 4_000,
+  formulaTokens: 3_000,
   /** Cells of one range in a formula (a whole column, A:A, is not counted: the engine keeps it cheap). */
   rangeCells: 250_000,
   /** Heap of the worker that computes the workbook (the process stays under 1.5 GB). */
