@@ -12,6 +12,7 @@ import { growthExponent } from './recalc';
 import type { RoundTripResult } from './roundtrips';
 import type { StartupResult } from './startup';
 import type { Target } from './targets';
+import type { CheckWorkbookResults } from './check-workbook';
 
 export interface Machine {
   nproc: number;
@@ -37,6 +38,7 @@ export interface BenchResults {
   startup?: StartupResult;
   roundTrips?: RoundTripResult[];
   fuzz?: FuzzResult;
+  checkWorkbook?: CheckWorkbookResults;
   targets: Target[];
   notes: string[];
 }

@@ -5,8 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { recompute } from '../../src/tools/engine/recompute';
-import { readXlsxFile, toWorkbookInput } from '../../src/tools/engine/workbook';
+import { isMktFormula, recompute, recomputeMktCells } from '../../src/tools/engine/recompute';
+import { planDirect } from '../../src/tools/engine/direct-mkt';
+import { HOSTILE_CASES, f, n, row, s, xlsx } from '../support/hostile-corpus';
+import { cellKey, readXlsxFile, toWorkbookInput } from '../../src/tools/engine/workbook';
 import { decodeCellText, readWorkbookPackage, toArea } from '../../src/tools/engine/xlsx-reader';
 import { formulaBeyondEngine, identifiersOf, isUnion, shiftFormula } from '../../src/tools/engine/formula-text';
 import { escapeForTerminal, jsonForTerminal } from '../../src/tools/engine/terminal-text';
@@ -89,3 +91,43 @@ describe('names and text', () => {
     expect(JSON.parse(json)).toEqual({ text });
   });
 });
+
+describe('MKT cells computed without the engine (direct-mkt.ts)', () => {
+  const inputs = async () => {
+    const messy = Buffer.from(await buildMessyWorkbook().xlsx.writeBuffer());
+    return [
+      ['budget-pme-qc.xlsx', readWorkbookPackage(readFileSync(join(EXAMPLES, 'budget-pme-qc.xlsx')))],
+      ['budget-tpe-fr.xlsx', readWorkbookPackage(readFileSync(join(EXAMPLES, 'budget-tpe-fr.xlsx')))],
+      ['messy', readWorkbookPackage(messy)],
+      ...HOSTILE_CASES.filter((c) => c.expected.code === 0 && !['far-cells-every-row.xlsx', 'long-formula.xlsx', 'deep-nesting.xlsx'].includes(c.name)).map((c) => [c.name, readWorkbookPackage(c.bytes())] as const),
+      ['direct-only', readWorkbookPackage(directOnly(false))],
+      ['direct-and-engine', readWorkbookPackage(directOnly(true))],
+    ] as const;
+  };
+
+  it('give exactly what the engine gives, cell by cell', async () => {
+    for (const [name, input] of await inputs()) {
+      expect({ name, cells: recomputeMktCells(input) }).toEqual({ name, cells: recompute(input).mktCells });
+    }
+  });
+
+  it('are used for a sheet of plain MKT rows, so that no engine is built', () => {
+    const input = readWorkbookPackage(directOnly(false));
+    const plan = planDirect(input, (f) => isMktFormula(f.formula), cellKey);
+    expect(plan.direct.size).toBe(input.formulas.length);
+  });
+});
+
+/** Every MKT function over literals and stored values: numbers, text numbers, blanks, booleans, omitted and empty arguments. */
+function directOnly(wrongCounts: boolean): Buffer {
+  const values = row(1, n('A1', 1200), s('B1', '300'), n('C1', 0.8), s('D1', 'oui'), '<c r="E1" t="b"><v>1</v></c>', n('F1', 80), s('G1', 'FULL'), n('H1', 0));
+  const formulas = [
+    'MKT.ROI_RATIO(A1,B1)', 'MKT.ROI_RATIO(A1,H1)', 'MKT.ROI_RATIO(A1:B1,300)', 'MKT.ROI_BAND(4)', 'MKT.ROI_BAND(A1,,)', 'MKT.LTV(100,C1)', 'MKT.LTV(100,F1)',
+    'MKT.LTV(100,I1)', 'MKT.RETENTION_LEVER(40,0.8,100)', 'MKT.BUDGET_TIER(A1)', 'MKT.BUDGET_TIER(A1,"cliquable")', 'MKT.LABEL(G1)', 'MKT.LABEL(G1,"en")',
+    'MKT.LABEL("nope")', 'MKT.PILOT_VERDICT(10,8)', 'MKT.FEES_TO_SALARY(A1:H1,40000)', 'MKT.BREAKEVEN_FEES(40000)', 'MKT.INTERNALISE_SIGNAL(E1,A1:B1,40000,D1)',
+    'MKT.INTERNALISE_SCORE(TRUE,A1,40000)',
+    // The engine's: a wrong count of arguments (#N/A from the engine).
+    ...(wrongCounts ? ['MKT.ROI_RATIO(A1)', 'MKT.ROI_RATIO(A1,B1,C1)'] : []),
+  ];
+  return xlsx({ sheets: [{ name: 'S', rows: values + row(2, ...formulas.map((text, i) => f(`${String.fromCharCode(65 + i)}2`, text))) }] });
+}

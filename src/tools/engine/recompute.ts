@@ -3,6 +3,7 @@
  */
 import { DetailedCellError } from 'hyperformula';
 import type { CellValue, HyperFormula } from 'hyperformula';
+import { evaluateDirect, planDirect } from './direct-mkt';
 import { buildWorkbookEngine, cellKey, readWorkbookFile, type FormulaCell, type Withheld, type WorkbookInput } from './workbook';
 
 export interface ErrorOutput {
@@ -79,7 +80,38 @@ export function recompute(input: WorkbookInput): Recomputed {
   return { input, engine, mktCells };
 }
 
+/**
+ * The MKT cells of a workbook, as recompute() gives them, at less cost: an MKT cell that is one
+ * call over literals and stored values, read by no other formula, is computed without the engine
+ * (direct-mkt.ts); the engine is built for the other formulas only, and not at all when none is left.
+ */
+export function recomputeMktCells(input: WorkbookInput): MktCellReport[] {
+  const isMkt = (f: FormulaCell) => isMktFormula(f.formula);
+  const plan = planDirect(input, isMkt, cellKey);
+  const rest = plan.direct.size === 0 ? input : withoutFormulas(input, plan.direct);
+  const built = rest.formulas.length > 0 ? buildWorkbookEngine(rest) : undefined;
+  const order = new Map(input.sheetNames.map((name, i) => [name, i]));
+  return input.formulas
+    .filter(isMkt)
+    .sort((a, b) => order.get(a.sheet)! - order.get(b.sheet)! || a.row - b.row || a.col - b.col)
+    .map((f) => {
+      const call = plan.direct.get(cellKey(f));
+      if (call) return { sheet: f.sheet, cell: f.cell, formula: `=${f.formula}`, value: evaluateDirect(call, plan.cellsOf), status: 'computed' as const };
+      return reportOf(built!.engine, f, built!.withheld.get(cellKey(f)));
+    });
+}
+
+/** The workbook less some formula cells (their cells left out for the engine). */
+function withoutFormulas(input: WorkbookInput, left: Map<string, unknown>): WorkbookInput {
+  const contents: WorkbookInput['contents'] = {};
+  for (const sheet of input.sheetNames) {
+    const keep = new Set(input.formulas.filter((f) => f.sheet === sheet && left.has(cellKey(f))).map((f) => f.row * 16_384 + f.col));
+    contents[sheet] = keep.size === 0 ? input.contents[sheet] : input.contents[sheet].filter((c) => !keep.has(c.row * 16_384 + c.col));
+  }
+  return { ...input, contents, formulas: input.formulas.filter((f) => !left.has(cellKey(f))) };
+}
+
 /** Reads an .xlsx file within LIMITS and recomputes its MKT cells. Throws WorkbookReadError for an unreadable file. */
 export async function checkWorkbook(path: string): Promise<MktCellReport[]> {
-  return recompute(await readWorkbookFile(path)).mktCells;
+  return recomputeMktCells(await readWorkbookFile(path));
 }

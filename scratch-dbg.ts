@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { readWorkbookPackage } from './src/tools/engine/xlsx-reader';
+import { recomputeMktCells } from './src/tools/engine/recompute';
+const mem = () => Math.round(process.memoryUsage().heapUsed / 1e6) + 'MB heap ' + Math.round(process.memoryUsage().rss / 1e6) + 'MB rss';
+let t = Date.now();
+const bytes = readFileSync(process.argv[2]);
+const input = readWorkbookPackage(bytes);
+global.gc?.(); console.log('read', Date.now() - t, mem()); t = Date.now();
+const cells = recomputeMktCells(input);
+global.gc?.(); console.log('recompute', Date.now() - t, mem(), cells.length);

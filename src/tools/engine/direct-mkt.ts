@@ -1,0 +1,231 @@
+/**
+ * MKT cells computed without the engine, when that gives the engine's own answer: the formula is
+ * one MKT call whose arguments are literals or references to stored values (no formula, no blank
+ * a spill could fill), and no formula left to the engine reads the cell. A sheet of a million
+ * such rows then costs the cells, not the engine's graph (about 1 KB a formula).
+ *
+ * Recognising the call is the one small function `directCall`: the shared reader of MKT calls
+ * (src/formula/) is meant to replace it.
+ */
+import { CellError, EmptyValue, ErrorType, SimpleRangeValue } from 'hyperformula';
+import type { RawCellContent } from 'hyperformula';
+import { MKT_FUNCTIONS, callMktOutsideEngine, excelErrorCode } from './mkt-plugin';
+import type { CellOutput } from './recompute';
+import type { FormulaCell, WorkbookInput } from './workbook';
+
+type Argument =
+  | { kind: 'empty' }
+  | { kind: 'value'; value: number | string | boolean }
+  | { kind: 'range'; sheet: string; top: number; left: number; bottom: number; right: number; single: boolean };
+
+interface DirectCall {
+  id: string;
+  args: Argument[];
+}
+
+const MAX_COL = 16_384;
+const MAX_DIRECT_RANGE = 10_000;
+const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
+
+function cellOf(text: string): { row: number; col: number } | undefined {
+  const m = CELL.exec(text);
+  if (!m) return undefined;
+  let col = 0;
+  for (const letter of m[1].toUpperCase()) col = col * 26 + (letter.charCodeAt(0) - 64);
+  const row = Number(m[2]);
+  return row >= 1 && row <= 1_048_576 && col >= 1 && col <= MAX_COL ? { row: row - 1, col: col - 1 } : undefined;
+}
+
+/** The top-level arguments of a call's inner text, split at commas outside text, parentheses and braces. */
+function splitArguments(inner: string): string[] | undefined {
+  const args: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let inText = false;
+  for (let i = 0; i < inner.length; i++) {
+    const ch = inner[i];
+    if (ch === '"') inText = !inText;
+    else if (inText) continue;
+    else if (ch === '(' || ch === '{') depth++;
+    else if (ch === ')' || ch === '}') depth--;
+    else if (ch === ',' && depth === 0) {
+      args.push(inner.slice(start, i));
+      start = i + 1;
+    }
+    if (depth < 0) return undefined;
+  }
+  if (inText || depth !== 0) return undefined;
+  args.push(inner.slice(start));
+  return args;
+}
+
+/**
+ * The MKT call a formula is, when it is nothing but one call with simple arguments; undefined
+ * otherwise (then the engine computes it).
+ */
+export function directCall(formula: string, sheetOf: (name: string) => string | undefined, here: string): DirectCall | undefined {
+  const m = /^\s*MKT\.([A-Za-z_]+)\s*\(([\s\S]*)\)\s*$/i.exec(formula);
+  if (!m) return undefined;
+  const id = m[1].toUpperCase();
+  const fn = MKT_FUNCTIONS[id];
+  if (!fn || fn.spills) return undefined;
+  const texts = splitArguments(m[2]);
+  if (!texts) return undefined;
+  if (texts.length === 1 && texts[0].trim() === '' && fn.params.length > 0) texts.length = 0;
+  const required = fn.params.filter((k) => !k.endsWith('?')).length;
+  if (texts.length < required || texts.length > fn.params.length) return undefined;
+  const args: Argument[] = [];
+  for (const raw of texts) {
+    const text = raw.trim();
+    if (text === '') args.push({ kind: 'empty' });
+    else if (/^[+-]?(\d+\.?\d*|\.\d+)(E[+-]?\d+)?$/i.test(text)) args.push({ kind: 'value', value: Number(text) });
+    else if (/^"(?:[^"]|"")*"$/.test(text)) args.push({ kind: 'value', value: text.slice(1, -1).replace(/""/g, '"') });
+    else if (/^(TRUE|FALSE)$/i.test(text)) args.push({ kind: 'value', value: text.toUpperCase() === 'TRUE' });
+    else {
+      const ref = /^(?:(?:'((?:[^']|'')+)'|([A-Za-z_][A-Za-z0-9_.]*))!)?(\$?[A-Za-z]{1,3}\$?\d{1,7})(?::(\$?[A-Za-z]{1,3}\$?\d{1,7}))?$/.exec(text);
+      if (!ref) return undefined;
+      const sheetName = ref[1] !== undefined ? ref[1].replace(/''/g, "'") : ref[2];
+      const sheet = sheetName === undefined ? here : sheetOf(sheetName);
+      const a = cellOf(ref[3]);
+      const b = ref[4] === undefined ? a : cellOf(ref[4]);
+      if (!sheet || !a || !b) return undefined;
+      const area = { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+      if ((area.bottom - area.top + 1) * (area.right - area.left + 1) > MAX_DIRECT_RANGE) return undefined;
+      args.push({ kind: 'range', sheet, ...area, single: ref[4] === undefined });
+    }
+  }
+  return { id, args };
+}
+
+/** What a stored cell is worth to a function, as the engine gives it. */
+function storedValue(content: RawCellContent | undefined): unknown {
+  if (content === undefined || content === null) return EmptyValue;
+  if (typeof content === 'string') return content.startsWith("'") ? content.slice(1) : content;
+  return content;
+}
+
+export interface DirectPlan {
+  /** MKT formula cells computed outside the engine, by "Sheet!A1". */
+  direct: Map<string, DirectCall>;
+  /** A sheet's stored cells by row × 16 384 + column. */
+  cellsOf: (sheet: string) => Map<number, RawCellContent>;
+}
+
+/**
+ * Which MKT cells can be computed directly. None when a formula left to the engine reads cells
+ * in a way that cannot be seen from its text (INDIRECT, OFFSET) or reads many areas.
+ */
+export function planDirect(input: WorkbookInput, isMkt: (f: FormulaCell) => boolean, key: (f: FormulaCell) => string): DirectPlan {
+  const direct = new Map<string, DirectCall>();
+  const cells = new Map<string, Map<number, RawCellContent>>();
+  const cellsOf = (sheet: string) => {
+    let map = cells.get(sheet);
+    if (!map) {
+      map = new Map();
+      for (const c of input.contents[sheet] ?? []) map.set(c.row * MAX_COL + c.col, c.content);
+      cells.set(sheet, map);
+    }
+    return map;
+  };
+  const byLower = new Map(input.sheetNames.map((n) => [n.toLowerCase(), n]));
+  const sheetOf = (name: string) => byLower.get(name.toLowerCase());
+  const formulaAt = new Set(input.formulas.map((f) => key(f)));
+  let candidates: Array<[FormulaCell, DirectCall]> = [];
+  const others: string[] = [];
+  const toEngine = (f: FormulaCell) => others.push(`${f.sheet}\u0000${f.formula}`);
+  for (const f of input.formulas) {
+    const call = isMkt(f) && !f.arrayRef && !f.problem ? directCall(f.formula, sheetOf, f.sheet) : undefined;
+    if (call) candidates.push([f, call]);
+    else toEngine(f);
+  }
+  if (candidates.length === 0) return { direct, cellsOf };
+  // Each argument cell must be a stored value; a blank one only while the engine has no formula
+  // whose spill could fill it. What fails goes to the engine, and reads stored cells only.
+  const argumentsStored = (call: DirectCall, blankAllowed: boolean) =>
+    call.args.every((arg) => {
+      if (arg.kind !== 'range') return true;
+      const map = cellsOf(arg.sheet);
+      for (let r = arg.top; r <= arg.bottom; r++) {
+        for (let c = arg.left; c <= arg.right; c++) {
+          const content = map.get(r * MAX_COL + c);
+          if (formulaAt.has(`${arg.sheet}!${a1Of(r, c)}`) || (typeof content === 'string' && content.startsWith('='))) return false;
+          if ((content === undefined || content === null) && !blankAllowed) return false;
+        }
+      }
+      return true;
+    });
+  const keep = (pass: (f: FormulaCell, call: DirectCall) => boolean) => {
+    candidates = candidates.filter(([f, call]) => pass(f, call) || (toEngine(f), false));
+  };
+  keep((_, call) => argumentsStored(call, true));
+  if (others.length > 0) keep((_, call) => argumentsStored(call, false));
+  if (others.some((o) => /(INDIRECT|OFFSET)\s*\(/i.test(o))) return { direct, cellsOf };
+  // Cells that formulas left to the engine may read: every reference in their text and in the names.
+  const read = new Set<string>();
+  const areas: Array<{ sheet?: string; top: number; left: number; bottom: number; right: number }> = [];
+  const texts = [...others, ...input.names.map((n) => `${n.sheet ?? ''}\u0000${n.formula}`)];
+  const REF = /(?:(?:'((?:[^']|'')+)'|([A-Za-z_][A-Za-z0-9_.]*))!)?(\$?[A-Za-z]{1,3}\$?\d{1,7}|\$?[A-Za-z]{1,3}|\$?\d{1,7})(?::(\$?[A-Za-z]{1,3}\$?\d{1,7}|\$?[A-Za-z]{1,3}|\$?\d{1,7}))?/g;
+  for (const entry of texts) {
+    const [here, text] = entry.split('\u0000');
+    for (const m of text.replace(/"(?:[^"]|"")*"/g, '""').matchAll(REF)) {
+      const sheet = m[1] !== undefined || m[2] !== undefined ? sheetOf((m[1] ?? m[2]).replace(/''/g, "'")) : here || undefined;
+      const a = cellOf(m[3]);
+      const b = m[4] === undefined ? a : cellOf(m[4]);
+      if (a && b && m[4] === undefined) read.add(`${sheet}!${a.row}:${a.col}`);
+      else if (a && b) areas.push({ sheet, top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
+      else if (m[4] !== undefined) {
+        // A whole column or row (A:A, 3:3): taken as the whole sheet, to be safe.
+        areas.push({ sheet, top: 0, left: 0, bottom: Number.MAX_SAFE_INTEGER, right: Number.MAX_SAFE_INTEGER });
+      }
+    }
+    if (areas.length > 10_000) return { direct, cellsOf };
+  }
+  const before = others.length;
+  keep(
+    (f) =>
+      !read.has(`${f.sheet}!${f.row}:${f.col}`) &&
+      !areas.some((a) => (a.sheet === undefined || a.sheet === f.sheet) && f.row >= a.top && f.row <= a.bottom && f.col >= a.left && f.col <= a.right),
+  );
+  if (before === 0 && others.length > 0) keep((_, call) => argumentsStored(call, false));
+  for (const [f, call] of candidates) direct.set(key(f), call);
+  return { direct, cellsOf };
+}
+
+function a1Of(row: number, col: number): string {
+  let letters = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row + 1}`;
+}
+
+/** The value of a direct MKT cell, as the engine would report it. */
+export function evaluateDirect(call: DirectCall, cellsOf: (sheet: string) => Map<number, RawCellContent>): CellOutput {
+  const values: unknown[] = [];
+  const empty: boolean[] = [];
+  for (const arg of call.args) {
+    if (arg.kind === 'empty') {
+      values.push(undefined);
+      empty.push(true);
+      continue;
+    }
+    empty.push(false);
+    if (arg.kind === 'value') values.push(arg.value);
+    else {
+      const map = cellsOf(arg.sheet);
+      const at = (r: number, c: number) => storedValue(map.get(r * MAX_COL + c));
+      if (arg.single) values.push(at(arg.top, arg.left));
+      else {
+        const data: unknown[][] = [];
+        for (let r = arg.top; r <= arg.bottom; r++) {
+          const row: unknown[] = [];
+          for (let c = arg.left; c <= arg.right; c++) row.push(at(r, c));
+          data.push(row);
+        }
+        values.push(SimpleRangeValue.onlyValues(data as never));
+      }
+    }
+  }
+  const result = callMktOutsideEngine(call.id, values, empty);
+  if (result instanceof CellError) return { error: excelErrorCode(result.type), message: result.message ?? '' };
+  if (typeof result === 'number' && !Number.isFinite(result)) return { error: excelErrorCode(ErrorType.NUM), message: '' };
+  return result as CellOutput;
+}
