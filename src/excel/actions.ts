@@ -36,7 +36,7 @@ import {
 } from './plans';
 import { CONFIRM_REPLACE, NOT_UNDONE, PARTIAL_REPLACE, PROFILE_CHANGED, SheetKind, SHEET_NAMES, stripNothingChanged } from './strings';
 import { areasFormula, intersects, parseAddress, parseAreas, quoteSheetName, rangeAddress, Rect, subtractRects, uniqueSheetName } from './sheet-utils';
-import { THRESHOLD_NAMES, thresholdCells } from './thresholds';
+import { THRESHOLD_NAMES, keptThreshold, thresholdCells } from './thresholds';
 import { TEXT_FORMAT } from './sheet-utils';
 import type {
   ActionResult,
@@ -300,17 +300,24 @@ async function runWrite(spec: WriteSpec, options: WriteOptions = {}): Promise<Ac
         }
         const cells = [...valid].map((n) => {
           const r = names.getItem(n).getRange();
-          r.load('values');
+          // With the formulas: a threshold the accountant set by a formula keeps its formula.
+          r.load('values,formulas');
           return [n, r] as const;
         });
         const a = assumptionsEntry?.rect;
         const blockRange = a && broken.length > 0 ? worksheets.getItem(assumptionsEntry!.sheet).getRange(rangeAddress(a.row, a.column, a.rows, 2)) : undefined;
-        blockRange?.load('values');
+        blockRange?.load('values,formulas');
         await ctx.sync(); // 2
         if (blockRange && a) {
-          block = blockRange.values.map((row, i) => ({ name: String(row[0] ?? '').trim().toUpperCase(), value: row[1], row: a.row + i, column: a.column + 1 }));
+          block = blockRange.values.map((row, i) => ({
+            name: String(row[0] ?? '').trim().toUpperCase(),
+            value: keptThreshold(row[1], blockRange.formulas[i][1]) ?? row[1],
+            row: a.row + i,
+            column: a.column + 1,
+          }));
         }
-        current = Object.fromEntries(cells.map(([n, r]) => [n, r.values[0][0]]));
+        // MKT_PROFILE is the pane's choice and is compared as text; every other threshold is kept as written.
+        current = Object.fromEntries(cells.map(([n, r]) => [n, n === 'MKT_PROFILE' ? r.values[0][0] : (keptThreshold(r.values[0][0], r.formulas[0][0]) ?? r.values[0][0])]));
         for (const n of broken) {
           const cell = block.find((b) => b.name === n);
           if (cell && cell.value !== '' && cell.value !== null && cell.value !== undefined) current[n] = cell.value;
