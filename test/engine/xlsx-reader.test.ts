@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { isMktFormula, recompute, recomputeMktCells } from '../../src/tools/engine/recompute';
 import { planDirect } from '../../src/tools/engine/direct-mkt';
 import { HOSTILE_CASES, f, n, row, s, xlsx } from '../support/hostile-corpus';
-import { cellKey, readXlsxFile, toWorkbookInput } from '../../src/tools/engine/workbook';
+import { readXlsxFile, toWorkbookInput } from '../../src/tools/engine/workbook';
 import { decodeCellText, readWorkbookPackage, toArea } from '../../src/tools/engine/xlsx-reader';
 import { formulaBeyondEngine, identifiersOf, isUnion, shiftFormula } from '../../src/tools/engine/formula-text';
 import { escapeForTerminal, jsonForTerminal } from '../../src/tools/engine/terminal-text';
@@ -113,8 +113,8 @@ describe('MKT cells computed without the engine (direct-mkt.ts)', () => {
 
   it('are used for a sheet of plain MKT rows, so that no engine is built', () => {
     const input = readWorkbookPackage(directOnly(false));
-    const plan = planDirect(input, (f) => isMktFormula(f.formula), cellKey);
-    expect(plan.direct.size).toBe(input.formulas.length);
+    const plan = planDirect(input, (f) => isMktFormula(f.formula));
+    expect(plan.count).toBe(input.formulas.length);
   });
 });
 

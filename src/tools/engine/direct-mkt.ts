@@ -11,7 +11,7 @@ import { CellError, EmptyValue, ErrorType, SimpleRangeValue } from 'hyperformula
 import type { RawCellContent } from 'hyperformula';
 import { MKT_FUNCTIONS, callMktOutsideEngine, excelErrorCode } from './mkt-plugin';
 import type { CellOutput } from './recompute';
-import type { FormulaCell, WorkbookInput } from './workbook';
+import type { FormulaCell, SheetCell, WorkbookInput } from './workbook';
 
 type Argument =
   | { kind: 'empty' }
@@ -104,69 +104,111 @@ function storedValue(content: RawCellContent | undefined): unknown {
   return content;
 }
 
-export interface DirectPlan {
-  /** MKT formula cells computed outside the engine, by "Sheet!A1". */
-  direct: Map<string, DirectCall>;
-  /** A sheet's stored cells by row × 16 384 + column. */
-  cellsOf: (sheet: string) => Map<number, RawCellContent>;
+/** A sheet's stored cells, found by binary search: 8 bytes a cell, where a Map would take ~50. */
+export class SheetIndex {
+  private readonly keys: Float64Array;
+  private readonly contents: RawCellContent[];
+
+  constructor(cells: SheetCell[]) {
+    let sorted = true;
+    for (let i = 1; i < cells.length && sorted; i++) sorted = keyOf(cells[i - 1]) < keyOf(cells[i]);
+    const order = sorted ? undefined : cells.map((_, i) => i).sort((a, b) => keyOf(cells[a]) - keyOf(cells[b]));
+    this.keys = new Float64Array(cells.length);
+    this.contents = new Array(cells.length);
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[order ? order[i] : i];
+      this.keys[i] = keyOf(cell);
+      this.contents[i] = cell.content;
+    }
+  }
+
+  /** The content at a 0-based row and column; undefined for a cell that holds nothing. */
+  get(row: number, col: number): RawCellContent | undefined {
+    const key = row * MAX_COL + col;
+    let lo = 0;
+    let hi = this.keys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const k = this.keys[mid];
+      if (k === key) return this.contents[mid];
+      if (k < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
 }
+
+function keyOf(cell: { row: number; col: number }): number {
+  return cell.row * MAX_COL + cell.col;
+}
+
+export interface DirectPlan {
+  /** 1 for each formula of input.formulas computed outside the engine. */
+  direct: Uint8Array;
+  /** How many are. */
+  count: number;
+  sheetOf: (name: string) => string | undefined;
+  cellsOf: (sheet: string) => SheetIndex;
+}
+
+const isFormulaContent = (content: RawCellContent | undefined) => typeof content === 'string' && content.startsWith('=');
 
 /**
  * Which MKT cells can be computed directly. None when a formula left to the engine reads cells
  * in a way that cannot be seen from its text (INDIRECT, OFFSET) or reads many areas.
  */
-export function planDirect(input: WorkbookInput, isMkt: (f: FormulaCell) => boolean, key: (f: FormulaCell) => string): DirectPlan {
-  const direct = new Map<string, DirectCall>();
-  const cells = new Map<string, Map<number, RawCellContent>>();
+export function planDirect(input: WorkbookInput, isMkt: (f: FormulaCell) => boolean): DirectPlan {
+  const indexes = new Map<string, SheetIndex>();
   const cellsOf = (sheet: string) => {
-    let map = cells.get(sheet);
-    if (!map) {
-      map = new Map();
-      for (const c of input.contents[sheet] ?? []) map.set(c.row * MAX_COL + c.col, c.content);
-      cells.set(sheet, map);
-    }
-    return map;
+    let index = indexes.get(sheet);
+    if (!index) indexes.set(sheet, (index = new SheetIndex(input.contents[sheet] ?? [])));
+    return index;
   };
   const byLower = new Map(input.sheetNames.map((n) => [n.toLowerCase(), n]));
   const sheetOf = (name: string) => byLower.get(name.toLowerCase());
-  const formulaAt = new Set(input.formulas.map((f) => key(f)));
-  let candidates: Array<[FormulaCell, DirectCall]> = [];
-  const others: string[] = [];
-  const toEngine = (f: FormulaCell) => others.push(`${f.sheet}\u0000${f.formula}`);
-  for (const f of input.formulas) {
-    const call = isMkt(f) && !f.arrayRef && !f.problem ? directCall(f.formula, sheetOf, f.sheet) : undefined;
-    if (call) candidates.push([f, call]);
-    else toEngine(f);
-  }
-  if (candidates.length === 0) return { direct, cellsOf };
-  // Each argument cell must be a stored value; a blank one only while the engine has no formula
-  // whose spill could fill it. What fails goes to the engine, and reads stored cells only.
+  const direct = new Uint8Array(input.formulas.length);
+  const none: DirectPlan = { direct: new Uint8Array(input.formulas.length), count: 0, sheetOf, cellsOf };
+  // Each argument cell must be a stored value (a formula, even an MKT one, is the engine's); a
+  // blank one only while the engine has no formula whose spill could fill it.
   const argumentsStored = (call: DirectCall, blankAllowed: boolean) =>
     call.args.every((arg) => {
       if (arg.kind !== 'range') return true;
-      const map = cellsOf(arg.sheet);
+      const index = cellsOf(arg.sheet);
       for (let r = arg.top; r <= arg.bottom; r++) {
         for (let c = arg.left; c <= arg.right; c++) {
-          const content = map.get(r * MAX_COL + c);
-          if (formulaAt.has(`${arg.sheet}!${a1Of(r, c)}`) || (typeof content === 'string' && content.startsWith('='))) return false;
+          const content = index.get(r, c);
+          if (isFormulaContent(content)) return false;
           if ((content === undefined || content === null) && !blankAllowed) return false;
         }
       }
       return true;
     });
-  const keep = (pass: (f: FormulaCell, call: DirectCall) => boolean) => {
-    candidates = candidates.filter(([f, call]) => pass(f, call) || (toEngine(f), false));
+  const engine: number[] = [];
+  for (let i = 0; i < input.formulas.length; i++) {
+    const f = input.formulas[i];
+    const call = isMkt(f) && !f.arrayRef && !f.problem ? directCall(f.formula, sheetOf, f.sheet) : undefined;
+    if (call && argumentsStored(call, true)) direct[i] = 1;
+    else engine.push(i);
+  }
+  if (engine.length === input.formulas.length) return none;
+  const drop = (keep: (f: FormulaCell) => boolean) => {
+    for (let i = 0; i < direct.length; i++) {
+      if (direct[i] && !keep(input.formulas[i])) {
+        direct[i] = 0;
+        engine.push(i);
+      }
+    }
   };
-  keep((_, call) => argumentsStored(call, true));
-  if (others.length > 0) keep((_, call) => argumentsStored(call, false));
-  if (others.some((o) => /(INDIRECT|OFFSET)\s*\(/i.test(o))) return { direct, cellsOf };
+  const blanksSafe = (f: FormulaCell) => argumentsStored(directCall(f.formula, sheetOf, f.sheet)!, false);
+  if (engine.length > 0) drop(blanksSafe);
+  const engineTexts = () => engine.map((i) => ({ here: input.formulas[i].sheet, text: input.formulas[i].formula }));
+  if (engineTexts().some((o) => /(INDIRECT|OFFSET)\s*\(/i.test(o.text))) return none;
   // Cells that formulas left to the engine may read: every reference in their text and in the names.
   const read = new Set<string>();
   const areas: Array<{ sheet?: string; top: number; left: number; bottom: number; right: number }> = [];
-  const texts = [...others, ...input.names.map((n) => `${n.sheet ?? ''}\u0000${n.formula}`)];
+  const texts = [...engineTexts(), ...input.names.map((n) => ({ here: n.sheet ?? '', text: n.formula }))];
   const REF = /(?:(?:'((?:[^']|'')+)'|([A-Za-z_][A-Za-z0-9_.]*))!)?(\$?[A-Za-z]{1,3}\$?\d{1,7}|\$?[A-Za-z]{1,3}|\$?\d{1,7})(?::(\$?[A-Za-z]{1,3}\$?\d{1,7}|\$?[A-Za-z]{1,3}|\$?\d{1,7}))?/g;
-  for (const entry of texts) {
-    const [here, text] = entry.split('\u0000');
+  for (const { here, text } of texts) {
     for (const m of text.replace(/"(?:[^"]|"")*"/g, '""').matchAll(REF)) {
       const sheet = m[1] !== undefined || m[2] !== undefined ? sheetOf((m[1] ?? m[2]).replace(/''/g, "'")) : here || undefined;
       const a = cellOf(m[3]);
@@ -178,27 +220,23 @@ export function planDirect(input: WorkbookInput, isMkt: (f: FormulaCell) => bool
         areas.push({ sheet, top: 0, left: 0, bottom: Number.MAX_SAFE_INTEGER, right: Number.MAX_SAFE_INTEGER });
       }
     }
-    if (areas.length > 10_000) return { direct, cellsOf };
+    if (areas.length > 10_000) return none;
   }
-  const before = others.length;
-  keep(
+  const before = engine.length;
+  drop(
     (f) =>
       !read.has(`${f.sheet}!${f.row}:${f.col}`) &&
       !areas.some((a) => (a.sheet === undefined || a.sheet === f.sheet) && f.row >= a.top && f.row <= a.bottom && f.col >= a.left && f.col <= a.right),
   );
-  if (before === 0 && others.length > 0) keep((_, call) => argumentsStored(call, false));
-  for (const [f, call] of candidates) direct.set(key(f), call);
-  return { direct, cellsOf };
-}
-
-function a1Of(row: number, col: number): string {
-  let letters = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${row + 1}`;
+  if (before === 0 && engine.length > 0) drop(blanksSafe);
+  let count = 0;
+  for (const d of direct) count += d;
+  return { direct, count, sheetOf, cellsOf };
 }
 
 /** The value of a direct MKT cell, as the engine would report it. */
-export function evaluateDirect(call: DirectCall, cellsOf: (sheet: string) => Map<number, RawCellContent>): CellOutput {
+export function evaluateDirect(f: FormulaCell, plan: DirectPlan): CellOutput {
+  const call = directCall(f.formula, plan.sheetOf, f.sheet)!;
   const values: unknown[] = [];
   const empty: boolean[] = [];
   for (const arg of call.args) {
@@ -210,8 +248,8 @@ export function evaluateDirect(call: DirectCall, cellsOf: (sheet: string) => Map
     empty.push(false);
     if (arg.kind === 'value') values.push(arg.value);
     else {
-      const map = cellsOf(arg.sheet);
-      const at = (r: number, c: number) => storedValue(map.get(r * MAX_COL + c));
+      const index = plan.cellsOf(arg.sheet);
+      const at = (r: number, c: number) => storedValue(index.get(r, c));
       if (arg.single) values.push(at(arg.top, arg.left));
       else {
         const data: unknown[][] = [];

@@ -87,28 +87,37 @@ export function recompute(input: WorkbookInput): Recomputed {
  */
 export function recomputeMktCells(input: WorkbookInput): MktCellReport[] {
   const isMkt = (f: FormulaCell) => isMktFormula(f.formula);
-  const plan = planDirect(input, isMkt, cellKey);
-  const rest = plan.direct.size === 0 ? input : withoutFormulas(input, plan.direct);
-  const built = rest.formulas.length > 0 ? buildWorkbookEngine(rest) : undefined;
+  const plan = planDirect(input, isMkt);
+  const built = plan.count < input.formulas.length ? buildWorkbookEngine(plan.count === 0 ? input : withoutDirect(input, plan.direct)) : undefined;
   const order = new Map(input.sheetNames.map((name, i) => [name, i]));
-  return input.formulas
-    .filter(isMkt)
-    .sort((a, b) => order.get(a.sheet)! - order.get(b.sheet)! || a.row - b.row || a.col - b.col)
-    .map((f) => {
-      const call = plan.direct.get(cellKey(f));
-      if (call) return { sheet: f.sheet, cell: f.cell, formula: `=${f.formula}`, value: evaluateDirect(call, plan.cellsOf), status: 'computed' as const };
-      return reportOf(built!.engine, f, built!.withheld.get(cellKey(f)));
-    });
+  const mkt: number[] = [];
+  input.formulas.forEach((f, i) => {
+    if (isMkt(f)) mkt.push(i);
+  });
+  const at = (i: number) => input.formulas[i];
+  mkt.sort((a, b) => order.get(at(a).sheet)! - order.get(at(b).sheet)! || at(a).row - at(b).row || at(a).col - at(b).col);
+  return mkt.map((i) => {
+    const f = at(i);
+    if (plan.direct[i]) return { sheet: f.sheet, cell: f.cell, formula: `=${f.formula}`, value: evaluateDirect(f, plan), status: 'computed' as const };
+    return reportOf(built!.engine, f, built!.withheld.get(cellKey(f)));
+  });
 }
 
-/** The workbook less some formula cells (their cells left out for the engine). */
-function withoutFormulas(input: WorkbookInput, left: Map<string, unknown>): WorkbookInput {
+/** The workbook less the formula cells computed directly (their cells left out for the engine). */
+function withoutDirect(input: WorkbookInput, direct: Uint8Array): WorkbookInput {
+  const left = new Map<string, Set<number>>();
+  input.formulas.forEach((f, i) => {
+    if (!direct[i]) return;
+    let keys = left.get(f.sheet);
+    if (!keys) left.set(f.sheet, (keys = new Set()));
+    keys.add(f.row * 16_384 + f.col);
+  });
   const contents: WorkbookInput['contents'] = {};
   for (const sheet of input.sheetNames) {
-    const keep = new Set(input.formulas.filter((f) => f.sheet === sheet && left.has(cellKey(f))).map((f) => f.row * 16_384 + f.col));
-    contents[sheet] = keep.size === 0 ? input.contents[sheet] : input.contents[sheet].filter((c) => !keep.has(c.row * 16_384 + c.col));
+    const keys = left.get(sheet);
+    contents[sheet] = keys ? input.contents[sheet].filter((c) => !keys.has(c.row * 16_384 + c.col)) : input.contents[sheet];
   }
-  return { ...input, contents, formulas: input.formulas.filter((f) => !left.has(cellKey(f))) };
+  return { ...input, contents, formulas: input.formulas.filter((_, i) => !direct[i]) };
 }
 
 /** Reads an .xlsx file within LIMITS and recomputes its MKT cells. Throws WorkbookReadError for an unreadable file. */

@@ -269,7 +269,7 @@ function readSheet(pkg: ZipPackage, part: string, sheetName: string, strings: st
           ...(arrayRef ? { arrayRef } : {}),
           ...(problem ? { problem } : {}),
         });
-        cells.push({ row: r0, col: c0, content: problem ? null : `=${formula}` });
+        cells.push({ row: r0, col: c0, content: problem ? '=#VALUE!' : `=${formula}` });
       } else if (cached !== undefined) cells.push({ row: r0, col: c0, content: cached });
       else continue;
       if (--budget.cells < 0) throw new PackageError(`has more than ${formatCount(LIMITS.cells)} cells holding a value or a formula; check-workbook reads at most that many`);
