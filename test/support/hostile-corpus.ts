@@ -262,6 +262,12 @@ export const HOSTILE_CASES: HostileCase[] = [
     expected: { code: 0, cells: { 'S!XFD5': { value: 2 }, 'S!XFD20000': { value: 19_999 / 2 } } },
   },
   {
+    name: 'far-cells-engine.xlsx',
+    why: 'far-right values on 6 000 rows read by plain formulas too, so the engine holds them all',
+    bytes: () => xlsx(sheet1(lots(6_000, (i) => row(i + 1, n(`XFA${i + 1}`, i), f(`XFB${i + 1}`, `XFA${i + 1}*2`), f(`XFD${i + 1}`, `MKT.ROI_RATIO(XFB${i + 1},2)`))))),
+    expected: { code: 0, cells: { 'S!XFD5': { value: 4 }, 'S!XFD6000': { value: 5_999 } } },
+  },
+  {
     name: 'validation-whole-columns.xlsx',
     why: 'list validation on ten whole columns',
     bytes: () =>
