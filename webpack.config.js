@@ -69,6 +69,28 @@ class MktAssetsPlugin {
   }
 }
 
+/**
+ * The pane's Content-Security-Policy. Scripts: this origin only, plus office.js's CDN when the
+ * build loads office.js from it; eval only in a development build (its eval-source-map). Styles
+ * allow inline ones: Fluent UI inserts its own. Frames and connections stay open to https, where
+ * Office's own pages (sign-in, dialogs) live; only Excel can confirm the production list.
+ */
+function contentSecurityPolicy({ officeJsFromCdn, development }) {
+  const scripts = ["'self'", ...(officeJsFromCdn ? [new URL(OFFICE_JS_CDN).origin] : []), ...(development ? ["'unsafe-eval'"] : [])];
+  return [
+    "default-src 'self'",
+    `script-src ${scripts.join(' ')}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    officeJsFromCdn ? "connect-src 'self' https:" : "connect-src 'self'",
+    officeJsFromCdn ? 'frame-src https:' : "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
 module.exports = (env = {}, argv = {}) => {
   const baseUrl = normaliseBaseUrl(env.baseUrl || DEV_BASE_URL);
   const production = baseUrl !== DEV_BASE_URL;
@@ -77,7 +99,8 @@ module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode || 'production';
   return {
     mode,
-    devtool: mode === 'development' ? 'eval-source-map' : 'source-map',
+    // Production: maps are written for debugging but not referenced from the bundles (README).
+    devtool: mode === 'development' ? 'eval-source-map' : 'hidden-source-map',
     entry: {
       functions: './src/functions/functions.ts',
       taskpane: './src/taskpane/taskpane.ts',
@@ -88,7 +111,11 @@ module.exports = (env = {}, argv = {}) => {
       chunkFilename: '[name].[contenthash:8].js',
       clean: true,
     },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // One copy of scheduler: react-dom's (Fluent's context selector accepts any ≥ 0.19).
+      alias: { scheduler: path.dirname(require.resolve('scheduler/package.json', { paths: [path.dirname(require.resolve('react-dom/package.json'))] })) },
+    },
     module: {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, onlyCompileBundledFiles: true } } }],
     },
@@ -102,10 +129,12 @@ module.exports = (env = {}, argv = {}) => {
         chunks: ['functions', 'taskpane'],
         chunksSortMode: 'manual',
         officeJsUrl: officeJs === 'cdn' ? OFFICE_JS_CDN : 'office-js/office.js',
+        csp: contentSecurityPolicy({ officeJsFromCdn: officeJs === 'cdn', development: mode === 'development' }),
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'manifest.xml', to: 'manifest.xml' },
+          ...(officeJs === 'local' ? [{ from: 'src/taskpane/office-loader.js', to: 'office-loader.js' }] : []),
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
           ...(officeJs === 'local'
             ? [{ from: `{${OFFICE_JS_FILES.join(',')}}`, context: OFFICE_JS_DIR, to: 'office-js/', globOptions: { ignore: ['**/*.debug.js'] }, info: { minimized: true } }]

@@ -13,6 +13,7 @@ import { growthExponent } from './recalc';
 import type { RoundTripResult } from './roundtrips';
 import type { StartupResult } from './startup';
 import type { Target } from './targets';
+import type { CheckWorkbookResults } from './check-workbook';
 
 export interface Machine {
   nproc: number;
@@ -39,6 +40,7 @@ export interface BenchResults {
   roundTrips?: RoundTripResult[];
   fuzz?: FuzzResult;
   marginal?: { perCall: MarginalCallResult[]; recalc: MarginalRecalcResult };
+  checkWorkbook?: CheckWorkbookResults;
   targets: Target[];
   notes: string[];
 }

@@ -3,7 +3,7 @@
  *
  *   npm run bench                      everything (about 5 minutes on 2 cores)
  *   npm run bench -- --quick           a short smoke run (small sizes, few samples)
- *   npm run bench -- --only=percall,fuzz   some parts: percall, recalc, startup, roundtrips, fuzz, marginal
+ *   npm run bench -- --only=percall,fuzz   some parts: percall, recalc, startup, roundtrips, fuzz, marginal, checkworkbook
  *   npm run bench -- --dist=dist       use an existing build instead of building into a temp folder
  *   npm run bench -- --readme          also rewrite the README's Performance section
  *   npm run bench -- --readme-only     rewrite it from the last bench/results.json, measuring nothing
@@ -28,9 +28,10 @@ import { BenchResults, consoleReport, f0, f1, machineInfo, readmeSection, replac
 import { measureRoundTrips } from './roundtrips';
 import { measureStartup } from './startup';
 import { judge } from './targets';
+import { judgeCheckWorkbook, measureCheckWorkbook } from './check-workbook';
 
 const ROOT = path.resolve(__dirname, '..');
-const PARTS = ['percall', 'recalc', 'startup', 'roundtrips', 'fuzz', 'marginal'] as const;
+const PARTS = ['percall', 'recalc', 'startup', 'roundtrips', 'fuzz', 'marginal', 'checkworkbook'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Options {
@@ -221,7 +222,13 @@ async function main(): Promise<void> {
     results.marginal = { perCall, recalc };
   }
 
+  if (only.has('checkworkbook')) {
+    log('check-workbook: hostile corpus and a 1 048 576-row sheet, each run as a child process');
+    results.checkWorkbook = await measureCheckWorkbook(log, options.quick ? 100_000 : undefined);
+  }
+
   results.targets = judge({ ...results, perCall: results.perCall?.results });
+  if (results.checkWorkbook) results.targets.push(...judgeCheckWorkbook(results.checkWorkbook));
   results.durationS = Math.round((Date.now() - started) / 100) / 10;
   results.machine.loadAverageEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
   if (results.perCall) {

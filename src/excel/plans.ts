@@ -23,7 +23,7 @@ import {
   toSafeReference,
   toTextCell,
 } from './sheet-utils';
-import { thresholdCells, ThresholdFormat } from './thresholds';
+import { isKeptFormula, thresholdCells, ThresholdFormat } from './thresholds';
 import { marginalArbitragePlan } from './plans-marginal';
 import type {
   ArbitrageInput,
@@ -439,9 +439,12 @@ export function assumptionsPlan(profile: WorkbookProfile, current: Record<string
     // The profile is the pane's current choice (the user's explicit one): always written.
     if (name === 'MKT_PROFILE') return fallback;
     const v = current[name];
-    return typeof v === 'number' || (typeof v === 'string' && v.trim() !== '') ? v : fallback;
+    return typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.trim() !== '') ? v : fallback;
   };
-  const textValue = cells.map((c) => c.format === 'text');
+  // What the accountant left in a threshold cell is written back as they wrote it: a formula as
+  // its formula, a text as text (the "@" format first, so "=HYPERLINK(…)" never becomes a formula).
+  const kept = (name: string) => (name === 'MKT_PROFILE' ? undefined : current[name]);
+  const textValue = cells.map((c) => c.format === 'text' || typeof kept(c.name) === 'string');
   return {
     kind: 'assumptions',
     writes: [
@@ -450,11 +453,13 @@ export function assumptionsPlan(profile: WorkbookProfile, current: Record<string
       textAt(THRESHOLD_ROW - 1, 0, [[L.name, L.value, L.meaning, L.usedBy]], 'header'),
       textAt(THRESHOLD_ROW, 0, cells.map((c) => [c.name])),
       // Numbers as values; the profile (text) goes through its own text write below.
-      ...cells.map((c, i): CellWrite =>
-        textValue[i]
+      ...cells.map((c, i): CellWrite => {
+        const k = kept(c.name);
+        if (isKeptFormula(k)) return formulasAt(THRESHOLD_ROW + i, 1, [[k.formula]], [[formatOf(c.format, profile)]], c.live ? 'input' : undefined);
+        return textValue[i]
           ? textAt(THRESHOLD_ROW + i, 1, [[valueOf(c.name, c.value)]], 'input')
-          : { address: cellAddress(THRESHOLD_ROW + i, 1), kind: 'values', data: [[valueOf(c.name, c.value)]], numberFormat: [[formatOf(c.format, profile)]], style: c.live ? 'input' : undefined },
-      ),
+          : { address: cellAddress(THRESHOLD_ROW + i, 1), kind: 'values', data: [[valueOf(c.name, c.value)]], numberFormat: [[formatOf(c.format, profile)]], style: c.live ? 'input' : undefined };
+      }),
       textAt(THRESHOLD_ROW, 2, cells.map((c) => [c.label[profile.lang], c.live ? c.usedBy : `${c.usedBy} — ${L.fixedNote}`])),
     ],
     fills: [],

@@ -113,3 +113,23 @@ export function thresholdCells(profile: BudgetProfile = 'standard'): ThresholdCe
   };
   return THRESHOLD_NAMES.map((name) => ({ name, ...cells[name] }));
 }
+
+/** A threshold cell as the user left it: a formula kept as its formula, text as text, a number as a number. */
+export type KeptThreshold = number | boolean | string | { formula: string };
+
+/**
+ * What a threshold cell holds, from its `values` and `formulas` (one cell each). Excel's
+ * `formulas` gives a text cell's text too, so a text starting with "=" (=HYPERLINK(…) typed as
+ * text) is told from a formula by its value: a formula's value is its result, never its own text.
+ * Pure.
+ */
+export function keptThreshold(value: unknown, formula: unknown): KeptThreshold | undefined {
+  if (typeof formula === 'string' && formula.startsWith('=') && formula !== value) return { formula };
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string' && value.trim() !== '') return value;
+  return undefined;
+}
+
+export function isKeptFormula(kept: unknown): kept is { formula: string } {
+  return typeof kept === 'object' && kept !== null && typeof (kept as { formula?: unknown }).formula === 'string';
+}

@@ -5,7 +5,7 @@
  * |-----------------|-------------------------------------------------------------------|------------------|
  * | `readWorkbook`  | sheets, names, protection                                         | 1                |
  * | `decide`        | the pane's record, ask first, protected, which thresholds broke   | 0 (pure)         |
- * | `inspect`       | reused sheet: user cells where we would write, charts; threshold block | 1, only when a pane sheet is reused or a threshold name is repaired |
+ * | `inspect`       | reused sheet: user cells where we would write, charts; thresholds' values and formulas | 1, only when a pane sheet is reused or a threshold name is repaired |
  * | `plan`          | the sheets to write, name repairs, pre-checks (picks, size)        | 0 (pure)         |
  * | `queueWrite` + `commitWrite` | one batch: cells, charts, then the names, MKT_PROFILE  | 1 (+ 2 to undo a refused batch) |
  * | `verifyBinding` | MKT cells left unbound (French display, issue 891) rewritten      | 0, + 1 when a cell is rewritten |
@@ -21,7 +21,7 @@ import { assumptionsPlan, PlanInputError, registryName, SheetPlan, thresholdRepa
 import { areaFormula, readRegistry, RECORD_COMMENT, RecordName, recordNames, RegistryEntry, SheetInfo, staleRecordNames } from './registry';
 import { CONFIRM_REPLACE, NOT_BOUND, NOT_UNDONE, PARTIAL_REPLACE, PROFILE_CHANGED, SheetKind, SHEET_NAMES, stripNothingChanged } from './strings';
 import { intersects, parseAddress, quoteSheetName, rangeAddress, Rect, subtractRects, TEXT_FORMAT, uniqueSheetName } from './sheet-utils';
-import { THRESHOLD_NAMES, thresholdCells } from './thresholds';
+import { keptThreshold, THRESHOLD_NAMES, thresholdCells } from './thresholds';
 import type { ActionResult, WorkbookProfile, WriteOptions, WrittenSheet } from './types';
 
 /** Excel on the web refuses requests over 5 MB; we stay under 4.5 MB. */
@@ -192,17 +192,26 @@ export async function inspect(ctx: Excel.RequestContext, spec: WriteSpec, decisi
   }
   const cells = [...thresholds.valid].map((n) => {
     const r = ctx.workbook.names.getItem(n).getRange();
-    r.load('values');
+    // With the formulas, in the same sync: a threshold the accountant set by a formula keeps its formula.
+    r.load('values,formulas');
     return [n, r] as const;
   });
   const a = thresholds.assumptionsEntry?.rect;
   const blockRange = a && thresholds.broken.length > 0 ? worksheets.getItem(thresholds.assumptionsEntry!.sheet).getRange(rangeAddress(a.row, a.column, a.rows, 2)) : undefined;
-  blockRange?.load('values');
+  blockRange?.load('values,formulas');
   await ctx.sync();
   if (blockRange && a) {
-    out.block = blockRange.values.map((row, i) => ({ name: String(row[0] ?? '').trim().toUpperCase(), value: row[1], row: a.row + i, column: a.column + 1 }));
+    out.block = blockRange.values.map((row, i) => ({
+      name: String(row[0] ?? '').trim().toUpperCase(),
+      value: keptThreshold(row[1], blockRange.formulas[i][1]) ?? row[1],
+      row: a.row + i,
+      column: a.column + 1,
+    }));
   }
-  out.current = Object.fromEntries(cells.map(([n, r]) => [n, r.values[0][0]]));
+  // MKT_PROFILE is the pane's choice and is compared as text; every other threshold is kept as written.
+  out.current = Object.fromEntries(
+    cells.map(([n, r]) => [n, n === 'MKT_PROFILE' ? r.values[0][0] : (keptThreshold(r.values[0][0], r.formulas[0][0]) ?? r.values[0][0])]),
+  );
   for (const n of thresholds.broken) {
     const cell = out.block.find((b) => b.name === n);
     if (cell && !isEmptyValue(cell.value)) out.current[n] = cell.value;

@@ -83,8 +83,10 @@ interface Frame {
  * //=> { id: 'ROI_RATIO', form: 'dotted', args: ['B2:B13', 'C2:C13'], … }
  */
 export function findMktCalls(formula: string, options: ReadOptions = {}): MktCallSite[] {
-  const separator = options.separator ?? ',';
   const calls: MktCallSite[] = [];
+  // Every form holds the namespace: most formulas of a large workbook are ruled out at once.
+  if (!/mkt/i.test(formula)) return calls;
+  const separator = options.separator ?? ',';
   const frames: Frame[] = [];
   const openCalls: number[] = [];
   const n = formula.length;

@@ -79,6 +79,8 @@ export function compareLevers(
   if (isRuleError(currentLtv)) return currentLtv;
   const retentionLtvToCac = retentionLtv / cac;
   const acquisitionLtvToCac = currentLtv / (cac * (1 - cacCut));
+  // A tiny cac can overflow a ratio to infinity: no finite result to compare (RULES.md, Conventions).
+  if (!Number.isFinite(retentionLtvToCac) || !Number.isFinite(acquisitionLtvToCac)) return new RuleError('NUM', 'notFinite', { arg: 'cac' });
   // Relative tolerance so that a tie computed through different roundings stays a tie.
   const tolerance = 1e-12 * Math.max(Math.abs(retentionLtvToCac), Math.abs(acquisitionLtvToCac));
   const lever: Lever = retentionLtvToCac >= acquisitionLtvToCac - tolerance ? 'RETENTION' : 'ACQUISITION';

@@ -59,13 +59,18 @@ async function launch(locale, colorScheme = 'light') {
   });
   const requests = [];
   const errors = [];
+  const cspViolations = [];
   context.on('request', (request) => requests.push(request.url()));
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (error) => errors.push(String(error.message ?? error)));
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
   return {
     page,
     requests,
     errors,
+    cspViolations,
     close: async () => {
       await context.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });
@@ -81,7 +86,8 @@ async function open(page, origin) {
 const h1 = (page) => page.locator('h1').innerText();
 
 async function axe(page, name) {
-  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: axePath });
+  // Evaluated through the protocol: the pane's CSP (rightly) refuses an injected <script> tag.
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(fs.readFileSync(axePath, 'utf8'));
   const violations = await page.evaluate(async () => {
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
@@ -222,6 +228,25 @@ async function checkValidation(page) {
   check('validation: the field is marked invalid', (await field.getAttribute('aria-invalid')) === 'true');
 }
 
+/** The pane's CSP is there, allows no inline script, and is enforced: an injected inline script does not run. */
+async function checkCsp({ page, cspViolations }) {
+  const policy = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
+  const scriptSrc = /script-src ([^;]*)/.exec(policy)?.[1] ?? '';
+  check('CSP: taskpane.html declares a Content-Security-Policy', policy.includes("default-src 'self'") && policy.includes("object-src 'none'"), policy);
+  check("CSP: scripts from the pane's own origin only, no inline script, no eval", scriptSrc.trim() === "'self'", scriptSrc);
+  check('CSP: the pane itself breaks no rule of its policy', cspViolations.length === 0, cspViolations.slice(0, 2).join(' | '));
+  const ran = await page.evaluate(async () => {
+    const refused = new Promise((resolve) => document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true }));
+    const script = document.createElement('script');
+    script.textContent = 'window.__cspProbe = 1;';
+    document.head.appendChild(script);
+    const directive = await Promise.race([refused, new Promise((resolve) => setTimeout(() => resolve('no violation reported'), 2000))]);
+    return { ran: window.__cspProbe === 1, directive };
+  });
+  check('CSP: enforced — an injected inline script does not run', !ran.ran && /script-src/.test(String(ran.directive)), JSON.stringify(ran));
+  cspViolations.length = 0; // the probe's own refusal
+}
+
 async function main() {
   if (!check('the build exists (dist/taskpane.html)', fs.existsSync(path.join(dist, 'taskpane.html')), `missing ${path.join(dist, 'taskpane.html')}: run npm run build`)) return finish();
   if (!check('Debian chromium is installed', fs.existsSync(chromiumPath), `missing ${chromiumPath}: apt-get install -y chromium`)) return finish();
@@ -229,6 +254,7 @@ async function main() {
   const server = await serve(dist);
   const outside = [];
   const pageErrors = [];
+  const cspViolations = [];
   try {
     // French (fr-FR), light theme: every step.
     const fr = await launch('fr-FR');
@@ -239,6 +265,7 @@ async function main() {
       check('outside Excel: says the pane must be opened from Excel', await page.getByText('Ouvrez ce volet depuis Excel').isVisible());
       check('outside Excel: the workbook actions are disabled', await page.getByRole('button', { name: 'Détecter la disposition' }).isDisabled());
       check('France: euros by default', (await page.getByTestId('profile-summary').innerText()).includes('euros'));
+      await attempt('Content-Security-Policy', () => checkCsp(fr));
       for (const [i, label] of FR_STEPS.entries()) {
         await attempt(`step ${label}`, async () => {
           await goToStep(page, label);
@@ -266,6 +293,7 @@ async function main() {
       });
       outside.push(...fr.requests.filter((u) => !isOwn(u, server.origin)));
       pageErrors.push(...fr.errors);
+      cspViolations.push(...fr.cspViolations);
     } finally {
       await fr.close();
     }
@@ -300,6 +328,7 @@ async function main() {
       await shot(page, '0-dark.png', { stepOnly: true });
       outside.push(...dark.requests.filter((u) => !isOwn(u, server.origin)));
       pageErrors.push(...dark.errors);
+      cspViolations.push(...dark.cspViolations);
     } finally {
       await dark.close();
     }
@@ -316,6 +345,7 @@ async function main() {
       check('in Office: runs the local office.js before functions.js', officeJs >= 0 && officeJs < functionsJs, scripts.join(' '));
       check('in Office: office.js is loaded', await hosted.page.evaluate(() => typeof Office !== 'undefined'));
       check('outside Office: office.js is not loaded', !fr.requests.some((u) => u.includes('/office-js/')));
+      check('in Office: office.js loads under the CSP without breaking it', hosted.cspViolations.length === 0, hosted.cspViolations.slice(0, 2).join(' | '));
     } finally {
       await hosted.close();
     }
@@ -326,6 +356,7 @@ async function main() {
   }
   check('requests nothing outside its own origin', outside.length === 0, [...new Set(outside)].slice(0, 5).join(', '));
   check('no script error in the page', pageErrors.length === 0, pageErrors.slice(0, 3).join(' | '));
+  check('CSP: no page broke the policy', cspViolations.length === 0, cspViolations.slice(0, 2).join(' | '));
   finish();
 }
 

@@ -60,8 +60,8 @@ describe('a readable workbook', () => {
     expect(code).toBe(0);
     const printed = JSON.parse(stdout) as Array<Record<string, unknown>>;
     expect(printed).toEqual(JSON.parse(JSON.stringify(await checkWorkbook(example))));
-    for (const entry of printed) expect(Object.keys(entry)).toEqual(['sheet', 'cell', 'formula', 'value', 'status']);
-    expect(printed.every((e) => e.status === 'bound')).toBe(true);
+    for (const entry of printed) expect(Object.keys(entry)).toEqual(['sheet', 'cell', 'formula', 'value', 'storage', 'status']);
+    expect(printed.every((e) => e.storage === 'bound' && e.status === 'computed')).toBe(true);
     const allocate = printed.find((e) => String(e.formula).startsWith('=_xldudf_MKT_ALLOCATE('))!;
     expect(Array.isArray(allocate.value)).toBe(true);
   });

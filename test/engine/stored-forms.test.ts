@@ -50,6 +50,8 @@ const WORKBOOKS: Record<string, StoredWorkbook> = {
     dynamicArrays: true,
   },
   'bound.xlsx': { sheets: [DATA_SHEET, { name: 'Calculs', rows: BOUND_ROWS }], dynamicArrays: true },
+  // Typed without MKT and over a range too large for the engine: both statuses at once.
+  'stuck-beyond.xlsx': { sheets: [{ name: 'Calculs', rows: '<row r="1"><c r="A1" t="e"><f>MKT.ROI_RATIO(B1:Z100000,2)</f><v>#NAME?</v></c></row>' }] },
   'stuck.xlsx': { sheets: [DATA_SHEET, { name: 'Calculs', rows: STUCK_ROWS }] },
   'linked.xlsx': {
     sheets: [DATA_SHEET, { name: 'Calculs', rows: LINKED_ROWS }],
@@ -75,16 +77,16 @@ function run(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const brief = (cells: MktCellReport[]) => cells.map((c) => ({ at: `${c.sheet}!${c.cell}`, status: c.status, value: c.value }));
+const brief = (cells: MktCellReport[]) => cells.map((c) => ({ at: `${c.sheet}!${c.cell}`, storage: c.storage, status: c.status, value: c.value }));
 
 describe("Excel's bound form (_xldudf_ dynamic arrays with xl/metadata.xml)", () => {
   it('finds every MKT cell, a spilled ALLOCATE as one entry with its values, each equal to the rules', async () => {
     const allocation = rules.allocate(1000, [100, 200, 300], [400, 300, 900]) as number[];
     expect(brief(await checkWorkbook(path('bound.xlsx')))).toEqual([
-      { at: 'Calculs!A1', status: 'bound', value: ratio },
-      { at: 'Calculs!C1', status: 'bound', value: allocation.map((v) => [v]) },
-      { at: 'Calculs!A2', status: 'bound', value: rules.roiBand(ratio) },
-      { at: 'Calculs!A3', status: 'bound', value: rules.roiBand(Math.round(ratio * 10) / 10) },
+      { at: 'Calculs!A1', storage: 'bound', status: 'computed', value: ratio },
+      { at: 'Calculs!C1', storage: 'bound', status: 'computed', value: allocation.map((v) => [v]) },
+      { at: 'Calculs!A2', storage: 'bound', status: 'computed', value: rules.roiBand(ratio) },
+      { at: 'Calculs!A3', storage: 'bound', status: 'computed', value: rules.roiBand(Math.round(ratio * 10) / 10) },
     ]);
   });
 
@@ -105,8 +107,8 @@ describe("Excel's bound form (_xldudf_ dynamic arrays with xl/metadata.xml)", ()
 describe('the plain form a formula typed while MKT was not loaded leaves', () => {
   it('is found and recomputed (French name too), with the status that Excel keeps #NAME?', async () => {
     expect(brief(await checkWorkbook(path('stuck.xlsx')))).toEqual([
-      { at: 'Calculs!A1', status: 'typed-without-mkt', value: ratio },
-      { at: 'Calculs!A2', status: 'typed-without-mkt', value: ratio * 2 },
+      { at: 'Calculs!A1', storage: 'typed-without-mkt', status: 'computed', value: ratio },
+      { at: 'Calculs!A2', storage: 'typed-without-mkt', status: 'computed', value: ratio * 2 },
     ]);
   });
 
@@ -126,7 +128,7 @@ describe("Excel's stored form saved while MKT was not registered (cached #NAME?)
   it('is bound (exit 0), with the saved #NAME? and what to do if it stays', async () => {
     const cells = await checkWorkbook(path('bound-unregistered.xlsx'));
     expect(cells).toEqual([
-      { sheet: 'Calculs', cell: 'A1', formula: `=_xldudf_MKT_ROI_RATIO(${REVENUE},${SPEND})`, value: ratio, status: 'bound', savedError: '#NAME?' },
+      { sheet: 'Calculs', cell: 'A1', formula: `=_xldudf_MKT_ROI_RATIO(${REVENUE},${SPEND})`, value: ratio, storage: 'bound', status: 'computed', savedError: '#NAME?' },
     ]);
     const { code, stdout } = run(path('bound-unregistered.xlsx'));
     expect(code).toBe(0);
@@ -137,7 +139,7 @@ describe("Excel's stored form saved while MKT was not registered (cached #NAME?)
 describe('a stuck formula filled down (a shared formula)', () => {
   it('gives each cell its own formula, value and status', async () => {
     const cells = await checkWorkbook(path('shared.xlsx'));
-    expect(cells.map((c) => [c.cell, c.formula, c.value, c.status])).toEqual([
+    expect(cells.map((c) => [c.cell, c.formula, c.value, c.storage])).toEqual([
       ['C1', '=MKT.ROI_RATIO(A1,B1)', rules.roiRatio(4, 2), 'typed-without-mkt'],
       ['C2', '=MKT.ROI_RATIO(A2,B2)', rules.roiRatio(9, 3), 'typed-without-mkt'],
       ['C3', '=MKT.ROI_RATIO(A3,B3)', rules.roiRatio(8, 4), 'typed-without-mkt'],
@@ -147,7 +149,7 @@ describe('a stuck formula filled down (a shared formula)', () => {
 
 describe("the [1]! form another add-in's file leaves", () => {
   it('is found and recomputed, with the status that it points at another file, and exits 3', async () => {
-    expect(brief(await checkWorkbook(path('linked.xlsx')))).toEqual([{ at: 'Calculs!A1', status: 'other-file', value: ratio }]);
+    expect(brief(await checkWorkbook(path('linked.xlsx')))).toEqual([{ at: 'Calculs!A1', storage: 'other-file', status: 'computed', value: ratio }]);
     const { code, stdout } = run(path('linked.xlsx'));
     expect(code).toBe(3);
     expect(stdout).toMatch(/↳ points at another add-in's file: repair it/);
@@ -155,7 +157,7 @@ describe("the [1]! form another add-in's file leaves", () => {
 });
 
 describe('a workbook mixing every form', () => {
-  it('counts the cells by status in the summary and carries the status in --json', async () => {
+  it('counts the cells by storage status in the summary and carries it in --json', async () => {
     const text = run(path('mixed.xlsx'));
     expect(text.code).toBe(3);
     expect(text.stdout.split('\n')[0]).toBe(
@@ -163,8 +165,9 @@ describe('a workbook mixing every form', () => {
     );
     const json = run(path('mixed.xlsx'), '--json');
     expect(json.code).toBe(3);
-    const printed = JSON.parse(json.stdout) as Array<{ sheet: string; cell: string; status: string }>;
-    expect(printed.map((c) => `${c.sheet}!${c.cell} ${c.status}`)).toEqual([
+    const printed = JSON.parse(json.stdout) as Array<{ sheet: string; cell: string; storage: string; status: string }>;
+    expect(printed.every((c) => c.status === 'computed')).toBe(true);
+    expect(printed.map((c) => `${c.sheet}!${c.cell} ${c.storage}`)).toEqual([
       'Calculs!A1 bound',
       'Calculs!C1 bound',
       'Calculs!A2 bound',
@@ -174,5 +177,13 @@ describe('a workbook mixing every form', () => {
       'Lien!A1 other-file',
     ]);
     expect(printed).toEqual(JSON.parse(JSON.stringify(await checkWorkbook(path('mixed.xlsx')))));
+  });
+});
+
+describe('a cell both stored in a form Excel will not calculate and beyond the engine', () => {
+  it('carries both statuses and the saved #NAME?, and exits 3 (the fix the user can make comes first)', async () => {
+    const [cell] = await checkWorkbook(path('stuck-beyond.xlsx'));
+    expect(cell).toMatchObject({ storage: 'typed-without-mkt', status: 'beyond-engine', savedError: '#NAME?', value: { error: '#VALUE!' } });
+    expect(run(path('stuck-beyond.xlsx')).code).toBe(3);
   });
 });

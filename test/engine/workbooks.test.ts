@@ -120,7 +120,7 @@ describe('reading .xlsx files', () => {
     workbook.addWorksheet('S').getCell('A1').value = { formula: '_xlfn.IFS(TRUE,MKT.ROI_RATIO(8,2))' };
     const { mktCells } = recompute(toWorkbookInput(await roundTrip(workbook, 'xlfn.xlsx')));
     expect(mktCells).toEqual([
-      { sheet: 'S', cell: 'A1', formula: '=IFS(TRUE,MKT.ROI_RATIO(8,2))', value: rules.roiRatio(8, 2), status: 'typed-without-mkt' },
+      { sheet: 'S', cell: 'A1', formula: '=IFS(TRUE,MKT.ROI_RATIO(8,2))', value: rules.roiRatio(8, 2), storage: 'typed-without-mkt', status: 'computed' },
     ]);
   });
 

@@ -114,6 +114,8 @@ describe('the production build', () => {
     const html = fs.readFileSync(built('dist-prod', 'taskpane.html'), 'utf8');
     expect(html).toMatch(/<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?>/);
     expect(fs.existsSync(built('dist-prod', 'office-js'))).toBe(false);
+    // Its Content-Security-Policy allows scripts from this origin and that CDN only.
+    expect(html).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
   });
 });
 
@@ -122,10 +124,12 @@ describe('the offline build', () => {
   const at = (src: string) => Math.max(html.indexOf(`src=${src}`), html.indexOf(`src="${src}"`), html.indexOf(`src=\\"${src}`));
 
   it('loads the local office.js, when Office hosts the page, before the functions, and the functions before the pane', () => {
-    const order = ['office-js/office.js', 'functions.js', 'taskpane.js'].map(at);
+    // office-loader.js (no inline script: the pane's CSP) writes the office.js script it names.
+    const order = ['office-loader.js', 'functions.js', 'taskpane.js'].map(at);
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(html).toContain('_host_Info');
+    expect(html).toMatch(/src="?office-loader\.js"? data-office-js="?office-js\/office\.js"?/);
+    expect(fs.readFileSync(built('dist', 'office-loader.js'), 'utf8')).toContain('_host_Info');
     expect(fs.existsSync(built('dist', 'office-js', 'office.js'))).toBe(true);
   });
   it('ships the office.js files Excel and the pane languages need', () => {

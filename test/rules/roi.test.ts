@@ -59,6 +59,12 @@ describe('RETENTION_LEVER', () => {
     expect((compareLevers(100, 0.95, 50) as RuleError).kind).toBe('NUM');
     expect((compareLevers(100, 0.5, 50, 1) as RuleError).kind).toBe('NUM');
   });
+  it('gives #NUM! when a ratio overflows to infinity (RETENTION_LEVER(40; 0.8; 1E-307)), never a lever', () => {
+    const result = compareLevers(40, 0.8, 1e-307) as RuleError;
+    expect(result).toBeInstanceOf(RuleError);
+    expect([result.kind, result.key]).toEqual(['NUM', 'notFinite']);
+    expect(lever(0.8, 0.1, 0.1)).toBe('RETENTION'); // an ordinary cac still compares
+  });
   it('gives #DIV/0! when the acquisition cost is 0', () => expect((compareLevers(100, 0.5, 0) as RuleError).kind).toBe('DIV0'));
   it('rejects a cut of 100 % or more', () => expect((compareLevers(100, 0.5, 50, 0.1, 1) as RuleError).kind).toBe('VALUE'));
   it('weighs other uplifts and cuts', () => {

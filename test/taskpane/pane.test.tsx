@@ -186,7 +186,8 @@ describe('workbook text is shown as text', () => {
     const { user } = renderPane({ language: 'fr' });
     await user.click(screen.getByRole('button', { name: 'Détecter la disposition' }));
     const list = await screen.findByTestId('channels');
-    expect(within(list).getByText(`${HOSTILE} : ROI 2,5:1 — Sous la cible`)).toBeInTheDocument();
+    // The name is in its own <bdi> element; the line reads as one text.
+    expect(within(list).getByText((_, el) => el?.tagName === 'LI' && el.textContent === `${HOSTILE} : ROI 2,5:1 — Sous la cible`)).toBeInTheDocument();
     expect(document.querySelector('img')).toBeNull();
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
     // The header cells become option text, not markup.
@@ -195,6 +196,20 @@ describe('workbook text is shown as text', () => {
     await user.click(screen.getByRole('button', { name: '4. Transfert' }));
     expect(within(screen.getByTestId('decisions')).getByText(new RegExp(HOSTILE.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))).toBeInTheDocument();
     expect(document.querySelector('img')).toBeNull();
+  });
+
+  test('a channel name with an RTL override is isolated in <bdi>, so the ROI beside it keeps its order', async () => {
+    const rtl = `\u202e${'x'.repeat(10_000)}`;
+    excel.readSource.mockResolvedValue({ status: 'ok', value: sourceWith([rtl, 'Salons']) });
+    const { user } = renderPane({ language: 'fr' });
+    await user.click(screen.getByRole('button', { name: 'Détecter la disposition' }));
+    const list = await screen.findByTestId('channels');
+    const first = list.querySelector('li')!;
+    const bdi = first.querySelector('bdi')!;
+    expect(bdi.textContent).toBe(rtl);
+    // Only the name is inside the isolate: the ratio and the band are outside it.
+    expect(first.textContent).toBe(`${rtl} : ROI 2,5:1 — Sous la cible`);
+    expect(bdi.nextSibling?.textContent).toBe(' : ROI 2,5:1 — Sous la cible');
   });
 
   test('no file of the pane uses dangerouslySetInnerHTML or innerHTML', () => {

@@ -2,7 +2,7 @@
  * A HyperFormula instance set up like Excel (en-US, invariant formulas with commas), with the
  * MKT functions registered. Dev and CLI only: never imported by the add-in.
  */
-import { HyperFormula } from 'hyperformula';
+import { DenseSparseChooseBasedOnThreshold, HyperFormula } from 'hyperformula';
 import type { ConfigParams, RawCellContent } from 'hyperformula';
 import { registerMktFunctions } from './mkt-plugin';
 
@@ -26,6 +26,11 @@ export const ENGINE_CONFIG: Partial<ConfigParams> = {
   // Excel's own sheet size (HyperFormula stops at 40 000 rows by default).
   maxRows: 1_048_576,
   maxColumns: 16_384,
+  // A sheet mostly blank (one cell at XFD1048576) is held sparse; HyperFormula's default is always
+  // dense, a row array per row up to the last column.
+  chooseAddressMappingPolicy: new DenseSparseChooseBasedOnThreshold(0.5),
+  // Nothing is undone here; the undo stack would keep a copy of every cell set one by one.
+  undoLimit: 0,
 };
 
 export type SheetContents = Record<string, RawCellContent[][]>;

@@ -228,3 +228,20 @@ export function registerMktFunctions(): void {
   HyperFormula.registerFunctionPlugin(MktPlugin, { enGB: names });
   registered = true;
 }
+
+/**
+ * Calls an MKT adapter outside the engine, its arguments evaluated as the engine evaluates them
+ * (a value, a SimpleRangeValue for a range, undefined when omitted) and shaped exactly as inside
+ * the engine. Returns the adapter's result or the CellError it gave. Used by check-workbook for
+ * MKT cells whose arguments are all literals and stored values (see direct-mkt.ts).
+ */
+export function callMktOutsideEngine(id: string, values: unknown[], emptyFlags: boolean[]): unknown {
+  ensureCustomFunctionsRuntime();
+  const fn = MKT_FUNCTIONS[id];
+  const args = fn.params.map((kind, i) => toExcelArgument(values[i], kind, emptyFlags[i] ?? false));
+  try {
+    return fn.adapter(...args);
+  } catch (thrown) {
+    return toCellError(thrown);
+  }
+}

@@ -4,7 +4,8 @@
 import { DetailedCellError } from 'hyperformula';
 import type { CellValue, HyperFormula } from 'hyperformula';
 import { findMktCalls, hasMktCall, toDottedForm, type MktCallSite } from '../../formula/mkt-calls';
-import { createWorkbookEngine, readXlsxFile, toWorkbookInput, type FormulaCell, type WorkbookInput } from './workbook';
+import { evaluateDirect, planDirect } from './direct-mkt';
+import { buildWorkbookEngine, cellKey, readWorkbookFile, type FormulaCell, type Withheld, type WorkbookInput } from './workbook';
 
 export interface ErrorOutput {
   error: string;
@@ -48,14 +49,23 @@ export interface MktCellReport {
   formula: string;
   /** What MKT computes for it; for a spilled result, the whole array (the cell is its anchor). */
   value: CellOutput;
-  /** How it is stored, which says whether Excel calculates it. */
-  status: StorageStatus;
+  /** How it is stored, which says whether Excel calculates it (issue 8's storage status). */
+  storage: StorageStatus;
+  /**
+   * Whether MKT could compute the value here: "computed"; otherwise why not, the value then being
+   * a #VALUE! whose message says so: "beyond-engine" (a formula too deep, too long or over too
+   * large a range), "unsupported-name" (a defined name the engine cannot express), "damaged".
+   */
+  status: CellStatus;
   /** The error the file saved for the cell (`#NAME?` for one Excel had not bound), when MKT computes something else. */
   savedError?: string;
 }
 
-/** The error code a formula's saved value holds, if it is an error. */
+export type CellStatus = 'computed' | Withheld['status'];
+
+/** The error code a formula's saved value holds, if it is an error (`{ error }` from ExcelJS, `=#X` from the bounded reader). */
 function savedErrorOf(cached: unknown): string | undefined {
+  if (typeof cached === 'string') return cached.startsWith('=#') ? cached.slice(1) : undefined;
   if (typeof cached !== 'object' || cached === null || !('error' in cached)) return undefined;
   const error = (cached as { error: unknown }).error;
   return typeof error === 'string' ? error : undefined;
@@ -88,31 +98,72 @@ export interface Recomputed {
   mktCells: MktCellReport[];
 }
 
+/** A cell's report from the value MKT gives it (or why it could not), its storage and saved error. */
+function reportWith(f: FormulaCell, value: CellOutput, status: CellStatus): MktCellReport {
+  const report: MktCellReport = { sheet: f.sheet, cell: f.cell, formula: `=${f.formula}`, value, storage: storageStatusOf(findMktCalls(f.formula)), status };
+  const saved = savedErrorOf(f.cached);
+  const computed = value !== null && typeof value === 'object' && !Array.isArray(value) ? value.error : undefined;
+  if (saved && (status !== 'computed' || saved !== computed)) report.savedError = saved;
+  return report;
+}
+
+function reportOf(engine: HyperFormula, f: FormulaCell, withheld: Withheld | undefined): MktCellReport {
+  if (withheld) return reportWith(f, { error: '#VALUE!', message: withheld.message }, withheld.status);
+  return reportWith(f, formulaOutput(engine, f), 'computed');
+}
+
 /** Every formula computed; MKT cells listed in sheet order, then row by row. */
 export function recompute(input: WorkbookInput): Recomputed {
-  const engine = createWorkbookEngine(input);
+  const { engine, withheld } = buildWorkbookEngine(input);
   const order = new Map(input.sheetNames.map((name, i) => [name, i]));
   const mktCells = input.formulas
     .filter((f) => isMktFormula(f.formula))
     .sort((a, b) => order.get(a.sheet)! - order.get(b.sheet)! || a.row - b.row || a.col - b.col)
-    .map((f) => {
-      const report: MktCellReport = {
-        sheet: f.sheet,
-        cell: f.cell,
-        formula: `=${f.formula}`,
-        value: formulaOutput(engine, f),
-        status: storageStatusOf(findMktCalls(f.formula)),
-      };
-      const saved = savedErrorOf(f.cached);
-      const computed = report.value !== null && typeof report.value === 'object' && !Array.isArray(report.value) ? report.value.error : undefined;
-      if (saved && saved !== computed) report.savedError = saved;
-      return report;
-    });
+    .map((f) => reportOf(engine, f, withheld.get(cellKey(f))));
   return { input, engine, mktCells };
 }
 
-/** Reads an .xlsx file and recomputes its MKT cells. Throws WorkbookReadError for an unreadable file. */
+/**
+ * The MKT cells of a workbook, as recompute() gives them, at less cost: an MKT cell that is one
+ * call over literals and stored values, read by no other formula, is computed without the engine
+ * (direct-mkt.ts); the engine is built for the other formulas only, and not at all when none is left.
+ */
+export function recomputeMktCells(input: WorkbookInput): MktCellReport[] {
+  const isMkt = (f: FormulaCell) => isMktFormula(f.formula);
+  const plan = planDirect(input, isMkt);
+  const built = plan.count < input.formulas.length ? buildWorkbookEngine(plan.count === 0 ? input : withoutDirect(input, plan.direct)) : undefined;
+  const order = new Map(input.sheetNames.map((name, i) => [name, i]));
+  const mkt: number[] = [];
+  input.formulas.forEach((f, i) => {
+    if (isMkt(f)) mkt.push(i);
+  });
+  const at = (i: number) => input.formulas[i];
+  mkt.sort((a, b) => order.get(at(a).sheet)! - order.get(at(b).sheet)! || at(a).row - at(b).row || at(a).col - at(b).col);
+  return mkt.map((i) => {
+    const f = at(i);
+    if (plan.direct[i]) return reportWith(f, evaluateDirect(f, plan), 'computed');
+    return reportOf(built!.engine, f, built!.withheld.get(cellKey(f)));
+  });
+}
+
+/** The workbook less the formula cells computed directly (their cells left out for the engine). */
+function withoutDirect(input: WorkbookInput, direct: Uint8Array): WorkbookInput {
+  const left = new Map<string, Set<number>>();
+  input.formulas.forEach((f, i) => {
+    if (!direct[i]) return;
+    let keys = left.get(f.sheet);
+    if (!keys) left.set(f.sheet, (keys = new Set()));
+    keys.add(f.row * 16_384 + f.col);
+  });
+  const contents: WorkbookInput['contents'] = {};
+  for (const sheet of input.sheetNames) {
+    const keys = left.get(sheet);
+    contents[sheet] = keys ? input.contents[sheet].filter((c) => !keys.has(c.row * 16_384 + c.col)) : input.contents[sheet];
+  }
+  return { ...input, contents, formulas: input.formulas.filter((_, i) => !direct[i]) };
+}
+
+/** Reads an .xlsx file within LIMITS and recomputes its MKT cells. Throws WorkbookReadError for an unreadable file. */
 export async function checkWorkbook(path: string): Promise<MktCellReport[]> {
-  const workbook = await readXlsxFile(path);
-  return recompute(toWorkbookInput(workbook)).mktCells;
+  return recomputeMktCells(await readWorkbookFile(path));
 }

@@ -19,6 +19,8 @@ export const useStyles = makeStyles({
   nav: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, listStyleType: 'none', margin: 0, padding: 0 },
   navButtons: { display: 'flex', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  // A channel name is the workbook's text: any length, any direction; it wraps inside the pane.
+  channel: { overflowWrap: 'anywhere', minWidth: 0 },
   signal: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   signalHead: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
   status: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },

@@ -121,14 +121,17 @@ export function DiagnosticStep() {
           </Text>
           <ul className={styles.list} data-testid="channels">
             {channelViews(source.channels).map((channel, i) => (
-              <li key={i}>
-                {channel.ratio === undefined || channel.band === undefined
-                  ? t('diagnostic.channelNoSpend', { channel: channel.name })
-                  : t('diagnostic.channelLine', {
-                      channel: channel.name,
-                      ratio: formats.number(channel.ratio, 1),
-                      band: codeLabel(channel.band, language),
-                    })}
+              <li key={i} className={styles.channel}>
+                {withIsolatedName(
+                  channel.ratio === undefined || channel.band === undefined
+                    ? t('diagnostic.channelNoSpend', { channel: NAME_SLOT })
+                    : t('diagnostic.channelLine', {
+                        channel: NAME_SLOT,
+                        ratio: formats.number(channel.ratio, 1),
+                        band: codeLabel(channel.band, language),
+                      }),
+                  channel.name,
+                )}
               </li>
             ))}
           </ul>
@@ -141,5 +144,23 @@ export function DiagnosticStep() {
         </section>
       )}
     </StepSection>
+  );
+}
+
+// Where the channel name goes in a translated line; the name itself is rendered apart.
+const NAME_SLOT = '\u0000';
+
+/**
+ * A line with the channel name (workbook text) in a <bdi>: an RTL override inside the name
+ * cannot reorder the rest of the line ("ROI 4,5:1" stays as it is).
+ */
+function withIsolatedName(line: string, name: string) {
+  const [before, ...after] = line.split(NAME_SLOT);
+  return (
+    <>
+      {before}
+      <bdi>{name}</bdi>
+      {after.join(name)}
+    </>
   );
 }

@@ -1,0 +1,359 @@
+/**
+ * Reading an .xlsx package straight from its XML, into the sparse model the engine needs: only
+ * the cells that exist, merges and array ranges kept as areas (never listed cell by cell), data
+ * validations and styles not read at all. Every size is checked against LIMITS first.
+ *
+ * ExcelJS is not used here on purpose: it inflates every part, expands validations and merges
+ * cell by cell and holds each cell as an object, so a 2 KB file can take all the memory there is.
+ */
+import { StringDecoder } from 'node:string_decoder';
+import type { RawCellContent } from 'hyperformula';
+import { LIMITS, formatCount } from './limits';
+import { toDottedForm } from '../../formula/mkt-calls';
+import { shiftFormula } from './formula-text';
+import { damaged, PackageError, ZipPackage } from './zip';
+import type { DefinedName, FormulaCell, SheetCell, WorkbookInput } from './workbook';
+
+const MAX_ROW = 1_048_576;
+const MAX_COL = 16_384;
+const EXCEL_EPOCH_OFFSET_DAYS = 25569;
+// Pieces of a sheet's XML decoded at a time: the inflated part is never one string.
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
+const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** XML text with its entities resolved (only the five predefined ones and character references). */
+export function decodeXml(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (whole, ref: string) => {
+    if (ref[0] !== '#') return ENTITIES[ref] ?? whole;
+    const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/** Cell text with OOXML's `_xHHHH_` escapes resolved, as Excel shows it (`_x001B_` is ESC). */
+export function decodeCellText(text: string): string {
+  const decoded = decodeXml(text);
+  return decoded.includes('_x') ? decoded.replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : decoded;
+}
+
+function attributes(text: string): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const m of text.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    const name = m[1].includes(':') ? m[1].slice(m[1].indexOf(':') + 1) : m[1];
+    found[m[1] === 'r:id' ? 'r:id' : name] = decodeXml(m[2] ?? m[3] ?? '');
+  }
+  return found;
+}
+
+/** 1-based row and column of an A1 address, or undefined when it is none or off the sheet. */
+function toCell(address: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address);
+  if (!m) return undefined;
+  let col = 0;
+  for (const letter of m[1].toUpperCase()) col = col * 26 + (letter.charCodeAt(0) - 64);
+  const row = Number(m[2]);
+  return row >= 1 && row <= MAX_ROW && col >= 1 && col <= MAX_COL ? { row, col } : undefined;
+}
+
+export interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** An A1 area ("D1:Q9", or one cell), 1-based; undefined when it is not one ("D1:Q"). */
+export function toArea(ref: string): Area | undefined {
+  const [from, to = from, extra] = ref.split(':');
+  if (extra !== undefined) return undefined;
+  const a = toCell(from);
+  const b = toCell(to);
+  if (!a || !b) return undefined;
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+}
+
+function a1(row: number, col: number): string {
+  let letters = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}
+
+function rejectDtd(part: string, head: string): void {
+  // Excel never writes a DTD; one is how entity expansion (billion laughs) and XXE get in.
+  if (/<!DOCTYPE|<!ENTITY/i.test(head)) throw new PackageError(`declares a DTD in ${part} (<!DOCTYPE>), which Excel never writes; refused`);
+}
+
+/** A small part (workbook, relationships, shared strings) as text. */
+function readText(pkg: ZipPackage, name: string): string | undefined {
+  const bytes = pkg.read(name);
+  if (!bytes) return undefined;
+  const text = bytes.toString('utf8');
+  rejectDtd(name, text.slice(0, 4096));
+  return text;
+}
+
+/** Calls `each` with the pieces of a large part, each cut after a complete `</row>`. */
+function forEachRowChunk(pkg: ZipPackage, name: string, each: (xml: string) => void): boolean {
+  const bytes = pkg.read(name);
+  if (!bytes) return false;
+  rejectDtd(name, bytes.subarray(0, 4096).toString('utf8'));
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
+    pending += decoder.write(bytes.subarray(at, Math.min(bytes.length, at + CHUNK_BYTES)));
+    const cut = pending.lastIndexOf('</row>');
+    if (cut < 0) continue;
+    each(pending.slice(0, cut + 6));
+    pending = pending.slice(cut + 6);
+  }
+  each(pending + decoder.end());
+  return true;
+}
+
+function resolveTarget(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const piece of target.split('/')) {
+    if (piece === '..') parts.pop();
+    else if (piece !== '.') parts.push(piece);
+  }
+  return parts.join('/');
+}
+
+function relationships(pkg: ZipPackage, part: string): Map<string, { type: string; target: string }> {
+  const slash = part.lastIndexOf('/');
+  const relsName = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+  const found = new Map<string, { type: string; target: string }>();
+  for (const m of (readText(pkg, relsName) ?? '').matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
+    const attrs = attributes(m[1]);
+    if (attrs.Id && attrs.Target) found.set(attrs.Id, { type: attrs.Type ?? '', target: resolveTarget(part, attrs.Target) });
+  }
+  return found;
+}
+
+function sharedStrings(pkg: ZipPackage, part: string | undefined): string[] {
+  const strings: string[] = [];
+  if (!part) return strings;
+  for (const m of (readText(pkg, part) ?? '').matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) {
+    strings.push(runText(m[1] ?? ''));
+    if (strings.length > LIMITS.cells) throw new PackageError(`has more than ${formatCount(LIMITS.cells)} shared strings`);
+  }
+  return strings;
+}
+
+/** The text of a string item: its <t> runs, phonetic guides (<rPh>) left out. */
+function runText(xml: string): string {
+  let text = '';
+  for (const m of xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '').matchAll(/<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g)) {
+    text += decodeCellText(m[1] ?? '');
+  }
+  return text;
+}
+
+/** Engine content of a stored value, or undefined when the cell holds nothing. */
+function storedContent(type: string | undefined, raw: string | undefined, inline: string | undefined, strings: string[]): RawCellContent | undefined {
+  if (type === 'inlineStr') return inline === undefined || inline === '' ? undefined : `'${inline}`;
+  if (raw === undefined) return undefined;
+  const value = decodeXml(raw).trim();
+  switch (type) {
+    case 's': {
+      const text = strings[Number(value)];
+      return text === undefined || text === '' ? undefined : `'${text}`;
+    }
+    case 'str':
+      return value === '' ? undefined : `'${decodeCellText(raw)}`;
+    case 'b':
+      return value === '1' || value.toLowerCase() === 'true';
+    case 'e':
+      return `=${value}`;
+    case 'd': {
+      const time = Date.parse(value);
+      return Number.isNaN(time) ? `'${value}` : time / 86_400_000 + EXCEL_EPOCH_OFFSET_DAYS;
+    }
+    default: {
+      const n = Number(value);
+      return value === '' ? undefined : Number.isFinite(n) ? n : `'${value}`;
+    }
+  }
+}
+
+interface SharedMaster {
+  formula: string;
+  row: number;
+  col: number;
+}
+
+const CELL_OR_ROW = /<(?:\w+:)?(row|c)\b([^>]*?)(\/?)>|<(?:\w+:)?mergeCell\b([^>]*?)\/?>/g;
+const CELL_END = /<\/(?:\w+:)?c>/g;
+
+interface SheetRead {
+  cells: SheetCell[];
+  formulas: FormulaCell[];
+}
+
+function readSheet(pkg: ZipPackage, part: string, sheetName: string, strings: string[], budget: { cells: number }): SheetRead {
+  const cells: SheetCell[] = [];
+  const formulas: FormulaCell[] = [];
+  const masters = new Map<string, SharedMaster>();
+  const merges: Area[] = [];
+  const arrays: Array<{ area: Area; row: number; col: number }> = [];
+  let row = 0;
+  let col = 0;
+  const found = forEachRowChunk(pkg, part, (xml) => {
+    CELL_OR_ROW.lastIndex = 0;
+    for (let m = CELL_OR_ROW.exec(xml); m; m = CELL_OR_ROW.exec(xml)) {
+      if (m[4] !== undefined) {
+        const ref = attributes(m[4]).ref;
+        const area = ref ? toArea(ref) : undefined;
+        if (area && area.bottom * MAX_COL + area.right > area.top * MAX_COL + area.left) merges.push(area);
+        if (merges.length > LIMITS.areas) throw new PackageError(`has more than ${formatCount(LIMITS.areas)} merged areas on ${sheetName}`);
+        continue;
+      }
+      const attrs = attributes(m[2]);
+      if (m[1] === 'row') {
+        row = attrs.r && /^\d+$/.test(attrs.r) ? Number(attrs.r) : row + 1;
+        col = 0;
+        continue;
+      }
+      let inner = '';
+      if (m[3] !== '/') {
+        CELL_END.lastIndex = CELL_OR_ROW.lastIndex;
+        const end = CELL_END.exec(xml);
+        if (!end) throw damaged(`a cell of ${sheetName} is not closed`);
+        inner = xml.slice(CELL_OR_ROW.lastIndex, end.index);
+        CELL_OR_ROW.lastIndex = CELL_END.lastIndex;
+      }
+      const at = attrs.r ? toCell(attrs.r) : { row: Math.max(row, 1), col: col + 1 };
+      if (!at) throw damaged(`${sheetName} has a cell at "${attrs.r.slice(0, 20)}", which is no cell address`);
+      col = at.col;
+      if (inner === '') continue;
+      const f = /<(?:\w+:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/.exec(inner);
+      const v = /<(?:\w+:)?v\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?v>)/.exec(inner);
+      const is = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/.exec(inner);
+      const cached = storedContent(attrs.t, v?.[1], is ? runText(is[1]) : undefined, strings);
+      const r0 = at.row - 1;
+      const c0 = at.col - 1;
+      if (f && (f[2] !== undefined || /\bt\s*=\s*"shared"/.test(f[1]))) {
+        const fa = attributes(f[1]);
+        let text = decodeXml(f[2] ?? '').replace(/^=/, '');
+        let problem: string | undefined;
+        let arrayRef: string | undefined;
+        if (fa.t === 'shared' && fa.si !== undefined) {
+          const master = masters.get(fa.si);
+          if (text !== '') masters.set(fa.si, { formula: text, row: at.row, col: at.col });
+          else if (master) text = shiftFormula(master.formula, at.row - master.row, at.col - master.col);
+          else problem = `shared formula ${fa.si} has no master cell in the file (a damaged part)`;
+        } else if (fa.t === 'array' && fa.ref) {
+          const area = toArea(fa.ref);
+          if (!area) problem = `array formula range "${fa.ref.slice(0, 40)}" is not a range (a damaged part)`;
+          else {
+            arrayRef = fa.ref;
+            if (area.bottom > area.top || area.right > area.left) arrays.push({ area, row: at.row, col: at.col });
+            if (arrays.length > LIMITS.areas) throw new PackageError(`has more than ${formatCount(LIMITS.areas)} array formulas on ${sheetName}`);
+          }
+        } else if (fa.t === 'dataTable') {
+          // A what-if data table: Excel recomputes it; the engine has none, so keep its stored values.
+          if (cached !== undefined) cells.push({ row: r0, col: c0, content: cached });
+          continue;
+        }
+        problem ??= text === '' ? 'empty formula (a damaged part)' : undefined;
+        const formula = text.replace(/_xlfn\.|_xlws\./gi, '');
+        formulas.push({
+          sheet: sheetName,
+          cell: a1(at.row, at.col),
+          row: r0,
+          col: c0,
+          formula: problem ? text : formula,
+          cached: cached === undefined ? null : cached,
+          ...(arrayRef ? { arrayRef } : {}),
+          ...(problem ? { problem } : {}),
+        });
+        // The engine knows MKT.ID only: every stored form of a call is handed to it as that.
+        cells.push({ row: r0, col: c0, content: problem ? '=#VALUE!' : `=${toDottedForm(formula)}` });
+      } else if (cached !== undefined) cells.push({ row: r0, col: c0, content: cached });
+      else continue;
+      if (--budget.cells < 0) throw new PackageError(`has more than ${formatCount(LIMITS.cells)} cells holding a value or a formula; check-workbook reads at most that many`);
+    }
+  });
+  if (!found) throw damaged(`the part ${part} of the sheet ${sheetName} is missing`);
+  return { cells: blankCovered(cells, merges, arrays), formulas };
+}
+
+/**
+ * Cells inside a merged area other than its top-left one, and cells an array formula spills into,
+ * are blank for the engine (Excel shows only the top-left value; the engine fills the spill).
+ * Walks the cells that exist, never the areas' cells.
+ */
+function blankCovered(cells: SheetCell[], merges: Area[], arrays: Array<{ area: Area; row: number; col: number }>): SheetCell[] {
+  const covers: Array<{ area: Area; row: number; col: number }> = [
+    ...merges.map((area) => ({ area, row: area.top, col: area.left })),
+    ...arrays,
+  ];
+  if (covers.length === 0) return cells;
+  // Areas by first row, so each cell only looks at the areas that may hold it.
+  covers.sort((a, b) => a.area.top - b.area.top);
+  const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  const open: typeof covers = [];
+  let next = 0;
+  const kept: SheetCell[] = [];
+  for (const cell of sorted) {
+    const row = cell.row + 1;
+    const col = cell.col + 1;
+    while (next < covers.length && covers[next].area.top <= row) open.push(covers[next++]);
+    let covered = false;
+    for (let i = open.length - 1; i >= 0; i--) {
+      const { area, row: r, col: c } = open[i];
+      if (area.bottom < row) {
+        open.splice(i, 1);
+        continue;
+      }
+      if (col >= area.left && col <= area.right && !(row === r && col === c)) covered = true;
+    }
+    if (!covered || (typeof cell.content === 'string' && cell.content.startsWith('='))) kept.push(cell);
+  }
+  return kept;
+}
+
+/**
+ * The workbook's sheets, cells, formulas and defined names. Throws PackageError when the package
+ * breaks a limit or is damaged.
+ */
+export function readWorkbookPackage(bytes: Buffer): WorkbookInput {
+  const pkg = new ZipPackage(bytes);
+  const root = relationships(pkg, '');
+  const officeDocument = [...root.values()].find((r) => /\/officeDocument$/.test(r.type))?.target ?? 'xl/workbook.xml';
+  const workbookXml = readText(pkg, officeDocument);
+  if (workbookXml === undefined) throw damaged('it has no workbook part');
+  const rels = relationships(pkg, officeDocument);
+  const sharedPart = [...rels.values()].find((r) => /\/sharedStrings$/.test(r.type))?.target;
+  const strings = sharedStrings(pkg, sharedPart);
+  const sheets: Array<{ name: string; part: string }> = [];
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
+    const attrs = attributes(m[1]);
+    const rel = rels.get(attrs['r:id'] ?? attrs.id ?? '');
+    if (!attrs.name || !rel || !/\/worksheet$/.test(rel.type)) continue; // chart sheets hold no cells
+    sheets.push({ name: attrs.name, part: rel.target });
+    if (sheets.length > LIMITS.sheets) throw new PackageError(`has more than ${formatCount(LIMITS.sheets)} sheets`);
+  }
+  if (sheets.length === 0) throw new PackageError('has no worksheet');
+  const names: DefinedName[] = [];
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?definedName\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?definedName>)/g)) {
+    const attrs = attributes(m[1]);
+    if (!attrs.name || attrs.name.startsWith('_xlnm.')) continue;
+    const local = attrs.localSheetId !== undefined ? sheets[Number(attrs.localSheetId)]?.name : undefined;
+    if (attrs.localSheetId !== undefined && local === undefined) continue; // scoped to a sheet that is not there
+    names.push({ name: attrs.name, formula: decodeXml(m[2] ?? '').replace(/^=/, ''), ...(local ? { sheet: local } : {}) });
+    if (names.length > LIMITS.names) throw new PackageError(`has more than ${formatCount(LIMITS.names)} defined names`);
+  }
+  const budget = { cells: LIMITS.cells };
+  const contents: WorkbookInput['contents'] = {};
+  const formulas: FormulaCell[] = [];
+  for (const sheet of sheets) {
+    const read = readSheet(pkg, sheet.part, sheet.name, strings, budget);
+    contents[sheet.name] = read.cells;
+    for (const f of read.formulas) formulas.push(f);
+  }
+  return { sheetNames: sheets.map((s) => s.name), contents, formulas, names };
+}
