@@ -22,7 +22,7 @@
  * Arguments keep their own expressions; one used several times is written several times.
  */
 import { CODE_LABELS } from '../rules/labels';
-import { CURVE_MIN_MONTHS, CURVE_MIN_SPREAD } from '../rules/marginal';
+import { CURVE_MIN_MONTHS, CURVE_MIN_SPREAD, SLOPE_ROUND_OFF, SPREAD_ROUND_OFF } from '../rules/marginal';
 import { findMktCalls, mapMktCalls, type MktCallSite, type ReadOptions } from '../formula/mkt-calls';
 
 /** Excel's limit on a formula's length. */
@@ -313,6 +313,16 @@ export function rangeShape(text: string): { rows: number; cols: number } | undef
   return { rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
 }
 
+// The rule's round-off tolerances as plain decimals (not every engine reads an exponent in a formula).
+const formulaNumber = (x: number) => {
+  const text = x.toFixed(Math.max(0, 15 - Math.floor(Math.log10(Math.abs(x))))).replace(/\.?0+$/, '');
+  if (Number(text) !== x) throw new Error(`no exact decimal for ${x}`);
+  return text;
+};
+const NATIVE_SLOPE_ROUND_OFF = formulaNumber(SLOPE_ROUND_OFF);
+const NATIVE_SPREAD_ROUND_OFF = formulaNumber(SPREAD_ROUND_OFF);
+const NATIVE_BELOW_ONE = formulaNumber(-(1 - SLOPE_ROUND_OFF));
+
 /**
  * RESPONSE_FIT's row of four (src/rules/marginal.ts responseFit), computed the same way: the months
  * that count (spend and revenue both numbers above 0), the means of their logs, the centred sums,
@@ -335,12 +345,15 @@ function responseFitBody(s: string, v: string): string {
   const b = `(${sxy}/${sxx})`;
   const a = `EXP(${my}-${b}*${mx})`;
   const sse = `SUMSQ(IF(${m},LN(${v})-(${my}+${b}*${dx})))`;
-  const r2 = `IF(${syy}>0,MEDIAN(0,1,1-${sse}/${syy}),0)`;
+  // The rule's round-off guards: equal revenues fit slope 0 and r² 0; a slope within 1e-9 of 1 is 1.
+  const flat = `(MAX(IF(${m},LN(${v})))=MIN(IF(${m},LN(${v}))))`;
+  const sseAtOne = `SUMSQ(IF(${m},LN(${v})-(${my}+${dx})))`;
+  const r2 = `IF(OR(${flat},NOT(${syy}>0)),0,MEDIAN(0,1,1-IF(ABS(${b}-1)<=${NATIVE_SLOPE_ROUND_OFF},${sseAtOne},${sse})/${syy}))`;
   const max = `MAX(IF(${m},${s}))`;
   const min = `MIN(IF(${m},${s}))`;
   const ratio = `SUM(IF(${m},${v}))/SUM(IF(${m},${s}))`;
-  // b > 0 and b < 1 in one comparison: b × {1, −1} > {0, −1}.
-  const curve = `AND(${n}>=${CURVE_MIN_MONTHS},${max}>=${CURVE_MIN_SPREAD}*${min},${b}*{1,-1}>{0,-1},ISNUMBER(${a}))`;
+  // 0 < b < 1 − 1e-9 in one comparison: b × {1, −1} > {0, −(1 − 1e-9)}; a spread of 1.5 to round-off.
+  const curve = `AND(${n}>=${CURVE_MIN_MONTHS},${max}>=${CURVE_MIN_SPREAD}*${min}*(1-${NATIVE_SPREAD_ROUND_OFF}),NOT(${flat}),${b}*{1,-1}>{0,${NATIVE_BELOW_ONE}},ISNUMBER(${a}))`;
   return (
     `IF(${n}=0,${NA_ERROR},IF(AND(${max}<>${min},${sxx}>0),` +
     `CHOOSE(IF(${curve},{1,2,3,4},{5,6,3,7}),${a},${b},${r2},"CURVE",${ratio},1,"LINEAR"),` +
@@ -351,8 +364,8 @@ function responseFitBody(s: string, v: string): string {
 /**
  * RESPONSE_FIT's row of four in fewer characters, for ranges whose long references make the exact
  * form pass Excel's 8 192 (another sheet's history): SLOPE and RSQ compute b and r² in their own
- * order, so a boundary case (b within 1e-15 of 0 or 1: revenue exactly proportional to spend) may
- * be decided the other way — a documented limit. Elsewhere the values agree to 1e-9.
+ * order, so a slope within rounding of the rule's bounds (0, and 1 − 1e-9: revenue exactly proportional
+ * to spend) may be decided the other way — a documented limit. Elsewhere the values agree to 1e-9.
  */
 function responseFitCompact(s: string, v: string): string {
   const m = `ISNUMBER(${s})*ISNUMBER(${v})*(${s}>0)*(${v}>0)`;
@@ -361,13 +374,15 @@ function responseFitCompact(s: string, v: string): string {
   const ly = `IF(${m},LN(${v}))`;
   const b = `SLOPE(${ly},${lx})`;
   const a = `EXP(AVERAGE(${ly})-${b}*AVERAGE(${lx}))`;
-  const r2 = `IFERROR(MEDIAN(0,1,RSQ(${ly},${lx})),0)`;
+  const flat = `(MAX(${ly})=MIN(${ly}))`;
+  // A slope the rule snaps to 1 (within 1e-9) changes r² by at most (1e-9)² × Sxx / Syy: RSQ is kept.
+  const r2 = `IF(${flat},0,IFERROR(MEDIAN(0,1,RSQ(${ly},${lx})),0))`;
   const max = `MAX(IF(${m},${s}))`;
   const min = `MIN(IF(${m},${s}))`;
   const ratio = `SUM(IF(${m},${v}))/SUM(IF(${m},${s}))`;
   const linear = `CHOOSE({1,2,3,4},${ratio},1,0,"LINEAR")`;
-  // b > 0 and b < 1 in one comparison: b × {1, −1} > {0, −1}.
-  const curve = `AND(${n}>=${CURVE_MIN_MONTHS},${max}>=${CURVE_MIN_SPREAD}*${min},${b}*{1,-1}>{0,-1},ISNUMBER(${a}))`;
+  // 0 < b < 1 − 1e-9 in one comparison: b × {1, −1} > {0, −(1 − 1e-9)}; a spread of 1.5 to round-off.
+  const curve = `AND(${n}>=${CURVE_MIN_MONTHS},${max}>=${CURVE_MIN_SPREAD}*${min}*(1-${NATIVE_SPREAD_ROUND_OFF}),NOT(${flat}),${b}*{1,-1}>{0,${NATIVE_BELOW_ONE}},ISNUMBER(${a}))`;
   return (
     `IF(${n}=0,${NA_ERROR},IF(${max}<>${min},` +
     `IFERROR(CHOOSE(IF(${curve},{1,2,3,4},{5,6,3,7}),${a},${b},${r2},"CURVE",${ratio},1,"LINEAR"),${linear}),${linear}))`

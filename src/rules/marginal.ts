@@ -21,8 +21,10 @@ export const MARGINAL_CAP = 1.5;
  * (3 / 1 and 2.1 / 0.7) differ in the last bit. Within this relative tolerance they are equal.
  */
 const ROUND_OFF = 1e-12;
+/** The relative round-off allowed on the 1.5 spread (exported for the portable copy's translation). */
+export const SPREAD_ROUND_OFF = ROUND_OFF;
 /** The same for a fitted slope, whose round-off grows with the spread of the logs. */
-const SLOPE_ROUND_OFF = 1e-9;
+export const SLOPE_ROUND_OFF = 1e-9;
 
 export type FitCode = 'CURVE' | 'LINEAR';
 /** Why a fit is LINEAR, in the order the rule tests it. */
