@@ -5,9 +5,9 @@
  * |-----------------|-------------------------------------------------------------------|------------------|
  * | `readWorkbook`  | sheets, names, protection                                         | 1                |
  * | `decide`        | the pane's record, ask first, protected, which thresholds broke   | 0 (pure)         |
- * | `inspect`       | reused sheet: user cells where we would write, charts; thresholds' values and formulas | 1, only when a pane sheet is reused or a threshold name is repaired |
+ * | `inspect`       | reused sheet: user cells where we would write, charts; thresholds' values and formulas; the gross margin's cell or the row for it | 1, only when a pane sheet is reused, a threshold name is repaired or MKT_GROSS_MARGIN is set on an existing assumptions sheet |
  * | `plan`          | the sheets to write, name repairs, pre-checks (picks, size)        | 0 (pure)         |
- * | `queueWrite` + `commitWrite` | one batch: cells, charts, then the names, MKT_PROFILE  | 1 (+ 2 to undo a refused batch) |
+ * | `queueWrite` + `commitWrite` | one batch: cells, charts, then the names, MKT_PROFILE, MKT_GROSS_MARGIN | 1 (+ 2 to undo a refused batch) |
  * | `verifyBinding` | MKT cells left unbound (French display, issue 891) rewritten      | 0, + 1 when a cell is rewritten |
  *
  * No step's request grows with the number of rows. A new sheet kind needs only its plan builder
