@@ -156,7 +156,16 @@ export function writeInternalisation(input: InternalisationInput, options?: Writ
 /** Writes the "Arbitrage" sheet: =MKT.ALLOCATE spilled beside the channels, current vs proposed, chart. */
 export function writeArbitrage(input: ArbitrageInput, options?: WriteOptions): Promise<ActionResult<WrittenSheet>> {
   return guarded(input.profile.lang, () =>
-    runWrite({ kind: 'arbitrage', lang: input.profile.lang, profile: input.profile, build: () => [arbitragePlan(input)] }, options),
+    runWrite(
+      {
+        kind: 'arbitrage',
+        lang: input.profile.lang,
+        profile: input.profile,
+        build: () => [arbitragePlan(input)],
+        ...(input.method === 'marginal' && input.grossMargin ? { margin: input.grossMargin } : {}),
+      },
+      options,
+    ),
   );
 }
 

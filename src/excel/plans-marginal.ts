@@ -5,7 +5,9 @@
  * margin (=MKT.OPTIMAL_SPEND) and a warning in plain words (a LINEAR fit and why; a ceiling that
  * binds); the break-even ROAS (=MKT.BREAKEVEN_ROAS); and an x/y chart of one channel (its months
  * as points, its fitted curve, the part beyond its history as a series of its own, today's and
- * the proposed spend). The gross margin is the named cell MKT_GROSS_MARGIN. Pure: no Office.js.
+ * the proposed spend). The gross margin is the named assumption MKT_GROSS_MARGIN, a row of the
+ * assumptions sheet the write sets to the pane's margin (margin-assumption.ts); this sheet shows it
+ * and its formulas read the name. Pure: no Office.js.
  *
  * Also `marginalWarnings`: the same warnings computed by the rules from the Diagnostic's preview,
  * for the pane to show before anything is written.
@@ -15,12 +17,14 @@ import type { Language } from '../rules/labels';
 import { fitWords } from './explain-marginal';
 import { FIRST, formulasAt, inputFormula, literal, rowRef, SheetPlan, sourceRows, textAt } from './plans';
 import { currencyFormat, PERCENT_FORMAT, RATIO_FORMAT, rangeAddress } from './sheet-utils';
+import { GROSS_MARGIN_NAME } from './margin-assumption';
 import { MARGINAL_LABELS } from './strings-marginal';
+
+export { GROSS_MARGIN_NAME };
 import type { ArbitrageInput, SourceData } from './types';
 
 /** Points of the fitted curve drawn on the chart, from 0 to cap × the best month. */
 export const CURVE_POINTS = 21;
-export const GROSS_MARGIN_NAME = 'MKT_GROSS_MARGIN';
 export const MARGINAL_CHART = 'MKT_ARBITRAGE_CURVE';
 
 const COL = { channel: 0, fit: 1, code: 4, today: 5, proposed: 6, roasToday: 7, roasProposed: 8, optimal: 9, warning: 10 } as const;
@@ -44,7 +48,8 @@ export function marginalArbitragePlan({ source, layout, profile, totalBudget, gr
   const revenueBlock = absoluteBlock(revenueRow, src.firstRow, n);
   const picks: SheetPlan['picks'] = [];
   const budget = inputFormula('total_budget', totalBudget, { singleCell: false, picks });
-  const margin = inputFormula('margin', grossMargin ?? { value: Number.NaN }, { picks });
+  // Checked here (a picked cell must exist); its value is written on the assumptions sheet (write.ts).
+  inputFormula('margin', grossMargin ?? { value: Number.NaN }, { picks });
   const fit = `B${r}:E${r}`;
   const mask = `ISNUMBER(${spendRow})*ISNUMBER(${revenueRow})*(${spendRow}>0)*(${revenueRow}>0)`;
   const ceiling = `$D$3*MAX(IF(${mask},${spendRow}))`;
@@ -82,7 +87,7 @@ export function marginalArbitragePlan({ source, layout, profile, totalBudget, gr
       textAt(1, 0, [[L.monthlyBudget]]),
       formulasAt(1, 1, [[budget]], [[money]], 'input'),
       textAt(1, 2, [[L.grossMargin]]),
-      formulasAt(1, 3, [[margin]], [[PERCENT_FORMAT]], 'input'),
+      formulasAt(1, 3, [[`=${GROSS_MARGIN_NAME}`]], [[PERCENT_FORMAT]]),
       textAt(1, 4, [[L.breakeven]]),
       formulasAt(1, 5, [[`=MKT.BREAKEVEN_ROAS(${GROSS_MARGIN_NAME})`]], [[RATIO_FORMAT]]),
       textAt(2, 0, [[L.chartChannel]]),
@@ -125,7 +130,7 @@ export function marginalArbitragePlan({ source, layout, profile, totalBudget, gr
       ...(months > 1 ? [{ from: rangeAddress(FIRST, DATA.monthX, 1, 2), to: rangeAddress(FIRST + 1, DATA.monthX, months - 1, 2) }] : []),
       { from: rangeAddress(FIRST, DATA.curveX, 1, 3), to: rangeAddress(FIRST + 1, DATA.curveX, CURVE_POINTS - 1, 3) },
     ],
-    names: [{ name: GROSS_MARGIN_NAME, address: 'D2', comment: 'Gross margin rate (MKT task pane, marginal arbitrage)' }],
+    names: [],
     highlights: [
       { address: rangeAddress(FIRST, 0, n, COL.warning + 1), formula: `=$K${r}<>""`, fill: '#FFF2CC', fontColor: '#7F6000' },
     ],

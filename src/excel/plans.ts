@@ -23,7 +23,8 @@ import {
   toSafeReference,
   toTextCell,
 } from './sheet-utils';
-import { isKeptFormula, thresholdCells, ThresholdFormat } from './thresholds';
+import { isKeptFormula, KeptThreshold, thresholdCells, ThresholdFormat } from './thresholds';
+import { GROSS_MARGIN_NAME, marginCellData, marginName, marginRowWrites } from './margin-assumption';
 import { marginalArbitragePlan } from './plans-marginal';
 import type {
   ArbitrageInput,
@@ -431,10 +432,14 @@ const THRESHOLD_ROW = 4;
  * earlier assumptions sheet (by name); otherwise the rules' constants are written. MKT_PROFILE is
  * always the pane's profile.
  */
-export function assumptionsPlan(profile: WorkbookProfile, current: Record<string, unknown> = {}): SheetPlan {
+export function assumptionsPlan(profile: WorkbookProfile, current: Record<string, unknown> = {}, margin?: CellData): SheetPlan {
   const L = LABELS[profile.lang];
   const cells = thresholdCells(profile.budgetProfile ?? 'standard');
-  const rows = cells.length;
+  // MKT_GROSS_MARGIN, below the thresholds: the pane's margin, or the one already in the workbook.
+  const keptMargin = current[GROSS_MARGIN_NAME] as KeptThreshold | undefined;
+  const marginRow = margin !== undefined || (keptMargin !== undefined && keptMargin !== '') ? THRESHOLD_ROW + cells.length : undefined;
+  const marginCell = marginRow === undefined ? undefined : marginCellData(margin ?? (isKeptFormula(keptMargin) ? keptMargin.formula : (keptMargin as CellData)), keptMargin);
+  const rows = cells.length + (marginRow === undefined ? 0 : 1);
   const valueOf = (name: string, fallback: number | string): CellData => {
     // The profile is the pane's current choice (the user's explicit one): always written.
     if (name === 'MKT_PROFILE') return fallback;
@@ -461,9 +466,13 @@ export function assumptionsPlan(profile: WorkbookProfile, current: Record<string
           : { address: cellAddress(THRESHOLD_ROW + i, 1), kind: 'values', data: [[valueOf(c.name, c.value)]], numberFormat: [[formatOf(c.format, profile)]], style: c.live ? 'input' : undefined };
       }),
       textAt(THRESHOLD_ROW, 2, cells.map((c) => [c.label[profile.lang], c.live ? c.usedBy : `${c.usedBy} — ${L.fixedNote}`])),
+      ...(marginRow !== undefined && marginCell ? marginRowWrites(marginRow, marginCell.data, marginCell.text, profile.lang) : []),
     ],
     fills: [],
-    names: cells.map((c) => ({ name: c.name, address: cellAddress(THRESHOLD_ROW + cells.indexOf(c), 1, true), comment: c.label.en })),
+    names: [
+      ...cells.map((c) => ({ name: c.name, address: cellAddress(THRESHOLD_ROW + cells.indexOf(c), 1, true), comment: c.label.en })),
+      ...(marginRow !== undefined ? [marginName(marginRow)] : []),
+    ],
     highlights: [],
     charts: [],
     validations: [],

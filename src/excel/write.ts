@@ -5,9 +5,9 @@
  * |-----------------|-------------------------------------------------------------------|------------------|
  * | `readWorkbook`  | sheets, names, protection                                         | 1                |
  * | `decide`        | the pane's record, ask first, protected, which thresholds broke   | 0 (pure)         |
- * | `inspect`       | reused sheet: user cells where we would write, charts; thresholds' values and formulas | 1, only when a pane sheet is reused or a threshold name is repaired |
+ * | `inspect`       | reused sheet: user cells where we would write, charts; thresholds' values and formulas; the gross margin's cell or the row for it | 1, only when a pane sheet is reused, a threshold name is repaired or MKT_GROSS_MARGIN is set on an existing assumptions sheet |
  * | `plan`          | the sheets to write, name repairs, pre-checks (picks, size)        | 0 (pure)         |
- * | `queueWrite` + `commitWrite` | one batch: cells, charts, then the names, MKT_PROFILE  | 1 (+ 2 to undo a refused batch) |
+ * | `queueWrite` + `commitWrite` | one batch: cells, charts, then the names, MKT_PROFILE, MKT_GROSS_MARGIN | 1 (+ 2 to undo a refused batch) |
  * | `verifyBinding` | MKT cells left unbound (French display, issue 891) rewritten      | 0, + 1 when a cell is rewritten |
  *
  * No step's request grows with the number of rows. A new sheet kind needs only its plan builder
@@ -17,12 +17,13 @@ import type { Language } from '../rules/labels';
 import { estimatePlanBytes, queuePlan } from './apply';
 import { BindCheck, queueBindCheck, queueRebind } from './bind';
 import { fail, failureOf } from './failures';
-import { assumptionsPlan, PlanInputError, registryName, SheetPlan, thresholdRepairPlan, writtenAreas } from './plans';
+import { GROSS_MARGIN_NAME, MARGIN_ADDED, MARGIN_CHANGED, MARGIN_KEPT, marginCellData, marginRowPlan } from './margin-assumption';
+import { assumptionsPlan, CellData, inputFormula, PlanInputError, registryName, SheetPlan, thresholdRepairPlan, writtenAreas } from './plans';
 import { areaFormula, readRegistry, RECORD_COMMENT, RecordName, recordNames, RegistryEntry, SheetInfo, staleRecordNames } from './registry';
 import { CONFIRM_REPLACE, NOT_BOUND, NOT_UNDONE, PARTIAL_REPLACE, PROFILE_CHANGED, SheetKind, SHEET_NAMES, stripNothingChanged } from './strings';
-import { intersects, parseAddress, quoteSheetName, rangeAddress, Rect, subtractRects, TEXT_FORMAT, uniqueSheetName } from './sheet-utils';
-import { keptThreshold, THRESHOLD_NAMES, thresholdCells } from './thresholds';
-import type { ActionResult, WorkbookProfile, WriteOptions, WrittenSheet } from './types';
+import { intersects, parseAddress, PERCENT_FORMAT, quoteSheetName, rangeAddress, Rect, subtractRects, TEXT_FORMAT, uniqueSheetName } from './sheet-utils';
+import { isKeptFormula, keptThreshold, KeptThreshold, THRESHOLD_NAMES, thresholdCells } from './thresholds';
+import type { ActionResult, InputCell, WorkbookProfile, WriteOptions, WrittenSheet } from './types';
 
 /** Excel on the web refuses requests over 5 MB; we stay under 4.5 MB. */
 export const PAYLOAD_BUDGET = 4.5 * 1024 * 1024;
@@ -35,6 +36,8 @@ export interface WriteSpec {
   build: (current: Record<string, unknown>) => SheetPlan[];
   /** The transfer block lives on the assumptions sheet and is recorded under its own name. */
   transfer?: boolean;
+  /** The gross margin entered in the pane: MKT_GROSS_MARGIN is set to it (marginal Arbitrage). */
+  margin?: InputCell;
 }
 
 type NameItem = { name: string; formula: string };
@@ -53,6 +56,8 @@ interface ThresholdState {
   assumptionsEntry?: RegistryEntry;
   /** A broken name is re-created from the existing block (needs its values: read in `inspect`). */
   repair: boolean;
+  /** MKT_GROSS_MARGIN exists and points at a cell. */
+  marginValid: boolean;
 }
 
 export interface Decision {
@@ -72,6 +77,8 @@ export interface Inspection {
   chartNames: string[];
   /** The assumptions block's rows: name, value and the value cell. */
   block: Array<{ name: string; value: unknown; row: number; column: number }>;
+  /** The row just below the assumptions block is empty (MKT_GROSS_MARGIN can be added there). */
+  belowEmpty?: boolean;
 }
 
 export interface Target {
@@ -100,6 +107,19 @@ export interface WritePlan {
   repairs: Repair[];
   chartNames: string[];
   current: Record<string, unknown>;
+  /** How MKT_GROSS_MARGIN is set: its cell (existing, rewritten in the batch) or a row added. */
+  margin?: MarginWrite;
+}
+
+export interface MarginWrite {
+  /** `set`: the existing named cell; `row`: a row added to the assumptions sheet (a target); `sheet`: on a new assumptions sheet. */
+  how: 'set' | 'row' | 'sheet';
+  data: CellData;
+  /** What the cell held before (undefined: nothing). */
+  before?: unknown;
+  /** The accountant's formula or text, kept instead of the pane's margin. */
+  keptUser: boolean;
+  sheet?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -153,7 +173,8 @@ export function decide(spec: WriteSpec, state: WorkbookState, options: WriteOpti
   const assumptionsEntry = registry[registryName('assumptions')];
   const broken = THRESHOLD_NAMES.filter((n) => !valid.has(n));
   const repair = broken.length > 0 && (valid.size > 0 || assumptionsEntry !== undefined);
-  return { registry, existing, thresholds: { valid, broken, assumptionsEntry, repair } };
+  const marginValid = state.names.some((n) => n.name.toUpperCase() === GROSS_MARGIN_NAME && !/#REF!/i.test(String(n.formula ?? '')));
+  return { registry, existing, thresholds: { valid, broken, assumptionsEntry, repair, marginValid } };
 }
 
 /**
@@ -170,7 +191,9 @@ export function decide(spec: WriteSpec, state: WorkbookState, options: WriteOpti
 export async function inspect(ctx: Excel.RequestContext, spec: WriteSpec, decision: Decision): Promise<Inspection> {
   const { existing, registry, thresholds } = decision;
   const out: Inspection = { current: {}, reuse: existing, previous: [], chartNames: [], block: [] };
-  if (!existing && !thresholds.repair) return out;
+  // The margin cell (kept when the accountant set it by a formula) or the room below the block for it.
+  const marginRead = spec.margin !== undefined && (thresholds.marginValid || thresholds.assumptionsEntry !== undefined);
+  if (!existing && !thresholds.repair && !marginRead) return out;
   const worksheets = ctx.workbook.worksheets;
   const draft = spec.build({});
   let used: Excel.Range[] = [];
@@ -190,7 +213,7 @@ export async function inspect(ctx: Excel.RequestContext, spec: WriteSpec, decisi
     charts = sheet.charts;
     charts.load('items/name');
   }
-  const cells = [...thresholds.valid].map((n) => {
+  const cells = [...thresholds.valid, ...(thresholds.marginValid ? [GROSS_MARGIN_NAME] : [])].map((n) => {
     const r = ctx.workbook.names.getItem(n).getRange();
     // With the formulas, in the same sync: a threshold the accountant set by a formula keeps its formula.
     r.load('values,formulas');
@@ -199,7 +222,10 @@ export async function inspect(ctx: Excel.RequestContext, spec: WriteSpec, decisi
   const a = thresholds.assumptionsEntry?.rect;
   const blockRange = a && thresholds.broken.length > 0 ? worksheets.getItem(thresholds.assumptionsEntry!.sheet).getRange(rangeAddress(a.row, a.column, a.rows, 2)) : undefined;
   blockRange?.load('values,formulas');
+  const below = a && spec.margin !== undefined && !thresholds.marginValid ? worksheets.getItem(thresholds.assumptionsEntry!.sheet).getRange(rangeAddress(a.row + a.rows, a.column, 1, 4)).getUsedRangeOrNullObject(true) : undefined;
+  below?.load('address');
   await ctx.sync();
+  if (below) out.belowEmpty = below.isNullObject;
   if (blockRange && a) {
     out.block = blockRange.values.map((row, i) => ({
       name: String(row[0] ?? '').trim().toUpperCase(),
@@ -277,6 +303,7 @@ export function plan(spec: WriteSpec, state: WorkbookState, decision: Decision, 
       targets.push({ kind: 'assumptions', registry: [{ name: assumptionsKey, areas: writtenAreas(assumptions) }], plans: [assumptions], sheet, create: true });
     }
   }
+  const margin = spec.margin ? planMargin(spec, decision, inspection, targets, taken) : undefined;
   for (const t of targets) {
     for (const pick of t.plans.flatMap((p) => p.picks ?? [])) {
       if (!state.sheets.some((s) => s.name.toLowerCase() === pick.sheet.toLowerCase())) return fail(lang, 'refSheetMissing', { ref: pick.ref, sheet: pick.sheet });
@@ -286,7 +313,61 @@ export function plan(spec: WriteSpec, state: WorkbookState, decision: Decision, 
   }
   if (targets.some((t) => t.create) && state.structureProtected) return fail(lang, 'workbookProtected');
   if (estimatePlanBytes(targets.flatMap((t) => t.plans)) > PAYLOAD_BUDGET) return fail(lang, 'tooLarge', { detail: '> 4.5 MB' });
-  return { targets, main, repairs, chartNames: inspection.chartNames, current };
+  return { targets, main, repairs, chartNames: inspection.chartNames, current, ...(margin ? { margin } : {}) };
+}
+
+/**
+ * Where MKT_GROSS_MARGIN gets the pane's margin: its existing cell (a formula or a text the
+ * accountant left there is kept), else a row added below the assumptions block when that row is
+ * empty (the repair path: nothing else on the sheet is rewritten), else on the assumptions sheet
+ * being written (a new one when none can take the row, every value still readable kept). Pure;
+ * may add or rebuild an assumptions target.
+ */
+function planMargin(spec: WriteSpec, decision: Decision, inspection: Inspection, targets: Target[], taken: string[]): MarginWrite {
+  const pane = inputFormula('margin', spec.margin!);
+  const { current } = inspection;
+  const { assumptionsEntry, marginValid } = decision.thresholds;
+  const assumptionsKey = registryName('assumptions');
+  const writeSheet = (t: Target): MarginWrite => {
+    const p = assumptionsPlan(spec.profile, current, pane);
+    t.plans = [p];
+    t.registry = [{ name: assumptionsKey, areas: writtenAreas(p) }];
+    const held = current[GROSS_MARGIN_NAME] as KeptThreshold | undefined;
+    return { how: 'sheet', ...marginCellData(pane, held), before: held, sheet: t.sheet };
+  };
+  const fresh = targets.find((t) => t.kind === 'assumptions' && t.create);
+  if (fresh) return writeSheet(fresh);
+  if (marginValid) {
+    const held = current[GROSS_MARGIN_NAME] as KeptThreshold | undefined;
+    const { data, keptUser } = marginCellData(pane, held);
+    return { how: 'set', data, keptUser, before: held };
+  }
+  if (assumptionsEntry && inspection.belowEmpty) {
+    const a = assumptionsEntry.rect;
+    const row = a.row + a.rows;
+    const p = marginRowPlan(row, pane, false, spec.lang);
+    const areas = [...(assumptionsEntry.areas ?? [a]), ...writtenAreas(p)];
+    targets.push({ kind: 'assumptions', registry: [{ name: assumptionsKey, areas }], plans: [p], sheet: assumptionsEntry.sheet, create: false });
+    return { how: 'row', data: pane, keptUser: false, sheet: assumptionsEntry.sheet };
+  }
+  const sheet = uniqueSheetName(SHEET_NAMES.assumptions[spec.lang], taken);
+  taken.push(sheet);
+  const t: Target = { kind: 'assumptions', registry: [], plans: [], sheet, create: true };
+  targets.push(t);
+  return writeSheet(t);
+}
+
+/** A margin as the message shows it: 0.45 → "45 %", a formula as its text. */
+const showMargin = (v: unknown, lang: Language): string =>
+  typeof v === 'number' ? `${Number((v * 100).toFixed(4)).toString().replace('.', lang === 'fr' ? ',' : '.')} %` : isKeptFormula(v) ? v.formula : String(v);
+
+function marginMessage(spec: WriteSpec, m: MarginWrite | undefined): string[] {
+  if (!m) return [];
+  if (m.keptUser) return [MARGIN_KEPT[spec.lang](showMargin(m.before, spec.lang))];
+  if (m.how === 'row') return [MARGIN_ADDED[spec.lang](m.sheet!)];
+  const before = isKeptFormula(m.before) ? m.before.formula : m.before;
+  if (before === undefined || before === '' || before === null || before === m.data) return [];
+  return [MARGIN_CHANGED[spec.lang](showMargin(m.before, spec.lang), showMargin(m.data, spec.lang))];
 }
 
 /** The names a write sets, in order: records, the plans' own names, repaired thresholds. Pure. */
@@ -375,6 +456,11 @@ export function queueWrite(ctx: Excel.RequestContext, spec: WriteSpec, state: Wo
     profileCell.numberFormat = [[TEXT_FORMAT]];
     profileCell.values = [[profileValue]];
   }
+  if (planned.margin?.how === 'set' && !planned.margin.keptUser) {
+    const marginCell = names.getItem(GROSS_MARGIN_NAME).getRange();
+    marginCell.numberFormat = [[PERCENT_FORMAT]];
+    marginCell.formulas = [[planned.margin.data]];
+  }
   const first = worksheets.getItem(planned.main.sheet);
   first.activate();
   first.getRange(planned.main.plans[0].anchor).select();
@@ -422,6 +508,7 @@ export function writtenSheet(spec: WriteSpec, planned: WritePlan, queued: Queued
   const profileChanged = previousProfile.trim().toLowerCase() !== queued.profileValue.toLowerCase();
   const messages = [
     ...(profileChanged ? [PROFILE_CHANGED[spec.lang](previousProfile, queued.profileValue)] : []),
+    ...marginMessage(spec, planned.margin),
     ...(bound.failed ? [NOT_BOUND[spec.lang](main.sheet)] : []),
   ];
   return {

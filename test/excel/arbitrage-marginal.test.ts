@@ -1,7 +1,7 @@
 /**
  * The Arbitrage step by marginal return on the recording Excel fake: the live formulas per
- * channel, the x/y chart of one channel, the warnings in plain words, the gross margin as the
- * named assumption MKT_GROSS_MARGIN, and a sync count that does not grow with the channels.
+ * channel, the x/y chart of one channel, the warnings in plain words, the gross margin read from
+ * the named assumption MKT_GROSS_MARGIN (margin-assumption.test.ts), and a sync count that does not grow with the channels.
  */
 import { readSource, writeArbitrage } from '../../src/excel';
 import type { SourceData, WorkbookProfile } from '../../src/excel';
@@ -32,7 +32,7 @@ describe('Arbitrage by marginal return', () => {
     expect(result).toMatchObject({ status: 'ok', value: { sheetName: 'Arbitrage', names: expect.arrayContaining(['MKT_GROSS_MARGIN']) } });
     const a = workbook.sheet('Arbitrage')!;
     expect(value(a, 'B2')).toBe(2000);
-    expect(value(a, 'D2')).toBe(0.45);
+    expect(formula(a, 'D2')).toBe('=MKT_GROSS_MARGIN'); // shown here, kept on the assumptions sheet
     expect(formula(a, 'F2')).toBe('=MKT.BREAKEVEN_ROAS(MKT_GROSS_MARGIN)');
     expect(value(a, 'D3')).toBe(1.5);
     // Row 5 is the template; row 16 is the last channel, filled down with relative references.
@@ -52,9 +52,10 @@ describe('Arbitrage by marginal return', () => {
     expect(warning).toContain('"Plafond atteint');
     expect(formula(a, 'F3')).toBe('=SUM(F5:F16)');
     expect(formula(a, 'G3')).toBe('=SUM(G5:G16)');
-    // The gross margin is a workbook name the formulas read, pointing at the pane's input cell.
+    // The gross margin is a workbook name the formulas read, pointing at its row of the assumptions sheet.
     const name = workbook.names.find((n) => n.name === 'MKT_GROSS_MARGIN')!;
-    expect([name.sheet.name, name.rect]).toEqual(['Arbitrage', { row: 1, column: 3, rows: 1, columns: 1 }]);
+    expect([name.sheet.name, name.rect]).toEqual(['Hypothèses', { row: 19, column: 1, rows: 1, columns: 1 }]);
+    expect(value(workbook.sheet('Hypothèses'), 'B20')).toBe(0.45);
     expect(a.conditionalFormats[0]).toMatchObject({ formula: '=$K5<>""' });
   });
 

@@ -38,6 +38,9 @@ function onHost(name: string, host: FakeHost, suites: string[]) {
 
 onHost("';' as list separator", SEMICOLON, ['./workbook.test', './sync-count.test']);
 onHost("';' and localized name formulas", LOCALIZED, ['./workbook.test', './sync-count.test']);
+// MKT_GROSS_MARGIN on the assumptions sheet: its name read back localized, its formulas bound under a French display.
+onHost("';' and localized name formulas (gross margin)", LOCALIZED_R1C1, ['./margin-assumption.test']);
+onHost('a French display language (gross margin)', FRENCH_DISPLAY, ['./margin-assumption.test']);
 
 async function source(workbook: FakeWorkbook): Promise<SourceData> {
   installFake(workbook);

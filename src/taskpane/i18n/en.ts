@@ -162,7 +162,7 @@ export const en = {
   'arbitrage.marginal.budget': 'Monthly budget to share',
   'arbitrage.marginal.budget.hint': 'A month’s budget: the curves are fitted to monthly spend.',
   'arbitrage.marginal.margin': 'Gross margin',
-  'arbitrage.marginal.margin.hint': 'The share of revenue left after direct costs (45% = 0.45); kept as the name MKT_GROSS_MARGIN.',
+  'arbitrage.marginal.margin.hint': 'The share of revenue left after direct costs (45% = 0.45); kept as the name MKT_GROSS_MARGIN on the Assumptions sheet.',
   'arbitrage.marginal.needMonthly': 'The marginal method needs a monthly history (one column a month for spend and for revenue); the Diagnostic found one column each.',
   'arbitrage.marginal.warnings': 'To know before writing',
   'arbitrage.marginal.channel': 'Channel {channel} ({name}): {text}',

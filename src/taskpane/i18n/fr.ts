@@ -167,7 +167,7 @@ export const fr: Record<StringKey, string> = {
   'arbitrage.marginal.budget': 'Budget mensuel à répartir',
   'arbitrage.marginal.budget.hint': 'Le budget d’un mois : les courbes sont ajustées aux dépenses mensuelles.',
   'arbitrage.marginal.margin': 'Marge brute',
-  'arbitrage.marginal.margin.hint': 'La part du chiffre d’affaires qui reste après les coûts directs (45 % = 0,45) ; gardée sous le nom MKT_GROSS_MARGIN.',
+  'arbitrage.marginal.margin.hint': 'La part du chiffre d’affaires qui reste après les coûts directs (45 % = 0,45) ; gardée sous le nom MKT_GROSS_MARGIN sur la feuille Hypothèses.',
   'arbitrage.marginal.needMonthly': 'La méthode marginale demande un historique mensuel (une colonne par mois pour les dépenses et pour les revenus) ; le Diagnostic a trouvé une colonne de chaque.',
   'arbitrage.marginal.warnings': 'À savoir avant d’écrire',
   'arbitrage.marginal.channel': 'Canal {channel} ({name}) : {text}',
