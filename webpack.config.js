@@ -104,6 +104,8 @@ module.exports = (env = {}, argv = {}) => {
     entry: {
       functions: './src/functions/functions.ts',
       taskpane: './src/taskpane/taskpane.ts',
+      // Test-only page for the browser test (long RTL channel names), never in a production build.
+      ...(production ? {} : { 'channel-names-fixture': './src/taskpane/testing/channel-names-fixture.tsx' }),
     },
     output: {
       path: outDir,
@@ -131,6 +133,17 @@ module.exports = (env = {}, argv = {}) => {
         officeJsUrl: officeJs === 'cdn' ? OFFICE_JS_CDN : 'office-js/office.js',
         csp: contentSecurityPolicy({ officeJsFromCdn: officeJs === 'cdn', development: mode === 'development' }),
       }),
+      ...(production
+        ? []
+        : [
+            new HtmlWebpackPlugin({
+              filename: 'channel-names-fixture.html',
+              template: './src/taskpane/taskpane.html',
+              chunks: ['channel-names-fixture'],
+              officeJsUrl: 'office-js/office.js',
+              csp: contentSecurityPolicy({ officeJsFromCdn: false, development: mode === 'development' }),
+            }),
+          ]),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'manifest.xml', to: 'manifest.xml' },

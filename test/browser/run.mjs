@@ -247,6 +247,57 @@ async function checkCsp({ page, cspViolations }) {
   cspViolations.length = 0; // the probe's own refusal
 }
 
+/**
+ * A 10 000-character RTL channel name (with U+202E inside) stays inside the pane, and the line's
+ * "ROI 4,5:1" keeps its order: measured on screen, character by character.
+ */
+async function checkLongRtlName(page, origin) {
+  await page.goto(`${origin}/channel-names-fixture.html`, { waitUntil: 'load' });
+  await page.waitForSelector('[data-testid="channels"] li bdi', { timeout: 30_000 });
+  const measured = await page.evaluate(() => {
+    const line = document.querySelector('[data-testid="channels"] li');
+    const bdi = line.querySelector('bdi');
+    const after = bdi.nextSibling;
+    const text = after?.nodeType === Node.TEXT_NODE ? after.textContent : '';
+    const at = text.indexOf('4,5:1');
+    const lefts = [];
+    for (let i = 0; at >= 0 && i < 5; i++) {
+      const range = document.createRange();
+      range.setStart(after, at + i);
+      range.setEnd(after, at + i + 1);
+      lefts.push(range.getBoundingClientRect().left);
+    }
+    const box = line.getBoundingClientRect();
+    return {
+      nameLength: bdi.textContent.length,
+      override: bdi.textContent.includes('\u202E'),
+      isolation: getComputedStyle(bdi).unicodeBidi,
+      after: text.replace(/[\u00a0\u202f]/g, ' '),
+      lefts,
+      lineRight: box.right,
+      lineHeight: box.height,
+      scrollWidth: document.documentElement.scrollWidth,
+      viewport: window.innerWidth,
+    };
+  });
+  check(
+    'long RTL name: a 10 000-character name with U+202E is shown, isolated in a <bdi>',
+    measured.nameLength === 10_000 && measured.override && measured.isolation === 'isolate',
+    JSON.stringify({ length: measured.nameLength, override: measured.override, isolation: measured.isolation }),
+  );
+  check(
+    'long RTL name: stays inside the pane (it wraps; the page is no wider than the viewport)',
+    measured.scrollWidth <= measured.viewport && measured.lineRight <= measured.viewport && measured.lineHeight > 100,
+    JSON.stringify({ scrollWidth: measured.scrollWidth, viewport: measured.viewport, lineRight: measured.lineRight, lineHeight: measured.lineHeight }),
+  );
+  const ordered = measured.lefts.length === 5 && measured.lefts.every((x, i) => i === 0 || x > measured.lefts[i - 1]);
+  check(
+    'long RTL name: "ROI 4,5:1" after it keeps its order on screen (4 , 5 : 1 from left to right)',
+    measured.after.startsWith(' : ROI 4,5:1') && ordered,
+    JSON.stringify({ after: measured.after, lefts: measured.lefts }),
+  );
+}
+
 async function main() {
   if (!check('the build exists (dist/taskpane.html)', fs.existsSync(path.join(dist, 'taskpane.html')), `missing ${path.join(dist, 'taskpane.html')}: run npm run build`)) return finish();
   if (!check('Debian chromium is installed', fs.existsSync(chromiumPath), `missing ${chromiumPath}: apt-get install -y chromium`)) return finish();
@@ -348,6 +399,18 @@ async function main() {
       check('in Office: office.js loads under the CSP without breaking it', hosted.cspViolations.length === 0, hosted.cspViolations.slice(0, 2).join(' | '));
     } finally {
       await hosted.close();
+    }
+
+    // Channel names are workbook text: the offline build's test-only page renders the Diagnostic
+    // step with a 10 000-character Arabic name holding an RTL override (src/taskpane/testing/).
+    const names = await launch('fr-FR');
+    try {
+      await attempt('long RTL channel name', () => checkLongRtlName(names.page, server.origin));
+      outside.push(...names.requests.filter((u) => !isOwn(u, server.origin)));
+      pageErrors.push(...names.errors);
+      cspViolations.push(...names.cspViolations);
+    } finally {
+      await names.close();
     }
   } catch (error) {
     check('browser session', false, String(error?.message ?? error).split('\n')[0]);

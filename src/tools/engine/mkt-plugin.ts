@@ -154,6 +154,11 @@ export class MktPlugin extends FunctionPlugin {
     Object.entries(MKT_FUNCTIONS).map(([id, fn]) => [`${MKT_NAMESPACE}.${id}`, metadataFor(fn, methodName(id))]),
   );
 
+  constructor(interpreter: ConstructorParameters<typeof FunctionPlugin>[0]) {
+    super(interpreter);
+    readErroredSpillsAsTheirError(interpreter as unknown as InterpreterLike);
+  }
+
   protected callAdapter(id: string, ast: ProcedureAstLike, state: unknown): unknown {
     const fn = MKT_FUNCTIONS[id];
     const metadata = this.metadata(`${MKT_NAMESPACE}.${id}`);
@@ -202,6 +207,48 @@ export class MktPlugin extends FunctionPlugin {
     const b = this.arraySizeForAst(revenue as never, state as never);
     return a.width === b.width && a.height === b.height ? new ArraySize(1, Math.max(1, a.height)) : ArraySize.scalar();
   }
+}
+
+interface InterpreterLike {
+  evaluateAstWithoutPostprocessing(ast: unknown, state: unknown): unknown;
+  dependencyGraph: {
+    arrayMapping: { getArrayByCorner(address: unknown): { array: unknown } | undefined };
+  };
+}
+
+const patchedInterpreters = new WeakSet<object>();
+
+/**
+ * HyperFormula 3.5 throws "Unknown array" (an engine exception, for the whole workbook) when a
+ * range is exactly the area of a spill whose formula gave an error, e.g. `O2:R2` over a
+ * RESPONSE_FIT in O2 that gave #N/A: its interpreter handles a computed array and a CellError,
+ * not the ErroredArray it stores for a sized spill that errored. Such a range is read as that
+ * error, which is what each of its cells holds (an error result fills the sized area), so an MKT
+ * function passes it on as Excel's adapter does and a built-in (SUM) gives it too. Any other
+ * throw, and every range that does not throw, is left as HyperFormula answers it.
+ */
+function readErroredSpillsAsTheirError(interpreter: InterpreterLike): void {
+  if (patchedInterpreters.has(interpreter)) return;
+  patchedInterpreters.add(interpreter);
+  const evaluate = interpreter.evaluateAstWithoutPostprocessing;
+  interpreter.evaluateAstWithoutPostprocessing = function (this: InterpreterLike, ast: unknown, state: unknown) {
+    try {
+      return evaluate.call(this, ast, state);
+    } catch (thrown) {
+      const error = thrown instanceof Error && thrown.message === 'Unknown array' ? erroredSpillOf(this, ast, state) : undefined;
+      if (error) return error;
+      throw thrown;
+    }
+  };
+}
+
+function erroredSpillOf(interpreter: InterpreterLike, ast: unknown, state: unknown): CellError | undefined {
+  const { type, start } = ast as { type?: unknown; start?: { toSimpleCellAddress?(base: unknown): unknown } };
+  const base = (state as { formulaAddress?: unknown } | undefined)?.formulaAddress;
+  if (type !== 'CELL_RANGE' || typeof start?.toSimpleCellAddress !== 'function' || base === undefined) return undefined;
+  const vertex = interpreter.dependencyGraph.arrayMapping.getArrayByCorner(start.toSimpleCellAddress(base));
+  const error = (vertex?.array as { error?: unknown } | undefined)?.error;
+  return error instanceof CellError ? error : undefined;
 }
 
 function methodName(id: string): string {
