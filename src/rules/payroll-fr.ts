@@ -187,6 +187,22 @@ function accumulate(c: Checked, bases: Float64Array, amounts: Float64Array): num
   return total;
 }
 
+/**
+ * One month of LOADED_SALARY_FR: the employer's cost of month 1..12 for gross_annual / 12, as the
+ * reference model gives a month (the contract's examples are months).
+ */
+export function loadedSalaryFrMonth(inputs: LoadedSalaryFrInputs, month: number): Result<number> {
+  const c = check(inputs);
+  if (c instanceof RuleError) return c;
+  if (!Number.isInteger(month) || month < 1 || month > 12) return invalid('wholeNumberRange', { arg: 'month', min: 1, max: 12 });
+  const bases = new Float64Array(LINE_COUNT);
+  const amounts = new Float64Array(LINE_COUNT);
+  addMonth(c, month - 1, bases, amounts);
+  let total = c.gross / 12;
+  for (let line = 0; line < LINE_COUNT; line++) total += amounts[line];
+  return total;
+}
+
 /** LOADED_SALARY_FR: the employer's yearly cost, not rounded. */
 export function loadedSalaryFr(inputs: LoadedSalaryFrInputs): Result<number> {
   const c = check(inputs);
