@@ -1,0 +1,106 @@
+/**
+ * Step 1 — find the header: the rows that name months across (one per block) or name the
+ * measures (spend, revenue) of columns. Pure.
+ */
+import { isBlank, toAmount } from './amounts';
+import { measureOf, monthOf, wordOf, type MonthOf } from './words';
+
+export type Grid = readonly (readonly unknown[])[];
+
+/** Rows scanned for a measures header (a months header is looked for everywhere: blocks run down the sheet). */
+const HEADER_SCAN_ROWS = 30;
+
+export interface MonthCell extends MonthOf {
+  column: number;
+}
+
+/** The months a row names across, when it names at least two (text months, or dates in a row of dates). */
+export function monthsAcross(row: readonly unknown[]): MonthCell[] {
+  const named: MonthCell[] = [];
+  let numbers = 0;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (typeof v === 'number') numbers++;
+    const m = monthOf(v, { dates: true });
+    if (m) named.push({ ...m, column: c });
+  }
+  const texts = named.filter((m) => typeof row[m.column] === 'string');
+  // Dates count only in a row of dates (a header typed as dates), never in a row of amounts.
+  const dates = named.filter((m) => typeof row[m.column] === 'number');
+  const usable = dates.length >= 2 && dates.length === numbers ? named : texts;
+  return usable.length >= 2 ? usable : [];
+}
+
+/** Rows that are a months header, top to bottom. */
+export function monthHeaderRows(grid: Grid): Array<{ row: number; months: MonthCell[] }> {
+  const found: Array<{ row: number; months: MonthCell[] }> = [];
+  for (let r = 0; r < grid.length; r++) {
+    const months = monthsAcross(grid[r]);
+    if (months.length >= 2) found.push({ row: r, months });
+  }
+  return found;
+}
+
+/**
+ * The row naming the measures of columns (Canal | Dépenses | CA), or -1: the first of the top rows
+ * with a spend, revenue or plan word and almost no amounts, preferring more recognised words.
+ */
+export function measuresHeaderRow(grid: Grid): number {
+  let best = -1;
+  let bestScore = 0;
+  for (let r = 0; r < Math.min(HEADER_SCAN_ROWS, grid.length); r++) {
+    const row = grid[r];
+    let measures = 0;
+    let others = 0;
+    let amounts = 0;
+    let filled = 0;
+    for (const v of row) {
+      if (isBlank(v)) continue;
+      filled++;
+      if (typeof v === 'number' || toAmount(v)) {
+        amounts++;
+        continue;
+      }
+      const w = wordOf(v);
+      if (measureOf(w) || splitPair(v)) measures++;
+      else if (w === 'channel' || w === 'month' || w === 'ratio' || w === 'total') others++;
+    }
+    if (measures === 0 || amounts > 1 || filled < 2) continue;
+    const score = measures * 2 + others;
+    if (score > bestScore) {
+      best = r;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** "Google Ads - dépense" → { channel: 'Google Ads', measure: 'spend' }; undefined when not such a pair header. */
+export function splitPair(value: unknown): { channel: string; measure: 'spend' | 'revenue' } | undefined {
+  if (typeof value !== 'string') return undefined;
+  const parts = value
+    .split(/\s[-–—:|/]\s|\s*[()[\]]\s*|\s*[|:]\s*/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length !== 2) return undefined;
+  for (const [i, part] of parts.entries()) {
+    const measure = measureOf(wordOf(part));
+    const other = parts[1 - i];
+    if ((measure === 'spend' || measure === 'revenue') && wordOf(other) === 'other' && !monthOf(other)) return { channel: other, measure };
+  }
+  return undefined;
+}
+
+/**
+ * A header without measure words ("Canal | Montant 1 | Montant 2"): the first top row of words
+ * only, followed by a row holding amounts. Its columns get no role: the user must say which.
+ */
+export function wordsHeaderRow(grid: Grid): number {
+  for (let r = 0; r < Math.min(HEADER_SCAN_ROWS, grid.length - 1); r++) {
+    const filled = grid[r].filter((v) => !isBlank(v));
+    if (filled.length < 2 || !filled.every((v) => typeof v === 'string' && toAmount(v) === undefined)) continue;
+    const next = grid.slice(r + 1).find((row) => row.some((v) => !isBlank(v)));
+    if (next && next.some((v) => typeof v === 'number' || (typeof v === 'string' && toAmount(v) !== undefined))) return r;
+  }
+  return -1;
+}
