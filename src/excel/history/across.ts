@@ -157,7 +157,7 @@ export function readAcross(grid: Grid): Reading | undefined {
           const hint = sectionHint ?? run.hint;
           const id = headers.length > 1 || sectionHint ? `block:${b}${sectionHint ? `:${sectionHint}` : ''}` : `run:${i}`;
           const label = (sectionHint ? undefined : nameColumn >= 0 ? String(grid[h][nameColumn] ?? '') : '') || titleAbove || run.months[0].label;
-          addMeasure({ id, label, hint: hint ?? 'neutral' });
+          addMeasure({ id, label, hint: hint ?? 'neutral', ...(id.startsWith('run:') ? { columns: run.months.map((m) => m.column) } : {}) });
           return id;
         };
       }

@@ -56,7 +56,7 @@ export function readDown(grid: Grid): Reading {
     if (w === 'ratio') leftOut.push({ kind: 'column', index: c, label: headerText(c), reason: 'ratio' });
     else if (w === 'total' || w === 'subtotal') leftOut.push({ kind: 'column', index: c, label: headerText(c), reason: 'total' });
     else if (w === 'month' || w === 'channel') continue;
-    else measures.push({ id: `col:${c}`, label: headerText(c), hint: (measureOf(w) as Hint | undefined) ?? 'neutral' });
+    else measures.push({ id: `col:${c}`, label: headerText(c), hint: (measureOf(w) as Hint | undefined) ?? 'neutral', columns: [c] });
   }
 
   const book = new ChannelBook();

@@ -14,7 +14,7 @@ function totalOf(reading: Reading, id: string): number {
   return Math.round(total * 100) / 100;
 }
 
-const candidate = (reading: Reading, m: Measure): Candidate => ({ id: m.id, label: m.label, total: totalOf(reading, m.id) });
+const candidate = (reading: Reading, m: Measure): Candidate => ({ id: m.id, label: m.label, total: totalOf(reading, m.id), ...(m.columns ? { columns: m.columns } : {}) });
 
 /** Which measure each role takes, and what stays open. */
 export function choose(reading: Reading, picks: ReadOptions['picks'] = {}): { used: Partial<Record<Role, Measure>>; questions: Question[]; alternatives: Record<Role, Candidate[]> } {
@@ -87,12 +87,7 @@ export function sumChannels(reading: Reading, used: Partial<Record<Role, Measure
       months.get(e.key)!.add(e.month.key);
     }
   }
-  const channels = [...byKey.values()].map((c) => ({
-    ...c,
-    spend: round(c.spend),
-    revenue: round(c.revenue),
-    months: months.get([...byKey.entries()].find(([, v]) => v === c)![0])!.size,
-  }));
+  const channels = [...byKey.entries()].map(([key, c]) => ({ ...c, spend: round(c.spend), revenue: round(c.revenue), months: months.get(key)!.size }));
   return { channels, labels: keys.map((k) => monthKeys.get(k)!) };
 }
 

@@ -13,6 +13,8 @@ export interface Measure {
   id: string;
   label: string;
   hint: Hint;
+  /** The grid columns it spans, when it is one column or one run of months for every channel. */
+  columns?: number[];
 }
 
 export interface Entry {

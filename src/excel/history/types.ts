@@ -59,6 +59,8 @@ export interface Candidate {
   label: string;
   /** The total it would give over all channels, to help choose. */
   total: number;
+  /** The grid columns it spans, when it is one column or one run of months for every channel. */
+  columns?: number[];
 }
 
 export type UnsureReason = 'noHeader' | 'spendAmbiguous' | 'revenueAmbiguous' | 'noSpend' | 'noRevenue' | 'noChannels' | 'incomplete';
