@@ -169,6 +169,7 @@ export function readAcross(grid: Grid): Reading | undefined {
           const amount = toAmount(raw);
           if (amount === undefined) {
             if (isWord(raw)) notes.unreadable(raw, [r, m.column]);
+            entries.push({ key: channel.key, measure: id, cell: [r, m.column], value: 0, fromText: false, blank: true, month: m });
             continue;
           }
           if (amount.fromText) notes.fromText(raw, [r, m.column]);

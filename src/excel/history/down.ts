@@ -88,6 +88,7 @@ export function readDown(grid: Grid): Reading {
       const amount = toAmount(raw);
       if (amount === undefined) {
         if (isWord(raw)) notes.unreadable(raw, [r, c]);
+        entries.push({ key: channel.key, measure: m.id, cell: [r, c], value: 0, fromText: false, blank: true, ...(month ? { month } : {}) });
         continue;
       }
       if (amount.fromText) notes.fromText(raw, [r, c]);
@@ -138,6 +139,7 @@ function readPairs(grid: Grid, h: number, monthColumn: number | undefined, pairs
       const amount = toAmount(raw);
       if (amount === undefined) {
         if (isWord(raw)) notes.unreadable(raw, [r, c]);
+        entries.push({ key: channelKey(p.channel), measure: `pair:${p.measure}`, cell: [r, c], value: 0, fromText: false, blank: true, ...(month ? { month } : {}) });
         return;
       }
       if (amount.fromText) notes.fromText(raw, [r, c]);

@@ -56,7 +56,7 @@ const round = (n: number) => Math.round(n * 1e6) / 1e6;
 /** The channels with their sums for the measures used, in the order first seen. */
 export function sumChannels(reading: Reading, used: Partial<Record<Role, Measure>>): { channels: HistoryChannel[]; labels: string[] } {
   const monthKeys = new Map<number, string>();
-  for (const e of reading.entries) if (e.month && (e.measure === used.spend?.id || e.measure === used.revenue?.id)) monthKeys.set(e.month.key, monthKeys.get(e.month.key) ?? e.month.label);
+  for (const e of reading.entries) if (e.month && !e.blank && (e.measure === used.spend?.id || e.measure === used.revenue?.id)) monthKeys.set(e.month.key, monthKeys.get(e.month.key) ?? e.month.label);
   const keys = [...monthKeys.keys()].sort((a, b) => a - b);
   const slot = new Map(keys.map((k, i) => [k, i]));
   const byKey = new Map<string, HistoryChannel>();
@@ -82,7 +82,7 @@ export function sumChannels(reading: Reading, used: Partial<Record<Role, Measure
     channel[role] += e.value;
     (role === 'spend' ? channel.spendCells : channel.revenueCells).push(e.cell);
     if (e.fromText) channel.textAmounts++;
-    if (e.month && channel.monthly) {
+    if (e.month && !e.blank && channel.monthly) {
       channel.monthly[role][slot.get(e.month.key)!] += e.value;
       months.get(e.key)!.add(e.month.key);
     }

@@ -24,6 +24,8 @@ export interface Entry {
   cell: GridCell;
   value: number;
   fromText: boolean;
+  /** A blank (or unreadable) cell of the measure: referenced by the sheets, counted as no month. */
+  blank?: boolean;
   month?: MonthOf;
 }
 
