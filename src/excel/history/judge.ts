@@ -30,7 +30,8 @@ export function choose(reading: Reading, picks: ReadOptions['picks'] = {}): { us
     // A neutral measure first: the plan is offered, never suggested.
     fallback.sort((a, b) => Number(a.hint === 'plan') - Number(b.hint === 'plan'));
     const options = named.length ? [...named, ...fallback] : fallback;
-    alternatives[role] = [...options, ...reading.measures.filter((m) => !options.includes(m) && m !== other)].map((m) => candidate(reading, m));
+    // Every measure may be picked (the user may swap the two); the likely ones first.
+    alternatives[role] = [...options, ...reading.measures.filter((m) => !options.includes(m))].map((m) => candidate(reading, m));
     const pick = picked(role);
     if (pick) {
       used[role] = pick;
