@@ -37,7 +37,7 @@ function runsOf(months: MonthCell[]): Run[] {
 /** The role written over a run: in its own header cells ("Dép. janv"), or in the row above it (a merged title). */
 function runHint(grid: Grid, headerRow: number, run: Run): Hint | undefined {
   for (const m of run.months) {
-    const h = hintOf(String(grid[headerRow][m.column] ?? '').replace(m.label, '') || '');
+    const h = hintOf(grid[headerRow][m.column]);
     if (h) return h;
   }
   const above = headerRow > 0 ? grid[headerRow - 1] : undefined;

@@ -119,6 +119,7 @@ export function monthOf(value: unknown, { dates = true }: { dates?: boolean } = 
     else if (numbered && +numbered[1] >= 1 && +numbered[1] <= 12 && month === undefined) month = +numbered[1] - 1;
     else if (/^(19|20)\d\d$/.test(token)) year = +token;
     else if (/^\d\d$/.test(token) && month !== undefined) year = 2000 + +token;
+    else if (measureOf(wordOf(token))) continue; // "Dép. janv", "CA mars": the measure is read apart
     else return undefined; // "Mars Attacks", "Total mai": not a month header
   }
   if (month === undefined) return undefined;
