@@ -148,7 +148,8 @@ export function readAcross(grid: Grid): Reading | undefined {
         addMeasure({ id, label: lineText, hint: line });
         measureId = () => id;
       } else {
-        if (!nameText || !hasAmounts) {
+        // A name without figures is a channel only when already seen (its other block has them).
+        if (!nameText || (!hasAmounts && !book.seen.has(channelKey(nameText)))) {
           leftOut.push({ kind: 'row', index: r, label: nameText, reason: nameText ? 'other' : 'noName' });
           continue;
         }

@@ -45,7 +45,12 @@ export function readDown(grid: Grid): Reading {
   const notes = new CellNotes();
   const leftOut: LeftOut[] = [];
   const measures: Measure[] = [];
-  const amountColumns = columns.filter((c) => c !== monthColumn && share(rows, c, isAmount).share >= 0.8 && share(rows, c, isAmount).filled > 0);
+  // Columns of amounts; a column named spend or revenue counts even while still blank.
+  const amountColumns = columns.filter((c) => {
+    if (c === monthColumn) return false;
+    const { share: amounts, filled } = share(rows, c, isAmount);
+    return filled > 0 ? amounts >= 0.8 : h >= 0 && !!measureOf(wordBesideTotal(header[c]));
+  });
   const channelColumn =
     columns.find((c) => wordOf(header[c]) === 'channel' && c !== monthColumn) ??
     columns.find((c) => c !== monthColumn && !amountColumns.includes(c) && share(rows, c, isWord).filled > 0 && share(rows, c, isWord).share >= 0.5) ??

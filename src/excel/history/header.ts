@@ -3,7 +3,7 @@
  * measures (spend, revenue) of columns. Pure.
  */
 import { isBlank, toAmount } from './amounts';
-import { measureOf, monthOf, wordOf, type MonthOf } from './words';
+import { measureOf, monthOf, totalOf, wordOf, type MonthOf } from './words';
 
 export type Grid = readonly (readonly unknown[])[];
 
@@ -27,14 +27,34 @@ export function monthsAcross(row: readonly unknown[]): MonthCell[] {
   const texts = named.filter((m) => typeof row[m.column] === 'string');
   // Dates count only in a row of dates (a header typed as dates), never in a row of amounts.
   const dates = named.filter((m) => typeof row[m.column] === 'number');
-  const usable = dates.length >= 2 && dates.length === numbers ? named : texts;
+  // …and only as a run of consecutive months (2025-01, 2025-02…): amounts are never that regular.
+  const consecutive = dates.every((m, i) => i === 0 || m.key === dates[i - 1].key + 1);
+  const usable = dates.length >= 2 && dates.length === numbers && consecutive ? named : texts;
   return usable.length >= 2 ? usable : [];
 }
 
-/** Rows that are a months header, top to bottom. */
+/**
+ * Rows that are a months header, top to bottom. Months typed as dates count only without any
+ * header of month names, and only once (amounts can look like dates; names cannot).
+ */
 export function monthHeaderRows(grid: Grid): Array<{ row: number; months: MonthCell[] }> {
+  const found = monthRows(grid);
+  const named = found.filter((f) => f.months.some((m) => typeof grid[f.row][m.column] === 'string'));
+  if (named.length) return named;
+  // A header of dates tops the table: no amount nor measure word above it.
+  const first = found[0];
+  if (!first) return [];
+  for (let r = 0; r < first.row; r++)
+    if (grid[r].some((v) => typeof v === 'number' || toAmount(v) !== undefined || measureOf(wordOf(v)) || splitPair(v))) return [];
+  return [first];
+}
+
+function monthRows(grid: Grid): Array<{ row: number; months: MonthCell[] }> {
   const found: Array<{ row: number; months: MonthCell[] }> = [];
   for (let r = 0; r < grid.length; r++) {
+    // A total row of amounts that happen to read as dates is no header, nor is the last row.
+    const first = grid[r].find((v) => !isBlank(v));
+    if (r === grid.length - 1 || (typeof first === 'string' && totalOf(first))) continue;
     const months = monthsAcross(grid[r]);
     if (months.length >= 2) found.push({ row: r, months });
   }
