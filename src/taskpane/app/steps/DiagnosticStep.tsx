@@ -104,7 +104,6 @@ function HistoryRead() {
         return t('diagnostic.warning.incomplete');
     }
   };
-  const totals = new Map(history?.channels.map((c, i) => [i, c]) ?? []);
 
   return (
     <section className={styles.section} aria-labelledby="mkt-layout-title">
@@ -115,7 +114,7 @@ function HistoryRead() {
         <Text as="p" className={styles.heading} data-testid="history-source">
           {t('diagnostic.read.source', { address: source.source.tableName ? `${source.source.tableName} (${source.source.address})` : source.source.address, form: t(`diagnostic.form.${history.form}`) })}{' '}
           {history.period.months > 0
-            ? t('diagnostic.read.period', { months: history.period.months, from: history.period.from ?? '', to: history.period.to ?? '' })
+            ? t('diagnostic.read.period', { months: history.period.months, from: history.period.from ?? '', to: (history.period.to ?? '').replace(/\.$/, '') })
             : t('diagnostic.read.noPeriod')}
         </Text>
       )}
@@ -123,7 +122,7 @@ function HistoryRead() {
         <MessageBarBody>{t(sure ? 'diagnostic.read.sure' : 'diagnostic.read.unsure')}</MessageBarBody>
       </MessageBar>
       {history && history.questions.length > 0 && (
-        <ul className={styles.list} aria-label={t('diagnostic.warnings')} data-testid="history-questions">
+        <ul className={styles.list} aria-label={t('diagnostic.read.unsure')} data-testid="history-questions">
           {history.questions.map((q, i) => (
             <li key={i}>{t(`diagnostic.question.${q.reason}`)}</li>
           ))}
@@ -154,7 +153,7 @@ function HistoryRead() {
       </Text>
       <ul className={styles.list} data-testid="channels">
         {channelViews(source.channels).map((channel, i) => {
-          const read = totals.get(i) ?? source.channels[i];
+          const read = source.channels[i];
           const amounts = { spend: formats.amount(read.spend), revenue: formats.amount(read.revenue) };
           return (
             <li key={i} className={styles.channel}>
@@ -185,13 +184,18 @@ function HistoryRead() {
         </>
       )}
       {history && history.warnings.length > 0 && (
-        <ul className={styles.list} data-testid="history-warnings">
+        <>
+          <Text as="h3" weight="semibold" className={styles.heading}>
+            {t('diagnostic.warnings')}
+          </Text>
+          <ul className={styles.list} data-testid="history-warnings">
           {history.warnings.map((w, i) => (
             <li key={i} className={styles.channel}>
               {warningText(w)}
             </li>
           ))}
-        </ul>
+          </ul>
+        </>
       )}
       {!usable && (
         <MessageBar intent="warning" layout="multiline">
