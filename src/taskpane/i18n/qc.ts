@@ -22,9 +22,6 @@ export const qc: Partial<Record<StringKey, string>> = {
     'Après {months} mois : étendre à {expand} de l’objectif (et un ROI d’au moins {roi}:1), prolonger à partir de {extend}, sinon reprendre à l’interne. Sans reddition de comptes, on arrête.',
   'diagnostic.intro':
     'Indiquez à MKT l’historique marketing de votre PME : une ligne par canal (ou par mois et par canal), avec la dépense et les revenus obtenus. MKT repère ce qui ne rapporte pas.',
-  'diagnostic.column.revenue': 'Colonne des revenus',
-  'diagnostic.column.revenue.monthly': 'Première colonne des revenus (12 mois)',
-  'layout.issue.noRevenueColumn': 'Aucune colonne de revenus trouvée.',
   'diagnostic.form.columns': 'une ligne par canal, une colonne de dépenses et une de revenus',
   'diagnostic.form.blocks': 'les mois en colonnes, un bloc de dépenses et un bloc de revenus',
   'diagnostic.form.groupedRows': 'plusieurs lignes par canal (prévu, réel, revenus)',
