@@ -64,12 +64,39 @@ export function readDown(grid: Grid): Reading {
     else measures.push({ id: `col:${c}`, label: headerText(c), hint: (measureOf(w) as Hint | undefined) ?? 'neutral', columns: [c] });
   }
 
+  // A journal with a kind column ("Type": Dépense / CA) and one amount column: the kind is the measure.
+  const kindColumn = columns.find((c) => {
+    if (c === channelColumn || c === monthColumn || amountColumns.includes(c)) return false;
+    const { share: kinds, filled } = share(rows, c, (v) => measureOf(wordOf(v)) !== undefined);
+    return filled >= 2 && kinds >= 0.8;
+  });
+  const neutral = measures.filter((m) => m.hint === 'neutral');
+  const byKind = kindColumn !== undefined && neutral.length === 1 && measures.length === 1 ? Number(neutral[0].id.slice(4)) : undefined;
+  if (byKind !== undefined) measures.length = 0;
+
   const book = new ChannelBook();
   const entries: Entry[] = [];
   for (let r = h + 1; r < grid.length; r++) {
     const row = grid[r];
     if (!row || row.every(isBlank)) continue;
     const name = channelColumn >= 0 && isWord(row[channelColumn]) ? String(row[channelColumn]).trim() : '';
+    if (byKind !== undefined) {
+      const kind = measureOf(wordOf(row[kindColumn!]));
+      const amount = toAmount(row[byKind]);
+      const first = row.find(isWord);
+      const total = totalOf(name) ?? (typeof first === 'string' ? totalOf(first) : undefined);
+      if (total || !name || !kind) {
+        leftOut.push({ kind: 'row', index: r, label: name || String(first ?? ''), reason: total ?? (name ? 'other' : 'noName') });
+        continue;
+      }
+      const id = `kind:${kind}`;
+      if (!measures.some((m) => m.id === id)) measures.push({ id, label: String(row[kindColumn!]).trim(), hint: kind });
+      const channel = book.note(channelKey(name), name, [r, channelColumn], true);
+      const month = monthColumn !== undefined ? monthOf(row[monthColumn]) : undefined;
+      if (amount?.fromText) notes.fromText(row[byKind], [r, byKind]);
+      entries.push({ key: channel.key, measure: id, cell: [r, byKind], value: amount?.value ?? 0, fromText: !!amount?.fromText, ...(amount ? {} : { blank: true }), ...(month ? { month } : {}) });
+      continue;
+    }
     const hasAmounts = measures.some((m) => isAmount(row[Number(m.id.slice(4))]));
     const firstWord = row.find(isWord);
     const total = totalOf(name) ?? (typeof firstWord === 'string' ? totalOf(firstWord) : undefined);

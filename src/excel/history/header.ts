@@ -3,7 +3,7 @@
  * measures (spend, revenue) of columns. Pure.
  */
 import { isBlank, toAmount } from './amounts';
-import { measureOf, monthOf, totalOf, wordOf, type MonthOf } from './words';
+import { measureOf, monthOf, normalise, totalOf, wordOf, type MonthOf } from './words';
 
 export type Grid = readonly (readonly unknown[])[];
 
@@ -78,14 +78,15 @@ export function measuresHeaderRow(grid: Grid): number {
       if (isBlank(v)) continue;
       filled++;
       if (typeof v === 'number' || toAmount(v)) {
-        amounts++;
+        // A year in a header ("2025") is a label, not an amount.
+        if (!(typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2100)) amounts++;
         continue;
       }
       const w = wordOf(v);
       if (measureOf(w) || splitPair(v)) measures++;
       else if (w === 'channel' || w === 'month' || w === 'ratio' || w === 'total') others++;
     }
-    if (measures === 0 || amounts > 1 || filled < 2) continue;
+    if (measures === 0 || amounts > 0 || filled < 2) continue;
     const score = measures * 2 + others;
     if (score > bestScore) {
       best = r;
@@ -106,7 +107,10 @@ export function splitPair(value: unknown): { channel: string; measure: 'spend' |
   for (const [i, part] of parts.entries()) {
     const measure = measureOf(wordOf(part));
     const other = parts[1 - i];
-    if ((measure === 'spend' || measure === 'revenue') && wordOf(other) === 'other' && !monthOf(other)) return { channel: other, measure };
+    // The other part names a channel: letters, not a unit ("Coût (€)", "CA (k$)", "Dépenses (HT)").
+    const name = normalise(other);
+    const unit = /^(k|m)?(eur|euros?|cad|usd|ht|ttc|k|m)?$/.test(name.replace(/ /g, ''));
+    if ((measure === 'spend' || measure === 'revenue') && wordOf(other) === 'other' && !monthOf(other) && /[a-z]{2}/.test(name) && !unit) return { channel: other, measure };
   }
   return undefined;
 }

@@ -22,7 +22,7 @@ export function channelKey(name: string): string {
 /** What a header or a line word says. */
 export type Word = 'channel' | 'spend' | 'actual' | 'plan' | 'revenue' | 'total' | 'subtotal' | 'ratio' | 'month' | 'other';
 
-const RATIO = /\b(roi|roas|ratios?|taux|rates?|marges?|margins?|cpa|cac|cpl|cpc|rendements?|ecarts?|variances?|delta|positions?|en clair|ltv|%)\b/;
+const RATIO = /\b(roi|roas|ratios?|taux|rates?|marges?|margins?|cpa|cac|cpl|cpc|cpm|rendements?|ecarts?|variances?|delta|positions?|en clair|ltv|%)\b|\b(couts?|costs?|depenses?|spend) (par|per|moyen|moyens|average)\b/;
 const SUBTOTAL = /^(sous total|subtotal|sub total)\b/;
 const TOTAL = /^(total|totaux|totals|grand total|somme|sum|ensemble|cumul|ytd)\b|^(montant )?(total|totaux)$/;
 const PLAN = /\b(prevus?|prevues?|previsions?|previsionnels?|plan|planned|planifies?|objectifs?|targets?|forecasts?|budgete|budgeted)\b|^budgets?$|^budget (annuel|mensuel|prevu|initial)\b/;
