@@ -119,9 +119,14 @@ export async function readSource(from: { table: string } | { selection: true }, 
  * @param picks the user's choice of spend and revenue (candidate ids of the history's questions)
  */
 export function sourceDataOf(source: SourceRef, grid: unknown[][], complete: boolean, lastRow?: unknown[], picks?: ReadOptions['picks']): SourceData | undefined {
-  const history = readHistory(grid, { picks, incomplete: !complete });
+  let history = readHistory(grid, { picks, incomplete: !complete });
   if (history.channels.length === 0 && !history.used.spend && !history.used.revenue) return undefined;
-  const layout = layoutOfHistory(history, source.rowCount, grid.length, complete ? undefined : lastRow);
+  let layout = layoutOfHistory(history, source.rowCount, grid.length, complete ? undefined : lastRow);
+  // Cut short, a form whose channels have their own cells would miss the rows not read: ask.
+  if (!complete && layout.cells) {
+    history = { ...history, confident: false, questions: [...history.questions, { reason: 'incomplete', candidates: [] }] };
+    layout = { ...layout, confident: false, confidence: 0.5 };
+  }
   const channels = history.channels.map((c) => ({ name: c.name, spend: c.spend, revenue: c.revenue }));
   return { source, layout, preview: grid, complete, channels, history, ...(picks ? { picks } : {}), ...(lastRow && !complete ? { lastRow } : {}) };
 }

@@ -59,3 +59,17 @@ it('writes amounts typed as text as the values read (SUM would skip them), and s
   expect(diag.get('B5')?.value ?? diag.get('B5')?.formula).toBe(3950);
   expect(diag.get('B6')?.formula).toBe('=SUM(Budget!$B$3)');
 });
+
+it('a journal longer than the rows read is unsure: the pane asks for the history alone', async () => {
+  const workbook = new FakeWorkbook();
+  const sheet = workbook.addSheet('Journal');
+  const rows = Array.from({ length: 2100 }, (_, i) => ['janv.', `Canal ${i % 3}`, 1, 2]);
+  sheet.put('A1', [['Mois', 'Canal', 'Dépense', 'CA'], ...rows]);
+  workbook.selection = { sheet, rect: { row: 0, column: 0, rows: 2101, columns: 4 } };
+  installFake(workbook);
+  const read = await readSource({ selection: true }, FR);
+  if (read.status !== 'ok') throw new Error(JSON.stringify(read));
+  expect(read.value.complete).toBe(false);
+  expect(read.value.history?.confident).toBe(false);
+  expect(read.value.history?.questions.map((q) => q.reason)).toContain('incomplete');
+});

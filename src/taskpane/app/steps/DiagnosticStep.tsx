@@ -143,7 +143,7 @@ function HistoryRead() {
             </Field>
           ) : null,
         )}
-      {history && !sure && history.used.spend && history.used.revenue && (
+      {history && !sure && history.used.spend && history.used.revenue && history.questions.every((q) => q.role !== undefined) && (
         <Button appearance="primary" className={styles.pick} onClick={confirm}>
           {t('diagnostic.confirm')}
         </Button>
