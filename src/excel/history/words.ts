@@ -123,7 +123,9 @@ export function monthOf(value: unknown, { dates = true }: { dates?: boolean } = 
     else return undefined; // "Mars Attacks", "Total mai": not a month header
   }
   if (month === undefined) return undefined;
-  return { month, key: year === undefined ? month : year * 12 + month, label };
+  // "Dép. janv" is labelled "janv": the measure word is not part of the period.
+  const named = label.split(/\s+/).filter((part) => !measureOf(wordOf(part))).join(' ');
+  return { month, key: year === undefined ? month : year * 12 + month, label: named || label };
 }
 
 /** A name that ends a table: a total or subtotal line. */
