@@ -20,7 +20,9 @@
 import type { Language } from '../rules/labels';
 import { blankShapeOf, explainFormula, parseMktCalls, referencesOf } from './explain';
 import { fail, failureOf } from './failures';
-import { detectLayout } from './layout';
+import { readHistory } from './history';
+import { layoutOfHistory } from './history/layout';
+import type { ReadOptions } from './history';
 import { arbitragePlan, assumptionsPlan, diagnosticPlan, internalisationPlan, pilotPlan, PlanInputError, transferPlan } from './plans';
 import { parseAddress } from './sheet-utils';
 import { runWrite } from './write';
@@ -42,8 +44,8 @@ import type {
   WrittenSheet,
 } from './types';
 
-/** The preview `readSource` returns: enough for the layout and a 12-channel budget, bounded for a huge one. */
-export const PREVIEW_ROWS = 200;
+/** The cells `readSource` reads: a journal of 40 channels over four years, bounded for a huge source. */
+export const PREVIEW_ROWS = 2000;
 export const PREVIEW_COLUMNS = 64;
 /** Excel on the web refuses requests over 5 MB; the write pipeline stays under PAYLOAD_BUDGET (4.5 MB). */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -91,8 +93,6 @@ export async function readSource(from: { table: string } | { selection: true }, 
 
       const grid = top.values;
       const lastRow = bottom.values[0];
-      const layout = detectLayout(grid, used.rowCount, lastRow);
-      if (!layout) return fail(lang, 'noLayout');
       const source: SourceRef = {
         sheetName: sheet.name,
         address: used.address,
@@ -103,13 +103,37 @@ export async function readSource(from: { table: string } | { selection: true }, 
         ...('table' in from ? { tableName: from.table } : {}),
       };
       const complete = used.rowCount <= PREVIEW_ROWS && used.columnCount <= PREVIEW_COLUMNS;
-      return { status: 'ok', value: { source, layout, preview: grid, complete, channels: channelSummaries(grid, layout) } };
+      const data = sourceDataOf(source, grid, complete, lastRow);
+      return data ? { status: 'ok', value: data } : fail(lang, 'noLayout');
     });
   } catch (error) {
     const code = (error as { code?: string })?.code;
     if (code === 'ItemNotFound' && !sourceName) return fail(lang, 'emptySource');
     return failureOf(lang, error, { source: sourceName || undefined });
   }
+}
+
+/**
+ * The history read from a source's cells (src/excel/history), with the layout the sheets are
+ * written from. Pure. Undefined when nothing in the cells looks like a history.
+ * @param picks the user's choice of spend and revenue (candidate ids of the history's questions)
+ */
+export function sourceDataOf(source: SourceRef, grid: unknown[][], complete: boolean, lastRow?: unknown[], picks?: ReadOptions['picks']): SourceData | undefined {
+  let history = readHistory(grid, { picks, incomplete: !complete });
+  if (history.channels.length === 0 && !history.used.spend && !history.used.revenue) return undefined;
+  let layout = layoutOfHistory(history, source.rowCount, grid.length, complete ? undefined : lastRow);
+  // Cut short, a form whose channels have their own cells would miss the rows not read: ask.
+  if (!complete && layout.cells) {
+    history = { ...history, confident: false, questions: [...history.questions, { reason: 'incomplete', candidates: [] }] };
+    layout = { ...layout, confident: false, confidence: 0.5 };
+  }
+  const channels = history.channels.map((c) => ({ name: c.name, spend: c.spend, revenue: c.revenue }));
+  return { source, layout, preview: grid, complete, channels, history, ...(picks ? { picks } : {}), ...(lastRow && !complete ? { lastRow } : {}) };
+}
+
+/** The same source read again with the user's picks (or the reader's suggestions, confirmed). Pure. */
+export function withPicks(data: SourceData, picks: NonNullable<ReadOptions['picks']>): SourceData {
+  return sourceDataOf(data.source, data.preview, data.complete, data.lastRow, { ...data.picks, ...picks }) ?? data;
 }
 
 /** Channel names (as text, never interpreted) and totals for the rows of the grid. Pure. */

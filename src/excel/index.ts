@@ -19,7 +19,9 @@
  */
 export * from './types';
 
-export { detectLayout, isUsableLayout, LAYOUT_CONFIDENT } from './layout';
+export { isUsableLayout, LAYOUT_CONFIDENT } from './layout';
+export { readHistory, suggestedPicks } from './history';
+export type { HistoryRead, History, HistoryChannel, Candidate, Question, LeftOut, HistoryWarning, ReadOptions } from './history';
 export { parseMktCalls, explainCall, explainFormula, blankShapeOf } from './explain';
 export type { BlankShape } from './explain';
 export { uniqueSheetName, quoteSheetName, toTextCell, currencyFormat } from './sheet-utils';
@@ -35,6 +37,8 @@ export {
   PREVIEW_COLUMNS,
   PAYLOAD_LIMIT,
   channelSummaries,
+  sourceDataOf,
+  withPicks,
   listTables,
   readSource,
   writeDiagnostic,

@@ -198,6 +198,8 @@ export interface SourceRows {
 }
 
 export function sourceRows(source: SourceRef, layout: DetectedLayout): SourceRows {
+  // Channels with their own cells have no row pattern to fill down.
+  if (layout.cells) throw new PlanInputError('noLayout', {});
   const count = layout.lastDataRow - layout.firstDataRow + 1;
   if (
     count < 1 ||
@@ -222,6 +224,65 @@ export function sourceRows(source: SourceRef, layout: DetectedLayout): SourceRow
   };
 }
 
+/** Excel's limit on a formula's length; a longer SUM of scattered cells is written as its value. */
+const FORMULA_CHARS = 8000;
+
+/** Cells as few absolute rectangles: runs along a row, then runs of identical rows down. */
+function cellRects(cells: ReadonlyArray<readonly [number, number]>): Rect[] {
+  const byRow = new Map<number, number[]>();
+  for (const [r, c] of cells) byRow.set(r, [...(byRow.get(r) ?? []), c]);
+  const runs: Rect[] = [];
+  for (const [row, columns] of [...byRow.entries()].sort((a, b) => a[0] - b[0])) {
+    const sorted = [...new Set(columns)].sort((a, b) => a - b);
+    let start = sorted[0];
+    for (let i = 1; i <= sorted.length; i++) {
+      if (i < sorted.length && sorted[i] === sorted[i - 1] + 1) continue;
+      runs.push({ row, column: start, rows: 1, columns: sorted[i - 1] - start + 1 });
+      start = sorted[i];
+    }
+  }
+  const merged: Rect[] = [];
+  for (const run of runs) {
+    const above = merged.find((m) => m.column === run.column && m.columns === run.columns && m.row + m.rows === run.row);
+    if (above) above.rows++;
+    else merged.push({ ...run });
+  }
+  return merged;
+}
+
+/** One channel's row when each channel has its own cells (several rows, a journal, blocks). */
+export interface ExplicitRow {
+  name: CellData;
+  spend: CellData;
+  revenue: CellData;
+}
+
+/**
+ * Each channel's name and sums, referencing its own cells: `='Budget'!$A$5&""`,
+ * `=SUM('Budget'!$C$6:$N$6)`. Amounts read from text (SUM skips them) are written as the values read.
+ */
+export function explicitRows(source: SourceRef, layout: DetectedLayout): ExplicitRow[] {
+  const cells = layout.cells;
+  if (!cells || cells.length === 0) throw new PlanInputError('noLayout', {});
+  const sheet = quoteSheetName(source.sheetName);
+  const abs = (r: number, c: number) => cellAddress(source.rowIndex + r, source.columnIndex + c, true);
+  const sum = (list: ReadonlyArray<readonly [number, number]>, value: number, asValue: boolean): CellData => {
+    if (asValue || list.length === 0) return value;
+    const refs = cellRects(list).map((rect) => {
+      const from = abs(rect.row, rect.column);
+      return rect.rows === 1 && rect.columns === 1 ? `${sheet}!${from}` : `${sheet}!${from}:${abs(rect.row + rect.rows - 1, rect.column + rect.columns - 1)}`;
+    });
+    const formula = `=SUM(${refs.join(',')})`;
+    if (formula.length <= FORMULA_CHARS) return formula;
+    // Too many scattered cells for one formula: the sum itself.
+    return value;
+  };
+  return cells.map((c) => {
+    if (c.name[0] < 0 || c.name[0] >= source.rowCount || c.name[1] < 0 || c.name[1] >= source.columnCount) throw new PlanInputError('noLayout', {});
+    return { name: `=${sheet}!${abs(c.name[0], c.name[1])}&""`, spend: sum(c.spend, c.sums.spend, !!c.asValues), revenue: sum(c.revenue, c.sums.revenue, !!c.asValues) };
+  });
+}
+
 /** `'Ventes'!$B2:$M2`: columns fixed, row relative, so that filling down walks the channels. */
 export function rowRef(src: SourceRows, [c1, c2]: [number, number]): string {
   const a = `$${cellAddress(src.firstRow, c1).replace(/\d+$/, '')}${src.firstRow + 1}`;
@@ -239,26 +300,42 @@ export const FIRST = TABLE_HEADER_ROW + 1;
 export function diagnosticPlan({ source, layout, profile }: DiagnosticInput): SheetPlan {
   const L = LABELS[profile.lang];
   const money = currencyFormat(profile);
-  const src = sourceRows(source, layout);
-  const n = src.count;
+  const explicit = layout.cells ? explicitRows(source, layout) : undefined;
+  const src = explicit ? undefined : sourceRows(source, layout);
+  const n = explicit ? explicit.length : src!.count;
   const last = FIRST + n - 1;
   const col = (c: number) => rangeAddress(FIRST, c, n, 1);
-  const spendRef = rowRef(src, src.spend);
-  const revenueRef = rowRef(src, src.revenue);
   const r = FIRST + 1; // 1-based row of the template
   const lang = literal(profile.lang);
-
-  const template: CellData[] = [
-    `=${rowRef(src, [src.channelColumn, src.channelColumn])}&""`,
-    `=SUM(${spendRef})`,
-    `=SUM(${revenueRef})`,
-    `=MKT.ROI_RATIO(${revenueRef},${spendRef})`,
-    `=MKT.ROI_BAND(D${r},MKT_ROI_LOW,MKT_ROI_HIGH)`,
-    `=MKT.LABEL(E${r},${lang})`,
+  const rest = (row: number): CellData[] => [
+    `=MKT.ROI_BAND(D${row},MKT_ROI_LOW,MKT_ROI_HIGH)`,
+    `=MKT.LABEL(E${row},${lang})`,
     '=MKT_ROI_LOW',
     '=MKT_ROI_HIGH',
   ];
   const formats = ['General', money, money, RATIO_FORMAT, 'General', 'General', RATIO_FORMAT, RATIO_FORMAT];
+  // One row per channel over the same columns: one template row filled down (live references
+  // that shift). Each channel with its own cells: a row each, its sums referencing them.
+  let rows: CellWrite;
+  if (explicit) {
+    rows = formulasAt(
+      FIRST,
+      0,
+      explicit.map((e, i) => [e.name, e.spend, e.revenue, `=MKT.ROI_RATIO(C${r + i},B${r + i})`, ...rest(r + i)]),
+      explicit.map(() => formats),
+    );
+  } else {
+    const spendRef = rowRef(src!, src!.spend);
+    const revenueRef = rowRef(src!, src!.revenue);
+    const template: CellData[] = [
+      `=${rowRef(src!, [src!.channelColumn, src!.channelColumn])}&""`,
+      `=SUM(${spendRef})`,
+      `=SUM(${revenueRef})`,
+      `=MKT.ROI_RATIO(${revenueRef},${spendRef})`,
+      ...rest(r),
+    ];
+    rows = formulasAt(FIRST, 0, [template], [formats]);
+  }
   const totals: CellData[] = [
     `=SUM(${col(1)})`,
     `=SUM(${col(2)})`,
@@ -275,9 +352,9 @@ export function diagnosticPlan({ source, layout, profile }: DiagnosticInput): Sh
       textAt(2, 0, [[L.total]], 'total'),
       formulasAt(2, 1, [totals], [[money, money, RATIO_FORMAT, 'General', 'General']], 'total'),
       textAt(TABLE_HEADER_ROW, 0, [[L.channel, L.spend, L.revenue, L.roi, L.band, L.bandWords, L.low, L.high]], 'header'),
-      formulasAt(FIRST, 0, [template], [formats]),
+      rows,
     ],
-    fills: n > 1 ? [{ from: rangeAddress(FIRST, 0, 1, 8), to: rangeAddress(FIRST + 1, 0, n - 1, 8) }] : [],
+    fills: n > 1 && !explicit ? [{ from: rangeAddress(FIRST, 0, 1, 8), to: rangeAddress(FIRST + 1, 0, n - 1, 8) }] : [],
     names: [],
     highlights: [
       { address: rangeAddress(FIRST, 0, n, 8), formula: `=$E${r}="BELOW"`, fill: '#F8CBAD', fontColor: '#9C0006' },
@@ -359,21 +436,24 @@ export function arbitragePlan(input: ArbitrageInput): SheetPlan {
   const { source, layout, profile, totalBudget } = input;
   const L = LABELS[profile.lang];
   const money = currencyFormat(profile);
-  const src = sourceRows(source, layout);
-  const n = src.count;
+  const explicit = layout.cells ? explicitRows(source, layout) : undefined;
+  const src = explicit ? undefined : sourceRows(source, layout);
+  const n = explicit ? explicit.length : src!.count;
   const last = FIRST + n; // 1-based last channel row
   const r = FIRST + 1;
-  const spendRef = rowRef(src, src.spend);
-  const revenueRef = rowRef(src, src.revenue);
   const col = (c: number) => rangeAddress(FIRST, c, n, 1);
   const picks: SheetPlan['picks'] = [];
   const budget = inputFormula('total_budget', totalBudget, { singleCell: false, picks });
-  const left: CellData[] = [
-    `=${rowRef(src, [src.channelColumn, src.channelColumn])}&""`,
-    `=SUM(${spendRef})`,
-    `=SUM(${revenueRef})`,
-    `=MKT.ROI_RATIO(C${r},B${r})`,
-  ];
+  const leftRows: CellData[][] = explicit
+    ? explicit.map((e, i) => [e.name, e.spend, e.revenue, `=MKT.ROI_RATIO(C${r + i},B${r + i})`])
+    : [
+        [
+          `=${rowRef(src!, [src!.channelColumn, src!.channelColumn])}&""`,
+          `=SUM(${rowRef(src!, src!.spend)})`,
+          `=SUM(${rowRef(src!, src!.revenue)})`,
+          `=MKT.ROI_RATIO(C${r},B${r})`,
+        ],
+      ];
   return {
     kind: 'arbitrage',
     writes: [
@@ -383,7 +463,7 @@ export function arbitragePlan(input: ArbitrageInput): SheetPlan {
       textAt(2, 0, [[L.total]], 'total'),
       formulasAt(2, 1, [[`=SUM(${col(1)})`, `=SUM(${col(2)})`, '=MKT.ROI_RATIO(C3,B3)', `=SUM(${col(4)})`, `=SUM(${col(5)})`]], [[money, money, RATIO_FORMAT, money, money]], 'total'),
       textAt(TABLE_HEADER_ROW, 0, [[L.channel, L.current, L.revenue, L.roi, L.proposed, L.change]], 'header'),
-      formulasAt(FIRST, 0, [left], [['General', money, money, RATIO_FORMAT]]),
+      formulasAt(FIRST, 0, leftRows, leftRows.map(() => ['General', money, money, RATIO_FORMAT])),
       // One formula; its column spills beside the channels.
       formulasAt(FIRST, 4, [[`=MKT.ALLOCATE($B$2,B${r}:B${last},C${r}:C${last},MKT_FLOOR)`]], [[money]]),
       formulasAt(FIRST, 5, [[`=E${r}-B${r}`]], [[money]]),
@@ -392,7 +472,7 @@ export function arbitragePlan(input: ArbitrageInput): SheetPlan {
     fills:
       n > 1
         ? [
-            { from: rangeAddress(FIRST, 0, 1, 4), to: rangeAddress(FIRST + 1, 0, n - 1, 4) },
+            ...(explicit ? [] : [{ from: rangeAddress(FIRST, 0, 1, 4), to: rangeAddress(FIRST + 1, 0, n - 1, 4) }]),
             { from: rangeAddress(FIRST, 5, 1, 1), to: rangeAddress(FIRST + 1, 5, n - 1, 1) },
             { from: rangeAddress(FIRST, 4, 1, 1), to: rangeAddress(FIRST + 1, 4, n - 1, 1), copy: 'formats' },
           ]

@@ -4,6 +4,7 @@
  */
 import type { BudgetProfile } from '../rules/tiers';
 import type { Language } from '../rules/labels';
+import type { HistoryRead, ReadOptions } from './history';
 
 export type { BudgetProfile, Language };
 
@@ -57,11 +58,28 @@ export interface DetectedLayout {
   /** First and last data rows (inclusive). A trailing "Total" row is excluded. */
   firstDataRow: number;
   lastDataRow: number;
+  /**
+   * The cells of each channel (0-based, relative to the source range), when the channels are not
+   * one row each over the same columns (several rows per channel, a journal, blocks, amounts as
+   * text): the sheets then write each channel's row from these. Absent for one row per channel.
+   */
+  cells?: ChannelCells[];
   /** 0..1. */
   confidence: number;
   /** confidence ≥ LAYOUT_CONFIDENT (0.75): the UI may go on without asking. */
   confident: boolean;
   issues: LayoutIssue[];
+}
+
+/** Where one channel's figures are, for the sheets to reference them. */
+export interface ChannelCells {
+  name: readonly [number, number];
+  spend: ReadonlyArray<readonly [number, number]>;
+  revenue: ReadonlyArray<readonly [number, number]>;
+  /** The sums read. */
+  sums: { spend: number; revenue: number };
+  /** Some amounts are text, which SUM skips: the sums are written as values. */
+  asValues?: boolean;
 }
 
 /** Where the user's data lives. `address` is sheet-qualified, as Excel returns it. */
@@ -87,6 +105,12 @@ export interface SourceData {
   complete: boolean;
   /** Channel names and totals for the rows in the preview (all rows when `complete`). */
   channels: ChannelSummary[];
+  /** What the history reader read (src/excel/history): channels, period, rows left out, confidence. */
+  history?: HistoryRead;
+  /** The user's picks the history was read with. */
+  picks?: ReadOptions['picks'];
+  /** The source's last row, when the preview does not reach it. */
+  lastRow?: unknown[];
 }
 
 export interface ChannelSummary {

@@ -152,12 +152,13 @@ export function channelViews(channels: readonly ChannelSummary[]): ChannelView[]
 }
 
 export function diagnosticInput(state: PaneState): DiagnosticInput | undefined {
-  if (!state.source || !state.layout) return undefined;
+  // Never on a guess: an unsure history read is written only once the user confirmed or picked.
+  if (!state.source || !state.layout || state.source.history?.confident === false) return undefined;
   return { source: state.source.source, layout: state.layout, profile: workbookProfile(state) };
 }
 
 export function arbitrageInput(state: PaneState, readings: Readings): ArbitrageInput | undefined {
-  if (!state.source || !state.layout) return undefined;
+  if (!state.source || !state.layout || state.source.history?.confident === false) return undefined;
   const base = { source: state.source.source, layout: state.layout, profile: workbookProfile(state), totalBudget: cell(state, readings, 'totalBudget') };
   return state.flags.marginal ? { ...base, method: 'marginal', grossMargin: cell(state, readings, 'grossMargin') } : base;
 }

@@ -22,9 +22,17 @@ export const qc: Partial<Record<StringKey, string>> = {
     'Après {months} mois : étendre à {expand} de l’objectif (et un ROI d’au moins {roi}:1), prolonger à partir de {extend}, sinon reprendre à l’interne. Sans reddition de comptes, on arrête.',
   'diagnostic.intro':
     'Indiquez à MKT l’historique marketing de votre PME : une ligne par canal (ou par mois et par canal), avec la dépense et les revenus obtenus. MKT repère ce qui ne rapporte pas.',
-  'diagnostic.column.revenue': 'Colonne des revenus',
-  'diagnostic.column.revenue.monthly': 'Première colonne des revenus (12 mois)',
-  'layout.issue.noRevenueColumn': 'Aucune colonne de revenus trouvée.',
+  'diagnostic.form.columns': 'une ligne par canal, une colonne de dépenses et une de revenus',
+  'diagnostic.form.blocks': 'les mois en colonnes, un bloc de dépenses et un bloc de revenus',
+  'diagnostic.form.groupedRows': 'plusieurs lignes par canal (prévu, réel, revenus)',
+  'diagnostic.read.sure': 'MKT a reconnu la dépense et les revenus à leurs en-têtes. Vérifiez les totaux ci-dessous, puis écrivez.',
+  'diagnostic.pick.revenue': 'Revenus lus dans',
+  'diagnostic.question.revenueAmbiguous': 'Plusieurs colonnes pourraient être les revenus.',
+  'diagnostic.question.noRevenue': 'Aucun en-tête ne dit revenus (ou ventes, chiffre d’affaires) : MKT a pris la colonne ci-dessous.',
+  'diagnostic.question.noHeader': 'Pas de ligne d’en-têtes : quelle colonne est la dépense, laquelle les revenus?',
+  'diagnostic.channelTotals': '{channel} : dépense {spend}, revenus {revenue} — ROI {ratio}:1, {band}',
+  'diagnostic.channelTotalsNoSpend': '{channel} : dépense {spend}, revenus {revenue} — aucune dépense',
+  'diagnostic.leftOut.reason.other': 'ni dépense ni revenus',
   'repair.intro':
     'Une formule entrée pendant que MKT n’était pas chargé, ou enregistrée par l’entremise d’un autre complément, reste à #NOM? même une fois MKT chargé, tant qu’elle n’est pas entrée de nouveau. Réparer entre de nouveau toutes ces formules MKT du classeur, et rien d’autre.',
 };

@@ -1,16 +1,20 @@
-/** Step 1 — Diagnostic: point at a table or the selection, check the detected layout, write the sheet. */
+/**
+ * Step 1 — Diagnostic: point at a table or the selection; the history reader says what it read
+ * (channels with their totals, the period, what it left out and why) and whether it is sure; an
+ * unsure read is confirmed or corrected by the user before anything is written.
+ */
 import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { isUsableLayout, listTables, readSource, writeDiagnostic, type DetectedLayout, type WrittenSheet } from '../../../excel';
+import { isUsableLayout, listTables, readSource, suggestedPicks, withPicks, writeDiagnostic, type Candidate, type WrittenSheet } from '../../../excel';
 import { usePane } from '../context';
 import { ActionPanel, WrittenMessage } from '../components/ActionPanel';
 import { useStyles } from '../components/styles';
-import { channelViews, codeLabel, columnChoices, diagnosticInput, workbookProfile } from '../model';
+import { channelViews, codeLabel, diagnosticInput, workbookProfile } from '../model';
+import { cellName, isSureRead, leftOutLines } from './diagnostic-model';
 import { useAction } from '../useAction';
 import { StepSection } from './StepSection';
 
 type Origin = 'table' | 'selection';
-type ColumnRole = 'channel' | 'spend' | 'revenue';
 
 export function DiagnosticStep() {
   const { t, language, state, dispatch, formats, inExcel } = usePane();
@@ -25,21 +29,9 @@ export function DiagnosticStep() {
     unexpected,
     (source) => dispatch({ type: 'source', source }),
   );
-  const write = useAction<WrittenSheet>((options) => writeDiagnostic(diagnosticInput(state)!, options), unexpected);
 
   const layout = state.layout;
   const source = state.source;
-  const choices = source && layout ? columnChoices(source, layout) : [];
-  const setColumn = (role: ColumnRole, column: number) => {
-    if (!layout) return;
-    const next: DetectedLayout =
-      role === 'channel' ? { ...layout, channelColumn: column } : { ...layout, [role]: { ...layout[role], first: column } };
-    dispatch({ type: 'layout', layout: next });
-  };
-  const usable = source !== undefined && layout !== undefined && isUsableLayout(layout, source.source.columnCount);
-  const columnLabel = (role: ColumnRole) =>
-    layout?.kind === 'monthly' && role !== 'channel' ? t(`diagnostic.column.${role}.monthly`) : t(`diagnostic.column.${role}`);
-  const columnOf = (role: ColumnRole) => (!layout ? 0 : role === 'channel' ? layout.channelColumn : layout[role].first);
 
   return (
     <StepSection step="diagnostic" intro={t('diagnostic.intro')}>
@@ -83,67 +75,140 @@ export function DiagnosticStep() {
         disabled={origin === 'table' && table === ''}
         renderDone={() => null}
       />
-      {source && layout && (
-        <section className={styles.section} aria-labelledby="mkt-layout-title">
-          <Text as="h3" id="mkt-layout-title" weight="semibold" className={styles.heading}>
-            {t('diagnostic.layout')}
-          </Text>
-          <Text as="p" className={styles.heading}>
-            {t('diagnostic.layoutSource', {
-              address: source.source.address,
-              rows: layout.lastDataRow - layout.firstDataRow + 1,
-              kind: t(`layout.kind.${layout.kind}`),
-            })}
-          </Text>
-          <MessageBar intent={layout.confident ? 'info' : 'warning'} layout="multiline">
-            <MessageBarBody>{t(layout.confident ? 'diagnostic.sure' : 'diagnostic.unsure')}</MessageBarBody>
-          </MessageBar>
-          {layout.issues.length > 0 && (
-            <ul className={styles.list} aria-label={t('diagnostic.warnings')}>
-              {layout.issues.map((issue) => (
-                <li key={issue}>{t(`layout.issue.${issue}`)}</li>
-              ))}
-            </ul>
-          )}
-          {(['channel', 'spend', 'revenue'] as const).map((role) => (
-            <Field key={role} label={columnLabel(role)}>
-              <Select value={String(columnOf(role))} onChange={(_, data) => setColumn(role, Number(data.value))}>
-                {choices.map((choice) => (
-                  <option key={choice.index} value={String(choice.index)}>
-                    {choice.header === undefined ? choice.letter : t('diagnostic.columnChoice', { letter: choice.letter, header: choice.header })}
+      {source && layout && <HistoryRead />}
+    </StepSection>
+  );
+}
+
+/** What the reader read, its questions when unsure, and the write (refused until the read is sure). */
+function HistoryRead() {
+  const { t, language, state, dispatch, formats } = usePane();
+  const styles = useStyles();
+  const write = useAction<WrittenSheet>((options) => writeDiagnostic(diagnosticInput(state)!, options), () => t('action.unexpected'));
+  const source = state.source!;
+  const layout = state.layout!;
+  const history = source.history;
+  const sure = isSureRead(source);
+  const usable = isUsableLayout(layout, source.source.columnCount);
+  const pick = (role: 'spend' | 'revenue', id: string) => dispatch({ type: 'source', source: withPicks(source, { [role]: id }) });
+  const confirm = () => history && dispatch({ type: 'source', source: withPicks(source, suggestedPicks(history)) });
+  const optionText = (c: Candidate) => t('diagnostic.pick.option', { label: c.label || t('diagnostic.pick.unnamed'), total: formats.amount(c.total) });
+  const warningText = (w: NonNullable<typeof history>['warnings'][number]) => {
+    switch (w.code) {
+      case 'textAmounts':
+      case 'unreadAmounts':
+        return t(`diagnostic.warning.${w.code}`, { count: w.count, example: w.example, cell: cellName(source.source, w.cell) });
+      case 'summedRepeats':
+        return t('diagnostic.warning.summedRepeats', { count: w.channels });
+      case 'incomplete':
+        return t('diagnostic.warning.incomplete');
+    }
+  };
+
+  return (
+    <section className={styles.section} aria-labelledby="mkt-layout-title">
+      <Text as="h3" id="mkt-layout-title" weight="semibold" className={styles.heading}>
+        {t('diagnostic.read.title')}
+      </Text>
+      {history && (
+        <Text as="p" className={styles.heading} data-testid="history-source">
+          {t('diagnostic.read.source', { address: source.source.tableName ? `${source.source.tableName} (${source.source.address})` : source.source.address, form: t(`diagnostic.form.${history.form}`) })}{' '}
+          {history.period.months > 0
+            ? t('diagnostic.read.period', { months: history.period.months, from: history.period.from ?? '', to: (history.period.to ?? '').replace(/\.$/, '') })
+            : t('diagnostic.read.noPeriod')}
+        </Text>
+      )}
+      <MessageBar intent={sure ? 'info' : 'warning'} layout="multiline" data-testid="history-verdict">
+        <MessageBarBody>{t(sure ? 'diagnostic.read.sure' : 'diagnostic.read.unsure')}</MessageBarBody>
+      </MessageBar>
+      {history && history.questions.length > 0 && (
+        <ul className={styles.list} aria-label={t('diagnostic.read.unsure')} data-testid="history-questions">
+          {history.questions.map((q, i) => (
+            <li key={i}>{t(`diagnostic.question.${q.reason}`)}</li>
+          ))}
+        </ul>
+      )}
+      {history &&
+        (['spend', 'revenue'] as const).map((role) =>
+          history.alternatives[role].length > 1 || (!sure && history.alternatives[role].length > 0) ? (
+            <Field key={role} label={t(`diagnostic.pick.${role}`)}>
+              <Select value={history.used[role]?.id ?? ''} onChange={(_, data) => pick(role, data.value)}>
+                {history.used[role] === undefined && <option value="">—</option>}
+                {history.alternatives[role].map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {optionText(c)}
                   </option>
                 ))}
               </Select>
             </Field>
-          ))}
+          ) : null,
+        )}
+      {history && !sure && history.used.spend && history.used.revenue && history.questions.every((q) => q.role !== undefined) && (
+        <Button appearance="primary" className={styles.pick} onClick={confirm}>
+          {t('diagnostic.confirm')}
+        </Button>
+      )}
+      <Text as="h3" weight="semibold" className={styles.heading}>
+        {t('diagnostic.channels')}
+      </Text>
+      <ul className={styles.list} data-testid="channels">
+        {channelViews(source.channels).map((channel, i) => {
+          const read = source.channels[i];
+          const amounts = { spend: formats.amount(read.spend), revenue: formats.amount(read.revenue) };
+          return (
+            <li key={i} className={styles.channel}>
+              {withIsolatedName(
+                channel.ratio === undefined || channel.band === undefined
+                  ? t('diagnostic.channelTotalsNoSpend', { channel: NAME_SLOT, ...amounts })
+                  : t('diagnostic.channelTotals', { channel: NAME_SLOT, ...amounts, ratio: formats.number(channel.ratio, 1), band: codeLabel(channel.band, language) }),
+                channel.name,
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {history && history.leftOut.length > 0 && (
+        <>
           <Text as="h3" weight="semibold" className={styles.heading}>
-            {t('diagnostic.channels')}
+            {t('diagnostic.leftOut.title')}
           </Text>
-          <ul className={styles.list} data-testid="channels">
-            {channelViews(source.channels).map((channel, i) => (
+          <ul className={styles.list} data-testid="left-out">
+            {leftOutLines(history, source.source).map((line, i) => (
               <li key={i} className={styles.channel}>
-                {withIsolatedName(
-                  channel.ratio === undefined || channel.band === undefined
-                    ? t('diagnostic.channelNoSpend', { channel: NAME_SLOT })
-                    : t('diagnostic.channelLine', {
-                        channel: NAME_SLOT,
-                        ratio: formats.number(channel.ratio, 1),
-                        band: codeLabel(channel.band, language),
-                      }),
-                  channel.name,
-                )}
+                {line.kind === 'row'
+                  ? t('diagnostic.leftOut.rows', { rows: line.where, label: line.label, why: t(`diagnostic.leftOut.reason.${line.reason}`) })
+                  : t('diagnostic.leftOut.columns', { columns: line.where, label: line.label, why: t(`diagnostic.leftOut.reason.${line.reason}`) })}
               </li>
             ))}
           </ul>
-          {!usable && (
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>{t('diagnostic.badLayout')}</MessageBarBody>
-            </MessageBar>
-          )}
-          <ActionPanel action={write} label={t('diagnostic.write')} disabled={!usable} renderDone={(value) => <WrittenMessage {...value} />} />
-        </section>
+        </>
       )}
-    </StepSection>
+      {history && history.warnings.length > 0 && (
+        <>
+          <Text as="h3" weight="semibold" className={styles.heading}>
+            {t('diagnostic.warnings')}
+          </Text>
+          <ul className={styles.list} data-testid="history-warnings">
+          {history.warnings.map((w, i) => (
+            <li key={i} className={styles.channel}>
+              {warningText(w)}
+            </li>
+          ))}
+          </ul>
+        </>
+      )}
+      {!usable && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t('diagnostic.badLayout')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {usable && !sure && (
+        <MessageBar intent="warning" layout="multiline" data-testid="confirm-first">
+          <MessageBarBody>{t('diagnostic.confirmFirst')}</MessageBarBody>
+        </MessageBar>
+      )}
+      <ActionPanel action={write} label={t('diagnostic.write')} disabled={!usable || !sure} renderDone={(value) => <WrittenMessage {...value} />} />
+    </section>
   );
 }
 
