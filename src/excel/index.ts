@@ -30,11 +30,10 @@ export { SHEET_NAMES } from './strings';
 export type { SheetKind } from './strings';
 export type { ThresholdCell } from './thresholds';
 
+export { PREVIEW_ROWS, PREVIEW_COLUMNS, PAYLOAD_LIMIT, channelSummaries } from './actions';
+
+// The actions load their module on first call (deferred.ts): the pane's first step needs none.
 export {
-  PREVIEW_ROWS,
-  PREVIEW_COLUMNS,
-  PAYLOAD_LIMIT,
-  channelSummaries,
   listTables,
   readSource,
   writeDiagnostic,
@@ -45,7 +44,8 @@ export {
   readActiveCell,
   readCellForExplain,
   explainSelectedCell,
-} from './actions';
+  repairMktFormulas,
+} from './deferred';
 
-export { repairMktFormulas, repairNeedOf, planSheetRepair, repairMessage, REPAIR_TITLE } from './repair';
+export { repairNeedOf, planSheetRepair, repairMessage, REPAIR_TITLE } from './repair';
 export type { RepairReport, SheetRepair, RepairNeed } from './repair';
