@@ -4,81 +4,42 @@
  * is shown, when the browser is idle (`preloadSteps`). A new step is one line in LATER.
  */
 import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
-import { useEffect, useState, type ComponentType } from 'react';
 import { usePane } from '../context';
+import { later } from '../later';
+import { preloadConfirm } from '../components/ActionPanel';
 import { DiagnosticStep } from './DiagnosticStep';
 
-type StepModule = Record<string, ComponentType>;
+/** What shows while a step's code loads, or when it could not. */
+function StepPlaceholder({ failed }: { failed: boolean }) {
+  const { t } = usePane();
+  if (!failed) return <Spinner size="tiny" label={t('app.loading')} />;
+  return (
+    <MessageBar intent="error" role="alert">
+      <MessageBarBody>{t('app.loadFailed')}</MessageBarBody>
+    </MessageBar>
+  );
+}
 
 const LATER = {
-  InternaliseStep: () => import(/* webpackChunkName: "step-internalise" */ './InternaliseStep'),
-  ArbitrageStep: () => import(/* webpackChunkName: "step-arbitrage" */ './ArbitrageStep'),
-  TransferStep: () => import(/* webpackChunkName: "step-transfer" */ './TransferStep'),
-  PilotStep: () => import(/* webpackChunkName: "step-pilot" */ './PilotStep'),
-  ExplainStep: () => import(/* webpackChunkName: "step-explain" */ './ExplainStep'),
-  RepairStep: () => import(/* webpackChunkName: "step-repair" */ './RepairStep'),
-  ShareStep: () => import(/* webpackChunkName: "step-share" */ './ShareStep'),
-} satisfies Record<string, () => Promise<StepModule>>;
+  internalise: later(() => import(/* webpackChunkName: "step-internalise" */ './InternaliseStep').then((m) => m.InternaliseStep), StepPlaceholder, 'InternaliseStep'),
+  arbitrage: later(() => import(/* webpackChunkName: "step-arbitrage" */ './ArbitrageStep').then((m) => m.ArbitrageStep), StepPlaceholder, 'ArbitrageStep'),
+  transfer: later(() => import(/* webpackChunkName: "step-transfer" */ './TransferStep').then((m) => m.TransferStep), StepPlaceholder, 'TransferStep'),
+  pilot: later(() => import(/* webpackChunkName: "step-pilot" */ './PilotStep').then((m) => m.PilotStep), StepPlaceholder, 'PilotStep'),
+  explain: later(() => import(/* webpackChunkName: "step-explain" */ './ExplainStep').then((m) => m.ExplainStep), StepPlaceholder, 'ExplainStep'),
+  repair: later(() => import(/* webpackChunkName: "step-repair" */ './RepairStep').then((m) => m.RepairStep), StepPlaceholder, 'RepairStep'),
+  share: later(() => import(/* webpackChunkName: "step-share" */ './ShareStep').then((m) => m.ShareStep), StepPlaceholder, 'ShareStep'),
+};
 
-type LaterStep = keyof typeof LATER;
-const loaded = new Map<LaterStep, ComponentType>();
-const loading = new Map<LaterStep, Promise<ComponentType>>();
-
-function load(name: LaterStep): Promise<ComponentType> {
-  let pending = loading.get(name);
-  if (!pending) {
-    pending = (LATER[name]() as Promise<StepModule>).then((module) => {
-      loaded.set(name, module[name]);
-      return module[name];
-    });
-    // A failed fetch is tried again the next time the step opens.
-    pending.catch(() => loading.delete(name));
-    loading.set(name, pending);
-  }
-  return pending;
-}
-
-/** A step whose code is fetched on its first render; rendered at once when already there. */
-function later(name: LaterStep): ComponentType {
-  function Later() {
-    const { t } = usePane();
-    const [Step, setStep] = useState<ComponentType | undefined>(() => loaded.get(name));
-    const [failed, setFailed] = useState(false);
-    useEffect(() => {
-      if (Step) return undefined;
-      let live = true;
-      load(name).then(
-        (component) => live && setStep(() => component),
-        () => live && setFailed(true),
-      );
-      return () => {
-        live = false;
-      };
-    }, [Step]);
-    if (Step) return <Step />;
-    if (failed) {
-      return (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{t('app.stepLoadFailed')}</MessageBarBody>
-        </MessageBar>
-      );
-    }
-    return <Spinner size="tiny" label={t('app.loadingStep')} />;
-  }
-  Later.displayName = `Later(${name})`;
-  return Later;
-}
-
-/** Fetches every later step's code; a failed fetch is left for when its step opens. */
+/** Fetches every later step's code, and the confirmation dialog's; never rejects. */
 export function preloadSteps(): Promise<void> {
-  return Promise.all((Object.keys(LATER) as LaterStep[]).map((name) => load(name).catch(() => undefined))).then(() => undefined);
+  return Promise.all([...Object.values(LATER).map((step) => step.preload()), preloadConfirm()]).then(() => undefined);
 }
 
 export { DiagnosticStep };
-export const InternaliseStep = later('InternaliseStep');
-export const ArbitrageStep = later('ArbitrageStep');
-export const TransferStep = later('TransferStep');
-export const PilotStep = later('PilotStep');
-export const ExplainStep = later('ExplainStep');
-export const RepairStep = later('RepairStep');
-export const ShareStep = later('ShareStep');
+export const InternaliseStep = LATER.internalise.Component;
+export const ArbitrageStep = LATER.arbitrage.Component;
+export const TransferStep = LATER.transfer.Component;
+export const PilotStep = LATER.pilot.Component;
+export const ExplainStep = LATER.explain.Component;
+export const RepairStep = LATER.repair.Component;
+export const ShareStep = LATER.share.Component;
