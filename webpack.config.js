@@ -9,6 +9,7 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { localizeMetadata } = require('./src/tools/build/localize.cjs');
 const { helpPage } = require('./src/tools/build/help-page.cjs');
+const { StartupChunksPlugin } = require('./src/tools/build/startup-chunks.cjs');
 
 const DEV_BASE_URL = 'https://localhost:3000/';
 const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -146,6 +147,8 @@ module.exports = (env = {}, argv = {}) => {
       ...(production
         ? []
         : [
+            // What the pane fetches before its first step, for the first-render budget test.
+            new StartupChunksPlugin(),
             new HtmlWebpackPlugin({
               filename: 'channel-names-fixture.html',
               template: './src/taskpane/taskpane.html',
