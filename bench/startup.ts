@@ -152,7 +152,7 @@ export interface StartupRun {
   scriptsBeforeFirstStep: string[];
   /** Earliest request start of a pane chunk. */
   paneRequestMs: number;
-  /** Latest load event of a pane chunk script (its code has run by then). */
+  /** Latest load event of a pane chunk script before the first step showed (its code has run by then). */
   paneLoadedMs: number;
   domContentLoadedMs: number;
   /** The last associate happened before any pane chunk was even requested. */
@@ -179,7 +179,9 @@ export function summariseTimeline(timeline: PageTimeline, paneChunks: readonly s
   const associateTimes = timeline.associates.map(([, t]) => t);
   const paneRequests = timeline.resources.filter((r) => isPane(r.name)).map((r) => r.startTime);
   const paneAdded = timeline.scriptsAdded.filter(([name]) => isPane(name)).map(([, t]) => t);
-  const paneLoads = timeline.scriptsLoaded.filter(([name]) => isPane(name)).map(([, t]) => t);
+  // Chunks loaded after the first step (a later step, the idle preload) are not start-up.
+  const firstStep = timeline.firstStep ?? Infinity;
+  const paneLoads = timeline.scriptsLoaded.filter(([name, t]) => isPane(name) && t <= firstStep).map(([, t]) => t);
   const lastAssociateMs = associateTimes.length ? Math.max(...associateTimes) : NaN;
   const paneRequestMs = Math.min(...paneRequests, ...paneAdded);
   const firstStepMs = timeline.firstStep ?? NaN;
