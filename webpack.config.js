@@ -116,10 +116,9 @@ module.exports = (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
-      // One copy of scheduler: react-dom's (Fluent's context selector accepts any ≥ 0.19).
       // React's API on Preact (preact/compat): the pane's first render is lighter by react-dom's
       // ~40 KB gzip (README, Performance). Fluent's context selector asks `scheduler` only for a
-      // priority: Preact's stand-in runs the callback at once.
+      // priority: Preact's stand-in runs the callback at once (no scheduler package at all, issue 13).
       alias: {
         'react$': 'preact/compat',
         'react/jsx-runtime$': 'preact/compat/jsx-runtime',
