@@ -161,8 +161,18 @@ function tables(r: BenchResults, forReadme = false): Table[] {
         ['pane chunk requested', f0(m.paneRequestMs)],
         ['pane chunks loaded (evaluated)', f0(m.paneLoadedMs)],
         ['pane first render (#root)', f0(m.firstRenderMs)],
+        ['first step shown', f0(m.firstStepMs)],
       ],
       note: `Registered before the pane's code was requested: ${s.all.filter((x) => x.registeredBeforePane).length}/${s.runs} runs.`,
+    });
+    out.push({
+      title: 'JavaScript fetched before the first step shows (the largest of the runs; office.js not counted)',
+      header: ['script', 'bytes', 'gzip'],
+      rows: [
+        ...s.beforeFirstStep.scripts.map((c) => [c.file, f0(c.bytes), kb(c.gzipBytes)]),
+        ['total', f0(s.beforeFirstStep.scripts.reduce((a, c) => a + c.bytes, 0)), kb(s.beforeFirstStep.gzipBytes)],
+      ],
+      note: 'The later steps, the workbook actions, the confirmation dialog and the share code are chunks of their own, fetched when needed or, once the first step shows, while the browser is idle.',
     });
     out.push({
       title: 'Bundle sizes (dist/)',

@@ -2,7 +2,9 @@
  * Start-up of the built pane in headless Chromium (Debian's /usr/bin/chromium via playwright-core):
  * dist/taskpane.html served on 127.0.0.1, with a stub CustomFunctions runtime injected before any
  * page script that records performance.now() at each associate call. Times are from navigation
- * start (performance.now() is 0 there). Also the gzip sizes of the functions chunk and the pane's.
+ * start (performance.now() is 0 there). Also the gzip sizes of the functions chunk and the pane's,
+ * and of the JavaScript fetched before the first step shows (issue 20's first-render budget;
+ * office.js not counted).
  *
  * The stub survives what the page does to it: the offline page assigns its own window.CustomFunctions
  * when Office does not host it (and then does not load office.js), and office.js, when loaded,
@@ -72,6 +74,8 @@ export interface PageTimeline {
   /** Assignments by the page or office.js onto the stub, recorded and ignored. */
   officeAssignments: string[];
   firstRender?: number;
+  /** The first step's section is in #root (the pane shows a step). */
+  firstStep?: number;
   /** Script elements added by the page (webpack's chunk loader), with the time they were added. */
   scriptsAdded: Array<[string, number]>;
   scriptsLoaded: Array<[string, number]>;
@@ -85,7 +89,7 @@ export interface PageTimeline {
  * transpiler helper can slip into code that runs in the page.
  */
 export const PAGE_PROBE = `(() => {
-  const rec = { associates: [], officeAssignments: [], scriptsAdded: [], scriptsLoaded: [], resources: [], domContentLoaded: 0, firstRender: undefined };
+  const rec = { associates: [], officeAssignments: [], scriptsAdded: [], scriptsLoaded: [], resources: [], domContentLoaded: 0, firstRender: undefined, firstStep: undefined };
   window.__mktBench = rec;
   class StubError extends Error {
     constructor(code, message) { super(message); this.code = code; this.name = 'CustomFunctions.Error'; }
@@ -109,8 +113,12 @@ export const PAGE_PROBE = `(() => {
   const fileOf = (src) => src.split('/').pop();
   const watchRoot = (root) => {
     const rendered = () => Array.from(root.children).some((el) => el.id !== 'loading');
+    const stepShown = () => root.querySelector('section[aria-labelledby^="mkt-step-"]') !== null;
     const observer = new MutationObserver(() => {
-      if (rec.firstRender === undefined && rendered()) { rec.firstRender = performance.now(); observer.disconnect(); }
+      const now = performance.now();
+      if (rec.firstRender === undefined && rendered()) rec.firstRender = now;
+      if (rec.firstStep === undefined && stepShown()) rec.firstStep = now;
+      if (rec.firstRender !== undefined && rec.firstStep !== undefined) observer.disconnect();
     });
     observer.observe(root, { childList: true, subtree: true });
   };
@@ -138,9 +146,13 @@ export interface StartupRun {
   firstAssociateMs: number;
   lastAssociateMs: number;
   firstRenderMs: number;
+  /** The first step shows: its section is in the page. */
+  firstStepMs: number;
+  /** The page's own scripts requested before the first step showed (paths; office.js left out). */
+  scriptsBeforeFirstStep: string[];
   /** Earliest request start of a pane chunk. */
   paneRequestMs: number;
-  /** Latest load event of a pane chunk script (its code has run by then). */
+  /** Latest load event of a pane chunk script before the first step showed (its code has run by then). */
   paneLoadedMs: number;
   domContentLoadedMs: number;
   /** The last associate happened before any pane chunk was even requested. */
@@ -150,20 +162,40 @@ export interface StartupRun {
   officeJsLoaded: boolean;
 }
 
-/** Turns a page's timeline into the figures of one run. */
-export function summariseTimeline(timeline: PageTimeline, paneChunks: readonly string[]): StartupRun {
+/** A resource's path on the page's server ("729.abc.js"), or undefined for another origin's. */
+function ownPath(name: string, origin: string | undefined): string | undefined {
+  try {
+    const url = new URL(name);
+    if (origin !== undefined && url.origin !== origin) return undefined;
+    return url.pathname.replace(/^\//, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Turns a page's timeline into the figures of one run (`origin`: the page's, for its own scripts). */
+export function summariseTimeline(timeline: PageTimeline, paneChunks: readonly string[], origin?: string): StartupRun {
   const isPane = (name: string) => paneChunks.includes(name.split('/').pop() ?? name);
   const associateTimes = timeline.associates.map(([, t]) => t);
   const paneRequests = timeline.resources.filter((r) => isPane(r.name)).map((r) => r.startTime);
   const paneAdded = timeline.scriptsAdded.filter(([name]) => isPane(name)).map(([, t]) => t);
-  const paneLoads = timeline.scriptsLoaded.filter(([name]) => isPane(name)).map(([, t]) => t);
+  // Chunks loaded after the first step (a later step, the idle preload) are not start-up.
+  const firstStep = timeline.firstStep ?? Infinity;
+  const paneLoads = timeline.scriptsLoaded.filter(([name, t]) => isPane(name) && t <= firstStep).map(([, t]) => t);
   const lastAssociateMs = associateTimes.length ? Math.max(...associateTimes) : NaN;
   const paneRequestMs = Math.min(...paneRequests, ...paneAdded);
+  const firstStepMs = timeline.firstStep ?? NaN;
+  const scriptsBeforeFirstStep = timeline.resources
+    .filter((r) => r.startTime < firstStepMs)
+    .map((r) => ownPath(r.name, origin))
+    .filter((p): p is string => p !== undefined && p.endsWith('.js') && !p.startsWith('office-js/'));
   return {
     associateCount: timeline.associates.length,
     firstAssociateMs: associateTimes.length ? Math.min(...associateTimes) : NaN,
     lastAssociateMs,
     firstRenderMs: timeline.firstRender ?? NaN,
+    firstStepMs,
+    scriptsBeforeFirstStep: [...new Set(scriptsBeforeFirstStep)],
     paneRequestMs,
     paneLoadedMs: paneLoads.length ? Math.max(...paneLoads) : NaN,
     domContentLoadedMs: timeline.domContentLoaded,
@@ -175,7 +207,9 @@ export function summariseTimeline(timeline: PageTimeline, paneChunks: readonly s
 
 export interface StartupResult {
   runs: number;
-  medians: Omit<StartupRun, 'registeredBeforePane' | 'officeAssignments' | 'officeJsLoaded'>;
+  medians: Omit<StartupRun, 'registeredBeforePane' | 'officeAssignments' | 'officeJsLoaded' | 'scriptsBeforeFirstStep'>;
+  /** The JavaScript fetched before the first step showed, gzip: the largest of the runs, file by file. */
+  beforeFirstStep: { scripts: ChunkSize[]; gzipBytes: number };
   /** In every run. */
   registeredBeforePane: boolean;
   all: StartupRun[];
@@ -203,9 +237,9 @@ export async function measureStartup(dist: string, runs: number, chromiumPath = 
         const page = context.pages()[0] ?? (await context.newPage());
         await page.addInitScript({ content: PAGE_PROBE });
         await page.goto(`${url}taskpane.html`, { waitUntil: 'load' });
-        await page.waitForFunction('window.__mktBench.firstRender !== undefined', null, { timeout: 30_000 });
+        await page.waitForFunction('window.__mktBench.firstStep !== undefined', null, { timeout: 30_000 });
         const timeline = (await page.evaluate(READ_TIMELINE)) as PageTimeline;
-        all.push(summariseTimeline(timeline, paneChunks));
+        all.push(summariseTimeline(timeline, paneChunks, new URL(url).origin));
       } finally {
         await context.close();
         fs.rmSync(userDataDir, { recursive: true, force: true });
@@ -222,13 +256,26 @@ export async function measureStartup(dist: string, runs: number, chromiumPath = 
       firstAssociateMs: pick('firstAssociateMs'),
       lastAssociateMs: pick('lastAssociateMs'),
       firstRenderMs: pick('firstRenderMs'),
+      firstStepMs: pick('firstStepMs'),
       paneRequestMs: pick('paneRequestMs'),
       paneLoadedMs: pick('paneLoadedMs'),
       domContentLoadedMs: pick('domContentLoadedMs'),
     },
     registeredBeforePane: all.length > 0 && all.every((r) => r.registeredBeforePane),
+    beforeFirstStep: largestBeforeFirstStep(dist, all),
     all,
     sizes: bundleSizes(dist),
     chromium: version,
   };
+}
+
+/** Of the runs, the one that fetched the most JavaScript before its first step: its scripts' gzip sizes. */
+export function largestBeforeFirstStep(dist: string, runs: readonly Pick<StartupRun, 'scriptsBeforeFirstStep'>[]): StartupResult['beforeFirstStep'] {
+  let largest: StartupResult['beforeFirstStep'] = { scripts: [], gzipBytes: 0 };
+  for (const run of runs) {
+    const scripts = run.scriptsBeforeFirstStep.filter((f) => fs.existsSync(path.join(dist, f))).map((f) => ({ ...gzipSize(path.join(dist, f)), file: f }));
+    const gzipBytes = scripts.reduce((sum, c) => sum + c.gzipBytes, 0);
+    if (gzipBytes > largest.gzipBytes) largest = { scripts, gzipBytes };
+  }
+  return largest;
 }

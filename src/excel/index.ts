@@ -32,13 +32,10 @@ export { SHEET_NAMES } from './strings';
 export type { SheetKind } from './strings';
 export type { ThresholdCell } from './thresholds';
 
+export { PREVIEW_ROWS, PREVIEW_COLUMNS, PAYLOAD_LIMIT, channelSummaries, sourceDataOf, withPicks } from './source-data';
+
+// The actions load their module on first call (deferred.ts): the pane's first step needs none.
 export {
-  PREVIEW_ROWS,
-  PREVIEW_COLUMNS,
-  PAYLOAD_LIMIT,
-  channelSummaries,
-  sourceDataOf,
-  withPicks,
   listTables,
   readSource,
   writeDiagnostic,
@@ -49,7 +46,8 @@ export {
   readActiveCell,
   readCellForExplain,
   explainSelectedCell,
-} from './actions';
+  repairMktFormulas,
+} from './deferred';
 
-export { repairMktFormulas, repairNeedOf, planSheetRepair, repairMessage, REPAIR_TITLE } from './repair';
+export { repairNeedOf, planSheetRepair, repairMessage, REPAIR_TITLE } from './repair';
 export type { RepairReport, SheetRepair, RepairNeed } from './repair';

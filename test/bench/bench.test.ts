@@ -17,7 +17,7 @@ import { checkCase, perCallCases } from '../../bench/percall';
 import { buildEngine, expectedChecksum, growthExponent, replaceSpend, roiChecksum, roiSheet, spendColumn } from '../../bench/recalc';
 import { README_END, README_MARKER, README_START, replaceReadmeSection } from '../../bench/report';
 import { countRoundTrips, measureRoundTrips, RoundTripResult, syncsConstant } from '../../bench/roundtrips';
-import { bundleSizes, PageTimeline, paneChunkFiles, summariseTimeline } from '../../bench/startup';
+import { bundleSizes, largestBeforeFirstStep, PageTimeline, paneChunkFiles, StartupResult, summariseTimeline } from '../../bench/startup';
 import { judge } from '../../bench/targets';
 import { fold, makeLoop, measureVariants, median } from '../../bench/lib/timing';
 import { callSafely, excelArgument } from '../support/excel-arbitraries';
@@ -234,6 +234,47 @@ describe('start-up', () => {
     expect(summariseTimeline(withOffice, ['pane.abc.js']).officeJsLoaded).toBe(true);
     expect(summariseTimeline(timeline(200, 170), ['pane.abc.js']).registeredBeforePane).toBe(false);
     expect(summariseTimeline({ ...timeline(120, 170), associates: [] }, ['pane.abc.js']).registeredBeforePane).toBe(false);
+  });
+
+  it('lists the page’s own scripts requested before the first step showed, office.js and other origins left out', () => {
+    const t: PageTimeline = {
+      ...timeline(120, 170),
+      firstStep: 300,
+      resources: [
+        { name: 'http://127.0.0.1:1/office-js/office.js', startTime: 1, responseEnd: 4 },
+        { name: 'http://127.0.0.1:1/functions.js', startTime: 5, responseEnd: 10 },
+        { name: 'http://127.0.0.1:1/pane.abc.js', startTime: 171, responseEnd: 190 },
+        { name: 'http://127.0.0.1:1/assets/icon-32.png', startTime: 200, responseEnd: 210 },
+        { name: 'https://elsewhere.example/x.js', startTime: 200, responseEnd: 210 },
+        // Requested once the step showed (the idle preload): not before the first step.
+        { name: 'http://127.0.0.1:1/step-pilot.abc.js', startTime: 301, responseEnd: 320 },
+      ],
+    };
+    const run = summariseTimeline(t, ['pane.abc.js', 'step-pilot.abc.js'], 'http://127.0.0.1:1');
+    expect(run.firstStepMs).toBe(300);
+    expect(run.scriptsBeforeFirstStep).toEqual(['functions.js', 'pane.abc.js']);
+    // No step shown: nothing counts as before it.
+    expect(summariseTimeline({ ...t, firstStep: undefined }, ['pane.abc.js']).scriptsBeforeFirstStep).toEqual([]);
+  });
+
+  it('sums the gzip sizes of the largest run before the first step, and judges them against 120 KB', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mkt-bench-test-'));
+    try {
+      const big = Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 7919) % 251));
+      fs.writeFileSync(path.join(dir, 'functions.js'), 'a'.repeat(100));
+      fs.writeFileSync(path.join(dir, 'pane.1.js'), big);
+      const largest = largestBeforeFirstStep(dir, [{ scriptsBeforeFirstStep: ['functions.js'] }, { scriptsBeforeFirstStep: ['functions.js', 'pane.1.js'] }]);
+      expect(largest.scripts.map((c) => c.file)).toEqual(['functions.js', 'pane.1.js']);
+      expect(largest.gzipBytes).toBe(zlib.gzipSync('a'.repeat(100), { level: 9 }).length + zlib.gzipSync(big, { level: 9 }).length);
+      const verdict = (gzipBytes: number, firstStepMs = 300) =>
+        judge({ startup: { runs: 1, medians: { firstStepMs }, all: [], registeredBeforePane: true, sizes: { functions: { gzipBytes: 1 } }, beforeFirstStep: { scripts: [largest.scripts[0]], gzipBytes } } as unknown as StartupResult });
+      expect(verdict(120 * 1024).find((x) => x.id === 'firstStepGzip')?.verdict).toBe('met');
+      expect(verdict(120 * 1024 + 1).find((x) => x.id === 'firstStepGzip')?.verdict).toBe('missed');
+      expect(verdict(1000, 361).find((x) => x.id === 'firstStepTime')?.verdict).toBe('met');
+      expect(verdict(1000, 362).find((x) => x.id === 'firstStepTime')?.verdict).toBe('missed');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('measures gzip sizes of the functions chunk and of the pane chunks only', () => {

@@ -1,8 +1,9 @@
 /**
  * The production build (dist-prod/, built by npm test) bundles one copy of each npm package
- * (issue 13: it had two copies of `scheduler`, react-dom's and Fluent's; the webpack alias keeps
- * one). Read from the build's hidden source maps: webpack lists there every module it bundled,
- * by its path, so a package found under two node_modules folders is bundled twice.
+ * (issue 13: it had two copies of `scheduler`, react-dom's and Fluent's; since issue 20 the webpack
+ * alias takes React's API, scheduler's included, from preact/compat). Read from the build's hidden
+ * source maps: webpack lists there every module it bundled, by its path, so a package found under
+ * two node_modules folders is bundled twice.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -52,14 +53,15 @@ describe('the production build bundles one copy of each npm package', () => {
     packages = bundledPackages();
   });
 
-  it('reads the bundled packages from the build (React, react-dom, Fluent among them)', () => {
-    expect(packages.has('react')).toBe(true);
-    expect(packages.has('react-dom')).toBe(true);
+  it('reads the bundled packages from the build (Preact, Fluent among them)', () => {
+    expect(packages.has('preact')).toBe(true);
     expect([...packages.keys()].some((name) => name.startsWith('@fluentui/'))).toBe(true);
   });
 
-  it('bundles exactly one copy of scheduler', () => {
-    expect(packages.get('scheduler')).toHaveLength(1);
+  it('bundles Preact’s React API in place of react, react-dom and scheduler (issue 20; the webpack alias)', () => {
+    expect(packages.has('react')).toBe(false);
+    expect(packages.has('react-dom')).toBe(false);
+    expect(packages.has('scheduler')).toBe(false);
   });
 
   it('bundles no package from two folders (two copies, whatever their versions)', () => {

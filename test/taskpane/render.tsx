@@ -4,7 +4,12 @@ import { webLightTheme } from '@fluentui/react-components';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/taskpane/app/App';
+import { preloadSteps } from '../../src/taskpane/app/steps/lazy';
 import type { Language, Market } from '../../src/taskpane/i18n';
+
+// The later steps' code, loaded once per file as the pane does when idle: a step then opens at
+// once, as after the pane's idle preload (test/taskpane/lazy-steps.test.tsx covers the wait).
+beforeAll(() => preloadSteps());
 
 export function renderPane({ inExcel = true, language = 'fr', market = 'FR' }: { inExcel?: boolean; language?: Language; market?: Market } = {}) {
   const user = userEvent.setup();

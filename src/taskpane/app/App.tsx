@@ -1,6 +1,6 @@
 /** The task pane: theme, language, profile, and the steps of the seed's method. */
 import { FluentProvider, type Theme } from '@fluentui/react-components';
-import { useEffect, useMemo, useReducer } from 'react';
+import { useEffect, useMemo, useReducer, type ComponentType } from 'react';
 import { formatsFor, translate, type Language, type Market, type StringKey, type Params } from '../i18n';
 import { PaneContext, usePane, type Pane } from './context';
 import { Header } from './components/Header';
@@ -9,14 +9,7 @@ import { StepNav } from './components/StepNav';
 import { useStyles } from './components/styles';
 import { readAll } from './model';
 import { initialState, reducer, type StepId } from './state';
-import { ArbitrageStep } from './steps/ArbitrageStep';
-import { DiagnosticStep } from './steps/DiagnosticStep';
-import { ExplainStep } from './steps/ExplainStep';
-import { InternaliseStep } from './steps/InternaliseStep';
-import { PilotStep } from './steps/PilotStep';
-import { RepairStep } from './steps/RepairStep';
-import { ShareStep } from './steps/ShareStep';
-import { TransferStep } from './steps/TransferStep';
+import { ArbitrageStep, DiagnosticStep, ExplainStep, InternaliseStep, PilotStep, preloadSteps, RepairStep, ShareStep, TransferStep } from './steps/lazy';
 
 export interface AppProps {
   inExcel: boolean;
@@ -25,7 +18,7 @@ export interface AppProps {
   theme: Theme;
 }
 
-const STEP_VIEWS: Record<StepId, () => JSX.Element> = {
+const STEP_VIEWS: Record<StepId, ComponentType> = {
   diagnostic: DiagnosticStep,
   internalise: InternaliseStep,
   arbitrage: ArbitrageStep,
@@ -53,7 +46,18 @@ function Pane() {
 function CurrentStep() {
   const { state } = usePane();
   const View = STEP_VIEWS[state.step];
+  // Once a step shows, the later steps' code is fetched while the browser is idle (steps/lazy.tsx).
+  useEffect(() => whenIdle(preloadSteps), []);
   return <View key={state.step} />;
+}
+
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(task, 200);
+  return () => clearTimeout(id);
 }
 
 export function App({ inExcel, language, market, theme }: AppProps) {

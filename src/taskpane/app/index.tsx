@@ -1,6 +1,7 @@
 /**
  * The task pane's entry, lazy-loaded by src/taskpane/taskpane.ts after the custom functions are
- * registered: `mount(container, host)` renders the pane with React 18.
+ * registered: `mount(container, host)` renders the pane with React's API (run by preact/compat:
+ * webpack.config.js and the jest config alias react and react-dom to it).
  */
 import { createRoot, type Root } from 'react-dom/client';
 import { toLanguage, toMarket } from '../i18n';

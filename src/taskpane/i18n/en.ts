@@ -14,6 +14,8 @@ export const en = {
   'app.outsideExcel.body':
     'This page is running in a plain browser. The workbook actions are disabled: open the MKT add-in from Excel to use them.',
   'app.steps': 'Steps',
+  'app.loading': 'Loading…',
+  'app.loadFailed': 'This part of the pane could not load. Check the connection, then try again.',
   'app.stepHeading': 'Step {n} of {total} — {name}',
   'app.stepButton': '{n}. {name}',
   'app.previous': 'Previous step',

@@ -16,6 +16,8 @@ export const fr: Record<StringKey, string> = {
   'app.outsideExcel.body':
     'Cette page tourne dans un simple navigateur. Les actions sur le classeur sont désactivées : ouvrez le complément MKT depuis Excel pour les utiliser.',
   'app.steps': 'Étapes',
+  'app.loading': 'Chargement…',
+  'app.loadFailed': 'Cette partie du volet n’a pas pu se charger. Vérifiez la connexion, puis réessayez.',
   'app.stepHeading': 'Étape {n} sur {total} — {name}',
   'app.stepButton': '{n}. {name}',
   'app.previous': 'Étape précédente',

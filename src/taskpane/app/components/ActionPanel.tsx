@@ -2,23 +2,24 @@
  * A step's action: its button, the progress while the workbook layer works, the layer's message
  * when it fails, and the question before replacing sheets the pane wrote on an earlier run.
  */
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { usePane } from '../context';
+import { later } from '../later';
 import type { Action } from '../useAction';
 import { useStyles } from './styles';
+
+/** The dialog (and Fluent's) is fetched when a run first asks; preloaded with the later steps. */
+function ConfirmPlaceholder({ failed }: { failed: boolean }) {
+  const { t } = usePane();
+  return failed ? (
+    <MessageBar intent="error" role="alert">
+      <MessageBarBody>{t('app.loadFailed')}</MessageBarBody>
+    </MessageBar>
+  ) : null;
+}
+const Confirm = later(() => import(/* webpackChunkName: "confirm" */ './ConfirmDialog').then((m) => m.ConfirmDialog), ConfirmPlaceholder, 'ConfirmDialog');
+export const preloadConfirm = Confirm.preload;
 
 export interface ActionPanelProps<T> {
   action: Action<T>;
@@ -59,27 +60,7 @@ export function ActionPanel<T>({ action, label, beforeRun, disabled = false, ren
         </MessageBar>
       )}
       {state.phase === 'confirm' && (
-      <Dialog open modalType="alert" onOpenChange={(_, data) => !data.open && action.cancel()}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{t('confirm.title')}</DialogTitle>
-            <DialogContent>
-              <p>{state.message}</p>
-              <ul className={styles.list}>
-                {state.sheets.map((sheet) => (
-                  <li key={sheet}>{sheet}</li>
-                ))}
-              </ul>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => void action.confirm()}>
-                {t('confirm.replace')}
-              </Button>
-              <Button onClick={action.cancel}>{t('confirm.cancel')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+        <Confirm.Component message={state.message} sheets={state.sheets} onConfirm={() => void action.confirm()} onCancel={action.cancel} />
       )}
     </div>
   );

@@ -1,0 +1,33 @@
+/**
+ * The workbook actions as the pane calls them: each module is fetched on the first call of one of
+ * its actions, so the pane's first step shows before the Office.js write code (actions, the write
+ * pipeline, the plans, explain, repair and their words) is loaded. Same signatures and results as
+ * the modules below; a failed load rejects, which the pane reports like any unexpected error.
+ */
+import type * as ActionsModule from './actions';
+import type * as RepairModule from './repair';
+
+const actions = () => import(/* webpackChunkName: "workbook" */ './actions');
+const repair = () => import(/* webpackChunkName: "repair" */ './repair');
+
+type AsyncFunction = (...args: never[]) => Promise<unknown>;
+
+/** `module[name]`, loading the module on the first call. */
+function onFirstCall<M, K extends keyof M>(load: () => Promise<M>, name: K): M[K] & AsyncFunction {
+  const call = async (...args: unknown[]) => ((await load())[name] as (...a: unknown[]) => Promise<unknown>)(...args);
+  return call as unknown as M[K] & AsyncFunction;
+}
+
+type Actions = typeof ActionsModule;
+
+export const listTables: Actions['listTables'] = onFirstCall(actions, 'listTables');
+export const readSource: Actions['readSource'] = onFirstCall(actions, 'readSource');
+export const writeDiagnostic: Actions['writeDiagnostic'] = onFirstCall(actions, 'writeDiagnostic');
+export const writeInternalisation: Actions['writeInternalisation'] = onFirstCall(actions, 'writeInternalisation');
+export const writeArbitrage: Actions['writeArbitrage'] = onFirstCall(actions, 'writeArbitrage');
+export const writeTransfer: Actions['writeTransfer'] = onFirstCall(actions, 'writeTransfer');
+export const writePilot: Actions['writePilot'] = onFirstCall(actions, 'writePilot');
+export const readActiveCell: Actions['readActiveCell'] = onFirstCall(actions, 'readActiveCell');
+export const readCellForExplain: Actions['readCellForExplain'] = onFirstCall(actions, 'readCellForExplain');
+export const explainSelectedCell: Actions['explainSelectedCell'] = onFirstCall(actions, 'explainSelectedCell');
+export const repairMktFormulas: (typeof RepairModule)['repairMktFormulas'] = onFirstCall(repair, 'repairMktFormulas');
