@@ -67,7 +67,8 @@ function exampleArgs(fn: Fn): unknown[] {
 }
 
 /** A valid value for each optional scalar the examples leave out. */
-const SAMPLE: Record<string, unknown> = { cap: 1.5, ratio: 0.6, low: 3, high: 5, discount_rate: 0.1, retention_uplift: 0.1, cac_cut: 0.1, roi_ratio: 4, floor: 3, data_need: true, reporting_ok: true, profile: 'high_margin', lang: 'en' };
+const SAMPLE: Record<string, unknown> = { cap: 1.5, ratio: 0.6, low: 3, high: 5, discount_rate: 0.1, retention_uplift: 0.1, cac_cut: 0.1, roi_ratio: 4, floor: 3, data_need: true, reporting_ok: true, profile: 'high_margin', lang: 'en',
+  hours_threshold: 30, fees_ratio: 0.5, scale: 1.5, pilot_months: 4, expand_at: 1.2, extend_at: 0.9, roi_floor: 2, crossover_month: 18, payback_limit: 24 };
 
 const optionalCases = FNS.flatMap((fn) => fn.parameters.map((p, i) => ({ fn, p, i })).filter(({ p }) => p.optional));
 
