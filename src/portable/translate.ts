@@ -21,7 +21,8 @@
  *   (`IF(ISERROR(a),a,…)`), so the first bad argument gives the same error code as MKT.
  * Arguments keep their own expressions; one used several times is written several times.
  */
-import { CODE_LABELS, labelOf } from '../rules/labels';
+import { isRuleError } from '../rules/errors';
+import { CODE_LABELS, labelOf, parseLanguage, type LabelLanguage } from '../rules/labels';
 import { CURVE_MIN_MONTHS, CURVE_MIN_SPREAD, SLOPE_ROUND_OFF, SPREAD_ROUND_OFF } from '../rules/marginal';
 import { findMktCalls, mapMktCalls, type MktCallSite, type ReadOptions } from '../formula/mkt-calls';
 import { decisionEntries } from './native-decision';
@@ -716,13 +717,18 @@ export const NATIVE: Readonly<Record<string, NativeEntry>> = {
       const r = read(this.params, args);
       const [code, lang] = r;
       const codes = arrayConstant([LABEL_CODES.map(([c]) => c)]);
-      const words = arrayConstant([LABEL_CODES.map(([, fr]) => fr), LABEL_CODES.map(([, , en]) => en), QUEBEC_WORDS]);
+      const rows: Record<LabelLanguage, readonly string[]> = { fr: LABEL_CODES.map(([, fr]) => fr), en: LABEL_CODES.map(([, , en]) => en), 'fr-CA': QUEBEC_WORDS };
+      // A language written in the formula ("en", the pane's "fr-CA") is read here: one row of words.
+      const known = TEXT_LITERAL.test(lang) ? parseLanguage(lang.slice(1, -1).replace(/""/g, '"') || 'fr') : undefined;
+      if (isRuleError(known)) return guarded([failing(code)], VALUE_ERROR);
+      const words = arrayConstant(known ? [rows[known]] : [rows.fr, rows.en, rows['fr-CA']]);
       const two = `LEFT(${lang},2)`;
       const third = `MID(${lang},3,1)`;
       // Row 3, Québec: fr-CA, fr_CA or qc (= ignores case).
-      const langRow =
-        `IF(${lang}="",1,IF(OR(${lang}="fr-ca",${lang}="fr_ca",${lang}="qc"),3,IF(AND(OR(${two}="fr",${two}="en"),OR(LEN(${lang})=2,${third}="-",${third}="_")),` +
-        `IF(${two}="fr",1,2),${VALUE_ERROR})))`;
+      const langRow = known
+        ? '1'
+        : `IF(${lang}="",1,IF(OR(${lang}="fr-ca",${lang}="fr_ca",${lang}="qc"),3,IF(AND(OR(${two}="fr",${two}="en"),OR(LEN(${lang})=2,${third}="-",${third}="_")),` +
+          `IF(${two}="fr",1,2),${VALUE_ERROR})))`;
       const at = `MATCH(${code},${codes},0)`;
       if (args[0]?.resultKind === 'text') {
         // A code from a translated MKT call is a valid code, or an error MATCH passes on.

@@ -143,7 +143,7 @@ describe('French numeric text in every non-amount numeric argument', () => {
   const numeric = FNS.flatMap((fn) =>
     fn.parameters
       .map((p, i) => ({ fn, p, i }))
-      .filter(({ fn: f, p }) => p.dimensionality !== 'matrix' && (p.optional ? REFERENCE[f.id].blank?.[p.name] === 'number' : p.name !== 'code')),
+      .filter(({ fn: f, p }) => p.dimensionality !== 'matrix' && (p.optional ? REFERENCE[f.id].blank?.[p.name] === 'number' : !/(^|_)code$/.test(p.name))),
   );
   it('covers the hours, rates, ratios, months and KPI arguments', () => {
     expect(numeric.map(({ fn, p }) => `${fn.id}.${p.name}`)).toEqual(expect.arrayContaining(['INTERNALISE_SIGNAL.weekly_hours', 'LTV.retention_rate', 'PILOT_VERDICT.kpi_achievement', 'ROI_BAND.low', 'ALLOCATE.floor']));
@@ -161,7 +161,7 @@ describe('French numeric text in every non-amount numeric argument', () => {
 });
 
 describe('a blank required number counts as 0 on every host (0, null and "" alike)', () => {
-  const required = FNS.flatMap((fn) => fn.parameters.map((p, i) => ({ fn, p, i })).filter(({ p }) => !p.optional && p.dimensionality !== 'matrix' && p.name !== 'code'));
+  const required = FNS.flatMap((fn) => fn.parameters.map((p, i) => ({ fn, p, i })).filter(({ p }) => !p.optional && p.dimensionality !== 'matrix' && !/(^|_)code$/.test(p.name)));
   it.each(required.map(({ fn, p, i }) => [`${fn.id}(${p.name})`, fn, i] as const))('%s', (_l, fn, i) => {
     const args = exampleArgs(fn);
     const withArg = (v: unknown) => args.map((a, k) => (k === i ? v : a));
