@@ -193,7 +193,8 @@ function marginalArbitrage(sheet: SheetBuilder): void {
       .text(`A${r}`, name)
       .formula(`B${r}`, `MKT.RESPONSE_FIT(B${s}:M${s},B${revenueTop + i}:M${revenueTop + i})`)
       .formula(`F${r}`, `MKT.LABEL(E${r},"fr")`)
-      .formula(`G${r}`, `AVERAGEIF(B${s}:M${s},">0")`, FORMATS.cad)
+      // Today's monthly spend, RULES.md's one definition: total ÷ months of the history.
+      .formula(`G${r}`, `SUM(B${s}:M${s})/COLUMNS(B${s}:M${s})`, FORMATS.cad)
       .formula(`I${r}`, `MKT.MARGINAL_ROAS(${fit},G${r})`, FORMATS.ratio)
       .formula(`J${r}`, `MKT.MARGINAL_ROAS(${fit},H${r})`, FORMATS.ratio);
     // A LINEAR channel (b = 1) has no finite optimum: OPTIMAL_SPEND would be #NUM!.
