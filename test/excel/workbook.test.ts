@@ -114,7 +114,7 @@ describe('Diagnostic sheet for a 12-channel monthly budget (France)', () => {
     expect(d.charts[0]).toMatchObject({
       name: 'MKT_DIAGNOSTIC_ROI',
       type: 'ColumnClustered',
-      title: 'ROI par canal et cible 3:1–5:1',
+      title: 'ROAS (CA ÷ dépense) par canal et cible 3:1–5:1',
       series: [
         { values: 'D5:D16', xValues: 'A5:A16' },
         { name: 'Cible basse', values: 'G5:G16', chartType: 'Line' },
