@@ -3,6 +3,20 @@
  * labels, the handover checklist, error and confirmation messages, explanation sentences.
  */
 import type { Language } from '../rules/labels';
+import type { WorkbookProfile } from './types';
+
+/**
+ * French typography for text written in a workbook: a no-break space inside « » and before : ; ? !
+ * (never split from the word before it). Idempotent; an address (https://…) has no space before ":".
+ * @example typeset('Total : 3 « A »') //=> 'Total\u00a0: 3 «\u00a0A\u00a0»'
+ */
+export function typeset(text: string): string {
+  return text.replace(/« /g, '«\u00a0').replace(/ »/g, '\u00a0»').replace(/ ([:;?!])/g, '\u00a0$1');
+}
+
+function typesetAll<T extends Record<string, string>>(strings: T): T {
+  return Object.fromEntries(Object.entries(strings).map(([k, v]) => [k, typeset(v)])) as T;
+}
 
 export type SheetKind = 'diagnostic' | 'internalisation' | 'arbitrage' | 'assumptions' | 'pilot';
 
@@ -21,13 +35,15 @@ const fr = {
   channel: 'Canal',
   spend: 'Dépenses',
   revenue: 'Revenus',
-  roi: 'ROI (revenus ÷ dépenses)',
+  roi: 'ROAS (CA ÷ dépense)',
   band: 'Bande',
   bandWords: 'Verdict',
   low: 'Cible basse',
   high: 'Cible haute',
   total: 'Total',
-  chartRoi: 'ROI par canal et cible 3:1–5:1',
+  chartRoi: 'ROAS (CA ÷ dépense) par canal et cible 3:1–5:1',
+  contribution: 'Contribution (marge brute − dépenses)',
+  breakevenRoas: 'ROAS d’équilibre (1 ÷ marge)',
   // Internalisation
   intTitle: 'Internaliser ou externaliser ?',
   weeklyHours: 'Heures par semaine nécessaires (marketing, ventes, produit)',
@@ -43,6 +59,7 @@ const fr = {
   breakeven: 'Honoraires à partir desquels le signal s’allume',
   tier: 'Palier de budget',
   tierWords: 'Palier en clair',
+  decisionHeadline: 'Recommandation (signaux et palier)',
   // Arbitrage
   arbTitle: 'Arbitrage : chaque euro selon son rendement',
   totalBudget: 'Budget total à répartir',
@@ -52,12 +69,15 @@ const fr = {
   chartArb: 'Dépenses actuelles et proposées par canal',
   // Assumptions
   assTitle: 'Hypothèses : seuils en vigueur',
-  assIntro: 'Modifiez une valeur ici : toutes les formules MKT du classeur qui la lisent suivent.',
+  assIntro: 'Modifiez une valeur de ce bloc : toutes les formules MKT du classeur qui lisent son nom suivent.',
   name: 'Nom',
   value: 'Valeur',
   meaning: 'Signification',
   usedBy: 'Utilisé par',
-  fixedNote: 'Valeur de référence : la fonction MKT applique ce seuil fixe (RULES.md)',
+  source: 'Source',
+  fixedTitle: 'Valeurs de référence (lecture seule) : aucune formule écrite par MKT ne les lit, les modifier ne change aucun résultat',
+  fixedNote: 'Fixe',
+  capNote: 'Le volet écrit ce plafond dans MKT.ALLOCATE (feuille Arbitrage) ; videz l’argument dans la formule pour répartir sans plafond.',
   decisionsTitle: 'Décisions prises',
   decision: 'Décision',
   note: 'Note',
@@ -86,13 +106,15 @@ const en: Strings = {
   channel: 'Channel',
   spend: 'Spend',
   revenue: 'Revenue',
-  roi: 'ROI (revenue ÷ spend)',
+  roi: 'ROAS (revenue ÷ spend)',
   band: 'Band',
   bandWords: 'Verdict',
   low: 'Target low',
   high: 'Target high',
   total: 'Total',
-  chartRoi: 'ROI by channel against the 3:1–5:1 target',
+  chartRoi: 'ROAS (revenue ÷ spend) by channel against the 3:1–5:1 target',
+  contribution: 'Contribution (gross margin − spend)',
+  breakevenRoas: 'Break-even ROAS (1 ÷ margin)',
   intTitle: 'Bring in-house or outsource?',
   weeklyHours: 'Hours a week needed (marketing, sales, product)',
   externalFees: 'Yearly external fees',
@@ -107,6 +129,7 @@ const en: Strings = {
   breakeven: 'Fees at which the signal turns on',
   tier: 'Budget tier',
   tierWords: 'Tier in words',
+  decisionHeadline: 'Recommendation (signals and tier)',
   arbTitle: 'Allocation: each dollar by its return',
   totalBudget: 'Total budget to share',
   current: 'Current spend',
@@ -114,12 +137,15 @@ const en: Strings = {
   change: 'Change',
   chartArb: 'Current and proposed spend by channel',
   assTitle: 'Assumptions: thresholds in force',
-  assIntro: 'Change a value here: every MKT formula of the workbook that reads it follows.',
+  assIntro: 'Change a value in this block: every MKT formula of the workbook that reads its name follows.',
   name: 'Name',
   value: 'Value',
   meaning: 'Meaning',
   usedBy: 'Used by',
-  fixedNote: 'Reference value: the MKT function applies this fixed threshold (RULES.md)',
+  source: 'Source',
+  fixedTitle: 'Reference values (read-only): no formula MKT writes reads them, changing them changes no result',
+  fixedNote: 'Fixed',
+  capNote: 'The pane writes this cap into MKT.ALLOCATE (Allocation sheet); remove the argument from the formula to share without a cap.',
   decisionsTitle: 'Decisions taken',
   decision: 'Decision',
   note: 'Note',
@@ -139,7 +165,43 @@ const en: Strings = {
   verdictWords: 'Verdict in words',
 };
 
-export const LABELS: Record<Language, Strings> = { fr, en };
+/** Québec's words where France's differ (impartition, fournisseur, courriel, pistes), never "euro". */
+const QUEBEC: Partial<Strings> = {
+  intTitle: 'Internaliser ou impartir ?',
+  arbTitle: 'Arbitrage : chaque dollar selon son rendement',
+  pilotTitle: 'Projet pilote sur trois mois',
+  reporting: 'Rapport du fournisseur reçu (oui/non)',
+  reportingOk: 'Rapports réguliers du fournisseur',
+};
+
+export const LABELS: Record<Language, Strings> = { fr: typesetAll(fr), en };
+const QUEBEC_LABELS: Strings = typesetAll({ ...fr, ...QUEBEC } as Strings);
+
+/** The words a workbook gets: Québec's for a French-speaking Québec business (RULES.md §6). */
+export function labelsFor(profile: Pick<WorkbookProfile, 'lang' | 'region'>): Strings {
+  return profile.lang === 'fr' && profile.region === 'QC' ? QUEBEC_LABELS : LABELS[profile.lang];
+}
+
+/** The language LABEL gets in the formulas written for this profile: fr-CA for Québec. */
+export function labelLanguage(profile: Pick<WorkbookProfile, 'lang' | 'region'>): 'fr' | 'fr-CA' | 'en' {
+  return profile.lang === 'fr' && profile.region === 'QC' ? 'fr-CA' : profile.lang;
+}
+
+/** The handover checklist in Québec's words (fournisseur, rapports, courriel). */
+const QUEBEC_CHECKLIST: readonly string[] = [
+  'Processus d’acquisition par canal : qui fait quoi, à quelle fréquence, avec quels outils',
+  'Accès et propriété des comptes (publicité, analytique, CRM, site, réseaux sociaux, courriel)',
+  'Indicateurs suivis (pistes, ventes), leur définition et où les trouver (tableau de bord)',
+  'Calendrier et contenu des rapports du fournisseur',
+  'Hypothèses de cette feuille et qui peut les modifier',
+  'Budget par canal et règle d’arbitrage (seuil de ROI)',
+  'Historique des campagnes : ce qui a marché, ce qui a été arrêté et pourquoi',
+  'Contrats et préavis des fournisseurs',
+].map(typeset);
+
+export function checklistFor(profile: Pick<WorkbookProfile, 'lang' | 'region'>): readonly string[] {
+  return profile.lang === 'fr' && profile.region === 'QC' ? QUEBEC_CHECKLIST : CHECKLIST[profile.lang];
+}
 
 /** The standard handover checklist (seed 000, step 3 "Transfert"; seed 003, pilot and reporting). */
 export const CHECKLIST: Record<Language, readonly string[]> = {
@@ -152,7 +214,7 @@ export const CHECKLIST: Record<Language, readonly string[]> = {
     'Budget par canal et règle d’arbitrage (seuil de ROI)',
     'Historique des campagnes : ce qui a marché, ce qui a été arrêté et pourquoi',
     'Contrats et préavis des prestataires',
-  ],
+  ].map(typeset),
   en: [
     'Acquisition process per channel: who does what, how often, with which tools',
     'Account access and ownership (ads, analytics, CRM, website, social media)',
@@ -263,13 +325,14 @@ export interface ExplainStrings {
   above: (ratio: string, high: string) => string;
   within: (ratio: string, low: string, high: string) => string;
   signalSummary: (score: number, decision: string) => string;
-  s1: (hours: string, threshold: number, on: boolean) => string;
+  s1: (hours: string, threshold: string, on: boolean) => string;
   s2: (share: string, threshold: string, on: boolean, zone: string) => string;
   s3: (on: boolean) => string;
   decisionRule: string;
-  tipping: string;
-  strong: string;
+  tipping: (low: string, high: string) => string;
+  strong: (high: string) => string;
   off: string;
+  thresholdsGiven: (hours: string, ratio: string) => string;
   feesSummary: (share: string, zone: string) => string;
   feesIs: (fees: string, salary: string, share: string) => string;
   zones: (low: string, strong: string) => string;
@@ -278,6 +341,15 @@ export interface ExplainStrings {
   tierSummary: (budget: string, tier: string) => string;
   profile: (profile: string) => string;
   tiers: (partial: string, regular: string, full: string) => string;
+  scale: (scale: string) => string;
+  pilotThresholds: (months: string, expand: string, extend: string, roiFloor: string) => string;
+  cap: (cap: string, capped: number) => string;
+  contribution: (value: string, gains: boolean) => string;
+  contributionIs: (revenue: string, margin: string, spend: string, value: string) => string;
+  breakevenRoas: (ratio: string, roas: string, gains: boolean) => string;
+  decisionSummary: (words: string, reason: string) => string;
+  decisionInputs: (signal: string, tier: string, crossover: string | undefined, limit: string) => string;
+  decisionReason: Record<'outsource' | 'prepare' | 'neverPaysBack' | 'paysBackTooLate' | 'hireLead' | 'hire', (tier: string, crossover: string, limit: string) => string>;
   tooEarly: (months: string, needed: number) => string;
   stop: string;
   expand: (kpi: string, needed: string, roi: string | undefined, roiNeeded: string) => string;
@@ -302,7 +374,7 @@ export const EXPLAIN: Record<Language, ExplainStrings> = {
   fr: {
     revenue: (v) => `Revenus : ${v} (somme des cellules)`,
     spend: (v) => `Dépenses : ${v} (somme des cellules)`,
-    roiIs: (r, s, x) => `ROI = revenus ÷ dépenses = ${r} ÷ ${s} = ${x}`,
+    roiIs: (r, s, x) => `ROAS (CA ÷ dépense) = ${r} ÷ ${s} = ${x}`,
     roiTarget: (l, h) => `Cible : de ${l} à ${h} (« ratio de 3:1 à 5:1 pour chaque dollar investi »)`,
     roiSummary: (x, b) => `ROI de ${x} : ${b.toLowerCase()}.`,
     below: (x, l) => `${x} est sous le minimum de ${l}, canal à revoir ou à couper.`,
@@ -313,9 +385,10 @@ export const EXPLAIN: Record<Language, ExplainStrings> = {
     s2: (s, t, on, z) => `Masse critique : honoraires = ${s} du salaire chargé, seuil ${t} → ${onOff('fr', on)}${z ? ` (${z})` : ''}`,
     s3: (on) => `Culture data : besoin d’itération rapide → ${onOff('fr', on)}`,
     decisionRule: 'Règle : 2 ou 3 signaux → internaliser ; 1 → préparer la transition ; 0 → externaliser.',
-    tipping: 'zone de bascule, 60 à 70 %',
-    strong: 'signal fort, 70 % et plus',
+    tipping: (l, h) => `zone de bascule, ${l} à ${h}`,
+    strong: (h) => `signal fort, ${h} et plus`,
     off: 'sous le seuil',
+    thresholdsGiven: (h, r) => `Seuils appliqués : ${h} h/semaine et ${r} du salaire chargé (ceux de l’article : 40 h et 60 %).`,
     feesSummary: (s, z) => `Les honoraires représentent ${s} du salaire chargé : ${z}.`,
     feesIs: (f, s, x) => `${f} ÷ ${s} = ${x}`,
     zones: (l, s) => `Signal allumé à partir de ${l} ; fort à partir de ${s}.`,
@@ -324,6 +397,22 @@ export const EXPLAIN: Record<Language, ExplainStrings> = {
     tierSummary: (b, t) => `Budget mensuel de ${b} : ${t.toLowerCase()}.`,
     profile: (p) => `Profil : ${p}`,
     tiers: (p, r, f) => `Paliers : moins de ${p} interne ; ${p} à ${r} partiel ; ${r} à ${f} régulier ; au-delà de ${f} complet.`,
+    scale: (x) => `Échelle : les seuils de l’article (en euros, marché français) × ${x}.`,
+    pilotThresholds: (m, e, x, r) => `Seuils : pilote de ${m} mois ; étendre dès ${e} d’atteinte (et un ROI d’au moins ${r} s’il est donné) ; prolonger dès ${x}.`,
+    cap: (c, n) => `Plafond : aucun canal ne reçoit plus de ${c} × ses dépenses${n > 0 ? ` ; ${n} ${n > 1 ? 'canaux plafonnés' : 'canal plafonné'}, leur surplus réparti entre les autres selon leur ROI` : ''}.`,
+    contribution: (v, g) => `Contribution : ${v} ${g ? 'de marge après les dépenses' : 'de perte : la marge ne couvre pas les dépenses'}.`,
+    contributionIs: (r, m, s, v) => `Revenus × taux de marge − dépenses = ${r} × ${m} − ${s} = ${v}`,
+    breakevenRoas: (x, e, g) => `ROAS (CA ÷ dépense) de ${x}, ${g ? 'au-dessus' : 'en dessous'} du ROAS d’équilibre de ${e} (1 ÷ marge).`,
+    decisionSummary: (w, r) => `${w} : ${r}`,
+    decisionInputs: (s, t, c, l) => `Signaux : ${s} ; palier : ${t}${c === undefined ? ' ; coût du recrutement non calculé' : ` ; mois de bascule : ${c} (délai maximal ${l} mois)`}.`,
+    decisionReason: {
+      outsource: (t) => `aucun signal d’internalisation n’est allumé, le budget décide : ${t.toLowerCase()}.`,
+      prepare: (t) => `un seul signal est allumé : continuer au palier « ${t.toLowerCase()} » et documenter les processus (Transfert) pour qu’un recrutement puisse reprendre.`,
+      neverPaysBack: () => 'les signaux sont allumés, mais un recrutement ne devient jamais moins cher que l’externalisation : préparer la transition.',
+      paysBackTooLate: (_t, c, l) => `les signaux sont allumés, mais un recrutement ne devient moins cher qu’au mois ${c}, au-delà de ${l} mois : préparer la transition.`,
+      hireLead: () => 'les signaux sont allumés et le budget est au palier complet : un responsable interne, avec des spécialistes externes gardés pour le volume.',
+      hire: () => 'les signaux sont allumés et un recrutement devient moins cher à temps : recruter en interne.',
+    },
     tooEarly: (m, n) => `${m} mois écoulés sur ${n} : trop tôt pour juger.`,
     stop: 'Pas de reporting régulier : signal d’alarme, arrêter.',
     expand: (k, n, r, rn) => `Objectif atteint à ${k} (≥ ${n})${r ? ` et ROI de ${r} (≥ ${rn})` : ''} : étendre.`,
@@ -344,7 +433,7 @@ export const EXPLAIN: Record<Language, ExplainStrings> = {
   en: {
     revenue: (v) => `Revenue: ${v} (sum of the cells)`,
     spend: (v) => `Spend: ${v} (sum of the cells)`,
-    roiIs: (r, s, x) => `ROI = revenue ÷ spend = ${r} ÷ ${s} = ${x}`,
+    roiIs: (r, s, x) => `ROAS (revenue ÷ spend) = ${r} ÷ ${s} = ${x}`,
     roiTarget: (l, h) => `Target: ${l} to ${h} ("a 3:1 to 5:1 ratio for each dollar invested")`,
     roiSummary: (x, b) => `ROI of ${x}: ${b.toLowerCase()}.`,
     below: (x, l) => `${x} is under the ${l} minimum, review or cut the channel.`,
@@ -355,9 +444,10 @@ export const EXPLAIN: Record<Language, ExplainStrings> = {
     s2: (s, t, on, z) => `Critical mass: fees = ${s} of the loaded salary, threshold ${t} → ${onOff('en', on)}${z ? ` (${z})` : ''}`,
     s3: (on) => `Data culture: need for fast iteration → ${onOff('en', on)}`,
     decisionRule: 'Rule: 2 or 3 signals → bring in-house; 1 → prepare the transition; 0 → outsource.',
-    tipping: 'tipping zone, 60 to 70%',
-    strong: 'strong signal, 70% and more',
+    tipping: (l, h) => `tipping zone, ${l} to ${h}`,
+    strong: (h) => `strong signal, ${h} and more`,
     off: 'below the threshold',
+    thresholdsGiven: (h, r) => `Thresholds applied: ${h} h a week and ${r} of the loaded salary (the article's: 40 h and 60%).`,
     feesSummary: (s, z) => `Fees are ${s} of the loaded salary: ${z}.`,
     feesIs: (f, s, x) => `${f} ÷ ${s} = ${x}`,
     zones: (l, s) => `The signal is on from ${l}; strong from ${s}.`,
@@ -366,6 +456,22 @@ export const EXPLAIN: Record<Language, ExplainStrings> = {
     tierSummary: (b, t) => `Monthly budget of ${b}: ${t.toLowerCase()}.`,
     profile: (p) => `Profile: ${p}`,
     tiers: (p, r, f) => `Tiers: under ${p} in-house; ${p} to ${r} partial; ${r} to ${f} regular; over ${f} full.`,
+    scale: (x) => `Scale: the article's thresholds (euros, French market) × ${x}.`,
+    pilotThresholds: (m, e, x, r) => `Thresholds: a ${m}-month pilot; expand from ${e} achievement (and an ROI of at least ${r} when given); extend from ${x}.`,
+    cap: (c, n) => `Cap: no channel gets more than ${c} × its spend${n > 0 ? `; ${n} channel${n === 1 ? '' : 's'} capped, the surplus shared among the others by ROI` : ''}.`,
+    contribution: (v, g) => `Contribution: ${v} ${g ? 'of margin after the spend' : 'lost: the margin does not cover the spend'}.`,
+    contributionIs: (r, m, s, v) => `Revenue × margin rate − spend = ${r} × ${m} − ${s} = ${v}`,
+    breakevenRoas: (x, e, g) => `ROAS (revenue ÷ spend) of ${x}, ${g ? 'above' : 'below'} the break-even ROAS of ${e} (1 ÷ margin).`,
+    decisionSummary: (w, r) => `${w}: ${r}`,
+    decisionInputs: (s, t, c, l) => `Signals: ${s}; tier: ${t}${c === undefined ? '; cost of hiring not computed' : `; crossover month: ${c} (limit ${l} months)`}.`,
+    decisionReason: {
+      outsource: (t) => `no in-house signal is on, the budget decides: ${t.toLowerCase()}.`,
+      prepare: (t) => `only one signal is on: go on at the "${t.toLowerCase()}" tier and document the processes (Handover) so that a hire can take over.`,
+      neverPaysBack: () => 'the signals are on, but a hire never becomes cheaper than outsourcing: prepare the transition.',
+      paysBackTooLate: (_t, c, l) => `the signals are on, but a hire only becomes cheaper in month ${c}, after ${l} months: prepare the transition.`,
+      hireLead: () => 'the signals are on and the budget is at the full tier: an in-house lead, with outside specialists kept for volume.',
+      hire: () => 'the signals are on and a hire becomes cheaper in time: hire in-house.',
+    },
     tooEarly: (m, n) => `${m} of ${n} months elapsed: too early to judge.`,
     stop: 'No regular reporting: an alarm signal, stop.',
     expand: (k, n, r, rn) => `Target reached at ${k} (≥ ${n})${r ? ` with an ROI of ${r} (≥ ${rn})` : ''}: expand.`,

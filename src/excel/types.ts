@@ -202,6 +202,11 @@ export interface ArbitrageInput {
   method?: 'average' | 'marginal';
   /** Gross margin rate (0.45 = 45 %), for the marginal method: named MKT_GROSS_MARGIN. */
   grossMargin?: InputCell;
+  /**
+   * Average method: MKT.ALLOCATE gets `cap = MKT_CAP` (1.5 × today's spend, RULES.md §5) unless
+   * this is false (the user removed the ceiling).
+   */
+  cap?: boolean;
 }
 
 /** A decision taken during the session, written as text on the assumptions sheet. */

@@ -37,7 +37,13 @@ export type MessageKey =
   | 'headcountBelowOne'
   | 'wholeNumberRange'
   | 'inhouseNotCheaper'
-  | 'noCrossover';
+  | 'noCrossover'
+  | 'numberRange'
+  | 'numberAtLeast'
+  | 'notPositive'
+  | 'pilotThresholds'
+  | 'allocateCapBelowOne'
+  | 'budgetAboveCaps';
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 

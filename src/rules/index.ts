@@ -9,3 +9,4 @@ export * from './labels';
 export * from './payroll-fr';
 export * from './payroll-qc';
 export * from './hiring';
+export * from './decision';

@@ -8,10 +8,10 @@ import { built, readJson, ROOT } from '../support/dist';
 // Excel's built-in function names in 17 languages, from HyperFormula's language packs.
 import * as languages from 'hyperformula/commonjs/i18n/languages';
 
-const IDS = ['INTERNALISE_SIGNAL', 'INTERNALISE_SCORE', 'FEES_TO_SALARY', 'BREAKEVEN_FEES', 'ROI_RATIO', 'ROI_BAND', 'LTV',
+const IDS = ['INTERNALISE_SIGNAL', 'INTERNALISE_SCORE', 'FEES_TO_SALARY', 'BREAKEVEN_FEES', 'ROI_RATIO', 'CONTRIBUTION', 'ROI_BAND', 'LTV',
   'RETENTION_LEVER', 'BUDGET_TIER', 'PILOT_VERDICT', 'ALLOCATE', 'RESPONSE_FIT', 'MARGINAL_ROAS', 'OPTIMAL_SPEND',
   'BREAKEVEN_ROAS', 'ALLOCATE_MARGINAL', 'LOADED_SALARY_FR', 'LOADED_SALARY_QC', 'INHOUSE_MONTHLY', 'CROSSOVER_MONTH',
-  'COST_PATHS', 'LABEL'];
+  'COST_PATHS', 'DECISION', 'LABEL'];
 const FILES = ['functions.json', 'fr-fr/functions.json', 'fr-ca/functions.json'];
 const GOLDEN = path.join(ROOT, 'test', 'golden');
 

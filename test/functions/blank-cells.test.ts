@@ -68,7 +68,8 @@ function exampleArgs(fn: Fn): unknown[] {
 
 /** A valid value for each optional scalar the examples leave out. */
 const SAMPLE: Record<string, unknown> = { cap: 1.5, ratio: 0.6, low: 3, high: 5, discount_rate: 0.1, retention_uplift: 0.1, cac_cut: 0.1, roi_ratio: 4, floor: 3, data_need: true, reporting_ok: true, profile: 'high_margin', lang: 'en',
-  headcount: 12, cadre: true, at_rate: 0.02, year: 2026, cnesst_rate: 0.02, total_payroll: 2_000_000, benefits_rate: 0.01, tools_month: 250, management_hours_week: 2, hourly_value: 60, months_to_hire: 3, ramp_months: 4, ramp_start: 0.25, horizon: 24 };
+  headcount: 12, cadre: true, at_rate: 0.02, year: 2026, cnesst_rate: 0.02, total_payroll: 2_000_000, benefits_rate: 0.01, tools_month: 250, management_hours_week: 2, hourly_value: 60, months_to_hire: 3, ramp_months: 4, ramp_start: 0.25, horizon: 24,
+  hours_threshold: 30, fees_ratio: 0.5, scale: 1.5, pilot_months: 4, expand_at: 1.2, extend_at: 0.9, roi_floor: 2, crossover_month: 18, payback_limit: 24 };
 
 const optionalCases = FNS.flatMap((fn) => fn.parameters.map((p, i) => ({ fn, p, i })).filter(({ p }) => p.optional));
 
@@ -112,6 +113,8 @@ describe('explain reads a blank cell as its host passes it, and agrees with the 
     ['ROI_BAND', '=MKT.ROI_BAND(B1,B2)', { B1: [[2]], B2: [['']] }, 1],
     ['PILOT_VERDICT', '=MKT.PILOT_VERDICT(B1,B2,B3,B4)', { B1: [[3]], B2: [[1.1]], B3: [[4]], B4: [['']] }, 3],
     ['INTERNALISE_SIGNAL', '=MKT.INTERNALISE_SIGNAL(B1,B2,B3,B4)', { B1: [[45]], B2: [[78000]], B3: [[120000]], B4: [['']] }, 3],
+    ['INTERNALISE_SIGNAL', '=MKT.INTERNALISE_SIGNAL(B1,B2,B3,B4,B5)', { B1: [[45]], B2: [[78000]], B3: [[120000]], B4: [[true]], B5: [['']] }, 4],
+    ['DECISION', '=MKT.DECISION(B1,B2,B3)', { B1: [['INTERNALISE']], B2: [['FULL']], B3: [['']] }, 2],
   ];
   describe.each(cases)('%s', (id, formula, inputs, blankAt) => {
     const call = parseMktCalls(formula)[0];
@@ -132,6 +135,10 @@ describe('explain reads a blank cell as its host passes it, and agrees with the 
     expect(explainFormula({ address: 'C1', formula: '=MKT.ROI_BAND(B1,B2)', value: desktop, inputs }, 'en', 'zero')!.summary.toLowerCase()).toContain(String(labelOf(String(desktop), 'en')).toLowerCase());
     expect(explainFormula({ address: 'C1', formula: '=MKT.ROI_BAND(B1,B2)', value: web, inputs }, 'en', 'null')!.summary.toLowerCase()).toContain(String(labelOf(String(web), 'en')).toLowerCase());
   });
+  it('DECISION(INTERNALISE, FULL, blank): PREPARE on Windows and Mac (0 = never pays back), HIRE_LEAD on the web (not computed)', () => {
+    expect(shown('DECISION', ['INTERNALISE', 'FULL', 0])).toBe('PREPARE');
+    expect(shown('DECISION', ['INTERNALISE', 'FULL', null])).toBe('HIRE_LEAD');
+  });
   it('BUDGET_TIER(600, blank) is PARTIAL on every host', () => {
     for (const blank of [0, null, '']) expect(shown('BUDGET_TIER', [[[600]], blank])).toBe('PARTIAL');
   });
@@ -143,7 +150,7 @@ describe('French numeric text in every non-amount numeric argument', () => {
   const numeric = FNS.flatMap((fn) =>
     fn.parameters
       .map((p, i) => ({ fn, p, i }))
-      .filter(({ fn: f, p }) => p.dimensionality !== 'matrix' && (p.optional ? REFERENCE[f.id].blank?.[p.name] === 'number' : p.name !== 'code')),
+      .filter(({ fn: f, p }) => p.dimensionality !== 'matrix' && (p.optional ? REFERENCE[f.id].blank?.[p.name] === 'number' : !/(^|_)code$/.test(p.name))),
   );
   it('covers the hours, rates, ratios, months and KPI arguments', () => {
     expect(numeric.map(({ fn, p }) => `${fn.id}.${p.name}`)).toEqual(expect.arrayContaining(['INTERNALISE_SIGNAL.weekly_hours', 'LTV.retention_rate', 'PILOT_VERDICT.kpi_achievement', 'ROI_BAND.low', 'ALLOCATE.floor']));
@@ -161,7 +168,7 @@ describe('French numeric text in every non-amount numeric argument', () => {
 });
 
 describe('a blank required number counts as 0 on every host (0, null and "" alike)', () => {
-  const required = FNS.flatMap((fn) => fn.parameters.map((p, i) => ({ fn, p, i })).filter(({ p }) => !p.optional && p.dimensionality !== 'matrix' && p.name !== 'code'));
+  const required = FNS.flatMap((fn) => fn.parameters.map((p, i) => ({ fn, p, i })).filter(({ p }) => !p.optional && p.dimensionality !== 'matrix' && !/(^|_)code$/.test(p.name)));
   it.each(required.map(({ fn, p, i }) => [`${fn.id}(${p.name})`, fn, i] as const))('%s', (_l, fn, i) => {
     const args = exampleArgs(fn);
     const withArg = (v: unknown) => args.map((a, k) => (k === i ? v : a));
