@@ -22,6 +22,7 @@ import { blankShapeOf, explainFormula, parseMktCalls, referencesOf } from './exp
 import { fail, failureOf } from './failures';
 import { detectLayout } from './layout';
 import { arbitragePlan, assumptionsPlan, diagnosticPlan, internalisationPlan, pilotPlan, PlanInputError, transferPlan } from './plans';
+import { hiringPlan } from './plans-hiring';
 import { parseAddress } from './sheet-utils';
 import { runWrite } from './write';
 import type {
@@ -32,6 +33,7 @@ import type {
   DetectedLayout,
   DiagnosticInput,
   Explanation,
+  HiringInput,
   InternalisationInput,
   PilotInput,
   SourceData,
@@ -149,7 +151,18 @@ export function writeDiagnostic(input: DiagnosticInput, options?: WriteOptions):
 /** Writes the internalisation inputs block and its MKT formulas. */
 export function writeInternalisation(input: InternalisationInput, options?: WriteOptions): Promise<ActionResult<WrittenSheet>> {
   return guarded(input.profile.lang, () =>
-    runWrite({ kind: 'internalisation', lang: input.profile.lang, profile: input.profile, build: () => [internalisationPlan(input)] }, options),
+    runWrite({ kind: 'internalisation', lang: input.profile.lang, profile: input.profile, build: (_, names) => [internalisationPlan(input, names)] }, options),
+  );
+}
+
+/**
+ * Writes the hiring-cost sheet (RULES.md §8): the live loaded salary (MKT_LOADED_SALARY), the
+ * monthly cost in-house, the crossover month (MKT_CROSSOVER_MONTH), the spilled COST_PATHS table
+ * and a line chart of the two cumulative paths.
+ */
+export function writeHiringCost(input: HiringInput, options?: WriteOptions): Promise<ActionResult<WrittenSheet>> {
+  return guarded(input.profile.lang, () =>
+    runWrite({ kind: 'hiring', lang: input.profile.lang, profile: input.profile, build: () => [hiringPlan(input)] }, options),
   );
 }
 
