@@ -53,6 +53,11 @@ const MESSAGES: Record<Language, Record<MessageKey, Template>> = {
     fitBounds: (p) => `${p.arg} : a ≥ 0 et 0 < b ≤ 1 sont attendus (une ligne de MKT.COURBE_REPONSE)`,
     firstUnitUnbounded: (p) => `${p.arg} : à 0, le rendement de la première unité d'une courbe est sans borne`,
     constantReturns: (p) => `${p.arg} : à rendement constant (b = 1), il n'y a pas de dépense optimale finie`,
+    unknownYear: (p, n) => `${p.arg} : année ${n(p.year)} inconnue ; années connues : ${p.years}`,
+    headcountBelowOne: (p) => `${p.arg} : un effectif de 1 salarié ou plus est attendu`,
+    wholeNumberRange: (p, n) => `${p.arg} : un nombre entier de ${n(p.min)} à ${n(p.max)} est attendu`,
+    inhouseNotCheaper: () => "l'interne coûte autant ou plus que l'externe chaque mois",
+    noCrossover: (p, n) => `l'interne ne devient pas moins cher en ${n(p.horizon)} mois`,
   },
   en: {
     notANumber: (p) => `${p.arg}: a number is expected`,
@@ -87,6 +92,11 @@ const MESSAGES: Record<Language, Record<MessageKey, Template>> = {
     fitBounds: (p) => `${p.arg}: a ≥ 0 and 0 < b ≤ 1 are expected (a row of MKT.RESPONSE_FIT)`,
     firstUnitUnbounded: (p) => `${p.arg}: at 0, the first unit's return on a curve is unbounded`,
     constantReturns: (p) => `${p.arg}: at constant return (b = 1) there is no finite optimal spend`,
+    unknownYear: (p, n) => `${p.arg}: unknown year ${n(p.year)}; known years: ${p.years}`,
+    headcountBelowOne: (p) => `${p.arg}: a headcount of 1 employee or more is expected`,
+    wholeNumberRange: (p, n) => `${p.arg}: a whole number from ${n(p.min)} to ${n(p.max)} is expected`,
+    inhouseNotCheaper: () => 'in-house costs as much as or more than outsourcing every month',
+    noCrossover: (p, n) => `in-house does not become cheaper within ${n(p.horizon)} months`,
   },
 };
 

@@ -32,7 +32,12 @@ export type MessageKey =
   | 'fitNumbers'
   | 'fitBounds'
   | 'firstUnitUnbounded'
-  | 'constantReturns';
+  | 'constantReturns'
+  | 'unknownYear'
+  | 'headcountBelowOne'
+  | 'wholeNumberRange'
+  | 'inhouseNotCheaper'
+  | 'noCrossover';
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 

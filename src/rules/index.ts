@@ -6,3 +6,6 @@ export * from './pilot';
 export * from './allocation';
 export * from './marginal';
 export * from './labels';
+export * from './payroll-fr';
+export * from './payroll-qc';
+export * from './hiring';
