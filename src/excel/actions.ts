@@ -22,7 +22,7 @@ import { blankShapeOf, explainFormula, parseMktCalls, referencesOf } from './exp
 import { fail, failureOf } from './failures';
 import { detectLayout } from './layout';
 import { arbitragePlan, assumptionsPlan, diagnosticPlan, internalisationPlan, pilotPlan, PlanInputError, transferPlan } from './plans';
-import { hiringPlan } from './plans-hiring';
+import { costPathsCellOf, hiringPlan } from './plans-hiring';
 import { parseAddress } from './sheet-utils';
 import { runWrite } from './write';
 import type {
@@ -241,7 +241,10 @@ export async function readActiveCell(lang: Language): Promise<ActionResult<{ add
   }
 }
 
-/** Reads the active cell's formula, value and the values of the references its MKT call reads. 2 syncs. */
+/**
+ * Reads the active cell's formula, value and the values of the references its MKT call reads. 2
+ * syncs; 3 for a cell of the hiring sheet's COST_PATHS table (the anchor's formula first).
+ */
 export async function readCellForExplain(lang: Language): Promise<ActionResult<CellUnderCursor>> {
   try {
     return await Excel.run(async (context): Promise<ActionResult<CellUnderCursor>> => {
@@ -253,11 +256,24 @@ export async function readCellForExplain(lang: Language): Promise<ActionResult<C
       const workbookNames = context.workbook.names;
       workbookNames.load();
       await context.sync(); // 1
-      const formula = String(cell.formulas[0][0] ?? '');
-      const calls = parseMktCalls(formula);
+      let formula = String(cell.formulas[0][0] ?? '');
+      let calls = parseMktCalls(formula);
+      let spillRow: number | undefined;
+      let formulaSheet: Excel.Worksheet = cell.worksheet;
+      // A cell the COST_PATHS table spilled into holds a value: its formula is the anchor's (+1 sync).
+      const inPaths = calls.length === 0 ? costPathsCellOf(cell.address, workbookNames.items) : undefined;
+      if (inPaths) {
+        formulaSheet = context.workbook.worksheets.getItem(inPaths.sheet);
+        const anchor = formulaSheet.getRange(inPaths.anchor);
+        anchor.load('formulas');
+        await context.sync();
+        const anchorFormula = String(anchor.formulas[0][0] ?? '');
+        const anchorCalls = parseMktCalls(anchorFormula);
+        if (anchorCalls[0]?.id === 'COST_PATHS') [formula, calls, spillRow] = [anchorFormula, anchorCalls, inPaths.row];
+      }
       if (calls.length === 0) return fail(lang, 'noMktFormula');
       const refs = referencesOf(calls).slice(0, MAX_REFERENCES);
-      const sheet = cell.worksheet;
+      const sheet = formulaSheet;
       const rangeNames = new Map(
         workbookNames.items.filter((n) => n.type === 'Range' && !/#REF!/i.test(String(n.formula ?? ''))).map((n) => [n.name.toUpperCase(), n.name]),
       );
@@ -277,7 +293,7 @@ export async function readCellForExplain(lang: Language): Promise<ActionResult<C
       await context.sync(); // 2
       const inputs: Record<string, unknown> = {};
       for (const [ref, range] of loaded) inputs[ref] = range.values;
-      return { status: 'ok', value: { address: cell.address, formula, value: cell.values[0][0], inputs } };
+      return { status: 'ok', value: { address: cell.address, formula, value: cell.values[0][0], inputs, ...(spillRow !== undefined ? { spillRow } : {}) } };
     });
   } catch (error) {
     return failureOf(lang, error);

@@ -24,6 +24,7 @@ import { assessInternalisation, breakevenFees, COMPLEXITY_HOURS, CRITICAL_MASS_R
 import { budgetTier, parseProfile, tierThresholds } from '../rules/tiers';
 import { repairHintFor } from './repair';
 import { explainMarginalCall } from './explain-marginal';
+import { explainHiringCall, type HiringExplainOptions } from './explain-hiring';
 import { EXPLAIN } from './strings';
 import type { CellUnderCursor, Explanation, MktCall } from './types';
 
@@ -95,7 +96,7 @@ function read<T>(value: unknown, reader: (v: unknown) => T): T {
  * undefined when not known) and the cell's result.
  * @returns undefined when the function is unknown or an argument could not be read
  */
-export function explainCall(call: MktCall, args: readonly unknown[], result: unknown, lang: Language): Explanation | undefined {
+export function explainCall(call: MktCall, args: readonly unknown[], result: unknown, lang: Language, hiring: HiringExplainOptions = {}): Explanation | undefined {
   const t = EXPLAIN[lang];
   const num = (v: number, d = 2) => numberText(lang, v, d);
   const ratio = (v: number) => `${num(v, 1)}:1`;
@@ -230,7 +231,7 @@ export function explainCall(call: MktCall, args: readonly unknown[], result: unk
         return { summary: t.label(key, CODE_LABELS[key as DecisionCode][parsed]), lines: [] };
       }
       default:
-        return explainMarginalCall(call, args, lang);
+        return explainHiringCall(call, args, lang, hiring) ?? explainMarginalCall(call, args, lang);
     }
   } catch (error) {
     if (error instanceof RuleError) return errorExplanation(error, lang, []);
@@ -271,7 +272,7 @@ export function explainFormula(cell: CellUnderCursor, lang: Language, shape: Bla
   const explained: Explanation[] = [];
   for (const [index, call] of calls.entries()) {
     const args = call.args.map((a) => (isReference(a) ? asHostPasses(argumentValue(a, cell.inputs), shape) : argumentValue(a, cell.inputs)));
-    const e = explainCall(call, args, index === 0 ? cell.value : undefined, lang);
+    const e = explainCall(call, args, index === 0 ? cell.value : undefined, lang, { pathRow: cell.spillRow });
     if (e) explained.push(e);
   }
   // A cell Excel has not bound says so first, with the fix: its value is #NAME?, not the result.

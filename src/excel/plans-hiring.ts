@@ -6,8 +6,9 @@
  * =IFERROR(MKT.CROSSOVER_MONTH(…),0), named MKT_CROSSOVER_MONTH (what MKT.DECISION reads), and in
  * words; a spilled =MKT.COST_PATHS table and a line chart of its two cumulative paths. Pure.
  */
-import { cellAddress, currencyFormat, INTEGER_FORMAT, PERCENT_FORMAT, rangeAddress } from './sheet-utils';
-import { CellData, CellWrite, formulasAt, inputFormula, literal, PlanInputError, SheetPlan, textAt } from './plans';
+import { cellAddress, currencyFormat, INTEGER_FORMAT, parseAddress, PERCENT_FORMAT, rangeAddress } from './sheet-utils';
+import { CellData, CellWrite, formulasAt, inputFormula, literal, PlanInputError, registryName, SheetPlan, textAt } from './plans';
+import { parseRecordFormula } from './registry';
 import { hiringLabels } from './strings-hiring';
 import type { HiringInput } from './types';
 
@@ -186,4 +187,19 @@ export function hiringPlan(input: HiringInput): SheetPlan {
     anchor: B(R.gross),
     picks,
   };
+}
+
+/**
+ * When a cell lies in the COST_PATHS table of the pane's hiring sheet (its record `MKT_SHEET_HIRING`
+ * says which sheet), the table's anchor cell and the cell's 1-based row in the table: a spilled
+ * cell holds a value, not the formula, so Explain reads the formula from the anchor. Pure.
+ */
+export function costPathsCellOf(address: string, names: ReadonlyArray<{ name: string; formula: string }>): { sheet: string; anchor: string; row: number } | undefined {
+  const cell = parseAddress(address);
+  const record = names.find((n) => n.name.toUpperCase() === registryName('hiring'));
+  const parsed = record ? parseRecordFormula(String(record.formula ?? '')) : undefined;
+  if (!cell?.sheet || !parsed || parsed.sheet.toLowerCase() !== cell.sheet.toLowerCase()) return undefined;
+  const { row, column } = cell.rect;
+  if (column > 2 || row < R.paths - 1 || row >= R.paths - 1 + MAX_HORIZON) return undefined;
+  return { sheet: parsed.sheet, anchor: `A${R.paths}`, row: row - (R.paths - 1) + 1 };
 }

@@ -226,6 +226,8 @@ export interface CellUnderCursor {
   value: unknown;
   /** Values of the precedent references found in the formula, by reference text. */
   inputs: Record<string, unknown>;
+  /** A cell of a spilled table (COST_PATHS): its 1-based row in the table; `formula` is the table's. */
+  spillRow?: number;
 }
 
 export interface Explanation {

@@ -12,7 +12,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { writeHiringCost, type WrittenSheet } from '../../../excel';
 import type { CostPathRow } from '../../../rules';
 import { intlLocale, type StringKey } from '../../i18n';
-import { LINE_LABELS } from '../../i18n/hiring';
+import { LINE_LABELS } from '../../../i18n/payroll-lines';
 import { usePane } from '../context';
 import { ActionPanel, WrittenMessage } from '../components/ActionPanel';
 import { useStyles } from '../components/styles';
