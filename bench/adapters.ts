@@ -33,6 +33,11 @@ export const FUNCTION_IDS = [
   'OPTIMAL_SPEND',
   'BREAKEVEN_ROAS',
   'ALLOCATE_MARGINAL',
+  'LOADED_SALARY_FR',
+  'LOADED_SALARY_QC',
+  'INHOUSE_MONTHLY',
+  'CROSSOVER_MONTH',
+  'COST_PATHS',
   'LABEL',
 ] as const;
 
@@ -56,6 +61,11 @@ export function sourceAdapters(): AdapterSet {
     OPTIMAL_SPEND: source.optimalSpend as AdapterFn,
     BREAKEVEN_ROAS: source.breakevenRoas as AdapterFn,
     ALLOCATE_MARGINAL: source.allocateMarginal as AdapterFn,
+    LOADED_SALARY_FR: source.loadedSalaryFr as AdapterFn,
+    LOADED_SALARY_QC: source.loadedSalaryQc as AdapterFn,
+    INHOUSE_MONTHLY: source.inhouseMonthly as AdapterFn,
+    CROSSOVER_MONTH: source.crossoverMonth as AdapterFn,
+    COST_PATHS: source.costPaths as AdapterFn,
     LABEL: source.label as AdapterFn,
   };
 }

@@ -32,6 +32,11 @@ export const ARITIES: Readonly<Record<string, number>> = {
   OPTIMAL_SPEND: 2,
   BREAKEVEN_ROAS: 1,
   ALLOCATE_MARGINAL: 4,
+  LOADED_SALARY_FR: 5,
+  LOADED_SALARY_QC: 5,
+  INHOUSE_MONTHLY: 4,
+  CROSSOVER_MONTH: 7,
+  COST_PATHS: 7,
   LABEL: 2,
 };
 

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { FuzzResult } from './fuzz';
 import type { MarginalCallResult, MarginalRecalcResult } from './marginal';
+import type { HiringCallResult } from './hiring';
 import type { BreakdownResult, PerCallResult } from './percall';
 import type { RecalcResult } from './recalc';
 import { growthExponent } from './recalc';
@@ -40,6 +41,7 @@ export interface BenchResults {
   roundTrips?: RoundTripResult[];
   fuzz?: FuzzResult;
   marginal?: { perCall: MarginalCallResult[]; recalc: MarginalRecalcResult };
+  hiring?: HiringCallResult[];
   checkWorkbook?: CheckWorkbookResults;
   targets: Target[];
   notes: string[];
@@ -208,6 +210,13 @@ function tables(r: BenchResults, forReadme = false): Table[] {
       title: `Recalculation in HyperFormula of ${f0(recalc.channels)} channels × 12 months (a RESPONSE_FIT row and a MARGINAL_ROAS each, one ALLOCATE_MARGINAL over all), spend block replaced (ms, median of ${recalc.samples})`,
       header: ['channels', 'build ms', 'recalc ms', 'µs per channel', 'values right'],
       rows: [[f0(recalc.channels), f0(recalc.buildMs), f0(recalc.recalcMs), f0(recalc.usPerChannel), recalc.checked ? 'yes' : 'NO']],
+    });
+  }
+  if (r.hiring) {
+    out.push({
+      title: 'What a hire costs (RULES.md §8): cost per call (µs, median; adapters as above)',
+      header: ['call', 'µs'],
+      rows: r.hiring.map((x) => [x.label, f1(x.us)]),
     });
   }
   out.push({

@@ -3,7 +3,7 @@
  *
  *   npm run bench                      everything (about 5 minutes on 2 cores)
  *   npm run bench -- --quick           a short smoke run (small sizes, few samples)
- *   npm run bench -- --only=percall,fuzz   some parts: percall, recalc, startup, roundtrips, fuzz, marginal, checkworkbook
+ *   npm run bench -- --only=percall,fuzz   some parts: percall, recalc, startup, roundtrips, fuzz, marginal, hiring, checkworkbook
  *   npm run bench -- --dist=dist       use an existing build instead of building into a temp folder
  *   npm run bench -- --readme          also rewrite the README's Performance section
  *   npm run bench -- --readme-only     rewrite it from the last bench/results.json, measuring nothing
@@ -23,6 +23,7 @@ import { excelArgument } from '../test/support/excel-arbitraries';
 import { fuzz, fuzzTargets } from './fuzz';
 import type * as PerCallModule from './percall';
 import { measureMarginalPerCall, measureMarginalRecalc } from './marginal';
+import { checkHiringCase, hiringCases, measureHiringPerCall } from './hiring';
 import { measureRecalc } from './recalc';
 import { BenchResults, consoleReport, f0, f1, machineInfo, readmeSection, replaceReadmeSection } from './report';
 import { measureRoundTrips } from './roundtrips';
@@ -31,7 +32,7 @@ import { judge } from './targets';
 import { judgeCheckWorkbook, measureCheckWorkbook } from './check-workbook';
 
 const ROOT = path.resolve(__dirname, '..');
-const PARTS = ['percall', 'recalc', 'startup', 'roundtrips', 'fuzz', 'marginal', 'checkworkbook'] as const;
+const PARTS = ['percall', 'recalc', 'startup', 'roundtrips', 'fuzz', 'marginal', 'hiring', 'checkworkbook'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Options {
@@ -136,7 +137,7 @@ async function main(): Promise<void> {
   const { only } = options;
 
   let dist = options.dist ? path.resolve(ROOT, options.dist) : undefined;
-  if (!dist && (only.has('startup') || only.has('percall') || only.has('fuzz') || only.has('marginal'))) {
+  if (!dist && (only.has('startup') || only.has('percall') || only.has('fuzz') || only.has('marginal') || only.has('hiring'))) {
     const built = fs.mkdtempSync(path.join(os.tmpdir(), 'mkt-bench-dist-'));
     process.on('exit', () => fs.rmSync(built, { recursive: true, force: true }));
     dist = built;
@@ -220,6 +221,13 @@ async function main(): Promise<void> {
     const recalc = measureMarginalRecalc(channels, samples);
     log(`  ${f0(recalc.recalcMs)} ms (${f0(recalc.usPerChannel)} µs per channel), values right: ${recalc.checked}`);
     results.marginal = { perCall, recalc };
+  }
+
+  if (only.has('hiring')) {
+    const problems = hiringCases().flatMap((c) => checkHiringCase(adapters, c));
+    if (problems.length) throw new Error(`hiring: adapter and rule disagree:\n${problems.slice(0, 5).join('\n')}`);
+    log('hiring: cost per call of LOADED_SALARY_FR, LOADED_SALARY_QC, CROSSOVER_MONTH and COST_PATHS');
+    results.hiring = measureHiringPerCall(adapters, options.perCall, (r) => log(`  ${r.label}: ${f1(r.us)} µs`));
   }
 
   if (only.has('checkworkbook')) {

@@ -9,6 +9,7 @@ import type { StartupResult } from './startup';
 import type { FuzzResult } from './fuzz';
 import { syncsConstant } from './roundtrips';
 import { FUNCTION_IDS } from './adapters';
+import { HIRING_TARGET_US, HiringCallResult } from './hiring';
 
 export const LIMITS = {
   /** Adapter ÷ inline arithmetic, scalar calls. */
@@ -39,6 +40,7 @@ export interface Measured {
   startup?: StartupResult;
   roundTrips?: RoundTripResult[];
   fuzz?: FuzzResult;
+  hiring?: HiringCallResult[];
 }
 
 export function judge(m: Measured): Target[] {
@@ -110,6 +112,16 @@ export function judge(m: Measured): Target[] {
   } else {
     out.push(pending('syncsConstant', 'same context.sync count at every table size'));
     out.push(pending('requestSize', 'no request above 5 MB'));
+  }
+
+  for (const id of ['LOADED_SALARY_FR', 'CROSSOVER_MONTH'] as const) {
+    const target = `${id} ≤ ${HIRING_TARGET_US} µs a call`;
+    const timed = m.hiring?.filter((r) => r.id === id && r.judged) ?? [];
+    if (timed.length === 0) out.push(pending(`perCall${id}`, target));
+    else {
+      const worst = Math.max(...timed.map((r) => r.us));
+      out.push({ id: `perCall${id}`, target, measured: `${fmt(worst, 2)} µs (slowest case)`, verdict: worst <= HIRING_TARGET_US ? 'met' : 'missed' });
+    }
   }
 
   out.push(

@@ -101,8 +101,8 @@ export interface SheetPlan {
   legacyArrays: string[];
 }
 
-/** The MKT functions whose result spills down a column. */
-const COLUMN_SPILLS: ReadonlySet<string> = new Set(['ALLOCATE', 'ALLOCATE_MARGINAL']);
+/** The MKT functions whose result spills down a column (COST_PATHS down three columns). */
+const COLUMN_SPILLS: ReadonlySet<string> = new Set(['ALLOCATE', 'ALLOCATE_MARGINAL', 'COST_PATHS']);
 
 /** A column run holding the same spilling call in every cell: a legacy {=…} array, not copies. */
 function isLegacyArray(run: RepairWrite): boolean {

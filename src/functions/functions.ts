@@ -369,6 +369,174 @@ export function allocateMarginal(monthly_budget: any[][], spend_history: any[][]
 }
 
 /**
+ * The employer's yearly cost of a full-time employee in France: gross + employer contributions − réduction générale, each month at the rates of its 1st. Leaves out versement mobilité, conventions collectives, special schemes (Alsace-Moselle, JEI, LODEOM, ZRR), apprentices and part time. The statutory cost, not advice.
+ * @customfunction LOADED_SALARY_FR
+ * @helpurl https://localhost:3000/help.html#LOADED_SALARY_FR
+ * @param gross_annual Yearly gross salary, full time, paid leave included: a cell or a range, summed.
+ * @param [headcount] The company's employees (effectif), 1 or more. Default 4.
+ * @param [cadre] TRUE for a cadre: adds APEC and the cadre prévoyance (yes/no). Default FALSE.
+ * @param [at_rate] The company's AT/MP rate, 0 to 1 (2 % = 0.02). Default the year's national average (2.08 % in 2026).
+ * @param [year] 2025 or 2026. Default 2026.
+ * @returns The employer's yearly cost, in euros, not rounded.
+ */
+export function loadedSalaryFr(gross_annual: any[][], headcount?: any, cadre?: any, at_rate?: any, year?: any): number {
+  try {
+    return finiteNumber(
+      unwrap(
+        rules.loadedSalaryFr({
+          grossAnnual: readAmount('gross_annual', gross_annual),
+          headcount: readOptionalNumber('headcount', headcount),
+          cadre: readYesNo('cadre', cadre, false),
+          atRate: readOptionalNumber('at_rate', at_rate),
+          year: readOptionalNumber('year', year),
+        }),
+      ),
+    );
+  } catch (error) {
+    throw toThrown(error);
+  }
+}
+
+/**
+ * The employer's yearly cost of a salaried employee in Québec: gross + RRQ + RRQ2 + RQAP + EI + FSS + CNESST + CNT + group insurance. The salary includes vacation pay. Leaves out the 1 % training rule and sector FSS rates other than services. The statutory cost, not advice.
+ * @customfunction LOADED_SALARY_QC
+ * @helpurl https://localhost:3000/help.html#LOADED_SALARY_QC
+ * @param gross_annual Yearly gross salary: a cell or a range, summed.
+ * @param [cnesst_rate] The employer's CNESST rate, 0 to 1 (1.54 $ per 100 $ = 0.0154). Default 0.0154.
+ * @param [total_payroll] The company's whole yearly payroll, for the FSS rate: a cell or a range, summed. Default the employee's own gross.
+ * @param [benefits_rate] Employer's share of group insurance, as a fraction of the gross, 0 to 1. Default 0.
+ * @param [year] 2026. Default 2026.
+ * @returns The employer's yearly cost, in dollars, not rounded.
+ */
+export function loadedSalaryQc(gross_annual: any[][], cnesst_rate?: any, total_payroll?: any[][], benefits_rate?: any, year?: any): number {
+  try {
+    return finiteNumber(
+      unwrap(
+        rules.loadedSalaryQc({
+          grossAnnual: readAmount('gross_annual', gross_annual),
+          cnesstRate: readOptionalNumber('cnesst_rate', cnesst_rate),
+          totalPayroll: total_payroll === null || total_payroll === undefined ? undefined : readAmount('total_payroll', total_payroll),
+          benefitsRate: readOptionalNumber('benefits_rate', benefits_rate),
+          year: readOptionalNumber('year', year),
+        }),
+      ),
+    );
+  } catch (error) {
+    throw toThrown(error);
+  }
+}
+
+/**
+ * What an in-house hire costs a month once in place: loaded_salary / 12 + tools + management hours a week × 52 / 12 × the owner's hourly value.
+ * @customfunction INHOUSE_MONTHLY
+ * @helpurl https://localhost:3000/help.html#INHOUSE_MONTHLY
+ * @param loaded_salary Yearly loaded salary, such as MKT.LOADED_SALARY_FR: a cell or a range, summed.
+ * @param [tools_month] Tools and software a month: a cell or a range, summed. Default 0.
+ * @param [management_hours_week] Hours a week the owner spends managing the hire (0 to 168). Default 0.
+ * @param [hourly_value] The owner's own hourly value: a cell or a range, summed. Default 0.
+ * @returns The monthly cost of the hire.
+ */
+export function inhouseMonthly(loaded_salary: any[][], tools_month?: any[][], management_hours_week?: any, hourly_value?: any[][]): number {
+  try {
+    return finiteNumber(
+      unwrap(
+        rules.inhouseMonthly({
+          loadedSalary: readAmount('loaded_salary', loaded_salary),
+          toolsMonth: readAmount('tools_month', tools_month),
+          managementHoursWeek: readOptionalNumber('management_hours_week', management_hours_week),
+          hourlyValue: readAmount('hourly_value', hourly_value),
+        }),
+      ),
+    );
+  } catch (error) {
+    throw toThrown(error);
+  }
+}
+
+function hiringPathInputs(
+  outsource_monthly: unknown,
+  inhouse_monthly: unknown,
+  one_off: unknown,
+  months_to_hire: unknown,
+  ramp_months: unknown,
+  ramp_start: unknown,
+  horizon: unknown,
+): rules.HiringPathInputs {
+  return {
+    outsourceMonthly: readAmount('outsource_monthly', outsource_monthly),
+    inhouseMonthly: readAmount('inhouse_monthly', inhouse_monthly),
+    oneOff: readAmount('one_off', one_off),
+    monthsToHire: readOptionalNumber('months_to_hire', months_to_hire),
+    rampMonths: readOptionalNumber('ramp_months', ramp_months),
+    rampStart: readOptionalNumber('ramp_start', ramp_start),
+    horizon: readOptionalNumber('horizon', horizon),
+  };
+}
+
+/**
+ * The first month, counted from the decision to hire, at the end of which hiring has cost less in total than going on outsourcing: the recruiting cost, the months to hire and the ramp-up counted. #N/A when no month within the horizon.
+ * @customfunction CROSSOVER_MONTH
+ * @helpurl https://localhost:3000/help.html#CROSSOVER_MONTH
+ * @param outsource_monthly What outsourcing costs a month: a cell or a range, summed.
+ * @param inhouse_monthly What the hire costs a month once in place, such as MKT.INHOUSE_MONTHLY: a cell or a range, summed.
+ * @param one_off Recruiting fee and job ads, paid at the decision: a cell or a range, summed.
+ * @param [months_to_hire] Months before the hire starts, still outsourced (0 to 120). Default 3.
+ * @param [ramp_months] Months for the hire to reach full output (0 to 60). Default 3.
+ * @param [ramp_start] Share of the output the hire delivers at the start, 0 to 1. Default 0.25.
+ * @param [horizon] Last month looked at (1 to 600). Default 60.
+ * @returns The crossover month, from 1.
+ */
+export function crossoverMonth(
+  outsource_monthly: any[][],
+  inhouse_monthly: any[][],
+  one_off: any[][],
+  months_to_hire?: any,
+  ramp_months?: any,
+  ramp_start?: any,
+  horizon?: any,
+): number {
+  try {
+    return unwrap(
+      rules.crossoverMonth(hiringPathInputs(outsource_monthly, inhouse_monthly, one_off, months_to_hire, ramp_months, ramp_start, horizon)),
+    );
+  } catch (error) {
+    throw toThrown(error);
+  }
+}
+
+/**
+ * The two cumulative paths, month by month: spills horizon rows of three cells — the month, what outsourcing has cost so far, what hiring has cost so far. The table behind a chart.
+ * @customfunction COST_PATHS
+ * @helpurl https://localhost:3000/help.html#COST_PATHS
+ * @param outsource_monthly What outsourcing costs a month: a cell or a range, summed.
+ * @param inhouse_monthly What the hire costs a month once in place, such as MKT.INHOUSE_MONTHLY: a cell or a range, summed.
+ * @param one_off Recruiting fee and job ads, paid at the decision: a cell or a range, summed.
+ * @param [months_to_hire] Months before the hire starts, still outsourced (0 to 120). Default 3.
+ * @param [ramp_months] Months for the hire to reach full output (0 to 60). Default 3.
+ * @param [ramp_start] Share of the output the hire delivers at the start, 0 to 1. Default 0.25.
+ * @param [horizon] Number of months, one row each (1 to 600). Default 36.
+ * @returns Rows of month, cumulative outsourcing cost, cumulative hiring cost.
+ */
+export function costPaths(
+  outsource_monthly: any[][],
+  inhouse_monthly: any[][],
+  one_off: any[][],
+  months_to_hire?: any,
+  ramp_months?: any,
+  ramp_start?: any,
+  horizon?: any,
+): number[][] {
+  try {
+    const rows = unwrap(
+      rules.costPaths(hiringPathInputs(outsource_monthly, inhouse_monthly, one_off, months_to_hire, ramp_months, ramp_start, horizon)),
+    );
+    return rows.map(([month, outsourcing, hiring]) => [month, finiteNumber(outsourcing), finiteNumber(hiring)]);
+  } catch (error) {
+    throw toThrown(error);
+  }
+}
+
+/**
  * A decision code in words, in French or English.
  * @customfunction LABEL
  * @helpurl https://localhost:3000/help.html#LABEL

@@ -125,6 +125,11 @@ function rgduCoefficient(rates: FrRates, smic: number, gross: number, headcount:
   return Math.round((capped + Number.EPSILON) * 1e4) / 1e4;
 }
 
+function add(bases: Float64Array, amounts: Float64Array, line: number, base: number, rate: number): void {
+  bases[line] += base;
+  amounts[line] += base * rate;
+}
+
 /**
  * Adds one month's bases and amounts into the two arrays (indexed by LINE). The thresholds are
  * written as the model writes them (< 11, > 10, < 50, ≥ 250), so a fractional headcount falls the same way.
@@ -134,44 +139,40 @@ function addMonth(c: Checked, month: number, bases: Float64Array, amounts: Float
   const g = c.gross / 12;
   const pass = r.passMonthly;
   const n = c.headcount;
-  const add = (line: number, base: number, rate: number) => {
-    bases[line] += base;
-    amounts[line] += base * rate;
-  };
   const upToPass = Math.min(g, pass);
   const upTo4Pass = Math.min(g, 4 * pass);
   const pass1To8 = Math.min(Math.max(g - pass, 0), 7 * pass);
-  add(LINE.maladie, g, r.maladie);
-  add(LINE.csa, g, r.csa);
-  add(LINE.vieillesse_plafonnee, upToPass, r.vieillessePlafonnee);
-  add(LINE.vieillesse_deplafonnee, g, r.vieillesseDeplafonnee);
-  add(LINE.allocations_familiales, g, r.allocationsFamiliales);
-  add(LINE.atmp, g, Math.max(c.atRate ?? r.atAverage, c.year.atMinimum[month]));
-  add(LINE.chomage, upTo4Pass, c.year.chomage[month]);
-  add(LINE.ags, upTo4Pass, r.ags);
-  if (n < 50) add(LINE.fnal, upToPass, r.fnalUnder50);
-  else add(LINE.fnal, g, r.fnalFrom50);
-  add(LINE.dialogue_social, g, r.dialogueSocial);
-  add(LINE.retraite_complementaire_t1, upToPass, r.agircArrcoT1);
-  add(LINE.retraite_complementaire_t2, pass1To8, r.agircArrcoT2);
-  add(LINE.ceg_t1, upToPass, r.cegT1);
-  add(LINE.ceg_t2, pass1To8, r.cegT2);
-  if (g > pass) add(LINE.cet, Math.min(g, 8 * pass), r.cet);
-  add(LINE.formation_professionnelle, g, n < 11 ? r.formationUnder11 : r.formationFrom11);
-  add(LINE.taxe_apprentissage, g, r.taxeApprentissage);
-  if (n >= 250) add(LINE.contribution_supplementaire_apprentissage, g, n >= 2000 ? r.csaApprentissageFrom2000 : r.csaApprentissageFrom250);
-  if (n >= 50) add(LINE.peec, g, r.peec);
+  add(bases, amounts, LINE.maladie, g, r.maladie);
+  add(bases, amounts, LINE.csa, g, r.csa);
+  add(bases, amounts, LINE.vieillesse_plafonnee, upToPass, r.vieillessePlafonnee);
+  add(bases, amounts, LINE.vieillesse_deplafonnee, g, r.vieillesseDeplafonnee);
+  add(bases, amounts, LINE.allocations_familiales, g, r.allocationsFamiliales);
+  add(bases, amounts, LINE.atmp, g, Math.max(c.atRate ?? r.atAverage, c.year.atMinimum[month]));
+  add(bases, amounts, LINE.chomage, upTo4Pass, c.year.chomage[month]);
+  add(bases, amounts, LINE.ags, upTo4Pass, r.ags);
+  if (n < 50) add(bases, amounts, LINE.fnal, upToPass, r.fnalUnder50);
+  else add(bases, amounts, LINE.fnal, g, r.fnalFrom50);
+  add(bases, amounts, LINE.dialogue_social, g, r.dialogueSocial);
+  add(bases, amounts, LINE.retraite_complementaire_t1, upToPass, r.agircArrcoT1);
+  add(bases, amounts, LINE.retraite_complementaire_t2, pass1To8, r.agircArrcoT2);
+  add(bases, amounts, LINE.ceg_t1, upToPass, r.cegT1);
+  add(bases, amounts, LINE.ceg_t2, pass1To8, r.cegT2);
+  if (g > pass) add(bases, amounts, LINE.cet, Math.min(g, 8 * pass), r.cet);
+  add(bases, amounts, LINE.formation_professionnelle, g, n < 11 ? r.formationUnder11 : r.formationFrom11);
+  add(bases, amounts, LINE.taxe_apprentissage, g, r.taxeApprentissage);
+  if (n >= 250) add(bases, amounts, LINE.contribution_supplementaire_apprentissage, g, n >= 2000 ? r.csaApprentissageFrom2000 : r.csaApprentissageFrom250);
+  if (n >= 50) add(bases, amounts, LINE.peec, g, r.peec);
   const mutuelle = r.mutuelleMonthly * r.mutuelleEmployerShare;
-  add(LINE.mutuelle, r.mutuelleMonthly, r.mutuelleEmployerShare);
+  add(bases, amounts, LINE.mutuelle, r.mutuelleMonthly, r.mutuelleEmployerShare);
   let prevoyance = mutuelle;
   if (c.cadre) {
-    add(LINE.apec, upTo4Pass, r.apec);
-    add(LINE.prevoyance_cadre, upToPass, r.prevoyanceCadre);
+    add(bases, amounts, LINE.apec, upTo4Pass, r.apec);
+    add(bases, amounts, LINE.prevoyance_cadre, upToPass, r.prevoyanceCadre);
     prevoyance += upToPass * r.prevoyanceCadre;
   }
-  if (n > 10) add(LINE.forfait_social, prevoyance, r.forfaitSocial);
+  if (n > 10) add(bases, amounts, LINE.forfait_social, prevoyance, r.forfaitSocial);
   const coefficient = rgduCoefficient(r, c.year.smic[month], g, n);
-  if (coefficient > 0) add(LINE.reduction_generale, g, -coefficient);
+  if (coefficient > 0) add(bases, amounts, LINE.reduction_generale, g, -coefficient);
 }
 
 // Scratch arrays of the fast path: filled and read within one call, so the function stays pure.
@@ -183,6 +184,22 @@ function accumulate(c: Checked, bases: Float64Array, amounts: Float64Array): num
   amounts.fill(0);
   for (let month = 0; month < 12; month++) addMonth(c, month, bases, amounts);
   let total = c.gross;
+  for (let line = 0; line < LINE_COUNT; line++) total += amounts[line];
+  return total;
+}
+
+/**
+ * One month of LOADED_SALARY_FR: the employer's cost of month 1..12 for gross_annual / 12, as the
+ * reference model gives a month (the contract's examples are months).
+ */
+export function loadedSalaryFrMonth(inputs: LoadedSalaryFrInputs, month: number): Result<number> {
+  const c = check(inputs);
+  if (c instanceof RuleError) return c;
+  if (!Number.isInteger(month) || month < 1 || month > 12) return invalid('wholeNumberRange', { arg: 'month', min: 1, max: 12 });
+  const bases = new Float64Array(LINE_COUNT);
+  const amounts = new Float64Array(LINE_COUNT);
+  addMonth(c, month - 1, bases, amounts);
+  let total = c.gross / 12;
   for (let line = 0; line < LINE_COUNT; line++) total += amounts[line];
   return total;
 }

@@ -72,6 +72,10 @@ describe('repairNeedOf', () => {
       unknownFunction: 0,
       legacyArrays: ['J2:J4'],
     });
+    // COST_PATHS spills rows of three: each column of its legacy array is one such run.
+    const p = '=MKT.COST_PATHS(B1,B2,B3,3,4,0.25,3)';
+    const names = [['#NAME?', '#NAME?', '#NAME?'], ['#NAME?', '#NAME?', '#NAME?'], ['#NAME?', '#NAME?', '#NAME?']];
+    expect(planSheetRepair([{ address: 'S!D2:F4', formulas: [[p, p, p], [p, p, p], [p, p, p]], values: names }]).legacyArrays).toEqual(['D2:D4', 'E2:E4', 'F2:F4']);
     const copies = planSheetRepair([{ address: 'S!F2:F3', formulas: [['=MKT.LTV(A2,0.8)'], ['=MKT.LTV(A2,0.8)']], values: [['#NAME?'], ['#NAME?']] }]);
     expect(copies.cells).toBe(2);
   });

@@ -67,7 +67,8 @@ function exampleArgs(fn: Fn): unknown[] {
 }
 
 /** A valid value for each optional scalar the examples leave out. */
-const SAMPLE: Record<string, unknown> = { cap: 1.5, ratio: 0.6, low: 3, high: 5, discount_rate: 0.1, retention_uplift: 0.1, cac_cut: 0.1, roi_ratio: 4, floor: 3, data_need: true, reporting_ok: true, profile: 'high_margin', lang: 'en' };
+const SAMPLE: Record<string, unknown> = { cap: 1.5, ratio: 0.6, low: 3, high: 5, discount_rate: 0.1, retention_uplift: 0.1, cac_cut: 0.1, roi_ratio: 4, floor: 3, data_need: true, reporting_ok: true, profile: 'high_margin', lang: 'en',
+  headcount: 12, cadre: true, at_rate: 0.02, year: 2026, cnesst_rate: 0.02, total_payroll: 2_000_000, benefits_rate: 0.01, tools_month: 250, management_hours_week: 2, hourly_value: 60, months_to_hire: 3, ramp_months: 4, ramp_start: 0.25, horizon: 24 };
 
 const optionalCases = FNS.flatMap((fn) => fn.parameters.map((p, i) => ({ fn, p, i })).filter(({ p }) => p.optional));
 

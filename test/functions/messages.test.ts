@@ -11,7 +11,7 @@ describe('messages', () => {
     expect(FRENCH_ARGUMENT_NAMES).toEqual(fromMetadata);
   });
   it('exist in French and English for every key, and differ', () => {
-    const params = { arg: 'floor', typed: 80, asRate: 0.8, bounds: 'closed', max: 168, low: 6, high: 5, spendCells: 2, revenueCells: 1, floor: 3, valid: 'fr, en', value: 'X', text: '1,500', thousands: 1500, decimal: 1.5, spendShape: '2×12', revenueShape: '2×11', cap: 0.5, budget: 9000, ceilings: 7500 };
+    const params = { arg: 'floor', typed: 80, asRate: 0.8, bounds: 'closed', max: 168, low: 6, high: 5, spendCells: 2, revenueCells: 1, floor: 3, valid: 'fr, en', value: 'X', text: '1,500', thousands: 1500, decimal: 1.5, spendShape: '2×12', revenueShape: '2×11', cap: 0.5, budget: 9000, ceilings: 7500, year: 2027, years: '2025, 2026', min: 0, horizon: 60 };
     for (const key of MESSAGE_KEYS) {
       const fr = formatMessage(key, params, 'fr');
       const en = formatMessage(key, params, 'en');

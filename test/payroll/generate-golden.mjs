@@ -28,6 +28,18 @@ function* grid() {
       }
     }
   }
+  // Edges: an AT/MP rate under the floor, 2 000 employees, a fractional headcount, no salary, the
+  // PASS and 3 June SMIC (the CET and the réduction générale stop there).
+  const juneSmic3 = 3 * 12.31 * ((35 * 52) / 12) * 12;
+  for (const year of [2025, 2026]) {
+    yield { year, grossAnnual: 40000, headcount: 4, cadre: false, atRate: 0.003 };
+    yield { year, grossAnnual: 40000, headcount: 2000, cadre: true, atRate: 0.003 };
+    yield { year, grossAnnual: 40000, headcount: 10.5, cadre: true, atRate: 0.02 };
+    yield { year, grossAnnual: 0, headcount: 12, cadre: true, atRate: null };
+    yield { year, grossAnnual: YEARS[year].pass, headcount: 4, cadre: false, atRate: null };
+    yield { year, grossAnnual: YEARS[year].pass + 0.12, headcount: 4, cadre: false, atRate: null };
+  }
+  for (const grossAnnual of [juneSmic3 - 0.12, juneSmic3 + 0.12]) yield { year: 2026, grossAnnual: Math.round(grossAnnual * 100) / 100, headcount: 4, cadre: false, atRate: null };
   // Random situations between the grid points (a fixed seed: the file is reproducible).
   let seed = 16;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);

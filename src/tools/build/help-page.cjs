@@ -17,6 +17,8 @@ function resultText(result, lang) {
   const one = (v) => (typeof v === 'number' ? cellText(Number(v.toFixed(4)), lang) : String(v));
   const separator = lang === 'fr' ? ' ; ' : '; ';
   if (Array.isArray(result) && result.length === 1 && result[0].length > 1) return result[0].map(one).join(separator);
+  // Several rows of several cells (COST_PATHS): each row's cells, rows apart.
+  if (Array.isArray(result) && result[0].length > 1) return result.map((row) => row.map(one).join(' · ')).join(separator);
   return Array.isArray(result) ? result.map((row) => one(row[0])).join(separator) : one(result);
 }
 
@@ -39,7 +41,7 @@ function syntax(name, params, separator) {
 function helpPage(metadata, table, reference) {
   const sections = metadata.functions.map((fn) => {
     const fr = table.functions[fn.id];
-    const { example, returns, errors } = reference.functions[fn.id];
+    const { example, returns, errors, notes = [] } = reference.functions[fn.id];
     const frParams = fn.parameters.map((p) => ({ ...p, name: fr.parameters[p.name].name }));
     const paramRows = fn.parameters
       .map((p) => `<tr><td><code>${escapeHtml(fr.parameters[p.name].name)}</code> / <code>${escapeHtml(p.name)}</code>${p.optional ? ' (facultatif / optional)' : ''}</td><td lang="fr">${escapeHtml(fr.parameters[p.name].description)}</td><td lang="en">${escapeHtml(p.description)}</td></tr>`)
@@ -47,7 +49,9 @@ function helpPage(metadata, table, reference) {
     return `<section id="${fn.id}" aria-labelledby="${fn.id}-title">
 <h2 id="${fn.id}-title">MKT.${escapeHtml(fr.name)} <span class="en">— MKT.${escapeHtml(fn.name)}</span></h2>
 <p lang="fr">${escapeHtml(fr.description)}</p>
-<p lang="en">${escapeHtml(fn.description)}</p>
+<p lang="en">${escapeHtml(fn.description)}</p>${notes.map((note) => `
+<p lang="fr">${escapeHtml(note.fr)}</p>
+<p lang="en">${escapeHtml(note.en)}</p>`).join('')}
 <p><strong>Excel en français :</strong> <code>${escapeHtml(syntax(fr.name, frParams, '; '))}</code><br>
 <strong>English Excel:</strong> <code>${escapeHtml(syntax(fn.name, fn.parameters, ', '))}</code></p>
 <table class="params"><thead><tr><th>Argument</th><th lang="fr">Français</th><th lang="en">English</th></tr></thead><tbody>${paramRows}</tbody></table>

@@ -25,6 +25,7 @@ function resultText(result) {
   const one = (v) => (typeof v === 'number' ? String(Number(v.toFixed(2))) : `\`${v}\``);
   // A column spills down (one value per row), a row spills across.
   if (Array.isArray(result) && result.length === 1 && result[0].length > 1) return `spills across ${result[0].map(one).join(', ')}`;
+  if (Array.isArray(result) && result[0].length > 1) return `spills ${result.length} rows: ${result.map((row) => row.map(one).join(', ')).join(' / ')}`;
   if (Array.isArray(result)) return `spills ${result.map((row) => one(row[0])).join(' / ')}`;
   return typeof result === 'number' ? String(Number(result.toFixed(4))) : `\`${result}\``;
 }
@@ -41,13 +42,14 @@ function referenceMarkdown(metadata, table, reference) {
   }
   for (const fn of metadata.functions) {
     const fr = table.functions[fn.id];
-    const { returns, errors, example } = reference.functions[fn.id];
+    const { returns, errors, example, notes = [] } = reference.functions[fn.id];
     const en = `=MKT.${fn.name}(${fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ')})`;
     const frSyntax = `=MKT.${fr.name}(${fn.parameters.map((p) => fr.parameters[p.name].name).map((name, i) => (fn.parameters[i].optional ? `[${name}]` : name)).join('; ')})`;
     lines.push('', `### MKT.${fn.id}`, '', fn.description, '', `- English Excel: \`${en}\``, `- French Excel: \`${frSyntax}\``, '', '| Argument | Meaning |', '|---|---|');
     for (const p of fn.parameters) lines.push(`| \`${p.name}\`${p.optional ? ' (optional)' : ''} | ${p.description} |`);
     const blanks = blankCellLines(fn, reference.functions[fn.id]);
     if (blanks.length > 0) lines.push('', 'Blank cells:', ...blanks.map((b) => `- \`${b.name}\`: ${b.text}.`));
+    for (const note of notes) lines.push('', note.en);
     lines.push('', `Result: ${returns}`, '', 'Errors:', ...errors.map((e) => `- ${e}`), '- an Excel error in an argument is passed on unchanged.');
     lines.push('', 'Example:', '', gridMarkdown(example.grid), '', `\`${example.formula}\` → ${resultText(example.result)}  `, `French Excel: \`${toFrenchFormula(example.formula, table)}\``);
   }

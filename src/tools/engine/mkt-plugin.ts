@@ -10,7 +10,8 @@
  *   an omitted one takes its default (docs/RULES.md, Conventions);
  * - an error cell arrives as a CustomFunctions.Error; an error passed on comes back unchanged.
  * A CustomFunctions.Error thrown by an adapter becomes a HyperFormula CellError of the same type
- * and message; ALLOCATE and ALLOCATE_MARGINAL spill a column, RESPONSE_FIT a row of four.
+ * and message; ALLOCATE and ALLOCATE_MARGINAL spill a column, RESPONSE_FIT a row of four,
+ * COST_PATHS horizon rows of three.
  *
  * Dotted ids: HyperFormula's function-name token allows "." after the first letter (it has
  * NORM.DIST), so 'MKT.ROI_RATIO' is registered as is; no renaming is needed.
@@ -21,6 +22,7 @@
 import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
 import type { FunctionArgument, ImplementedFunctions } from 'hyperformula';
 import * as adapters from '../../functions/functions';
+import { DEFAULT_PATHS_HORIZON, MAX_HORIZON } from '../../rules/hiring';
 import { ensureCustomFunctionsRuntime } from './custom-functions-runtime';
 
 /** `range` for an any[][] parameter, `scalar` for an any one; optional ones end with `?`. */
@@ -30,10 +32,10 @@ interface MktFunction {
   adapter: (...args: any[]) => unknown;
   params: ParamKind[];
   /** The spill's shape: ALLOCATE and ALLOCATE_MARGINAL a column, RESPONSE_FIT a row of four. */
-  spills?: 'allocate' | 'allocateMarginal' | 'responseFit';
+  spills?: 'allocate' | 'allocateMarginal' | 'responseFit' | 'costPaths';
 }
 
-/** The seventeen functions, by the Excel id of their JSDoc `@customfunction` tag. */
+/** Every MKT function, by the Excel id of its JSDoc `@customfunction` tag. */
 export const MKT_FUNCTIONS: Readonly<Record<string, MktFunction>> = {
   INTERNALISE_SIGNAL: { adapter: adapters.internaliseSignal, params: ['scalar', 'range', 'range', 'scalar?'] },
   INTERNALISE_SCORE: { adapter: adapters.internaliseScore, params: ['scalar', 'range', 'range', 'scalar?'] },
@@ -54,6 +56,18 @@ export const MKT_FUNCTIONS: Readonly<Record<string, MktFunction>> = {
     adapter: adapters.allocateMarginal,
     params: ['range', 'range', 'range', 'scalar?'],
     spills: 'allocateMarginal',
+  },
+  LOADED_SALARY_FR: { adapter: adapters.loadedSalaryFr, params: ['range', 'scalar?', 'scalar?', 'scalar?', 'scalar?'] },
+  LOADED_SALARY_QC: { adapter: adapters.loadedSalaryQc, params: ['range', 'scalar?', 'range?', 'scalar?', 'scalar?'] },
+  INHOUSE_MONTHLY: { adapter: adapters.inhouseMonthly, params: ['range', 'range?', 'scalar?', 'range?'] },
+  CROSSOVER_MONTH: {
+    adapter: adapters.crossoverMonth,
+    params: ['range', 'range', 'range', 'scalar?', 'scalar?', 'scalar?', 'scalar?'],
+  },
+  COST_PATHS: {
+    adapter: adapters.costPaths,
+    params: ['range', 'range', 'range', 'scalar?', 'scalar?', 'scalar?', 'scalar?'],
+    spills: 'costPaths',
   },
   LABEL: { adapter: adapters.label, params: ['scalar', 'scalar?'] },
 };
@@ -207,6 +221,18 @@ export class MktPlugin extends FunctionPlugin {
     const b = this.arraySizeForAst(revenue as never, state as never);
     return a.width === b.width && a.height === b.height ? new ArraySize(1, Math.max(1, a.height)) : ArraySize.scalar();
   }
+
+  /**
+   * COST_PATHS spills horizon rows of three. HyperFormula sizes a spill at parse time, before any
+   * cell is read, so (as its own SEQUENCE) only a literal horizon, or none (36), gives the size; a
+   * horizon from a cell, or out of 1..600, is sized as one cell. Excel sizes it from the value.
+   */
+  protected costPathsSize(ast: ProcedureAstLike): ArraySize {
+    const horizon = ast.args[6] as { type: string; value?: unknown } | undefined;
+    if (horizon === undefined || horizon.type === 'EMPTY') return new ArraySize(3, DEFAULT_PATHS_HORIZON);
+    const rows = horizon.type === 'NUMBER' && typeof horizon.value === 'number' ? Math.trunc(horizon.value) : NaN;
+    return rows >= 1 && rows <= MAX_HORIZON ? new ArraySize(3, rows) : ArraySize.scalar();
+  }
 }
 
 interface InterpreterLike {
@@ -263,7 +289,7 @@ for (const id of Object.keys(MKT_FUNCTIONS)) {
     },
   });
 }
-// HyperFormula finds the size methods by name (allocateSize, responseFitSize, allocateMarginalSize).
+// HyperFormula finds the size methods by name (allocateSize, responseFitSize, allocateMarginalSize, costPathsSize).
 
 let registered = false;
 
