@@ -258,12 +258,13 @@ function PathsChart({ rows, crossover }: { rows: readonly CostPathRow[]; crossov
           {months}
         </text>
       </svg>
-      <figcaption>
-        <Text as="p" size={200} className={styles.heading}>
-          <span style={{ color: outsourceColor }}>━ {t('hiring.chart.outsource')}</span>{'  '}
+      <figcaption className={styles.status}>
+        <Text as="p" size={200} block className={styles.heading}>
+          <span style={{ color: outsourceColor }}>━ {t('hiring.chart.outsource')}</span>
+          <span aria-hidden="true">{'\u2003'}</span>
           <span style={{ color: hireColor }}>╍ {t('hiring.chart.hire')}</span>
         </Text>
-        <Text as="p" size={200} className={styles.heading}>
+        <Text as="p" size={200} block className={styles.heading}>
           {summary}
         </Text>
       </figcaption>
