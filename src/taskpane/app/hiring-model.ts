@@ -39,9 +39,9 @@ export const HIRING_DEFAULTS = {
   rampStart: DEFAULT_RAMP_START,
 } as const;
 
-/** The paths drawn: at least three years, longer when the crossover comes later (whole years, ≤ 10). */
+/** The paths drawn: at least three years, longer when the crossover comes later (whole years, ≤ 72 months: past the 60 CROSSOVER_MONTH looks at, and short enough for the portable copy to keep COST_PATHS native). */
 export const MIN_CHART_MONTHS = 36;
-export const MAX_CHART_MONTHS = 120;
+export const MAX_CHART_MONTHS = 72;
 
 export type HiringMarket = 'FR' | 'QC';
 export type HiringTextField =
@@ -216,7 +216,7 @@ export function hiringView(form: HiringForm, market: HiringMarket, language: Lan
   return view;
 }
 
-/** Enough months to see the crossing and a little after, in whole years, 36 to 120. */
+/** Enough months to see the crossing and a little after, in whole years, 36 to 72. */
 export function chartMonths(crossover: HiringCrossover | undefined): number {
   if (crossover?.kind !== 'month') return crossover?.kind === 'never' ? Math.min(Math.max(crossover.horizon, MIN_CHART_MONTHS), MAX_CHART_MONTHS) : MIN_CHART_MONTHS;
   return Math.min(Math.max(Math.ceil((crossover.month + 6) / 12) * 12, MIN_CHART_MONTHS), MAX_CHART_MONTHS);
