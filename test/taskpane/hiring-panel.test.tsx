@@ -20,7 +20,11 @@ async function openPanel(language: 'fr' | 'en', market: 'FR' | 'QC', step: strin
   const view = renderPane({ language, market });
   await view.user.click(screen.getByRole('button', { name: step }));
   const panel = screen.getByTestId('hiring-panel');
-  await view.user.click(within(panel).getAllByText(/coûte vraiment|really costs/)[0]);
+  const toggle = within(panel).getByRole('button', { name: /coûte vraiment|really costs/ });
+  expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  expect(within(panel).queryByRole('textbox')).not.toBeInTheDocument();
+  await view.user.click(toggle);
+  expect(toggle).toHaveAttribute('aria-expanded', 'true');
   return { ...view, panel };
 }
 
@@ -61,7 +65,7 @@ test('the hourly value is asked: without it nothing is written, and the field sa
 test('Québec wording, and Signal 2 reads the computed loaded salary while the salary field is empty', async () => {
   excel.writeInternalisation.mockResolvedValue({ status: 'ok', value: { sheetName: 'Internalisation', anchor: 'A1', names: [], replaced: false } });
   const { user, panel } = await openPanel('fr', 'QC', '2. Internaliser ?');
-  expect(within(panel).getByText('Ce que coûte vraiment une embauche')).toBeInTheDocument();
+  expect(within(panel).getByRole('button', { name: /Ce que coûte vraiment une embauche/ })).toBeInTheDocument();
   await user.selectOptions(within(panel).getByRole('combobox', { name: 'Ce brut est' }), 'yearly');
   await user.type(within(panel).getByRole('textbox', { name: 'Salaire brut' }), '65000');
   expect(plain(within(panel).getByTestId('hiring-loaded').textContent)).toContain('72 561');

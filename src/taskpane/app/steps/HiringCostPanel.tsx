@@ -7,7 +7,7 @@
  * formulas, MKT_LOADED_SALARY, MKT_CROSSOVER_MONTH, COST_PATHS and a line chart). Its state is
  * its own; it tells its host the loaded salary so Signal 2's preview can use it.
  */
-import { Checkbox, Field, Input, Select, Text, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Select, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { writeHiringCost, type WrittenSheet } from '../../../excel';
 import type { CostPathRow } from '../../../rules';
@@ -62,14 +62,15 @@ export function HiringCostPanel({ yearlyFees, onLoadedSalary }: HiringCostPanelP
   const rate = useMemo(() => new Intl.NumberFormat(intlLocale(language, paneMarket), { style: 'percent', maximumFractionDigits: 3 }), [language, paneMarket]);
 
   return (
-    <details open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)} data-testid="hiring-panel">
-      <summary>
-        <Text as="h3" id="mkt-hiring-title" weight="semibold" className={styles.heading} style={{ display: 'inline' }}>
-          {t('hiring.title')}
-        </Text>
-      </summary>
+    <section aria-labelledby="mkt-hiring-title" data-testid="hiring-panel" className={styles.section}>
+      {/* A disclosure heading: one button, expanded on demand (the keyboard walk sees it as a button). */}
+      <h3 className={styles.heading}>
+        <Button id="mkt-hiring-title" appearance="secondary" aria-expanded={open} aria-controls="mkt-hiring-body" onClick={() => setOpen((o) => !o)}>
+          {`${open ? '▾' : '▸'} ${t('hiring.title')}`}
+        </Button>
+      </h3>
       {open && (
-        <section className={styles.section} aria-labelledby="mkt-hiring-title">
+        <div id="mkt-hiring-body" className={styles.section}>
           <Text as="p" className={styles.heading}>
             {t('hiring.intro')}
           </Text>
@@ -194,9 +195,9 @@ export function HiringCostPanel({ yearlyFees, onLoadedSalary }: HiringCostPanelP
           </>
         )}
       />
-    </section>
+        </div>
       )}
-    </details>
+    </section>
   );
 
   function crossoverText(v: HiringView, tr: typeof t): string {
