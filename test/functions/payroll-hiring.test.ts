@@ -13,6 +13,8 @@ function excelError(call: () => unknown): Thrown {
   throw new Error('expected a CustomFunctions.Error');
 }
 const cell = (value: unknown) => [[value]];
+/** What Excel passes for an omitted range argument. */
+const omitted = null as unknown as undefined;
 
 describe('LOADED_SALARY_FR', () => {
   it('sums a gross range and reads the French yes/no and numeric text', () => {
@@ -35,19 +37,19 @@ describe('LOADED_SALARY_FR', () => {
 
 describe('LOADED_SALARY_QC', () => {
   it('gives the contract examples', () => {
-    expect(f.loadedSalaryQc(cell(65_000), null, null, null, null)).toBeCloseTo(72_561.3, 6);
-    expect(f.loadedSalaryQc(cell(90_000), null, null, null, null)).toBeCloseTo(99_616.08, 6);
+    expect(f.loadedSalaryQc(cell(65_000), null, omitted, null, null)).toBeCloseTo(72_561.3, 6);
+    expect(f.loadedSalaryQc(cell(90_000), null, omitted, null, null)).toBeCloseTo(99_616.08, 6);
   });
   it('reads the payroll as an amount for the FSS rate', () =>
-    expect(f.loadedSalaryQc(cell(90_000), null, [[5_000_000, 2_800_000]], null, null) - f.loadedSalaryQc(cell(90_000), null, null, null, null)).toBeCloseTo((0.0426 - 0.0165) * 90_000, 6));
+    expect(f.loadedSalaryQc(cell(90_000), null, [[5_000_000, 2_800_000]], null, null) - f.loadedSalaryQc(cell(90_000), null, omitted, null, null)).toBeCloseTo((0.0426 - 0.0165) * 90_000, 6));
   it('names the years it knows', () =>
-    expect(excelError(() => f.loadedSalaryQc(cell(1), null, null, null, 2025)).message).toBe('année : année 2025 inconnue ; années connues : 2026'));
+    expect(excelError(() => f.loadedSalaryQc(cell(1), null, omitted, null, 2025)).message).toBe('année : année 2025 inconnue ; années connues : 2026'));
 });
 
 describe('INHOUSE_MONTHLY', () => {
   it('adds the tools and the owner time', () => expect(f.inhouseMonthly(cell(72_000), cell(250), 2, cell(60))).toBeCloseTo(6000 + 250 + 520, 10));
   it('refuses more than 168 hours', () =>
-    expect(excelError(() => f.inhouseMonthly(cell(72_000), null, 169, null)).message).toBe('heures_encadrement : entre 0 et 168 heures par semaine'));
+    expect(excelError(() => f.inhouseMonthly(cell(72_000), omitted, 169, omitted)).message).toBe('heures_encadrement : entre 0 et 168 heures par semaine'));
 });
 
 describe('CROSSOVER_MONTH and COST_PATHS', () => {

@@ -34,7 +34,9 @@ describe('LOADED_SALARY_FR against modele-social, the golden grid', () => {
     const rows = golden.rows;
     expect(rows.length).toBeGreaterThanOrEqual(300);
     expect(new Set(rows.map((r) => r.year))).toEqual(new Set([2025, 2026]));
-    for (const n of [1, 10, 11, 12, 49, 50, 51, 250]) expect(rows.some((r) => r.headcount === n)).toBe(true);
+    for (const n of [1, 10, 10.5, 11, 12, 49, 50, 51, 250, 2000]) expect(rows.some((r) => r.headcount === n)).toBe(true);
+    expect(rows.some((r) => r.atRate !== null && r.atRate < 0.005)).toBe(true); // under the AT/MP floor
+    expect(rows.some((r) => r.grossAnnual === 0)).toBe(true);
     expect(new Set(rows.map((r) => r.cadre))).toEqual(new Set([false, true]));
     expect(new Set(rows.map((r) => r.atRate)).size).toBeGreaterThanOrEqual(5);
     expect(Math.min(...rows.map((r) => r.grossAnnual))).toBeLessThanOrEqual(11.88 * 151.67 * 12 + 1);

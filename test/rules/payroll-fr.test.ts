@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { LoadedSalaryBreakdown } from '../../src/rules';
 import { FR_LINE_KEYS, loadedSalaryFr, loadedSalaryFrLines, loadedSalaryFrMonth, RuleError } from '../../src/rules';
 import { FR_2026 } from '../../src/rules/rates/fr-2026';
 
@@ -45,13 +46,13 @@ describe('LOADED_SALARY_FR lines', () => {
   it('takes off the réduction générale at the SMIC: 0.3981 of the gross under 50 employees, 0.4021 from 50', () => {
     const smicJanuary = 12.02 * ((35 * 52) / 12) * 12; // at or below the SMIC the coefficient is capped at Tmin + Tdelta
     const rate = (headcount: number) =>
-      (loadedSalaryFrLines({ grossAnnual: smicJanuary, headcount }) as { lines: { key: string; rate: number }[] }).lines.find((l) => l.key === 'reduction_generale')!.rate;
+      (loadedSalaryFrLines({ grossAnnual: smicJanuary, headcount }) as LoadedSalaryBreakdown).lines.find((l) => l.key === 'reduction_generale')!.rate;
     expect(rate(4)).toBeCloseTo(-0.3981, 10);
     expect(rate(50)).toBeCloseTo(-0.4021, 10);
   });
   it('adds APEC and the cadre prévoyance for a cadre, and forfait social on the health and prévoyance payments from 11', () => {
     const keys = (headcount: number, cadre: boolean) =>
-      (loadedSalaryFrLines({ grossAnnual: 60_000, headcount, cadre }) as { lines: { key: string }[] }).lines.map((l) => l.key);
+      (loadedSalaryFrLines({ grossAnnual: 60_000, headcount, cadre }) as LoadedSalaryBreakdown).lines.map((l) => l.key);
     expect(keys(4, true)).toEqual(expect.arrayContaining(['apec', 'prevoyance_cadre']));
     expect(keys(4, false)).not.toContain('apec');
     expect(keys(10, true)).not.toContain('forfait_social');

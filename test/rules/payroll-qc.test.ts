@@ -1,11 +1,12 @@
 import fc from 'fast-check';
+import type { LoadedSalaryBreakdown } from '../../src/rules';
 import { fssRate, loadedSalaryQc, loadedSalaryQcLines, RuleError } from '../../src/rules';
 import { QC_2026 } from '../../src/rules/rates/qc-2026';
 
 const cost = (grossAnnual: number, more: Partial<Parameters<typeof loadedSalaryQc>[0]> = {}) =>
   loadedSalaryQc({ grossAnnual, ...more }) as number;
 const line = (grossAnnual: number, key: string, more: Partial<Parameters<typeof loadedSalaryQc>[0]> = {}) =>
-  (loadedSalaryQcLines({ grossAnnual, ...more }) as { lines: { key: string; base: number; rate: number; amount: number }[] }).lines.find(
+  (loadedSalaryQcLines({ grossAnnual, ...more }) as LoadedSalaryBreakdown).lines.find(
     (l) => l.key === key,
   )!;
 
@@ -65,7 +66,7 @@ describe('LOADED_SALARY_QC at every ceiling', () => {
     }
   });
   it('lists every line, and they sum with the gross to the total', () => {
-    const b = loadedSalaryQcLines({ grossAnnual: 90_000, benefitsRate: 0.01 }) as { total: number; gross: number; lines: { key: string; amount: number }[] };
+    const b = loadedSalaryQcLines({ grossAnnual: 90_000, benefitsRate: 0.01 }) as LoadedSalaryBreakdown;
     expect(b.lines.map((l) => l.key)).toEqual(['rrq', 'rrq2', 'rqap', 'ei', 'fss', 'cnesst', 'cnt', 'benefits']);
     expect(b.lines.reduce((s, l) => s + l.amount, b.gross)).toBe(b.total);
     expect(b.total).toBe(cost(90_000, { benefitsRate: 0.01 }));
