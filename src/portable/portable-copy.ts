@@ -323,7 +323,7 @@ const TEXT = {
       'COURBE_REPONSE hors d’une formule matricielle ou enregistrée sur une autre zone que ses quatre cellules (un résultat d’erreur sur une seule cellule), ou sur des plages qui ne sont pas des références : figée ; ROAS_MARGINAL et DEPENSE_OPTIMALE dont l’ajustement n’est pas une référence de plage (un nom, un appel imbriqué) : figées.',
       'MOIS_BASCULE et TRAJECTOIRES_COUTS : formes fermées des sommes que MKT cumule mois par mois ; un écart cumulé égal à 0 à l’arrondi près à la fin d’un mois peut tomber sur le mois voisin, et les cumuls diffèrent dans leurs derniers chiffres (1e-9 près).',
       'TRAJECTOIRES_COUTS : formule matricielle sur la zone enregistrée (ses lignes, trois colonnes) ; un horizon changé ensuite donne #N/A au-delà de la zone ; plus d’environ 110 mois, ou hors d’une formule matricielle : figée.',
-      'SALAIRE_CHARGE_FR : ses lignes additionnées dans un autre ordre (1e-9 près) ; sur des cellules d’une autre feuille au nom long, la traduction dépasse 8 192 caractères : figée (mettez ses arguments sur la même feuille).',
+      'SALAIRE_CHARGE_FR : ses lignes additionnées dans un autre ordre (1e-9 près) ; avec des arguments plus longs que des cellules de la même feuille (une autre feuille, une expression, un texte pour cadre), la traduction dépasse 8 192 caractères : figée (mettez ses arguments dans des cellules de la même feuille).',
     ],
     reasons: {
       noNativeForm: 'pas de forme native (solveur itératif ou fonction récente)',
@@ -364,7 +364,7 @@ const TEXT = {
       'RESPONSE_FIT outside an array formula, or stored over another area than its four cells (an error result in one cell), or over ranges that are not references: frozen; MARGINAL_ROAS and OPTIMAL_SPEND whose fit is not a range reference (a name, a nested call): frozen.',
       'CROSSOVER_MONTH and COST_PATHS: closed forms of the sums MKT accumulates month by month; a cumulative difference within rounding of 0 at a month\'s end may fall on the next month, and the totals differ in their last digits (within 1e-9).',
       'COST_PATHS: an array formula over its stored area (its rows, three columns); a horizon changed later gives #N/A beyond that area; more than about 110 months, or outside an array formula: frozen.',
-      'LOADED_SALARY_FR: its lines added in another order (within 1e-9); over another sheet\'s cells with a long name the translation passes 8,192 characters: frozen (keep its arguments on the same sheet).',
+      'LOADED_SALARY_FR: its lines added in another order (within 1e-9); with arguments longer than cells of the same sheet (another sheet, an expression, a text for cadre) the translation passes 8,192 characters: frozen (put its arguments in cells of the same sheet).',
     ],
     reasons: {
       noNativeForm: 'no native form (an iterative solver or a newer function)',

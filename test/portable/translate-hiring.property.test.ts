@@ -141,16 +141,27 @@ describe.each(SPECS)('the native translation of $id', (spec) => {
       fc.property(fc.array(fc.tuple(...spec.args.map(caseArg)), { minLength: 25, maxLength: 40 }), (cases) => {
         const grid: Cell[][] = [];
         const laid: Array<{ mkt: string; native: string }> = [];
+        let frozen = 0;
         cases.forEach((args, row) => {
           const { formula, cells } = formulaOf(spec.id, args as CaseArg[], row);
           const t = translateFormula(formula);
+          // LOADED_SALARY_FR's long form may pass 8 192 characters with long arguments (a text literal
+          // for cadre, longer references): frozen, as the README says; the others always translate.
+          if (!t.formula && spec.id === 'LOADED_SALARY_FR' && t.frozen?.reason === 'tooLong') {
+            frozen++;
+            grid.push([...cells, null, null]);
+            laid.push({ mkt: '', native: '' });
+            return;
+          }
           if (!t.formula) throw new Error(`${formula} was not translated: ${t.frozen?.reason}`);
           expect(t.formula.length).toBeLessThanOrEqual(MAX_FORMULA_LENGTH);
           grid.push([...cells, formula, t.formula]);
           laid.push({ mkt: formula, native: t.formula });
         });
         const engine = createEngine({ Cases: grid });
+        expect(frozen).toBeLessThanOrEqual(cases.length / 2);
         laid.forEach((l, row) => {
+          if (l.mkt === '') return;
           const mkt = outcomeOf(engine.getCellValue({ sheet: 0, row, col: OUT }));
           const native = outcomeOf(engine.getCellValue({ sheet: 0, row, col: OUT + 1 }));
           if (!agree(mkt, native)) throw new Error(`${l.mkt} (inputs ${JSON.stringify(grid[row].slice(0, 7))}): MKT ${JSON.stringify(mkt)}, native ${JSON.stringify(native)}\n${l.native}`);
