@@ -35,6 +35,7 @@ import type {
   Explanation,
   HiringInput,
   InternalisationInput,
+  Region,
   PilotInput,
   SourceData,
   SourceRef,
@@ -312,11 +313,12 @@ function officePlatform(): string | undefined {
 /**
  * readCellForExplain + explainFormula: why the selected MKT formula gives its result. Blank cells
  * are read as this host passes them to the function (0 on Windows and Mac, null on the web).
+ * `region`: the wording of the §8 explanations (Québec: embauche, impartition).
  */
-export async function explainSelectedCell(lang: Language): Promise<ActionResult<Explanation>> {
+export async function explainSelectedCell(lang: Language, region?: Region): Promise<ActionResult<Explanation>> {
   const read = await readCellForExplain(lang);
   if (read.status !== 'ok') return read;
-  const explanation = explainFormula(read.value, lang, blankShapeOf(officePlatform()));
+  const explanation = explainFormula(read.value, lang, blankShapeOf(officePlatform()), region);
   return explanation ? { status: 'ok', value: explanation } : fail(lang, 'noMktFormula');
 }
 

@@ -122,13 +122,12 @@ export function explainHiringCall(call: MktCall, args: readonly unknown[], lang:
         const outside = Math.min(m, toHire);
         const ramping = Math.min(Math.max(m - toHire, 0), ramp);
         const inPlace = Math.max(m - toHire - ramp, 0);
-        const cheaper = hire < outsource ? (lang === 'fr' ? (region === 'QC' ? 'L’embauche' : 'Le recrutement') : 'Hiring') : lang === 'fr' ? (region === 'QC' ? 'L’impartition' : 'L’externalisation') : 'Outsourcing';
         return {
           summary: t.pathsSummary(m, money(outsource), money(hire)),
           lines: [
             t.pathsOutsource(m, money(inputs.outsourceMonthly), money(outsource)),
             t.pathsHire(money(inputs.oneOff), outside, ramping, inPlace, money(hire)),
-            ...(hire === outsource ? [] : [t.pathsCheaper(cheaper, money(Math.abs(outsource - hire)))]),
+            ...(hire === outsource ? [] : [t.pathsCheaper(hire < outsource, money(Math.abs(outsource - hire)))]),
             ...described,
           ],
         };

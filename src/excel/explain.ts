@@ -26,7 +26,7 @@ import { repairHintFor } from './repair';
 import { explainMarginalCall } from './explain-marginal';
 import { explainHiringCall, type HiringExplainOptions } from './explain-hiring';
 import { EXPLAIN } from './strings';
-import type { CellUnderCursor, Explanation, MktCall } from './types';
+import type { CellUnderCursor, Explanation, MktCall, Region } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Parsing
@@ -266,13 +266,13 @@ function asHostPasses(value: unknown, shape: BlankShape): unknown {
  * calls nested in it (their lines follow). A blank cell it references is read the way the host
  * passes it to the function (`shape`), so the explanation agrees with the cell.
  */
-export function explainFormula(cell: CellUnderCursor, lang: Language, shape: BlankShape = 'zero'): Explanation | undefined {
+export function explainFormula(cell: CellUnderCursor, lang: Language, shape: BlankShape = 'zero', region?: Region): Explanation | undefined {
   const calls = parseMktCalls(cell.formula);
   if (calls.length === 0) return undefined;
   const explained: Explanation[] = [];
   for (const [index, call] of calls.entries()) {
     const args = call.args.map((a) => (isReference(a) ? asHostPasses(argumentValue(a, cell.inputs), shape) : argumentValue(a, cell.inputs)));
-    const e = explainCall(call, args, index === 0 ? cell.value : undefined, lang, { pathRow: cell.spillRow });
+    const e = explainCall(call, args, index === 0 ? cell.value : undefined, lang, { pathRow: cell.spillRow, region });
     if (e) explained.push(e);
   }
   // A cell Excel has not bound says so first, with the fix: its value is #NAME?, not the result.

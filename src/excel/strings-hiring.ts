@@ -151,7 +151,7 @@ export interface HiringExplainStrings {
   pathsSummary: (month: number, outsource: string, hire: string) => string;
   pathsOutsource: (month: number, monthly: string, total: string) => string;
   pathsHire: (oneOff: string, monthsOutside: number, rampMonths: number, inPlace: number, total: string) => string;
-  pathsCheaper: (cheaper: string, diff: string) => string;
+  pathsCheaper: (hireCheaper: boolean, diff: string) => string;
   rowOutOfRange: (row: number, horizon: number) => string;
 }
 
@@ -171,7 +171,7 @@ const explainFr: HiringExplainStrings = {
   pathsSummary: (m, o, h) => `Mois ${m} : externaliser a coûté ${o} en tout, recruter ${h}.`,
   pathsOutsource: (m, mo, t) => `Externalisation : ${m} × ${mo} = ${t}`,
   pathsHire: (x, out, ramp, inPlace, t) => `Recrutement : ${x} de frais ponctuels, ${out} mois encore externalisés, ${ramp} mois de montée en compétence, ${inPlace} mois en poste = ${t}`,
-  pathsCheaper: (c, d) => `${c} est moins cher de ${d} à ce mois.`,
+  pathsCheaper: (hire, d) => (hire ? `Le recrutement est moins cher de ${d} à ce mois.` : `L’externalisation est moins chère de ${d} à ce mois.`),
   rowOutOfRange: (r, h) => `La ligne ${r} est hors de la trajectoire (${h} mois).`,
 };
 
@@ -184,6 +184,7 @@ const explainQc: HiringExplainStrings = {
   pathsSummary: (m, o, h) => `Mois ${m} : l’impartition a coûté ${o} en tout, l’embauche ${h}.`,
   pathsOutsource: (m, mo, t) => `Impartition : ${m} × ${mo} = ${t}`,
   pathsHire: (x, out, ramp, inPlace, t) => `Embauche : ${x} de frais ponctuels, ${out} mois encore impartis, ${ramp} mois d’intégration, ${inPlace} mois en poste = ${t}`,
+  pathsCheaper: (hire, d) => (hire ? `L’embauche est moins chère de ${d} à ce mois.` : `L’impartition est moins chère de ${d} à ce mois.`),
 };
 
 const explainEn: HiringExplainStrings = {
@@ -202,7 +203,7 @@ const explainEn: HiringExplainStrings = {
   pathsSummary: (m, o, h) => `Month ${m}: outsourcing has cost ${o} in total, hiring ${h}.`,
   pathsOutsource: (m, mo, t) => `Outsourcing: ${m} × ${mo} = ${t}`,
   pathsHire: (x, out, ramp, inPlace, t) => `Hiring: ${x} one-off, ${out} months still outsourced, ${ramp} months of ramp-up, ${inPlace} months in place = ${t}`,
-  pathsCheaper: (c, d) => `${c} is cheaper by ${d} at that month.`,
+  pathsCheaper: (hire, d) => `${hire ? 'Hiring' : 'Outsourcing'} is cheaper by ${d} at that month.`,
   rowOutOfRange: (r, h) => `Row ${r} is outside the paths (${h} months).`,
 };
 

@@ -119,3 +119,13 @@ describe('a cell of the spilled table on the hiring sheet', () => {
     expect(parseRect('A1')).toEqual({ row: 0, column: 0, rows: 1, columns: 1 });
   });
 });
+
+describe('Québec wording', () => {
+  it('CROSSOVER_MONTH and a month of COST_PATHS say embauche and impartition for a Québec profile', () => {
+    const words = explainFormula(cell('=MKT.CROSSOVER_MONTH(8000,6669.6,10650,3,4,0.25)'), 'fr', 'zero', 'QC')!;
+    expect(words.summary).toBe('L’embauche devient moins chère au 18e mois.');
+    const month = explainFormula(cell('=MKT.COST_PATHS(8000,6669.6,10650,3,4,0.25)', {}, 20), 'fr', 'zero', 'QC')!;
+    expect(plain(month.summary)).toMatch(/^Mois 20 : l’impartition a coûté 160 000,00 en tout, l’embauche /);
+    expect(month.lines.some((l) => l.startsWith('L’embauche est moins chère'))).toBe(true);
+  });
+});
