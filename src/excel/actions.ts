@@ -21,6 +21,7 @@ import type { Language } from '../rules/labels';
 import { blankShapeOf, explainFormula, parseMktCalls, referencesOf } from './explain';
 import { fail, failureOf } from './failures';
 import { arbitragePlan, assumptionsPlan, diagnosticPlan, internalisationPlan, pilotPlan, PlanInputError, transferPlan } from './plans';
+import { costPathsCellOf, hiringPlan } from './plans-hiring';
 import { parseAddress } from './sheet-utils';
 import { runWrite } from './write';
 import type {
@@ -29,7 +30,9 @@ import type {
   CellUnderCursor,
   DiagnosticInput,
   Explanation,
+  HiringInput,
   InternalisationInput,
+  Region,
   PilotInput,
   SourceData,
   SourceRef,
@@ -123,7 +126,18 @@ export function writeDiagnostic(input: DiagnosticInput, options?: WriteOptions):
 /** Writes the internalisation inputs block and its MKT formulas. */
 export function writeInternalisation(input: InternalisationInput, options?: WriteOptions): Promise<ActionResult<WrittenSheet>> {
   return guarded(input.profile.lang, () =>
-    runWrite({ kind: 'internalisation', lang: input.profile.lang, profile: input.profile, build: () => [internalisationPlan(input)] }, options),
+    runWrite({ kind: 'internalisation', lang: input.profile.lang, profile: input.profile, build: (_, names) => [internalisationPlan(input, names)] }, options),
+  );
+}
+
+/**
+ * Writes the hiring-cost sheet (RULES.md §8): the live loaded salary (MKT_LOADED_SALARY), the
+ * monthly cost in-house, the crossover month (MKT_CROSSOVER_MONTH), the spilled COST_PATHS table
+ * and a line chart of the two cumulative paths.
+ */
+export function writeHiringCost(input: HiringInput, options?: WriteOptions): Promise<ActionResult<WrittenSheet>> {
+  return guarded(input.profile.lang, () =>
+    runWrite({ kind: 'hiring', lang: input.profile.lang, profile: input.profile, build: () => [hiringPlan(input)] }, options),
   );
 }
 
@@ -202,7 +216,10 @@ export async function readActiveCell(lang: Language): Promise<ActionResult<{ add
   }
 }
 
-/** Reads the active cell's formula, value and the values of the references its MKT call reads. 2 syncs. */
+/**
+ * Reads the active cell's formula, value and the values of the references its MKT call reads. 2
+ * syncs; 3 for a cell of the hiring sheet's COST_PATHS table (the anchor's formula first).
+ */
 export async function readCellForExplain(lang: Language): Promise<ActionResult<CellUnderCursor>> {
   try {
     return await Excel.run(async (context): Promise<ActionResult<CellUnderCursor>> => {
@@ -214,11 +231,24 @@ export async function readCellForExplain(lang: Language): Promise<ActionResult<C
       const workbookNames = context.workbook.names;
       workbookNames.load();
       await context.sync(); // 1
-      const formula = String(cell.formulas[0][0] ?? '');
-      const calls = parseMktCalls(formula);
+      let formula = String(cell.formulas[0][0] ?? '');
+      let calls = parseMktCalls(formula);
+      let spillRow: number | undefined;
+      let formulaSheet: Excel.Worksheet = cell.worksheet;
+      // A cell the COST_PATHS table spilled into holds a value: its formula is the anchor's (+1 sync).
+      const inPaths = calls.length === 0 ? costPathsCellOf(cell.address, workbookNames.items) : undefined;
+      if (inPaths) {
+        formulaSheet = context.workbook.worksheets.getItem(inPaths.sheet);
+        const anchor = formulaSheet.getRange(inPaths.anchor);
+        anchor.load('formulas');
+        await context.sync();
+        const anchorFormula = String(anchor.formulas[0][0] ?? '');
+        const anchorCalls = parseMktCalls(anchorFormula);
+        if (anchorCalls[0]?.id === 'COST_PATHS') [formula, calls, spillRow] = [anchorFormula, anchorCalls, inPaths.row];
+      }
       if (calls.length === 0) return fail(lang, 'noMktFormula');
       const refs = referencesOf(calls).slice(0, MAX_REFERENCES);
-      const sheet = cell.worksheet;
+      const sheet = formulaSheet;
       const rangeNames = new Map(
         workbookNames.items.filter((n) => n.type === 'Range' && !/#REF!/i.test(String(n.formula ?? ''))).map((n) => [n.name.toUpperCase(), n.name]),
       );
@@ -238,7 +268,7 @@ export async function readCellForExplain(lang: Language): Promise<ActionResult<C
       await context.sync(); // 2
       const inputs: Record<string, unknown> = {};
       for (const [ref, range] of loaded) inputs[ref] = range.values;
-      return { status: 'ok', value: { address: cell.address, formula, value: cell.values[0][0], inputs } };
+      return { status: 'ok', value: { address: cell.address, formula, value: cell.values[0][0], inputs, ...(spillRow !== undefined ? { spillRow } : {}) } };
     });
   } catch (error) {
     return failureOf(lang, error);
@@ -257,11 +287,12 @@ function officePlatform(): string | undefined {
 /**
  * readCellForExplain + explainFormula: why the selected MKT formula gives its result. Blank cells
  * are read as this host passes them to the function (0 on Windows and Mac, null on the web).
+ * `region`: the wording of the §8 explanations (Québec: embauche, impartition).
  */
-export async function explainSelectedCell(lang: Language): Promise<ActionResult<Explanation>> {
+export async function explainSelectedCell(lang: Language, region?: Region): Promise<ActionResult<Explanation>> {
   const read = await readCellForExplain(lang);
   if (read.status !== 'ok') return read;
-  const explanation = explainFormula(read.value, lang, blankShapeOf(officePlatform()));
+  const explanation = explainFormula(read.value, lang, blankShapeOf(officePlatform()), region);
   return explanation ? { status: 'ok', value: explanation } : fail(lang, 'noMktFormula');
 }
 

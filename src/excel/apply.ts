@@ -32,7 +32,7 @@ export function queuePlan(sheet: Excel.Worksheet, plan: SheetPlan): void {
     const range = sheet.getRange(write.address);
     if (write.numberFormat) range.numberFormat = write.numberFormat;
     if (write.kind === 'formulas') range.formulas = write.data;
-    else range.values = write.data;
+    else if (write.kind !== 'formats') range.values = write.data;
     if (write.style) STYLE[write.style](range.format);
   }
   for (const { from, to, copy } of plan.fills) {
@@ -56,7 +56,7 @@ export function queuePlan(sheet: Excel.Worksheet, plan: SheetPlan): void {
 function queueChart(sheet: Excel.Worksheet, plan: ChartPlan): void {
   if (plan.type === 'scatter') return queueScatterChart(sheet, plan);
   const [first, ...others] = plan.series;
-  const chart = sheet.charts.add('ColumnClustered', sheet.getRange(first.values), 'Columns');
+  const chart = sheet.charts.add(plan.type === 'line' ? 'Line' : 'ColumnClustered', sheet.getRange(first.values), 'Columns');
   chart.name = plan.name;
   chart.title.text = plan.title;
   const categories = sheet.getRange(plan.categories);

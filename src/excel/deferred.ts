@@ -27,6 +27,7 @@ export const writeInternalisation: Actions['writeInternalisation'] = onFirstCall
 export const writeArbitrage: Actions['writeArbitrage'] = onFirstCall(actions, 'writeArbitrage');
 export const writeTransfer: Actions['writeTransfer'] = onFirstCall(actions, 'writeTransfer');
 export const writePilot: Actions['writePilot'] = onFirstCall(actions, 'writePilot');
+export const writeHiringCost: Actions['writeHiringCost'] = onFirstCall(actions, 'writeHiringCost');
 export const readActiveCell: Actions['readActiveCell'] = onFirstCall(actions, 'readActiveCell');
 export const readCellForExplain: Actions['readCellForExplain'] = onFirstCall(actions, 'readCellForExplain');
 export const explainSelectedCell: Actions['explainSelectedCell'] = onFirstCall(actions, 'explainSelectedCell');

@@ -25,8 +25,9 @@ import { assessInternalisation, breakevenFees, CRITICAL_MASS_RATIO, CRITICAL_MAS
 import { budgetTier, parseProfile, tierThresholds } from '../rules/tiers';
 import { repairHintFor } from './repair';
 import { explainMarginalCall } from './explain-marginal';
+import { explainHiringCall, type HiringExplainOptions } from './explain-hiring';
 import { EXPLAIN } from './strings';
-import type { CellUnderCursor, Explanation, MktCall } from './types';
+import type { CellUnderCursor, Explanation, MktCall, Region } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Parsing
@@ -96,7 +97,7 @@ function read<T>(value: unknown, reader: (v: unknown) => T): T {
  * undefined when not known) and the cell's result.
  * @returns undefined when the function is unknown or an argument could not be read
  */
-export function explainCall(call: MktCall, args: readonly unknown[], result: unknown, lang: Language): Explanation | undefined {
+export function explainCall(call: MktCall, args: readonly unknown[], result: unknown, lang: Language, hiring: HiringExplainOptions = {}): Explanation | undefined {
   const t = EXPLAIN[lang];
   const num = (v: number, d = 2) => numberText(lang, v, d);
   const ratio = (v: number) => `${num(v, 1)}:1`;
@@ -275,7 +276,7 @@ export function explainCall(call: MktCall, args: readonly unknown[], result: unk
         return { summary: t.label(key, labelOf(key, parsed) as string), lines: [] };
       }
       default:
-        return explainMarginalCall(call, args, lang);
+        return explainHiringCall(call, args, lang, hiring) ?? explainMarginalCall(call, args, lang);
     }
   } catch (error) {
     if (error instanceof RuleError) return errorExplanation(error, lang, []);
@@ -310,13 +311,13 @@ function asHostPasses(value: unknown, shape: BlankShape): unknown {
  * calls nested in it (their lines follow). A blank cell it references is read the way the host
  * passes it to the function (`shape`), so the explanation agrees with the cell.
  */
-export function explainFormula(cell: CellUnderCursor, lang: Language, shape: BlankShape = 'zero'): Explanation | undefined {
+export function explainFormula(cell: CellUnderCursor, lang: Language, shape: BlankShape = 'zero', region?: Region): Explanation | undefined {
   const calls = parseMktCalls(cell.formula);
   if (calls.length === 0) return undefined;
   const explained: Explanation[] = [];
   for (const [index, call] of calls.entries()) {
     const args = call.args.map((a) => (isReference(a) ? asHostPasses(argumentValue(a, cell.inputs), shape) : argumentValue(a, cell.inputs)));
-    const e = explainCall(call, args, index === 0 ? cell.value : undefined, lang);
+    const e = explainCall(call, args, index === 0 ? cell.value : undefined, lang, { pathRow: cell.spillRow, region });
     if (e) explained.push(e);
   }
   // A cell Excel has not bound says so first, with the fix: its value is #NAME?, not the result.

@@ -17,6 +17,7 @@ const CODE_OF: Record<FailureKey, ExcelFailureCode> = {
   refInsideBlock: 'invalidInput',
   refSheetMissing: 'invalidInput',
   badNumber: 'invalidInput',
+  noHiringBlock: 'invalidInput',
   noMktFormula: 'invalidInput',
   unsupported: 'unsupported',
   unknown: 'unknown',

@@ -29,6 +29,8 @@ export { THRESHOLD_NAMES, thresholdCells } from './thresholds';
 export { marginalWarnings, GROSS_MARGIN_NAME } from './plans-marginal';
 export type { ChannelWarning } from './plans-marginal';
 export { SHEET_NAMES } from './strings';
+export { LOADED_SALARY_NAME, CROSSOVER_NAME, HIRING_CHART } from './plans-hiring';
+export { crossoverWords } from './strings-hiring';
 export type { SheetKind } from './strings';
 export type { ThresholdCell } from './thresholds';
 
@@ -40,6 +42,7 @@ export {
   readSource,
   writeDiagnostic,
   writeInternalisation,
+  writeHiringCost,
   writeArbitrage,
   writeTransfer,
   writePilot,

@@ -45,7 +45,8 @@ export type CellStyle = 'title' | 'header' | 'input' | 'total' | 'note';
 export interface CellWrite {
   /** A1 address on the plan's sheet. */
   address: string;
-  kind: 'text' | 'formulas' | 'values';
+  /** `formats`: number formats only (cells a spill fills), no value written. */
+  kind: 'text' | 'formulas' | 'values' | 'formats';
   data: CellData[][];
   /** Number formats, same shape as data (text blocks: "@" everywhere). */
   numberFormat?: string[][];
@@ -90,8 +91,8 @@ export interface ChartPlan {
   title: string;
   /** X-axis categories (the channels); on a scatter chart, each series has its own x. */
   categories: string;
-  /** Default columns; scatter: x/y points, lines where a series asks for one. */
-  type?: 'columns' | 'scatter';
+  /** Default columns; scatter: x/y points, lines where a series asks for one; line: every series a line over the categories. */
+  type?: 'columns' | 'scatter' | 'line';
   series: ChartSeriesPlan[];
   /** Top-left and bottom-right cells. */
   position: [string, string];
@@ -138,7 +139,7 @@ export const registryName = (kind: SheetKind | 'transfer'): string => REGISTRY_P
 /** Thrown by a plan builder when an input cannot be written; the action turns it into a message. */
 export class PlanInputError extends Error {
   constructor(
-    readonly key: 'badReference' | 'badNumber' | 'noLayout',
+    readonly key: 'badReference' | 'badNumber' | 'noLayout' | 'noHiringBlock',
     readonly params: Record<string, string>,
   ) {
     super(key);
@@ -404,7 +405,11 @@ export function diagnosticPlan({ source, layout, profile }: DiagnosticInput): Sh
 // ---------------------------------------------------------------------------------------------
 // Internalisation
 
-export function internalisationPlan(input: InternalisationInput): SheetPlan {
+/**
+ * The in-house check. Signal 2's loaded salary is the owner's own value or cell when given; left to
+ * the hiring block (`{ hiring: true }`), it reads `=MKT_LOADED_SALARY`, live, when that name exists.
+ */
+export function internalisationPlan(input: InternalisationInput, names: ReadonlySet<string> = new Set()): SheetPlan {
   const { profile } = input;
   const L = labelsFor(profile);
   const money = currencyFormat(profile);
@@ -413,7 +418,7 @@ export function internalisationPlan(input: InternalisationInput): SheetPlan {
   const inputs: Array<[string, CellData, string]> = [
     [L.weeklyHours, inputFormula('weekly_hours', input.weeklyHours, { picks }), INTEGER_FORMAT],
     [L.externalFees, inputFormula('external_fees', input.externalFees, { singleCell: false, picks }), money],
-    [L.loadedSalary, inputFormula('loaded_salary', input.loadedSalary, { singleCell: false, picks }), money],
+    [L.loadedSalary, loadedSalaryCell(input.loadedSalary, names, picks), money],
     [L.dataNeed, inputFormula('data_need', input.dataNeed, { picks }), 'General'],
     [L.monthlyBudget, inputFormula('monthly_budget', input.monthlyBudget, { singleCell: false, picks }), money],
   ];
@@ -450,6 +455,17 @@ export function internalisationPlan(input: InternalisationInput): SheetPlan {
     anchor: 'B3',
     picks,
   };
+}
+
+/** The hiring block's named loaded salary (plans-hiring.ts). */
+const LOADED_SALARY = 'MKT_LOADED_SALARY';
+
+function loadedSalaryCell(cell: InternalisationInput['loadedSalary'], names: ReadonlySet<string>, picks: NonNullable<SheetPlan['picks']>): CellData {
+  if ('hiring' in cell) {
+    if (!names.has(LOADED_SALARY)) throw new PlanInputError('noHiringBlock', {});
+    return `=${LOADED_SALARY}`;
+  }
+  return inputFormula('loaded_salary', cell, { singleCell: false, picks });
 }
 
 // ---------------------------------------------------------------------------------------------

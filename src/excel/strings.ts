@@ -18,7 +18,7 @@ function typesetAll<T extends Record<string, string>>(strings: T): T {
   return Object.fromEntries(Object.entries(strings).map(([k, v]) => [k, typeset(v)])) as T;
 }
 
-export type SheetKind = 'diagnostic' | 'internalisation' | 'arbitrage' | 'assumptions' | 'pilot';
+export type SheetKind = 'diagnostic' | 'internalisation' | 'arbitrage' | 'assumptions' | 'pilot' | 'hiring';
 
 export const SHEET_NAMES: Record<SheetKind, Record<Language, string>> = {
   diagnostic: { fr: 'Diagnostic', en: 'Diagnostic' },
@@ -26,6 +26,7 @@ export const SHEET_NAMES: Record<SheetKind, Record<Language, string>> = {
   arbitrage: { fr: 'Arbitrage', en: 'Allocation' },
   assumptions: { fr: 'Hypothèses', en: 'Assumptions' },
   pilot: { fr: 'Pilote', en: 'Pilot' },
+  hiring: { fr: 'Coût d’un recrutement', en: 'Hiring cost' },
 };
 
 const fr = {
@@ -240,6 +241,7 @@ export type FailureKey =
   | 'refSheetMissing'
   | 'badNumber'
   | 'noMktFormula'
+  | 'noHiringBlock'
   | 'unsupported'
   | 'unknown';
 
@@ -257,6 +259,7 @@ export const FAILURES: Record<Language, Record<FailureKey, (p: Record<string, st
     refSheetMissing: (p) => `« ${p.ref} » : la feuille « ${p.sheet} » n’existe plus. Choisissez une autre cellule. Rien n’a été modifié.`,
     badNumber: (p) => `« ${p.field} » : un nombre est attendu.`,
     noMktFormula: () => 'La cellule sélectionnée ne contient pas de formule MKT.',
+    noHiringBlock: () => 'Salaire chargé : saisissez-le, ou calculez-le d’abord avec le coût d’un recrutement (bloc MKT_LOADED_SALARY). Rien n’a été modifié.',
     unsupported: () => 'Cette version d’Excel ne permet pas cette action (ExcelApi 1.9 requis).',
     unknown: (p) => `Excel a refusé l’opération (${p.detail}). Rien n’a été modifié.`,
   },
@@ -273,6 +276,7 @@ export const FAILURES: Record<Language, Record<FailureKey, (p: Record<string, st
     refSheetMissing: (p) => `"${p.ref}": the sheet "${p.sheet}" no longer exists. Pick another cell. Nothing was changed.`,
     badNumber: (p) => `"${p.field}": a number is expected.`,
     noMktFormula: () => 'The selected cell holds no MKT formula.',
+    noHiringBlock: () => 'Loaded salary: enter it, or compute it first with the cost of a hire (the MKT_LOADED_SALARY block). Nothing was changed.',
     unsupported: () => 'This version of Excel cannot do this (ExcelApi 1.9 required).',
     unknown: (p) => `Excel refused the operation (${p.detail}). Nothing was changed.`,
   },

@@ -184,8 +184,11 @@ export interface InternalisationInput {
   weeklyHours: InputCell;
   /** Yearly external fees. */
   externalFees: InputCell;
-  /** Yearly loaded salary of an in-house marketer. */
-  loadedSalary: InputCell;
+  /**
+   * Yearly loaded salary of an in-house marketer; `{ hiring: true }`: the one the hiring block
+   * computes (`=MKT_LOADED_SALARY`, refused with a message when there is no hiring block).
+   */
+  loadedSalary: InputCell | { hiring: true };
   /** yes/no. */
   dataNeed: InputCell;
   /** Monthly marketing budget, for MKT.BUDGET_TIER. */
@@ -252,6 +255,8 @@ export interface CellUnderCursor {
   value: unknown;
   /** Values of the precedent references found in the formula, by reference text. */
   inputs: Record<string, unknown>;
+  /** A cell of a spilled table (COST_PATHS): its 1-based row in the table; `formula` is the table's. */
+  spillRow?: number;
 }
 
 export interface Explanation {
@@ -259,4 +264,50 @@ export interface Explanation {
   summary: string;
   /** One line per input, threshold and signal. */
   lines: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cost of a hire (RULES.md §8)
+
+/** The market's loaded-salary arguments: France (LOADED_SALARY_FR) or Québec (LOADED_SALARY_QC), from the profile's region. */
+export interface HiringFrance {
+  /** Effectif, ≥ 1. */
+  headcount: InputCell;
+  cadre: boolean;
+  /** The AT/MP rate notified (0.0208 = 2.08 %). */
+  atRate: InputCell;
+}
+
+export interface HiringQuebec {
+  cnesstRate: InputCell;
+  /** The company's yearly payroll; omitted: the employee's own gross (the function's default). */
+  totalPayroll?: InputCell;
+  /** Group insurance, employer share, as a fraction of the gross. */
+  benefitsRate: InputCell;
+}
+
+export interface HiringInput {
+  profile: WorkbookProfile;
+  /** The gross salary as the owner typed it, and whether it is monthly or yearly. */
+  gross: InputCell;
+  grossPeriod: 'monthly' | 'yearly';
+  /** Year of the rates (2025 or 2026 in France, 2026 in Québec). */
+  year: number;
+  /** Used when the profile's region is FR. */
+  france?: HiringFrance;
+  /** Used when the profile's region is QC. */
+  quebec?: HiringQuebec;
+  /** INHOUSE_MONTHLY's inputs. */
+  toolsMonth: InputCell;
+  managementHours: InputCell;
+  hourlyValue: InputCell;
+  /** CROSSOVER_MONTH / COST_PATHS inputs. */
+  outsourceMonthly: InputCell;
+  /** Recruiting fee as a fraction of the yearly gross (0.2 = 20 %): the one-off is that × the gross. */
+  recruitingRate: InputCell;
+  monthsToHire: InputCell;
+  rampMonths: InputCell;
+  rampStart: InputCell;
+  /** Rows of the COST_PATHS table and of the chart (1..600). */
+  horizon: number;
 }

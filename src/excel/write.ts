@@ -32,8 +32,11 @@ export interface WriteSpec {
   kind: SheetKind;
   lang: Language;
   profile: WorkbookProfile;
-  /** Builds the plans for the target sheet; `current` holds threshold values already in the workbook. */
-  build: (current: Record<string, unknown>) => SheetPlan[];
+  /**
+   * Builds the plans for the target sheet; `current` holds threshold values already in the
+   * workbook, `names` the workbook names that point at a cell (upper case).
+   */
+  build: (current: Record<string, unknown>, names: ReadonlySet<string>) => SheetPlan[];
   /** The transfer block lives on the assumptions sheet and is recorded under its own name. */
   transfer?: boolean;
   /** The gross margin entered in the pane: MKT_GROSS_MARGIN is set to it (marginal Arbitrage). */
@@ -65,6 +68,8 @@ export interface Decision {
   /** The pane's earlier sheet of this kind. */
   existing?: RegistryEntry;
   thresholds: ThresholdState;
+  /** The workbook names that point at a cell (not #REF!), upper case. */
+  names: ReadonlySet<string>;
 }
 
 export interface Inspection {
@@ -174,7 +179,8 @@ export function decide(spec: WriteSpec, state: WorkbookState, options: WriteOpti
   const broken = THRESHOLD_NAMES.filter((n) => !valid.has(n));
   const repair = broken.length > 0 && (valid.size > 0 || assumptionsEntry !== undefined);
   const marginValid = state.names.some((n) => n.name.toUpperCase() === GROSS_MARGIN_NAME && !/#REF!/i.test(String(n.formula ?? '')));
-  return { registry, existing, thresholds: { valid, broken, assumptionsEntry, repair, marginValid } };
+  const names = new Set(state.names.filter((n) => !/#REF!/i.test(String(n.formula ?? ''))).map((n) => n.name.toUpperCase()));
+  return { registry, existing, thresholds: { valid, broken, assumptionsEntry, repair, marginValid }, names };
 }
 
 /**
@@ -195,7 +201,7 @@ export async function inspect(ctx: Excel.RequestContext, spec: WriteSpec, decisi
   const marginRead = spec.margin !== undefined && (thresholds.marginValid || thresholds.assumptionsEntry !== undefined);
   if (!existing && !thresholds.repair && !marginRead) return out;
   const worksheets = ctx.workbook.worksheets;
-  const draft = spec.build({});
+  const draft = spec.build({}, decision.names);
   let used: Excel.Range[] = [];
   let charts: Excel.ChartCollection | undefined;
   if (existing) {
@@ -267,7 +273,7 @@ export function plan(spec: WriteSpec, state: WorkbookState, decision: Decision, 
   const { current, reuse, previous, block } = inspection;
   const { broken, assumptionsEntry } = decision.thresholds;
   const taken = state.sheets.map((s) => s.name);
-  const plans = spec.build(current);
+  const plans = spec.build(current, decision.names);
   const main: Target = {
     kind,
     registry: [],

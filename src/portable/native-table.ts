@@ -28,8 +28,8 @@ export function nativeTableMarkdown(): string {
       lines.push(`| \`${call}\` | frozen: the copy keeps its computed values (no native form) | |`);
       continue;
     }
-    const context =
-      id === 'ALLOCATE' ? { spill: { rows: 5, cols: 1 }, arrayFormula: true } : id === 'RESPONSE_FIT' ? { spill: { rows: 1, cols: 4 }, arrayFormula: true } : {};
+    const spills: Record<string, { rows: number; cols: number }> = { ALLOCATE: { rows: 5, cols: 1 }, RESPONSE_FIT: { rows: 1, cols: 4 }, COST_PATHS: { rows: 36, cols: 3 } };
+    const context = spills[id] ? { spill: spills[id], arrayFormula: true } : {};
     const t = translateFormula(call, context);
     const native = t.formula ?? `frozen (${t.frozen?.reason})`;
     const note = NATIVE[id]?.note ? ` — ${NATIVE[id].note!.en}` : '';

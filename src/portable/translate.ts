@@ -26,6 +26,7 @@ import { CODE_LABELS, labelOf, parseLanguage, type LabelLanguage } from '../rule
 import { CURVE_MIN_MONTHS, CURVE_MIN_SPREAD, SLOPE_ROUND_OFF, SPREAD_ROUND_OFF } from '../rules/marginal';
 import { findMktCalls, mapMktCalls, type MktCallSite, type ReadOptions } from '../formula/mkt-calls';
 import { decisionEntries } from './native-decision';
+import { hiringNative } from './translate-hiring';
 
 /** Excel's limit on a formula's length. */
 export const MAX_FORMULA_LENGTH = 8192;
@@ -41,8 +42,8 @@ export interface NativeParam {
   optional?: true;
 }
 
-/** What a translated call returns: a number, a code or word, a spilled column, or a spilled row (RESPONSE_FIT). */
-export type ResultKind = 'number' | 'text' | 'column' | 'row';
+/** What a translated call returns: a number, a code or word, a spilled column, a spilled row (RESPONSE_FIT), or a table (COST_PATHS). */
+export type ResultKind = 'number' | 'text' | 'column' | 'row' | 'table';
 
 /** Why a call was frozen rather than translated. */
 export type FreezeReason =
@@ -449,6 +450,8 @@ function withFit(args: NativeArg[], param: NativeParam, body: (a: string, b: str
 }
 
 export const NATIVE: Readonly<Record<string, NativeEntry>> = {
+  // The §8 functions (translate-hiring.ts), given this file's building blocks.
+  ...hiringNative({ read, guarded, failing, operand, frozen: (reason, id) => new Frozen(reason, id) }),
   INTERNALISE_SIGNAL: {
     params: INTERNALISE_PARAMS,
     result: 'text',

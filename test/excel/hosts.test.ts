@@ -41,6 +41,9 @@ onHost("';' and localized name formulas", LOCALIZED, ['./workbook.test', './sync
 // MKT_GROSS_MARGIN on the assumptions sheet: its name read back localized, its formulas bound under a French display.
 onHost("';' and localized name formulas (gross margin)", LOCALIZED_R1C1, ['./margin-assumption.test']);
 onHost('a French display language (gross margin)', FRENCH_DISPLAY, ['./margin-assumption.test']);
+// The hiring-cost sheet: MKT_LOADED_SALARY and MKT_CROSSOVER_MONTH read back localized; its MKT cells bound under a French display.
+onHost("';' and localized name formulas (hiring cost)", LOCALIZED_R1C1, ['./hiring.test']);
+onHost('a French display language (hiring cost)', FRENCH_DISPLAY, ['./hiring.test']);
 
 async function source(workbook: FakeWorkbook): Promise<SourceData> {
   installFake(workbook);

@@ -2,7 +2,7 @@
  * One Excel.run per action and a number of context.sync calls that does not depend on the size of
  * the data; every request stays under Excel on the web's 5 MB limit.
  */
-import { PAYLOAD_LIMIT, PREVIEW_ROWS, readSource, writeArbitrage, writeDiagnostic, writeInternalisation, writePilot, writeTransfer } from '../../src/excel';
+import { PAYLOAD_LIMIT, PREVIEW_ROWS, readSource, writeArbitrage, writeDiagnostic, writeHiringCost, writeInternalisation, writePilot, writeTransfer } from '../../src/excel';
 import type { WorkbookProfile } from '../../src/excel';
 import { estimatePlanBytes } from '../../src/excel/apply';
 import { assumptionsPlan, diagnosticPlan } from '../../src/excel/plans';
@@ -47,6 +47,30 @@ async function measure(rows: number): Promise<Measure> {
   await step('writeInternalisation', () =>
     writeInternalisation({ profile: PROFILE, weeklyHours: { value: 30 }, externalFees: { value: 60000 }, loadedSalary: { value: 95000 }, dataNeed: { value: true }, monthlyBudget: { value: 5000 } }),
   );
+  const hiring = {
+    profile: PROFILE,
+    gross: { value: 90000 },
+    grossPeriod: 'yearly' as const,
+    year: 2026,
+    quebec: { cnesstRate: { value: 0.0154 }, benefitsRate: { value: 0 } },
+    toolsMonth: { value: 300 },
+    managementHours: { value: 2 },
+    hourlyValue: { value: 80 },
+    outsourceMonthly: { value: 8000 },
+    recruitingRate: { value: 0.15 },
+    monthsToHire: { value: 3 },
+    rampMonths: { value: 3 },
+    rampStart: { value: 0.25 },
+    horizon: 36,
+  };
+  await step('writeHiringCost', () => writeHiringCost(hiring));
+  await step('replaceHiringCost', () => writeHiringCost({ ...hiring, horizon: 600 }, { replace: true }));
+  await step('internalisationFromHiring', () =>
+    writeInternalisation(
+      { profile: PROFILE, weeklyHours: { value: 30 }, externalFees: { value: 60000 }, loadedSalary: { hiring: true }, dataNeed: { value: true }, monthlyBudget: { value: 5000 } },
+      { replace: true },
+    ),
+  );
   await step('writeTransfer', () => writeTransfer({ profile: PROFILE, decisions: [{ text: 'Keep SEO' }] }));
   await step('writePilot', () => writePilot({ profile: PROFILE, kpiName: 'Leads', monthlyTargets: [10, 20, 30] }));
   return { syncs, runs, largestRequest: Math.max(...workbook.requestBytes), diagnosticRequest, diagnosticEstimate, previewRows: preview.length, complete };
@@ -67,6 +91,9 @@ describe('context.sync calls per action, for 10, 1 000 and 100 000 rows', () => 
       askBeforeReplace: 1,
       replaceDiagnostic: 3,
       writeInternalisation: 2,
+      writeHiringCost: 2,
+      replaceHiringCost: 3,
+      internalisationFromHiring: 3,
       writeTransfer: 3,
       writePilot: 2,
     };

@@ -152,6 +152,54 @@ function buildThresholdsWorkbook(): ExcelJS.Workbook {
   return workbook;
 }
 
+/**
+ * The §8 functions as the pane's hiring sheet writes them (cells of the same sheet): loaded
+ * salaries in France (2025 and 2026, around 11 and 50 employees, cadre, from the SMIC to 10 PASS)
+ * and Québec (at its ceilings and payrolls), INHOUSE_MONTHLY, CROSSOVER_MONTH (a month, and #N/A),
+ * and COST_PATHS as an array formula over its 36 rows of three.
+ */
+function buildHiringWorkbook(): ExcelJS.Workbook {
+  const workbook = new ExcelJSRuntime.Workbook();
+  const sheet = workbook.addWorksheet('Recrutement');
+  const fr: Array<[number, number, boolean | string, number, number]> = [
+    [21624, 4, false, 0.0208, 2026],
+    [48000, 11, 'oui', 0.0208, 2026],
+    [72000, 50, true, 0.015, 2026],
+    [480600, 250, 'non', 0.03, 2026],
+    [36000, 10, false, 0.0212, 2025],
+    [60000, 49, 'oui', 0.0212, 2025],
+  ];
+  fr.forEach((row, i) => {
+    row.forEach((v, k) => (sheet.getCell(2 + i, 1 + k).value = v));
+    sheet.getCell(2 + i, 7).value = { formula: `MKT.LOADED_SALARY_FR(A${2 + i},B${2 + i},C${2 + i},D${2 + i},E${2 + i})` };
+  });
+  sheet.getCell(8, 7).value = { formula: 'MKT.LOADED_SALARY_FR(A2,B2,C2,D2,2031)' };
+  const qc: Array<[number, number, number, number]> = [
+    [3500, 0.0154, 3500, 0],
+    [65000, 0.0154, 65000, 0],
+    [74600, 0.02, 1000000, 0.01],
+    [90000, 0.0154, 4400000, 0.02],
+    [103000, 0.0154, 7800000, 0],
+    [150000, 0.03, 9000000, 0.05],
+  ];
+  qc.forEach((row, i) => {
+    row.forEach((v, k) => (sheet.getCell(10 + i, 1 + k).value = v));
+    sheet.getCell(10 + i, 7).value = { formula: `MKT.LOADED_SALARY_QC(A${10 + i},B${10 + i},C${10 + i},D${10 + i})` };
+  });
+  // The pane's block: loaded salary, monthly in-house cost, crossover month, paths.
+  [[99616.08, 300, 2, 80, 12000, 13500, 3, 3, 0.25]].forEach((row) => row.forEach((v, k) => (sheet.getCell(18, 1 + k).value = v)));
+  sheet.getCell(19, 1).value = { formula: 'MKT.INHOUSE_MONTHLY(A18,B18,C18,D18)' };
+  sheet.getCell(19, 2).value = { formula: 'MKT.CROSSOVER_MONTH(E18,A19,F18,G18,H18,I18)' };
+  sheet.getCell(19, 3).value = { formula: 'MKT.CROSSOVER_MONTH(8000,6669.6,10650,3,4,0.25)' };
+  sheet.getCell(19, 4).value = { formula: 'MKT.CROSSOVER_MONTH(6500,6669.6,10650,3,4,0.25)' };
+  sheet.getCell(19, 5).value = { formula: 'IFERROR(MKT.CROSSOVER_MONTH(6500,6669.6,10650),0)' };
+  sheet.getCell(21, 1).value = { formula: 'MKT.COST_PATHS(E18,A19,F18,G18,H18,I18,36)' };
+  cacheComputedValues(workbook);
+  const anchor = sheet.getCell(21, 1);
+  anchor.value = { ...(anchor.value as ExcelJS.CellFormulaValue), shareType: 'array', ref: 'A21:C56' } as ExcelJS.CellFormulaValue;
+  return workbook;
+}
+
 const CASES: Case[] = [
   ...Object.keys(EXAMPLES).map((name) => ({ name, workbook: () => buildExample(name) })),
   {
@@ -163,6 +211,7 @@ const CASES: Case[] = [
     },
   },
   { name: 'marginal-edge.xlsx', workbook: buildMarginalEdgeWorkbook },
+  { name: 'hiring.xlsx', workbook: buildHiringWorkbook },
   {
     name: 'empty-data.xlsx',
     workbook: () => {
@@ -291,6 +340,13 @@ maybe('the portable copy recalculated by LibreOffice Calc', () => {
     expect(seen.get('OPTIMAL_SPEND')).toBeGreaterThanOrEqual(10);
     expect(seen.get('BREAKEVEN_ROAS')).toBeGreaterThanOrEqual(6);
     expect(seen.get('ALLOCATE_MARGINAL')).toBe(1);
+  });
+
+  it('translates the §8 functions on the hiring sheet, COST_PATHS as its array formula', () => {
+    const items = prepared.find((q) => q.name === 'hiring.xlsx')!.items;
+    const ids = items.map((i) => /MKT\.([A-Z_]+)\(/.exec(i.formula)?.[1]);
+    for (const id of ['LOADED_SALARY_FR', 'LOADED_SALARY_QC', 'INHOUSE_MONTHLY', 'CROSSOVER_MONTH', 'COST_PATHS']) expect(ids).toContain(id);
+    expect(items.filter((i) => i.action !== 'translated').map((i) => `${i.cell} ${i.reason}`)).toEqual([]);
   });
 
   it('with --values, shows every former MKT cell\'s saved value, with no formula left in it', () => {

@@ -4,6 +4,7 @@ export const excelMock = () => ({
   readSource: jest.fn(),
   writeDiagnostic: jest.fn(),
   writeInternalisation: jest.fn(),
+  writeHiringCost: jest.fn(),
   writeArbitrage: jest.fn(),
   writeTransfer: jest.fn(),
   writePilot: jest.fn(),

@@ -92,7 +92,8 @@ function cell(state: PaneState, readings: Readings, id: FieldId): InputCell {
 // -------------------------------------------------------------------------------------------
 // Internalisation
 
-export const INTERNALISE_FIELDS = ['hours', 'fees', 'salary', 'monthlyBudget'] as const satisfies readonly FieldId[];
+/** The loaded salary may be left empty: the hiring-cost sheet's MKT_LOADED_SALARY then stands in. */
+export const INTERNALISE_FIELDS = ['hours', 'fees', 'monthlyBudget'] as const satisfies readonly FieldId[];
 
 export interface InternalisePreview {
   assessment?: InternaliseAssessment;
@@ -102,10 +103,12 @@ export interface InternalisePreview {
   thresholds: TierThresholds;
 }
 
-export function internalisePreview(state: PaneState, readings: Readings): InternalisePreview {
+/** `hiringLoaded`: the hiring-cost panel's loaded salary, used while the salary field is empty. */
+export function internalisePreview(state: PaneState, readings: Readings, hiringLoaded?: number): InternalisePreview {
   const hours = valueOf(readings, 'hours');
   const fees = valueOf(readings, 'fees');
-  const salary = valueOf(readings, 'salary');
+  const typed = valueOf(readings, 'salary');
+  const salary = typed === undefined && !state.fields.salary.ref ? hiringLoaded : typed;
   const budget = valueOf(readings, 'monthlyBudget');
   const profile = budgetProfileOf(state);
   const assessed =
@@ -127,10 +130,15 @@ export function internalisationInput(state: PaneState, readings: Readings): Inte
     profile: workbookProfile(state),
     weeklyHours: cell(state, readings, 'hours'),
     externalFees: cell(state, readings, 'fees'),
-    loadedSalary: cell(state, readings, 'salary'),
+    loadedSalary: salaryLeftToHiring(state, readings) ? { hiring: true } : cell(state, readings, 'salary'),
     dataNeed: { value: state.flags.dataNeed },
     monthlyBudget: cell(state, readings, 'monthlyBudget'),
   };
+}
+
+/** The salary field is empty (no value, no cell): Signal 2 reads the hiring-cost sheet's loaded salary. */
+export function salaryLeftToHiring(state: PaneState, readings: Readings): boolean {
+  return valueOf(readings, 'salary') === undefined && readings.salary.ok && !state.fields.salary.ref;
 }
 
 // -------------------------------------------------------------------------------------------

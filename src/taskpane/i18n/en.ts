@@ -3,6 +3,7 @@
  * few French ones with Québec wording. Placeholders are `{name}`, filled by `translate()`; the
  * result is always rendered as text, never as HTML.
  */
+import { hiringEn } from './hiring';
 export const en = {
   // Shell
   'app.title': 'MKT — marketing decisions',
@@ -245,6 +246,9 @@ export const en = {
   'share.failed': 'The portable copy could not be made: {detail}',
 
   // Input messages (beyond the functions' own messages)
+
+  // Cost of a hire (hiring.ts)
+  ...hiringEn,
 } as const;
 
 export type StringKey = keyof typeof en;

@@ -2,6 +2,7 @@
  * Every string the task pane shows, in French (France wording: TPE, externalisation, euros).
  * `qc.ts` overrides some of them with Québec wording.
  */
+import { hiringFr } from './hiring';
 import type { StringKey } from './en';
 
 export const fr: Record<StringKey, string> = {
@@ -249,4 +250,6 @@ export const fr: Record<StringKey, string> = {
   'share.unreadable': 'Le classeur n’a pas pu être lu ({detail}). Enregistrez-le, puis réessayez.',
   'share.failed': 'La copie portable n’a pas pu être faite : {detail}',
 
+  // Cost of a hire (hiring.ts)
+  ...hiringFr,
 };

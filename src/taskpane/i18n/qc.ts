@@ -2,6 +2,7 @@
  * Québec wording: the French strings that differ for a Québec PME (impartition, PME, pigistes,
  * dollars). Used when the pane speaks French and the market is Québec.
  */
+import { hiringQc } from './hiring';
 import type { StringKey } from './en';
 
 export const qc: Partial<Record<StringKey, string>> = {
@@ -35,4 +36,6 @@ export const qc: Partial<Record<StringKey, string>> = {
   'diagnostic.leftOut.reason.other': 'ni dépense ni revenus',
   'repair.intro':
     'Une formule entrée pendant que MKT n’était pas chargé, ou enregistrée par l’entremise d’un autre complément, reste à #NOM? même une fois MKT chargé, tant qu’elle n’est pas entrée de nouveau. Réparer entre de nouveau toutes ces formules MKT du classeur, et rien d’autre.',
+  // Cost of a hire (hiring.ts)
+  ...hiringQc,
 };

@@ -8,9 +8,9 @@ import { useAction } from '../useAction';
 import { StepSection } from './StepSection';
 
 export function ExplainStep() {
-  const { t, language } = usePane();
+  const { t, language, market } = usePane();
   const styles = useStyles();
-  const explain = useAction<Explanation>(() => explainSelectedCell(language), () => t('action.unexpected'));
+  const explain = useAction<Explanation>(() => explainSelectedCell(language, market === 'QC' ? 'QC' : 'FR'), () => t('action.unexpected'));
 
   const renderDone = (value: Explanation) => (
     <MessageBar intent="info" layout="multiline">

@@ -1,6 +1,6 @@
 /** Step 2 — the in-house check: the three signals of seed 000, each with its threshold in plain words. */
 import { Badge, Card, Checkbox, Text } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { COMPLEXITY_HOURS, CRITICAL_MASS_RATIO, CRITICAL_MASS_STRONG_RATIO } from '../../../rules';
 import { writeInternalisation, type WrittenSheet } from '../../../excel';
 import type { StringKey } from '../../i18n';
@@ -8,8 +8,9 @@ import { usePane } from '../context';
 import { ActionPanel, WrittenMessage } from '../components/ActionPanel';
 import { NumberField } from '../components/NumberField';
 import { useStyles } from '../components/styles';
-import { allReady, codeLabel, INTERNALISE_FIELDS, internalisationInput, internalisePreview, valueOf } from '../model';
+import { allReady, codeLabel, INTERNALISE_FIELDS, internalisationInput, internalisePreview, salaryLeftToHiring, valueOf } from '../model';
 import { useAction } from '../useAction';
+import { HiringCostPanel } from './HiringCostPanel';
 import { StepSection } from './StepSection';
 
 function Signal({ title, status, on, rule, value }: { title: string; status: string; on: boolean | undefined; rule: string; value?: string }) {
@@ -37,10 +38,13 @@ function Signal({ title, status, on, rule, value }: { title: string; status: str
 }
 
 export function InternaliseStep() {
-  const { t, language, state, dispatch, readings, formats } = usePane();
+  const { t, language, market, state, dispatch, readings, formats } = usePane();
   const styles = useStyles();
   const [submitted, setSubmitted] = useState(false);
-  const preview = internalisePreview(state, readings);
+  // The hiring-cost panel's loaded salary stands in for an empty salary field (Signal 2).
+  const [hiringLoaded, setHiringLoaded] = useState<number>();
+  const onLoadedSalary = useCallback((v: number | undefined) => setHiringLoaded(v), []);
+  const preview = internalisePreview(state, readings, hiringLoaded);
   const a = preview.assessment;
   const write = useAction<WrittenSheet>((options) => writeInternalisation(internalisationInput(state, readings), options), () => t('action.unexpected'));
 
@@ -54,13 +58,21 @@ export function InternaliseStep() {
     <StepSection step="internalise" intro={t('internalise.intro')}>
       <NumberField id="hours" label="internalise.hours" hint={t('internalise.hours.hint')} required submitted={submitted} pickable />
       <NumberField id="fees" label="internalise.fees" hint={t('internalise.fees.hint')} required submitted={submitted} pickable />
-      <NumberField id="salary" label="internalise.salary" hint={t('internalise.salary.hint')} required submitted={submitted} pickable />
+      <NumberField
+        id="salary"
+        label="internalise.salary"
+        hint={salaryLeftToHiring(state, readings) ? `${t('internalise.salary.hint')} ${t('hiring.fromHiring')}` : t('internalise.salary.hint')}
+        submitted={submitted}
+        pickable
+      />
       <Checkbox
         checked={state.flags.dataNeed}
         onChange={(_, data) => dispatch({ type: 'flag', id: 'dataNeed', value: data.checked === true })}
         label={t('internalise.data')}
       />
       <NumberField id="monthlyBudget" label="internalise.budget" hint={t('internalise.budget.hint')} required submitted={submitted} pickable />
+
+      <HiringCostPanel key={market} yearlyFees={valueOf(readings, 'fees')} onLoadedSalary={onLoadedSalary} />
 
       <section className={styles.section} aria-labelledby="mkt-signals-title">
         <Text as="h3" id="mkt-signals-title" weight="semibold" className={styles.heading}>
