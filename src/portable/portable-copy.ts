@@ -8,6 +8,22 @@
  */
 import { hasMktCall } from '../formula/mkt-calls';
 import { translateFormula, type FreezeReason } from './translate';
+import {
+  cellAddressRefusal,
+  dtdRefusal,
+  isStrict,
+  mainPartOf,
+  prefixFor,
+  readRelationships,
+  relationshipsPartOf,
+  rootPrefix,
+  STRICT,
+  targetFrom,
+  TRANSITIONAL,
+  workbookSheets,
+  type Refusal,
+  type SheetEntry,
+} from './ooxml';
 import { DEFAULT_LIMITS, entryText, makeEntry, PackageError, readZip, writeZip, type Codec, type ZipEntry, type ZipLimits } from './zip';
 
 export { PackageError } from './zip';
@@ -42,8 +58,6 @@ export interface PortableResult {
   reportSheet: string;
 }
 
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const WORKSHEET_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
 const WORKSHEET_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 
 export function unescapeXml(text: string): string {
@@ -79,7 +93,8 @@ function refShape(ref: string | undefined): { rows: number; cols: number } | und
   return { rows: Math.abs(Number(m[4] ?? m[2]) - Number(m[2])) + 1, cols: Math.abs(col(m[3] ?? m[1]) - col(m[1])) + 1 };
 }
 
-const FORMULA = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/;
+/** A cell's formula element, written with the sheet's prefix (`x:` for `<x:f>`). */
+const formulaPattern = (p: string) => new RegExp(`<${p}f\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${p}f>)`);
 
 /**
  * Each `<tag …>…</tag>` or `<tag …/>` element of a part, in order, handed to `visit`, which returns
@@ -118,13 +133,16 @@ interface SheetRewrite {
 
 /** Rewrites one sheet part's MKT formulas. */
 export function rewriteSheet(xml: string, sheet: string, values: boolean): SheetRewrite {
+  // The prefix its writer gave SpreadsheetML's elements (`<x:c>` from the Open XML SDK), '' mostly.
+  const p = rootPrefix(xml, 'worksheet');
+  const FORMULA = formulaPattern(p);
   const items: PortableItem[] = [];
   let removedFormulas = 0;
   // Shared formulas: a group whose master calls MKT is translated through its master (the
   // translation keeps its references, so the followers still shift right) or frozen whole.
   const frozenGroups = new Set<string>();
   const sharedMasters = new Map<string, string>();
-  mapElements(xml, 'f', (whole, fAttrs, body) => {
+  mapElements(xml, `${p}f`, (whole, fAttrs, body) => {
     if (body === undefined || attr(fAttrs, 't') !== 'shared') return whole;
     const si = attr(fAttrs, 'si');
     const text = unescapeXml(body);
@@ -134,8 +152,8 @@ export function rewriteSheet(xml: string, sheet: string, values: boolean): Sheet
     }
     return whole;
   });
-  const out = mapElements(xml, 'c', (whole, cellAttrs, inner) => {
-    if (inner === undefined || !inner.includes('<f')) return whole;
+  const out = mapElements(xml, `${p}c`, (whole, cellAttrs, inner) => {
+    if (inner === undefined || !inner.includes(`<${p}f`)) return whole;
     const f = FORMULA.exec(inner);
     if (!f) return whole;
     const fAttrs = f[1];
@@ -148,9 +166,9 @@ export function rewriteSheet(xml: string, sheet: string, values: boolean): Sheet
     const shared = type === 'shared' && si !== undefined;
     const freeze = (reason: PortableItem['reason']) => {
       removedFormulas++;
-      const noSavedValue = !/<v>/.test(inner) && !/<is>/.test(inner);
+      const noSavedValue = !inner.includes(`<${p}v>`) && !inner.includes(`<${p}is>`);
       items.push({ sheet, cell: address, formula: `=${formula}`, action: 'frozen', reason, noSavedValue: noSavedValue || undefined });
-      return frozenCell(cellAttrs, inner.replace(FORMULA, ''));
+      return frozenCell(cellAttrs, inner.replace(FORMULA, ''), p);
     };
     if (shared && frozenGroups.has(si!)) return freeze(values ? 'values' : 'sharedGroup');
     if (values) return freeze('values');
@@ -162,27 +180,29 @@ export function rewriteSheet(xml: string, sheet: string, values: boolean): Sheet
     const translation = translateFormula(own, type === 'array' ? { spill: refShape(attr(fAttrs, 'ref')), arrayFormula: true } : {});
     if (translation.formula === undefined) return freeze(translation.frozen?.reason);
     items.push({ sheet, cell: address, formula: `=${own}`, action: 'translated', native: `=${translation.formula}` });
-    const newF = `<f${fAttrs}>${escapeXml(translation.formula)}</f>`;
-    return `<c${withoutAttr(cellAttrs, 'cm')}>${inner.replace(FORMULA, () => newF)}</c>`;
+    const newF = `<${p}f${fAttrs}>${escapeXml(translation.formula)}</${p}f>`;
+    return `<${p}c${withoutAttr(cellAttrs, 'cm')}>${inner.replace(FORMULA, () => newF)}</${p}c>`;
   });
   return { xml: out, items, removedFormulas };
 }
 
 /** A cell without its formula: its saved value stays; a formula's text result becomes inline text. */
-function frozenCell(cellAttrs: string, inner: string): string {
+function frozenCell(cellAttrs: string, inner: string, p = ''): string {
   let attrs = withoutAttr(cellAttrs, 'cm');
   if (attr(attrs, 't') === 'str') {
-    const v = /<v>([\s\S]*?)<\/v>/.exec(inner);
+    const value = new RegExp(`<${p}v>([\\s\\S]*?)</${p}v>`);
+    const v = value.exec(inner);
     attrs = withoutAttr(attrs, 't') + ' t="inlineStr"';
     const text = v ? v[1] : '';
-    inner = inner.replace(/<v>[\s\S]*?<\/v>/, '') + `<is><t xml:space="preserve">${text}</t></is>`;
+    inner = inner.replace(value, '') + `<${p}is><${p}t xml:space="preserve">${text}</${p}t></${p}is>`;
   }
-  return inner === '' ? `<c${attrs}/>` : `<c${attrs}>${inner}</c>`;
+  return inner === '' ? `<${p}c${attrs}/>` : `<${p}c${attrs}>${inner}</${p}c>`;
 }
 
 /** The defined names whose formula calls MKT, translated (a name has no saved value to freeze to). */
-function rewriteNames(workbookXml: string, items: PortableItem[]): string {
-  return workbookXml.replace(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g, (whole, attrs: string, body: string) => {
+function rewriteNames(workbookXml: string, items: PortableItem[], p = ''): string {
+  const element = new RegExp(`<${p}definedName\\b([^>]*)>([\\s\\S]*?)</${p}definedName>`, 'g');
+  return workbookXml.replace(element, (whole, attrs: string, body: string) => {
     const formula = unescapeXml(body);
     if (!hasMktCall(formula)) return whole;
     const name = attr(attrs, 'name') ?? '?';
@@ -193,98 +213,120 @@ function rewriteNames(workbookXml: string, items: PortableItem[]): string {
     }
     // Translated in --values mode too: a name has no saved value to freeze to.
     items.push({ sheet: '', cell: name, formula: `=${formula}`, action: 'translated', native: `=${translation.formula}` });
-    return `<definedName${attrs}>${escapeXml(translation.formula)}</definedName>`;
+    return `<${p}definedName${attrs}>${escapeXml(translation.formula)}</${p}definedName>`;
   });
 }
 
-function resolveTarget(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base.split('/').slice(0, -1);
-  for (const piece of target.split('/')) {
-    if (piece === '..') parts.pop();
-    else if (piece !== '.') parts.push(piece);
-  }
-  return parts.join('/');
+/** `xml` with `piece` put before its last `</…local>` closing tag, whatever its prefix; undefined when there is none. */
+function beforeClosing(xml: string, local: string, piece: (prefix: string) => string): string | undefined {
+  const closing = [...xml.matchAll(new RegExp(`</([\\w.-]+:)?${local}\\s*>`, 'g'))].pop();
+  if (!closing) return undefined;
+  return xml.slice(0, closing.index) + piece(closing[1] ?? '') + xml.slice(closing.index);
 }
 
 const encoder = new TextEncoder();
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Throws a refusal of the shared judgement (ooxml.ts) as the copy's error. */
+function refuse(refusal: Refusal | undefined): void {
+  if (refusal) throw new PackageError(refusal.message);
+}
+
 /**
  * The portable copy of an .xlsx package. Throws PackageError for a file that is not a readable
- * workbook.
+ * workbook, and for the files check-workbook refuses (a DTD, a cell off the sheet, a part whose
+ * checksum fails): both judge a package with ooxml.ts.
  */
 export async function makePortableCopy(bytes: Uint8Array, codec: Codec, options: PortableOptions): Promise<PortableResult> {
   const lang = options.lang ?? 'fr';
   const entries = readZip(bytes, options.limits ?? DEFAULT_LIMITS);
-  const byName = new Map(entries.map((e) => [e.name, e]));
-  const workbookEntry = byName.get('xl/workbook.xml');
-  const relsEntry = byName.get('xl/_rels/workbook.xml.rels');
-  const typesEntry = byName.get('[Content_Types].xml');
-  if (!workbookEntry || !relsEntry || !typesEntry) throw new PackageError('not an Excel workbook (no xl/workbook.xml); save it as "Excel Workbook (.xlsx)"');
-  let workbookXml = await entryText(workbookEntry, codec);
-  let relsXml = await entryText(relsEntry, codec);
-  let typesXml = await entryText(typesEntry, codec);
-  const targets = new Map<string, { type: string; target: string }>();
-  for (const m of relsXml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-    const id = attr(m[1], 'Id');
-    const target = attr(m[1], 'Target');
-    if (id && target) targets.set(id, { type: attr(m[1], 'Type') ?? '', target: resolveTarget('xl/workbook.xml', target) });
-  }
-  const sheets: Array<{ name: string; part: string }> = [];
-  const sheetIds: number[] = [];
-  let idPrefix = 'r';
-  for (const m of workbookXml.matchAll(/<sheet\b([^>]*)\/?>/g)) {
-    const prefixed = /\s(\w+):id="([^"]*)"/.exec(m[1]);
-    if (prefixed) idPrefix = prefixed[1];
-    sheetIds.push(Number(attr(m[1], 'sheetId') ?? 0));
-    const rel = prefixed ? targets.get(prefixed[2]) : undefined;
-    if (rel && rel.type === WORKSHEET_TYPE) sheets.push({ name: attr(m[1], 'name') ?? '', part: rel.target });
-  }
+  // Part names are case-insensitive in OOXML.
+  const byName = new Map(entries.map((e) => [e.name.replace(/^\//, '').toLowerCase(), e]));
+  const entryOf = (part: string) => byName.get(part.toLowerCase());
+  const textOf = async (part: string): Promise<string | undefined> => {
+    const entry = entryOf(part);
+    if (!entry) return undefined;
+    const text = await entryText(entry, codec);
+    refuse(dtdRefusal(part, text.slice(0, 4096)));
+    return text;
+  };
+  const packageRelsText = await textOf('_rels/.rels');
+  const mainPart = mainPartOf(packageRelsText === undefined ? undefined : readRelationships(packageRelsText, ''));
+  const relsPart = relationshipsPartOf(mainPart);
+  const workbookEntry = entryOf(mainPart);
+  const relsEntry = entryOf(relsPart);
+  const typesEntry = entryOf('[Content_Types].xml');
+  if (!workbookEntry || !relsEntry || !typesEntry) throw new PackageError('not an Excel workbook (no workbook part); save it as "Excel Workbook (.xlsx)"');
+  let workbookXml = (await textOf(mainPart))!;
+  let relsXml = (await textOf(relsPart))!;
+  let typesXml = (await textOf('[Content_Types].xml'))!;
+  const rels = readRelationships(relsXml, mainPart);
+  const strict = isStrict(workbookXml, rels);
+  const vocabulary = strict ? STRICT : TRANSITIONAL;
+  const shared = rels.find((r) => r.kind === 'sharedStrings' && !r.external);
+  if (shared) await textOf(shared.target); // refused as check-workbook refuses it (an XXE in the strings)
+  const entriesOfSheets = workbookSheets(workbookXml, rels);
+  const sheets = entriesOfSheets.filter((s) => s.kind === 'worksheet' && s.part !== undefined) as Array<SheetEntry & { part: string }>;
   const items: PortableItem[] = [];
   const replaced = new Map<string, ZipEntry>();
   let removedFormulas = 0;
   for (const { name, part } of sheets) {
-    const entry = byName.get(part);
+    const entry = entryOf(part);
     if (!entry) continue;
-    const xml = await entryText(entry, codec);
-    if (!xml.includes('<f')) continue;
+    const xml = (await textOf(part))!;
+    refuse(cellAddressRefusal(name, xml));
+    if (!xml.includes('f')) continue;
     const rewrite = rewriteSheet(xml, name, options.values === true);
     if (rewrite.items.length === 0) continue;
     items.push(...rewrite.items);
     removedFormulas += rewrite.removedFormulas;
-    replaced.set(part, await makeEntry(part, encoder.encode(rewrite.xml), codec, entry));
+    replaced.set(entry.name, await makeEntry(entry.name, encoder.encode(rewrite.xml), codec, entry));
   }
-  workbookXml = rewriteNames(workbookXml, items);
+  const wp = rootPrefix(workbookXml, 'workbook');
+  workbookXml = rewriteNames(workbookXml, items, wp);
 
   // A calculation chain naming cells that no longer hold a formula makes Excel repair the file:
   // drop it, Excel rebuilds it.
   const dropped = new Set<string>();
-  if (removedFormulas > 0 && byName.has('xl/calcChain.xml')) {
-    dropped.add('xl/calcChain.xml');
-    relsXml = relsXml.replace(/<Relationship\b[^>]*Target="[^"]*calcChain\.xml"[^>]*\/>/g, '');
-    typesXml = typesXml.replace(/<Override\b[^>]*PartName="\/xl\/calcChain\.xml"[^>]*\/>/g, '');
+  const chain = rels.find((r) => r.kind === 'calcChain' && !r.external);
+  const chainEntry = chain ? entryOf(chain.target) : undefined;
+  if (removedFormulas > 0 && chain && chainEntry) {
+    dropped.add(chainEntry.name);
+    relsXml = relsXml.replace(new RegExp(`<(?:[\\w.-]+:)?Relationship\\b[^>]*\\bId="${escapeRegExp(chain.id)}"[^>]*/>`), '');
+    typesXml = typesXml.replace(new RegExp(`<(?:[\\w.-]+:)?Override\\b[^>]*PartName="/${escapeRegExp(chain.target)}"[^>]*/>`, 'i'), '');
   }
 
-  // The report sheet, appended last so that sheet-scoped names keep their index.
-  const sheetNames = new Set(sheets.map((s) => s.name.toLowerCase()));
+  // The report sheet, appended last so that sheet-scoped names keep their index; in the
+  // workbook's own vocabulary (Strict or transitional) and prefixes.
+  const sheetNames = new Set(entriesOfSheets.map((s) => s.name.toLowerCase()));
   const base = lang === 'fr' ? 'Copie portable' : 'Portable copy';
   let reportSheet = base;
   for (let n = 2; sheetNames.has(reportSheet.toLowerCase()); n++) reportSheet = `${base} (${n})`;
+  const mainFolder = mainPart.slice(0, mainPart.lastIndexOf('/') + 1);
+  const sheetFolder = sheets[0]?.part.slice(0, sheets[0].part.lastIndexOf('/') + 1) ?? `${mainFolder}worksheets/`;
   let partNumber = sheets.length + 1;
-  while (byName.has(`xl/worksheets/sheet${partNumber}.xml`)) partNumber++;
-  const reportPart = `xl/worksheets/sheet${partNumber}.xml`;
-  let relNumber = targets.size + 1;
-  while (targets.has(`rId${relNumber}`)) relNumber++;
+  while (entryOf(`${sheetFolder}sheet${partNumber}.xml`)) partNumber++;
+  const reportPart = `${sheetFolder}sheet${partNumber}.xml`;
+  const relIds = new Set(rels.map((r) => r.id));
+  let relNumber = rels.length + 1;
+  while (relIds.has(`rId${relNumber}`)) relNumber++;
   const relId = `rId${relNumber}`;
-  const sheetId = Math.max(0, ...sheetIds) + 1;
-  workbookXml = workbookXml.replace('</sheets>', `<sheet name="${escapeXml(reportSheet)}" sheetId="${sheetId}" ${idPrefix}:id="${relId}"/></sheets>`);
-  relsXml = relsXml.replace('</Relationships>', `<Relationship Id="${relId}" Type="${WORKSHEET_TYPE}" Target="worksheets/sheet${partNumber}.xml"/></Relationships>`);
-  typesXml = typesXml.replace('</Types>', `<Override PartName="/${reportPart}" ContentType="${WORKSHEET_CONTENT_TYPE}"/></Types>`);
+  const sheetId = Math.max(0, ...entriesOfSheets.map((s) => s.sheetId).filter(Number.isFinite)) + 1;
+  const declared = prefixFor(workbookXml, vocabulary.relationships);
+  const idAttribute = declared ? `${declared}:id="${relId}"` : `xmlns:mktr="${vocabulary.relationships}" mktr:id="${relId}"`;
+  const withSheet = beforeClosing(workbookXml, 'sheets', (sp) => `<${sp}sheet name="${escapeXml(reportSheet)}" sheetId="${sheetId}" ${idAttribute}/>`);
+  if (withSheet === undefined) throw new PackageError('not an Excel workbook (its workbook part lists no sheets); save it as "Excel Workbook (.xlsx)"');
+  workbookXml = withSheet;
+  const target = targetFrom(mainPart, reportPart);
+  relsXml =
+    beforeClosing(relsXml, 'Relationships', (rp) => `<${rp}Relationship Id="${relId}" Type="${vocabulary.relationships}/worksheet" Target="${escapeXml(target)}"/>`) ?? relsXml;
+  typesXml = beforeClosing(typesXml, 'Types', (tp) => `<${tp}Override PartName="/${escapeXml(reportPart)}" ContentType="${WORKSHEET_CONTENT_TYPE}"/>`) ?? typesXml;
 
-  replaced.set('xl/workbook.xml', await makeEntry('xl/workbook.xml', encoder.encode(workbookXml), codec, workbookEntry));
-  replaced.set('xl/_rels/workbook.xml.rels', await makeEntry('xl/_rels/workbook.xml.rels', encoder.encode(relsXml), codec, relsEntry));
-  replaced.set('[Content_Types].xml', await makeEntry('[Content_Types].xml', encoder.encode(typesXml), codec, typesEntry));
-  const report = await makeEntry(reportPart, encoder.encode(reportSheetXml(items, lang, options)), codec, workbookEntry);
+  replaced.set(workbookEntry.name, await makeEntry(workbookEntry.name, encoder.encode(workbookXml), codec, workbookEntry));
+  replaced.set(relsEntry.name, await makeEntry(relsEntry.name, encoder.encode(relsXml), codec, relsEntry));
+  replaced.set(typesEntry.name, await makeEntry(typesEntry.name, encoder.encode(typesXml), codec, typesEntry));
+  const report = await makeEntry(reportPart, encoder.encode(reportSheetXml(items, lang, options, vocabulary.main)), codec, workbookEntry);
 
   const written: ZipEntry[] = [];
   for (const e of entries) if (!dropped.has(e.name)) written.push(replaced.get(e.name) ?? e);
@@ -378,7 +420,7 @@ function inlineCell(ref: string, text: string, style = ''): string {
   return `<c r="${ref}" t="inlineStr"${style}><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;
 }
 
-function reportSheetXml(items: PortableItem[], lang: PortableLanguage, options: PortableOptions): string {
+function reportSheetXml(items: PortableItem[], lang: PortableLanguage, options: PortableOptions, mainNamespace: string): string {
   const t = TEXT[lang];
   const rows: string[][] = [
     [t.title],
@@ -406,5 +448,5 @@ function reportSheetXml(items: PortableItem[], lang: PortableLanguage, options: 
     )
     .join('');
   const widths = [16, 14, 50, 22, 40, 80].map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}"><cols>${widths}</cols><sheetData>${body}</sheetData></worksheet>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${mainNamespace}"><cols>${widths}</cols><sheetData>${body}</sheetData></worksheet>`;
 }

@@ -12,6 +12,7 @@ import { LIMITS, formatCount } from './limits';
 import { toDottedForm } from '../../formula/mkt-calls';
 import { shiftFormula } from './formula-text';
 import { damaged, PackageError, ZipPackage } from './zip';
+import { badCellRefusal, dtdRefusal, mainPartOf, readRelationships, relationshipsPartOf, workbookSheets, type Relationship } from '../../portable/ooxml';
 import type { DefinedName, FormulaCell, SheetCell, WorkbookInput } from './workbook';
 
 const MAX_ROW = 1_048_576;
@@ -81,8 +82,8 @@ function a1(row: number, col: number): string {
 }
 
 function rejectDtd(part: string, head: string): void {
-  // Excel never writes a DTD; one is how entity expansion (billion laughs) and XXE get in.
-  if (/<!DOCTYPE|<!ENTITY/i.test(head)) throw new PackageError(`declares a DTD in ${part} (<!DOCTYPE>), which Excel never writes; refused`);
+  const refusal = dtdRefusal(part, head);
+  if (refusal) throw new PackageError(refusal.message);
 }
 
 /** A small part (workbook, relationships, shared strings) as text. */
@@ -112,24 +113,9 @@ function forEachRowChunk(pkg: ZipPackage, name: string, each: (xml: string) => v
   return true;
 }
 
-function resolveTarget(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base.split('/').slice(0, -1);
-  for (const piece of target.split('/')) {
-    if (piece === '..') parts.pop();
-    else if (piece !== '.') parts.push(piece);
-  }
-  return parts.join('/');
-}
-
-function relationships(pkg: ZipPackage, part: string): Map<string, { type: string; target: string }> {
-  const slash = part.lastIndexOf('/');
-  const relsName = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-  const found = new Map<string, { type: string; target: string }>();
-  for (const m of (readText(pkg, relsName) ?? '').matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
-    const attrs = attributes(m[1]);
-    if (attrs.Id && attrs.Target) found.set(attrs.Id, { type: attrs.Type ?? '', target: resolveTarget(part, attrs.Target) });
-  }
+function relationships(pkg: ZipPackage, part: string): Map<string, Relationship> {
+  const found = new Map<string, Relationship>();
+  for (const r of readRelationships(readText(pkg, relationshipsPartOf(part)) ?? '', part)) if (!r.external) found.set(r.id, r);
   return found;
 }
 
@@ -226,7 +212,7 @@ function readSheet(pkg: ZipPackage, part: string, sheetName: string, strings: st
         CELL_OR_ROW.lastIndex = CELL_END.lastIndex;
       }
       const at = attrs.r ? toCell(attrs.r) : { row: Math.max(row, 1), col: col + 1 };
-      if (!at) throw damaged(`${sheetName} has a cell at "${attrs.r.slice(0, 20)}", which is no cell address`);
+      if (!at) throw damaged(badCellRefusal(sheetName, attrs.r).message);
       col = at.col;
       if (inner === '') continue;
       const f = /<(?:\w+:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/.exec(inner);
@@ -323,18 +309,16 @@ function blankCovered(cells: SheetCell[], merges: Area[], arrays: Array<{ area: 
 export function readWorkbookPackage(bytes: Buffer): WorkbookInput {
   const pkg = new ZipPackage(bytes);
   const root = relationships(pkg, '');
-  const officeDocument = [...root.values()].find((r) => /\/officeDocument$/.test(r.type))?.target ?? 'xl/workbook.xml';
+  const officeDocument = mainPartOf([...root.values()]);
   const workbookXml = readText(pkg, officeDocument);
   if (workbookXml === undefined) throw damaged('it has no workbook part');
   const rels = relationships(pkg, officeDocument);
-  const sharedPart = [...rels.values()].find((r) => /\/sharedStrings$/.test(r.type))?.target;
+  const sharedPart = [...rels.values()].find((r) => r.kind === 'sharedStrings')?.target;
   const strings = sharedStrings(pkg, sharedPart);
   const sheets: Array<{ name: string; part: string }> = [];
-  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
-    const attrs = attributes(m[1]);
-    const rel = rels.get(attrs['r:id'] ?? attrs.id ?? '');
-    if (!attrs.name || !rel || !/\/worksheet$/.test(rel.type)) continue; // chart sheets hold no cells
-    sheets.push({ name: attrs.name, part: rel.target });
+  for (const entry of workbookSheets(workbookXml, [...rels.values()])) {
+    if (!entry.name || !entry.part || entry.kind !== 'worksheet') continue; // chart sheets hold no cells
+    sheets.push({ name: entry.name, part: entry.part });
     if (sheets.length > LIMITS.sheets) throw new PackageError(`has more than ${formatCount(LIMITS.sheets)} sheets`);
   }
   if (sheets.length === 0) throw new PackageError('has no worksheet');
