@@ -7,7 +7,7 @@
  * (src/tools/portable.ts) and the pane's Share step.
  */
 import { hasMktCall } from '../formula/mkt-calls';
-import { translateFormula, type FreezeReason } from './translate';
+import { referenceOf, translateFormula, type FreezeReason } from './translate';
 import {
   cellAddressRefusal,
   dtdRefusal,
@@ -48,9 +48,14 @@ export interface PortableItem {
   reason?: FreezeReason | 'values' | 'sharedGroup';
   /** The native formula written, when translated. */
   native?: string;
-  /** Frozen without a saved value: the cell is now empty. */
+  /** Frozen without a saved value: the cell is now empty, unless `computed` gave it one. */
   noSavedValue?: boolean;
+  /** Frozen without a saved value, the value written instead (computed outside Excel, options.computed). */
+  computed?: FrozenValue;
 }
+
+/** A value written in a frozen cell: a number, a text, TRUE/FALSE or an error code. */
+export type FrozenValue = number | string | boolean | { error: string };
 
 export interface PortableResult {
   bytes: Uint8Array;
@@ -132,7 +137,7 @@ interface SheetRewrite {
 }
 
 /** Rewrites one sheet part's MKT formulas. */
-export function rewriteSheet(xml: string, sheet: string, values: boolean): SheetRewrite {
+export function rewriteSheet(xml: string, sheet: string, values: boolean, multiCellNames?: ReadonlySet<string>): SheetRewrite {
   // The prefix its writer gave SpreadsheetML's elements (`<x:c>` from the Open XML SDK), '' mostly.
   const p = rootPrefix(xml, 'worksheet');
   const FORMULA = formulaPattern(p);
@@ -148,7 +153,7 @@ export function rewriteSheet(xml: string, sheet: string, values: boolean): Sheet
     const text = unescapeXml(body);
     if (si !== undefined && hasMktCall(text)) {
       sharedMasters.set(si, text);
-      if (values || translateFormula(text).formula === undefined) frozenGroups.add(si);
+      if (values || translateFormula(text, { multiCellNames }).formula === undefined) frozenGroups.add(si);
     }
     return whole;
   });
@@ -177,7 +182,7 @@ export function rewriteSheet(xml: string, sheet: string, values: boolean): Sheet
       items.push({ sheet, cell: address, formula: `=${formula}`, action: 'translated', native: '(shared with its group)' });
       return whole;
     }
-    const translation = translateFormula(own, type === 'array' ? { spill: refShape(attr(fAttrs, 'ref')), arrayFormula: true } : {});
+    const translation = translateFormula(own, type === 'array' ? { spill: refShape(attr(fAttrs, 'ref')), arrayFormula: true, multiCellNames } : { multiCellNames });
     if (translation.formula === undefined) return freeze(translation.frozen?.reason);
     items.push({ sheet, cell: address, formula: `=${own}`, action: 'translated', native: `=${translation.formula}` });
     const newF = `<${p}f${fAttrs}>${escapeXml(translation.formula)}</${p}f>`;
@@ -215,6 +220,20 @@ function rewriteNames(workbookXml: string, items: PortableItem[], p = ''): strin
     items.push({ sheet: '', cell: name, formula: `=${formula}`, action: 'translated', native: `=${translation.formula}` });
     return `<${p}definedName${attrs}>${escapeXml(translation.formula)}</${p}definedName>`;
   });
+}
+
+/** The defined names (upper-cased) that refer to more than one cell: a multi-cell reference or a union of areas. */
+function namesOverManyCells(workbookXml: string): Set<string> {
+  const found = new Set<string>();
+  for (const m of workbookXml.matchAll(/<(?:[\w.-]+:)?definedName\b([^>]*)>([\s\S]*?)<\/(?:[\w.-]+:)?definedName>/g)) {
+    const name = attr(m[1], 'name');
+    const formula = unescapeXml(m[2]).trim();
+    if (!name) continue;
+    const areas = formula.split(',');
+    const shape = referenceOf(areas[0]);
+    if ((shape && shape.rows * shape.cols > 1) || (areas.length > 1 && areas.every((a) => referenceOf(a) !== undefined))) found.add(name.toUpperCase());
+  }
+  return found;
 }
 
 /** `xml` with `piece` put before its last `</…local>` closing tag, whatever its prefix; undefined when there is none. */
@@ -268,6 +287,7 @@ export async function makePortableCopy(bytes: Uint8Array, codec: Codec, options:
   if (shared) await textOf(shared.target); // refused as check-workbook refuses it (an XXE in the strings)
   const entriesOfSheets = workbookSheets(workbookXml, rels);
   const sheets = entriesOfSheets.filter((s) => s.kind === 'worksheet' && s.part !== undefined) as Array<SheetEntry & { part: string }>;
+  const multiCellNames = namesOverManyCells(workbookXml);
   const items: PortableItem[] = [];
   const replaced = new Map<string, ZipEntry>();
   let removedFormulas = 0;
@@ -277,7 +297,7 @@ export async function makePortableCopy(bytes: Uint8Array, codec: Codec, options:
     const xml = (await textOf(part))!;
     refuse(cellAddressRefusal(name, xml));
     if (!xml.includes('f')) continue;
-    const rewrite = rewriteSheet(xml, name, options.values === true);
+    const rewrite = rewriteSheet(xml, name, options.values === true, multiCellNames);
     if (rewrite.items.length === 0) continue;
     items.push(...rewrite.items);
     removedFormulas += rewrite.removedFormulas;
@@ -353,12 +373,13 @@ const TEXT = {
     noValue: ' — aucune valeur enregistrée : cellule vide',
     limitsTitle: 'Limites de la traduction',
     limits: [
-      'Texte numérique à la française dans un argument non monétaire ("0,8", "1 500,50", "80 %") : lu par VALUE selon la langue de l’application qui ouvre la copie, pas toujours comme MKT ; espaces insécables non retirés.',
+      'Texte numérique à la française dans une cellule donnée à un argument non monétaire ("0,8", "1 500,50", "80 %") : lu par VALUE selon la langue de l’application qui ouvre la copie, pas toujours comme MKT ; espaces insécables non retirés, et des espaces entre groupes qui ne sont pas de trois chiffres ("12 34") retirés (MKT refuse ce texte). Le texte écrit dans la formule est lu comme MKT le lit.',
       'VALUE lit plus de textes que MKT ("1,500", "$5", des dates) : la copie donne un nombre là où MKT donnait #VALUE!.',
       'Un argument monétaire écrit comme expression qui donne du texte ou VRAI/FAUX (B2&"", A1>0) est compté par SUM/SUMPRODUCT ; MKT l’ignore.',
       'Une plage contenant à la fois un nombre négatif et une erreur : la copie donne l’erreur, MKT parfois #VALUE!.',
       'Seuils à 1e-15 près (ratio exactement 0,6 ou 3) : les tableurs arrondissent parfois les comparaisons à 15 chiffres.',
-      'Une plage nommée ou une expression donnée là où MKT attend une seule valeur n’est pas refusée (#VALUE!) mais lue par intersection implicite.',
+      'Plusieurs valeurs là où MKT en lit une (une plage, une colonne entière, une constante matricielle, un nom sur plusieurs cellules) : l’appel est figé à la valeur d’Excel. Une expression qui donne plusieurs valeurs (SI(…;plage), INDIRECT) n’est pas reconnue : la copie la lit par intersection implicite.',
+      'Choix et oui/non : espaces, espaces insécables, tabulations et retours à la ligne autour retirés comme MKT les retire ; d’autres espaces Unicode (U+2000 à U+200A, U+3000) non.',
       'Excel sur le web passe une cellule vide comme argument omis ; la copie la lit comme Excel pour Windows et Mac (0 ou FAUX).',
       'COURBE_REPONSE : calculée par les mêmes sommes centrées que MKT ; un tableur qui additionne autrement (LibreOffice compense les arrondis) peut trancher autrement un cas à la limite (b à 1e-15 de 0 ou de 1, écart de dépenses de 1,5 exactement après arrondi) : CURVE au lieu de LINEAR ou l’inverse. Un r² presque nul (revenus tous égaux, où celui de MKT n’est qu’un bruit d’arrondi) peut différer dans ses derniers chiffres.',
       'COURBE_REPONSE sur les plages d’une autre feuille au nom long : forme courte (PENTE, COEFFICIENT.DETERMINATION), qui peut trancher autrement b = 1 à l’arrondi près (revenus exactement proportionnels aux dépenses) et donne un r² proche de 0 à 1e-12 près.',
@@ -372,6 +393,8 @@ const TEXT = {
       notArrayFormula: 'REPARTIR_BUDGET ou COURBE_REPONSE hors d’une formule matricielle (leur résultat ne peut pas s’y calculer)',
       unclosed: 'formule incomplète',
       arity: 'nombre d’arguments incorrect',
+      manyValues:
+        'plusieurs valeurs (une plage, une colonne entière, une constante matricielle ou un nom sur plusieurs cellules) là où MKT en lit une : Excel calcule l’appel pour chaque valeur (formule dynamique) ou lit la cellule de la même ligne (formule ordinaire) ; aucune formule native ne fait les deux',
       values: 'mode valeurs',
       sharedGroup: 'formule partagée dont le modèle ne se traduit pas',
     } as Record<string, string>,
@@ -391,12 +414,13 @@ const TEXT = {
     noValue: ' — no saved value: the cell is empty',
     limitsTitle: 'Limits of the translation',
     limits: [
-      'French numeric text in a non-amount argument ("0,8", "1 500,50", "80 %") is read by VALUE in the language of the application that opens the copy, not always as MKT reads it; no-break spaces are not removed.',
+      'French numeric text in a cell given to a non-amount argument ("0,8", "1 500,50", "80 %") is read by VALUE in the language of the application that opens the copy, not always as MKT reads it; no-break spaces are not removed, and spaces between groups that are not of three digits ("12 34") are (MKT refuses that text). Text written in the formula is read as MKT reads it.',
       'VALUE reads more texts than MKT ("1,500", "$5", dates): the copy gives a number where MKT gave #VALUE!.',
       'An amount argument written as an expression giving text or TRUE/FALSE (B2&"", A1>0) is counted by SUM/SUMPRODUCT; MKT skips it.',
       'A range holding both a negative number and an error: the copy gives the error, MKT sometimes #VALUE!.',
       'Thresholds within 1e-15 (a ratio of exactly 0.6 or 3): spreadsheets sometimes round comparisons to 15 digits.',
-      'A named range or an expression given where MKT expects one value is not refused (#VALUE!) but read by implicit intersection.',
+      'Several values where MKT reads one (a range, a whole column, an array constant, a name over several cells): the call is frozen to Excel\'s value. An expression giving several values (IF(…,range), INDIRECT) is not recognised: the copy reads it by implicit intersection.',
+      'Choices and yes/no: spaces, no-break spaces, tabs and line breaks around them are removed as MKT removes them; other Unicode spaces (U+2000 to U+200A, U+3000) are not.',
       'Excel on the web passes a blank cell as an omitted argument; the copy reads it as Excel for Windows and Mac do (0 or FALSE).',
       'RESPONSE_FIT: computed with the same centred sums as MKT; a spreadsheet that adds differently (LibreOffice compensates rounding) may decide a boundary case the other way (b within 1e-15 of 0 or 1, a spend spread of exactly 1.5 after rounding): CURVE instead of LINEAR or the reverse. An r² close to 0 (all revenues equal, where MKT\'s is rounding noise) may differ in its last digits.',
       'RESPONSE_FIT over another sheet\'s ranges with a long name: a compact form (SLOPE, RSQ), which may decide b = 1 the other way within rounding (revenue exactly proportional to spend) and gives an r² near 0 to within 1e-12.',
@@ -410,6 +434,8 @@ const TEXT = {
       notArrayFormula: 'ALLOCATE or RESPONSE_FIT outside an array formula (their result cannot be computed there)',
       unclosed: 'an incomplete formula',
       arity: 'wrong number of arguments',
+      manyValues:
+        'several values (a range, a whole column, an array constant or a name over several cells) where MKT reads one: Excel computes the call for each value (dynamic-array formula) or reads the cell on the same row (plain formula); no native formula does both',
       values: 'values mode',
       sharedGroup: 'a shared formula whose master cannot be translated',
     } as Record<string, string>,
