@@ -37,6 +37,11 @@ export interface PortableOptions {
   /** The MKT version written on the report sheet (package.json's). */
   version: string;
   limits?: ZipLimits;
+  /**
+   * Values for frozen cells that saved none (a file written by a library), by "Sheet!A1": computed
+   * outside Excel (the command's engine bridge), so that a frozen cell never comes out blank.
+   */
+  computed?: ReadonlyMap<string, FrozenValue>;
 }
 
 export interface PortableItem {
@@ -137,7 +142,13 @@ interface SheetRewrite {
 }
 
 /** Rewrites one sheet part's MKT formulas. */
-export function rewriteSheet(xml: string, sheet: string, values: boolean, multiCellNames?: ReadonlySet<string>): SheetRewrite {
+export function rewriteSheet(
+  xml: string,
+  sheet: string,
+  values: boolean,
+  multiCellNames?: ReadonlySet<string>,
+  computed?: ReadonlyMap<string, FrozenValue>,
+): SheetRewrite {
   // The prefix its writer gave SpreadsheetML's elements (`<x:c>` from the Open XML SDK), '' mostly.
   const p = rootPrefix(xml, 'worksheet');
   const FORMULA = formulaPattern(p);
@@ -172,7 +183,9 @@ export function rewriteSheet(xml: string, sheet: string, values: boolean, multiC
     const freeze = (reason: PortableItem['reason']) => {
       removedFormulas++;
       const noSavedValue = !inner.includes(`<${p}v>`) && !inner.includes(`<${p}is>`);
-      items.push({ sheet, cell: address, formula: `=${formula}`, action: 'frozen', reason, noSavedValue: noSavedValue || undefined });
+      const value = noSavedValue ? computed?.get(`${sheet}!${address.replace(/\$/g, '')}`) : undefined;
+      items.push({ sheet, cell: address, formula: `=${formula}`, action: 'frozen', reason, noSavedValue: noSavedValue || undefined, computed: value });
+      if (value !== undefined) return valueCell(cellAttrs, inner.replace(FORMULA, ''), value, p);
       return frozenCell(cellAttrs, inner.replace(FORMULA, ''), p);
     };
     if (shared && frozenGroups.has(si!)) return freeze(values ? 'values' : 'sharedGroup');
@@ -202,6 +215,16 @@ function frozenCell(cellAttrs: string, inner: string, p = ''): string {
     inner = inner.replace(value, '') + `<${p}is><${p}t xml:space="preserve">${text}</${p}t></${p}is>`;
   }
   return inner === '' ? `<${p}c${attrs}/>` : `<${p}c${attrs}>${inner}</${p}c>`;
+}
+
+/** A frozen cell given a value computed outside Excel, in place of the value it never saved. */
+function valueCell(cellAttrs: string, inner: string, value: FrozenValue, p: string): string {
+  const attrs = withoutAttr(withoutAttr(cellAttrs, 'cm'), 't');
+  const rest = inner.replace(new RegExp(`<${p}v\\s*/>|<${p}v>[\\s\\S]*?</${p}v>`), '');
+  if (typeof value === 'number') return `<${p}c${attrs}>${rest}<${p}v>${value}</${p}v></${p}c>`;
+  if (typeof value === 'boolean') return `<${p}c${attrs} t="b">${rest}<${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
+  if (typeof value === 'object') return `<${p}c${attrs} t="e">${rest}<${p}v>${escapeXml(value.error)}</${p}v></${p}c>`;
+  return `<${p}c${attrs} t="inlineStr">${rest}<${p}is><${p}t xml:space="preserve">${escapeXml(value)}</${p}t></${p}is></${p}c>`;
 }
 
 /** The defined names whose formula calls MKT, translated (a name has no saved value to freeze to). */
@@ -297,7 +320,7 @@ export async function makePortableCopy(bytes: Uint8Array, codec: Codec, options:
     const xml = (await textOf(part))!;
     refuse(cellAddressRefusal(name, xml));
     if (!xml.includes('f')) continue;
-    const rewrite = rewriteSheet(xml, name, options.values === true, multiCellNames);
+    const rewrite = rewriteSheet(xml, name, options.values === true, multiCellNames, options.computed);
     if (rewrite.items.length === 0) continue;
     items.push(...rewrite.items);
     removedFormulas += rewrite.removedFormulas;
@@ -371,6 +394,7 @@ const TEXT = {
     frozen: 'figée (valeur gardée)',
     kept: 'laissée telle quelle',
     noValue: ' — aucune valeur enregistrée : cellule vide',
+    computedValue: ' — aucune valeur enregistrée : valeur calculée par MKT hors d’Excel (check-workbook)',
     limitsTitle: 'Limites de la traduction',
     limits: [
       'Texte numérique à la française dans une cellule donnée à un argument non monétaire ("0,8", "1 500,50", "80 %") : lu par VALUE selon la langue de l’application qui ouvre la copie, pas toujours comme MKT ; espaces insécables non retirés, et des espaces entre groupes qui ne sont pas de trois chiffres ("12 34") retirés (MKT refuse ce texte). Le texte écrit dans la formule est lu comme MKT le lit.',
@@ -412,6 +436,7 @@ const TEXT = {
     frozen: 'frozen (value kept)',
     kept: 'left as it was',
     noValue: ' — no saved value: the cell is empty',
+    computedValue: ' — no saved value: the value was computed by MKT outside Excel (check-workbook)',
     limitsTitle: 'Limits of the translation',
     limits: [
       'French numeric text in a cell given to a non-amount argument ("0,8", "1 500,50", "80 %") is read by VALUE in the language of the application that opens the copy, not always as MKT reads it; no-break spaces are not removed, and spaces between groups that are not of three digits ("12 34") are (MKT refuses that text). Text written in the formula is read as MKT reads it.',
@@ -460,7 +485,7 @@ function reportSheetXml(items: PortableItem[], lang: PortableLanguage, options: 
       i.cell,
       i.formula,
       i.action === 'translated' ? t.translated : i.action === 'frozen' ? t.frozen : t.kept,
-      (i.reason ? t.reasons[i.reason] ?? i.reason : '') + (i.noSavedValue ? t.noValue : ''),
+      (i.reason ? t.reasons[i.reason] ?? i.reason : '') + (i.noSavedValue ? (i.computed !== undefined ? t.computedValue : t.noValue) : ''),
       i.native ?? '',
     ]),
     [],

@@ -10,7 +10,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { RawCellContent } from 'hyperformula';
 import { LIMITS, formatCount } from './limits';
 import { toDottedForm } from '../../formula/mkt-calls';
-import { shiftFormula } from './formula-text';
+import { shiftFormula, toEngineText } from './formula-text';
 import { damaged, PackageError, ZipPackage } from './zip';
 import { badCellRefusal, dtdRefusal, mainPartOf, readRelationships, relationshipsPartOf, workbookSheets, type Relationship } from '../../portable/ooxml';
 import type { DefinedName, FormulaCell, SheetCell, WorkbookInput } from './workbook';
@@ -257,7 +257,7 @@ function readSheet(pkg: ZipPackage, part: string, sheetName: string, strings: st
           ...(problem ? { problem } : {}),
         });
         // The engine knows MKT.ID only: every stored form of a call is handed to it as that.
-        cells.push({ row: r0, col: c0, content: problem ? '=#VALUE!' : `=${toDottedForm(formula)}` });
+        cells.push({ row: r0, col: c0, content: problem ? '=#VALUE!' : `=${toEngineText(toDottedForm(formula))}` });
       } else if (cached !== undefined) cells.push({ row: r0, col: c0, content: cached });
       else continue;
       if (--budget.cells < 0) throw new PackageError(`has more than ${formatCount(LIMITS.cells)} cells holding a value or a formula; check-workbook reads at most that many`);
