@@ -6,6 +6,7 @@ import type { CellValue, HyperFormula } from 'hyperformula';
 import { findMktCalls, hasMktCall, toDottedForm, type MktCallSite } from '../../formula/mkt-calls';
 import { evaluateDirect, planDirect } from './direct-mkt';
 import { toEngineText } from './formula-text';
+import { keepMktPrecedents } from './precedents';
 import { buildWorkbookEngine, cellKey, readWorkbookFile, type FormulaCell, type Withheld, type WorkbookInput } from './workbook';
 
 export interface ErrorOutput {
@@ -147,12 +148,17 @@ export function recompute(input: WorkbookInput): Recomputed {
 }
 
 /**
- * The MKT cells of a workbook, as recompute() gives them, at less cost: an MKT cell that is one
+ * The MKT cells of a workbook, as recompute() gives them, at less cost: only the MKT cells and
+ * the formulas they read are computed (precedents.ts), none when there is no MKT cell; an MKT cell that is one
  * call over literals and stored values, read by no other formula, is computed without the engine
  * (direct-mkt.ts); the engine is built for the other formulas only, and not at all when none is left.
  */
-export function recomputeMktCells(input: WorkbookInput): MktCellReport[] {
+export function recomputeMktCells(whole: WorkbookInput): MktCellReport[] {
   const isMkt = (f: FormulaCell) => isMktFormula(f.formula);
+  // No MKT formula: nothing to compute, and no engine to build.
+  if (!whole.formulas.some(isMkt)) return [];
+  // Only the MKT cells and the formulas they read; the others hold their saved values.
+  const input = keepMktPrecedents(whole, isMkt);
   const plan = planDirect(input, isMkt);
   const built = plan.count < input.formulas.length ? buildWorkbookEngine(plan.count === 0 ? input : withoutDirect(input, plan.direct)) : undefined;
   const order = new Map(input.sheetNames.map((name, i) => [name, i]));
