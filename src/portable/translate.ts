@@ -245,13 +245,12 @@ const NO_WORDS = ['no', 'non', 'false', 'faux', '0'];
 
 /**
  * Text trimmed as MKT trims it (JavaScript's trim): spaces, no-break and narrow no-break spaces,
- * tabs and line breaks around it. TRIM alone removes spaces only; inner runs of spaces, which no
- * choice has, are also collapsed. Other Unicode spaces are a documented limit.
+ * tabs and line breaks around it. TRIM alone removes spaces only; CLEAN removes the control
+ * characters (tabs, line breaks: LibreOffice's CHAR(9) is no tab), inner ones too, and TRIM
+ * collapses inner runs of spaces: no choice has either. Other Unicode spaces are a documented limit.
  */
 function trimmed(text: string): string {
-  let out = text;
-  for (const space of ['CHAR(9)', 'CHAR(10)', 'CHAR(13)', '"\u00a0"', '"\u202f"']) out = `SUBSTITUTE(${out},${space}," ")`;
-  return `TRIM(${out})`;
+  return `TRIM(CLEAN(SUBSTITUTE(SUBSTITUTE(${text},"\u00a0"," "),"\u202f"," ")))`;
 }
 
 /** A yes/no: TRUE/FALSE, 1/0, yes/no, oui/non, true/false, vrai/faux; blank is FALSE. */
