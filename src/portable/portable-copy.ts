@@ -55,6 +55,8 @@ export interface PortableItem {
   native?: string;
   /** Frozen without a saved value: the cell is now empty, unless `computed` gave it one. */
   noSavedValue?: boolean;
+  /** Set for a call outside the cells: a conditional-format rule or a data validation (`cell` then says which range). */
+  outside?: 'conditionalFormat' | 'validation';
   /** Frozen without a saved value, the value written instead (computed outside Excel, options.computed). */
   computed?: FrozenValue;
 }
@@ -201,7 +203,35 @@ export function rewriteSheet(
     const newF = `<${p}f${fAttrs}>${escapeXml(translation.formula)}</${p}f>`;
     return `<${p}c${withoutAttr(cellAttrs, 'cm')}>${inner.replace(FORMULA, () => newF)}</${p}c>`;
   });
-  return { xml: out, items, removedFormulas };
+  return { xml: outsideCells(out, sheet, items, p, multiCellNames), items, removedFormulas };
+}
+
+/**
+ * MKT calls outside the cells: conditional-format rules (`<formula>`) and data validations
+ * (`<formula1>`, `<formula2>`), translated where the translator can (a rule has no value to
+ * freeze to), otherwise kept and listed on the report sheet: without MKT they give #NAME?.
+ */
+function outsideCells(xml: string, sheet: string, items: PortableItem[], p: string, multiCellNames?: ReadonlySet<string>): string {
+  if (!/<(?:[\w.-]+:)?(?:conditionalFormatting|dataValidations)\b/.test(xml) || !/mkt/i.test(xml)) return xml;
+  const where = (_kind: 'conditionalFormat' | 'validation', attrs: string) => attr(attrs, 'sqref') ?? '?';
+  const rewrite = (kind: 'conditionalFormat' | 'validation') => (whole: string, attrs: string, inner: string | undefined) => {
+    if (inner === undefined) return whole;
+    return whole.replace(new RegExp(`(<${p}(formula[12]?)>)([\\s\\S]*?)(</${p}\\2>)`, 'g'), (all, open: string, _tag: string, body: string, close: string) => {
+      const formula = unescapeXml(body);
+      if (!hasMktCall(formula)) return all;
+      const translation = translateFormula(formula, { multiCellNames });
+      const cell = where(kind, attrs);
+      if (translation.formula === undefined) {
+        items.push({ sheet, cell, formula: `=${formula}`, action: 'kept', reason: translation.frozen?.reason, outside: kind });
+        return all;
+      }
+      items.push({ sheet, cell, formula: `=${formula}`, action: 'translated', native: `=${translation.formula}`, outside: kind });
+      return `${open}${escapeXml(translation.formula)}${close}`;
+    });
+  };
+  let out = mapElements(xml, `${p}conditionalFormatting`, rewrite('conditionalFormat'));
+  out = mapElements(out, `${p}dataValidation`, rewrite('validation'));
+  return out;
 }
 
 /** A cell without its formula: its saved value stays; a formula's text result becomes inline text. */
@@ -394,6 +424,8 @@ const TEXT = {
     frozen: 'figée (valeur gardée)',
     kept: 'laissée telle quelle',
     noValue: ' — aucune valeur enregistrée : cellule vide',
+    outside: { conditionalFormat: 'règle de mise en forme conditionnelle', validation: 'validation des données' },
+    keptOutside: 'sans MKT, la règle donne #NOM? : corrigez-la à la main',
     computedValue: ' — aucune valeur enregistrée : valeur calculée par MKT hors d’Excel (check-workbook)',
     limitsTitle: 'Limites de la traduction',
     limits: [
@@ -436,6 +468,8 @@ const TEXT = {
     frozen: 'frozen (value kept)',
     kept: 'left as it was',
     noValue: ' — no saved value: the cell is empty',
+    outside: { conditionalFormat: 'conditional-format rule', validation: 'data validation' },
+    keptOutside: 'without MKT the rule gives #NAME?: correct it by hand',
     computedValue: ' — no saved value: the value was computed by MKT outside Excel (check-workbook)',
     limitsTitle: 'Limits of the translation',
     limits: [
@@ -485,7 +519,13 @@ function reportSheetXml(items: PortableItem[], lang: PortableLanguage, options: 
       i.cell,
       i.formula,
       i.action === 'translated' ? t.translated : i.action === 'frozen' ? t.frozen : t.kept,
-      (i.reason ? t.reasons[i.reason] ?? i.reason : '') + (i.noSavedValue ? (i.computed !== undefined ? t.computedValue : t.noValue) : ''),
+      [
+        i.outside ? t.outside[i.outside] : '',
+        i.reason ? t.reasons[i.reason] ?? i.reason : '',
+        i.outside && i.action === 'kept' ? t.keptOutside : '',
+      ]
+        .filter((x) => x !== '')
+        .join(' — ') + (i.noSavedValue ? (i.computed !== undefined ? t.computedValue : t.noValue) : ''),
       i.native ?? '',
     ]),
     [],
