@@ -68,6 +68,8 @@ export interface PortableResult {
   bytes: Uint8Array;
   items: PortableItem[];
   reportSheet: string;
+  /** External-link parts dropped because only MKT calls used them. */
+  droppedLinks: string[];
 }
 
 const WORKSHEET_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
@@ -298,6 +300,12 @@ function beforeClosing(xml: string, local: string, piece: (prefix: string) => st
 
 const encoder = new TextEncoder();
 
+/** Adds to `found` the external workbooks ([n]) a part's formulas name. */
+function linksNamed(xml: string, found: Set<number>): void {
+  if (!xml.includes('[')) return;
+  for (const m of xml.replace(/&quot;[\s\S]*?&quot;/g, '').matchAll(/\[(\d+)\]/g)) found.add(Number(m[1]));
+}
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Throws a refusal of the shared judgement (ooxml.ts) as the copy's error. */
@@ -344,24 +352,35 @@ export async function makePortableCopy(bytes: Uint8Array, codec: Codec, options:
   const items: PortableItem[] = [];
   const replaced = new Map<string, ZipEntry>();
   let removedFormulas = 0;
+  // External workbooks the formulas name ([1]!…), before and after: a link only MKT calls used goes.
+  const linksBefore = new Set<number>();
+  const linksAfter = new Set<number>();
   for (const { name, part } of sheets) {
     const entry = entryOf(part);
     if (!entry) continue;
     const xml = (await textOf(part))!;
     refuse(cellAddressRefusal(name, xml));
-    if (!xml.includes('f')) continue;
+    linksNamed(xml, linksBefore);
+    if (!xml.includes('f')) {
+      linksNamed(xml, linksAfter);
+      continue;
+    }
     const rewrite = rewriteSheet(xml, name, options.values === true, multiCellNames, options.computed);
+    linksNamed(rewrite.xml, linksAfter);
     if (rewrite.items.length === 0) continue;
     items.push(...rewrite.items);
     removedFormulas += rewrite.removedFormulas;
     replaced.set(entry.name, await makeEntry(entry.name, encoder.encode(rewrite.xml), codec, entry));
   }
   const wp = rootPrefix(workbookXml, 'workbook');
+  linksNamed(workbookXml, linksBefore);
   workbookXml = rewriteNames(workbookXml, items, wp);
+  linksNamed(workbookXml, linksAfter);
 
   // A calculation chain naming cells that no longer hold a formula makes Excel repair the file:
   // drop it, Excel rebuilds it.
   const dropped = new Set<string>();
+  const droppedLinks: string[] = [];
   const chain = rels.find((r) => r.kind === 'calcChain' && !r.external);
   const chainEntry = chain ? entryOf(chain.target) : undefined;
   if (removedFormulas > 0 && chain && chainEntry) {
@@ -369,6 +388,25 @@ export async function makePortableCopy(bytes: Uint8Array, codec: Codec, options:
     relsXml = relsXml.replace(new RegExp(`<(?:[\\w.-]+:)?Relationship\\b[^>]*\\bId="${escapeRegExp(chain.id)}"[^>]*/>`), '');
     typesXml = typesXml.replace(new RegExp(`<(?:[\\w.-]+:)?Override\\b[^>]*PartName="/${escapeRegExp(chain.target)}"[^>]*/>`, 'i'), '');
   }
+
+  // External links that only MKT calls used (an add-in's .xla: Excel's security bar in a copy meant
+  // to need nothing), from the last: dropping an earlier one would renumber the others' [n].
+  const references = [...workbookXml.matchAll(/<(?:[\w.-]+:)?externalReference\b([^>]*?)\/>/g)];
+  for (let n = references.length; n >= 1 && linksBefore.has(n) && !linksAfter.has(n); n--) {
+    const element = references[n - 1];
+    const id = /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(element[1])?.[1];
+    const link = rels.find((rel) => rel.id === id && rel.kind === 'externalLink');
+    const linkEntry = link ? entryOf(link.target) : undefined;
+    if (!link || !linkEntry) break;
+    workbookXml = workbookXml.replace(element[0], '');
+    relsXml = relsXml.replace(new RegExp(`<(?:[\\w.-]+:)?Relationship\\b[^>]*\\bId="${escapeRegExp(link.id)}"[^>]*/>`), '');
+    typesXml = typesXml.replace(new RegExp(`<(?:[\\w.-]+:)?Override\\b[^>]*PartName="/${escapeRegExp(link.target)}"[^>]*/>`, 'i'), '');
+    dropped.add(linkEntry.name);
+    const linkRels = entryOf(relationshipsPartOf(link.target));
+    if (linkRels) dropped.add(linkRels.name);
+    droppedLinks.push(link.target);
+  }
+  workbookXml = workbookXml.replace(/<([\w.-]+:)?externalReferences\b[^>]*>\s*<\/\1?externalReferences>/, '');
 
   // The report sheet, appended last so that sheet-scoped names keep their index; in the
   // workbook's own vocabulary (Strict or transitional) and prefixes.
@@ -404,7 +442,7 @@ export async function makePortableCopy(bytes: Uint8Array, codec: Codec, options:
   const written: ZipEntry[] = [];
   for (const e of entries) if (!dropped.has(e.name)) written.push(replaced.get(e.name) ?? e);
   written.push(report);
-  return { bytes: writeZip(written), items, reportSheet };
+  return { bytes: writeZip(written), items, reportSheet, droppedLinks };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -41,3 +41,33 @@ describe('the report sheet', () => {
     expect(reportSheet).toBe('Portable copy (3)');
   });
 });
+
+describe('external links', () => {
+  const link = (extraCell = '') =>
+    variant({
+      sheets: [{ name: 'S', rows: `<row r="1"><c r="A1"><v>8</v></c><c r="B1"><v>2</v></c><c r="C1"><f>[1]!_xldudf_MKT_ROI_RATIO(A1,B1)</f></c>${extraCell}</row>` }],
+      workbookTail: '<{p}externalReferences><{p}externalReference r:id="rId9"/></{p}externalReferences>',
+      extraRels: [['rId9', 'externalLink', 'externalLinks/externalLink1.xml']],
+      extraParts: [
+        { name: 'xl/externalLinks/externalLink1.xml', data: '<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><externalBook r:id="rId1"/></externalLink>' },
+        { name: 'xl/externalLinks/_rels/externalLink1.xml.rels', data: '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" Target="MKT.xla" TargetMode="External"/></Relationships>' },
+      ],
+    });
+
+  it('drops a link only MKT calls used (an add-in file), with its relationship and reference', async () => {
+    const result = await makePortableCopy(new Uint8Array(link()), nodeCodec, { version: 't' });
+    const entries = readZip(result.bytes);
+    expect(result.droppedLinks).toEqual(['xl/externalLinks/externalLink1.xml']);
+    expect(entries.map((e) => e.name).filter((n) => n.includes('externalLink'))).toEqual([]);
+    const workbook = await entryText(entries.find((e) => e.name === 'xl/workbook.xml')!, nodeCodec);
+    const rels = await entryText(entries.find((e) => e.name === 'xl/_rels/workbook.xml.rels')!, nodeCodec);
+    expect(workbook).not.toMatch(/externalReference/);
+    expect(rels).not.toMatch(/externalLink/);
+  });
+
+  it('keeps a link another formula still uses', async () => {
+    const result = await makePortableCopy(new Uint8Array(link('<c r="D1"><f>[1]!Budget*2</f></c>')), nodeCodec, { version: 't' });
+    expect(result.droppedLinks).toEqual([]);
+    expect(readZip(result.bytes).some((e) => e.name === 'xl/externalLinks/externalLink1.xml')).toBe(true);
+  });
+});
