@@ -59,7 +59,11 @@ const CELLS = [
   fx('J4', '_xldudf_MKT_BUDGET_TIER(1000,E1)', 'PARTIAL', ' t="array" ref="J4"'),
 ];
 
-const fit = (r: number) => row(r, num(`A${r}`, 1000 * r), num(`B${r}`, 1000 * r));
+// Spend in A and C, revenue in B and D (a diminishing curve), and RESPONSE_FIT over them as Excel stores it.
+const SPEND = [1200, 1800, 2500, 3100, 4000, 5200];
+const fit = (r: number) =>
+  row(r, num(`A${r}`, 1000 * r), num(`B${r}`, 1000 * r), num(`C${r}`, SPEND[r - 2]), num(`D${r}`, Math.round(40 * Math.pow(SPEND[r - 2], 0.7) * (1 + ((r % 3) - 1) * 0.03))));
+const FIT_CALL = row(10, fx('E10', "_xldudf_MKT_RESPONSE_FIT('O''Brien & Co'!C2:C7,'O''Brien & Co'!D2:D7)", undefined, ' t="array" ref="E10:H10"'));
 
 /** The cells put on sheet S, rows 1 to 20 (each formula on its own row, past the data). */
 function workbook(): Buffer {
@@ -74,7 +78,7 @@ function workbook(): Buffer {
     sheets: [
       { name: 'S', rows: DATA + formulaRows },
       { name: 'Données', rows: row(2, num('B2', 50), num('C2', 10)) + row(3, num('B3', 50), num('C3', 10)) },
-      { name: "O'Brien & Co", rows: [2, 3, 4, 5, 6, 7].map(fit).join('') },
+      { name: "O'Brien & Co", rows: [2, 3, 4, 5, 6, 7].map(fit).join('') + FIT_CALL },
       { name: 'Data', rows: row(1, num('A1', 1)) + row(2, num('A2', 2)) },
     ],
     names: '<{p}definedName name="MKT_RW_REVENUE">S!$B$1:$B$3</{p}definedName><{p}definedName name="Fees">S!$C$1:$C$2</{p}definedName>',
@@ -114,7 +118,9 @@ describe('the translator, on its own', () => {
 
   it('gives every former MKT cell the add-in\'s value (frozen ones the value Excel saved)', () => {
     expect(judged.mismatches).toEqual([]);
-    expect(judged.checked).toBeGreaterThanOrEqual(CELLS.length);
+    expect(judged.checked).toBeGreaterThanOrEqual(CELLS.length + 4);
+    // RESPONSE_FIT over a sheet whose name has a doubled quote and an ampersand: translated, its four values compared.
+    expect(judged.items.find((i) => i.sheet === "O'Brien & Co" && i.cell === 'E10')?.action).toBe('translated');
   });
 
   it('freezes exactly the calls given several values where one is read', () => {
