@@ -152,6 +152,7 @@ export function rewriteSheet(
   values: boolean,
   multiCellNames?: ReadonlySet<string>,
   computed?: ReadonlyMap<string, FrozenValue>,
+  tint?: (style: number) => number,
 ): SheetRewrite {
   // The prefix its writer gave SpreadsheetML's elements (`<x:c>` from the Open XML SDK), '' mostly.
   const p = rootPrefix(xml, 'worksheet');
@@ -189,8 +190,10 @@ export function rewriteSheet(
       const noSavedValue = !inner.includes(`<${p}v>`) && !inner.includes(`<${p}is>`);
       const value = noSavedValue ? computed?.get(`${sheet}!${address.replace(/\$/g, '')}`) : undefined;
       items.push({ sheet, cell: address, formula: `=${formula}`, action: 'frozen', reason, noSavedValue: noSavedValue || undefined, computed: value });
-      if (value !== undefined) return valueCell(cellAttrs, inner.replace(FORMULA, ''), value, p);
-      return frozenCell(cellAttrs, inner.replace(FORMULA, ''), p);
+      // Tinted, so that a reader sees at once which cells no longer compute.
+      const attrs = tint ? withStyle(cellAttrs, tint(Number(attr(cellAttrs, 's') ?? 0))) : cellAttrs;
+      if (value !== undefined) return valueCell(attrs, inner.replace(FORMULA, ''), value, p);
+      return frozenCell(attrs, inner.replace(FORMULA, ''), p);
     };
     if (shared && frozenGroups.has(si!)) return freeze(values ? 'values' : 'sharedGroup');
     if (values) return freeze('values');
@@ -247,6 +250,73 @@ function frozenCell(cellAttrs: string, inner: string, p = ''): string {
     inner = inner.replace(value, '') + `<${p}is><${p}t xml:space="preserve">${text}</${p}t></${p}is>`;
   }
   return inner === '' ? `<${p}c${attrs}/>` : `<${p}c${attrs}>${inner}</${p}c>`;
+}
+
+/** Cell attributes with the style index `s` set. */
+function withStyle(cellAttrs: string, style: number): string {
+  return /\ss="/.test(cellAttrs) ? cellAttrs.replace(/\ss="[^"]*"/, ` s="${style}"`) : cellAttrs.replace(/(\sr="[^"]*")/, `$1 s="${style}"`);
+}
+
+/**
+ * The styles part with a tinted copy of each style a frozen cell had: one light-yellow fill added,
+ * each cell format copied once with it. `tint` gives the new index; `xml()` the part, unchanged
+ * when no cell was tinted. Undefined when the part's lists cannot be found (the cells then keep their style).
+ */
+function frozenStyles(stylesXml: string): { tint: (style: number) => number; xml: () => string } | undefined {
+  const fills = /<([\w.-]+:)?fills\b([^>]*)>([\s\S]*?)<\/\1?fills>/.exec(stylesXml);
+  const xfs = /<([\w.-]+:)?cellXfs\b([^>]*)>([\s\S]*?)<\/\1?cellXfs>/.exec(stylesXml);
+  if (!fills || !xfs) return undefined;
+  const p = fills[1] ?? '';
+  const fillCount = [...fills[3].matchAll(new RegExp(`<${p}fill\\b`, 'g'))].length;
+  const formats = [...xfs[3].matchAll(new RegExp(`<${p}xf\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}xf>)`, 'g'))].map((m) => m[0]);
+  const added: string[] = [];
+  const byStyle = new Map<number, number>();
+  return {
+    tint(style) {
+      let index = byStyle.get(style);
+      if (index === undefined) {
+        const base = formats[style] ?? formats[0] ?? `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+        let copy = base.replace(/\sfillId="[^"]*"/, '').replace(/\sapplyFill="[^"]*"/, '');
+        copy = copy.replace(new RegExp(`^<${p}xf\\b`), `<${p}xf fillId="${fillCount}" applyFill="1"`);
+        index = formats.length + added.length;
+        added.push(copy);
+        byStyle.set(style, index);
+      }
+      return index;
+    },
+    xml() {
+      if (added.length === 0) return stylesXml;
+      const fill = `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FFFFF2CC"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
+      const count = (attrs: string, n: number) => (/\scount="/.test(attrs) ? attrs.replace(/\scount="[^"]*"/, ` count="${n}"`) : attrs);
+      return stylesXml
+        .replace(fills[0], `<${p}fills${count(fills[2], fillCount + 1)}>${fills[3]}${fill}</${p}fills>`)
+        .replace(xfs[0], `<${p}cellXfs${count(xfs[2], formats.length + added.length)}>${xfs[3]}${added.join('')}</${p}cellXfs>`);
+    },
+  };
+}
+
+/**
+ * Each frozen cell's note: an input message (shown when the cell is selected, in Excel and
+ * LibreOffice alike) saying why it no longer computes. Only on a sheet without validations of its
+ * own, so that no cell gets two; elsewhere the report sheet alone says it.
+ */
+function withFrozenNotes(xml: string, frozen: PortableItem[], lang: PortableLanguage, p: string): string {
+  if (frozen.length === 0 || new RegExp(`<${p}dataValidations\\b`).test(xml)) return xml;
+  const t = TEXT[lang];
+  const byReason = new Map<string, string[]>();
+  for (const item of frozen) {
+    const why = `${t.noteTitle}: ${item.reason ? t.reasons[item.reason] ?? item.reason : ''}`.slice(0, 250);
+    byReason.set(why, [...(byReason.get(why) ?? []), item.cell.replace(/\$/g, '')]);
+  }
+  const validations = [...byReason.entries()]
+    .map(([why, cells]) => `<${p}dataValidation allowBlank="1" showInputMessage="1" promptTitle="MKT" prompt="${escapeXml(why)}" sqref="${cells.join(' ')}"/>`)
+    .join('');
+  const element = `<${p}dataValidations count="${byReason.size}">${validations}</${p}dataValidations>`;
+  // Where the schema puts it: before the first element that follows it, or at the end.
+  const after = new RegExp(`<${p}(?:hyperlinks|printOptions|pageMargins|pageSetup|headerFooter|rowBreaks|colBreaks|customProperties|cellWatches|ignoredErrors|smartTags|drawing|legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\\b`).exec(xml);
+  if (after) return xml.slice(0, after.index) + element + xml.slice(after.index);
+  const end = xml.lastIndexOf(`</${p}worksheet>`);
+  return end < 0 ? xml : xml.slice(0, end) + element + xml.slice(end);
 }
 
 /** A frozen cell given a value computed outside Excel, in place of the value it never saved. */
@@ -349,6 +419,9 @@ export async function makePortableCopy(bytes: Uint8Array, codec: Codec, options:
   const entriesOfSheets = workbookSheets(workbookXml, rels);
   const sheets = entriesOfSheets.filter((s) => s.kind === 'worksheet' && s.part !== undefined) as Array<SheetEntry & { part: string }>;
   const multiCellNames = namesOverManyCells(workbookXml);
+  const stylesRel = rels.find((rel) => rel.kind === 'styles' && !rel.external);
+  const stylesEntry = stylesRel ? entryOf(stylesRel.target) : undefined;
+  const styles = stylesEntry ? frozenStyles((await textOf(stylesRel!.target))!) : undefined;
   const items: PortableItem[] = [];
   const replaced = new Map<string, ZipEntry>();
   let removedFormulas = 0;
@@ -365,12 +438,14 @@ export async function makePortableCopy(bytes: Uint8Array, codec: Codec, options:
       linksNamed(xml, linksAfter);
       continue;
     }
-    const rewrite = rewriteSheet(xml, name, options.values === true, multiCellNames, options.computed);
+    const rewrite = rewriteSheet(xml, name, options.values === true, multiCellNames, options.computed, options.values ? undefined : styles?.tint);
     linksNamed(rewrite.xml, linksAfter);
     if (rewrite.items.length === 0) continue;
     items.push(...rewrite.items);
     removedFormulas += rewrite.removedFormulas;
-    replaced.set(entry.name, await makeEntry(entry.name, encoder.encode(rewrite.xml), codec, entry));
+    const frozen = options.values ? [] : rewrite.items.filter((i) => i.action === 'frozen' && !i.outside);
+    const noted = withFrozenNotes(rewrite.xml, frozen, lang, rootPrefix(xml, 'worksheet'));
+    replaced.set(entry.name, await makeEntry(entry.name, encoder.encode(noted), codec, entry));
   }
   const wp = rootPrefix(workbookXml, 'workbook');
   linksNamed(workbookXml, linksBefore);
@@ -434,6 +509,10 @@ export async function makePortableCopy(bytes: Uint8Array, codec: Codec, options:
     beforeClosing(relsXml, 'Relationships', (rp) => `<${rp}Relationship Id="${relId}" Type="${vocabulary.relationships}/worksheet" Target="${escapeXml(target)}"/>`) ?? relsXml;
   typesXml = beforeClosing(typesXml, 'Types', (tp) => `<${tp}Override PartName="/${escapeXml(reportPart)}" ContentType="${WORKSHEET_CONTENT_TYPE}"/>`) ?? typesXml;
 
+  if (styles && stylesEntry) {
+    const stylesXml = styles.xml();
+    if (stylesXml !== (await entryText(stylesEntry, codec))) replaced.set(stylesEntry.name, await makeEntry(stylesEntry.name, encoder.encode(stylesXml), codec, stylesEntry));
+  }
   replaced.set(workbookEntry.name, await makeEntry(workbookEntry.name, encoder.encode(workbookXml), codec, workbookEntry));
   replaced.set(relsEntry.name, await makeEntry(relsEntry.name, encoder.encode(relsXml), codec, relsEntry));
   replaced.set(typesEntry.name, await makeEntry(typesEntry.name, encoder.encode(typesXml), codec, typesEntry));
@@ -460,6 +539,7 @@ const TEXT = {
     head: ['Feuille', 'Cellule ou nom', 'Formule MKT', 'Action', 'Raison', 'Formule native'],
     translated: 'traduite',
     frozen: 'figée (valeur gardée)',
+    noteTitle: 'Formule MKT figée par la copie portable (valeur gardée, ne se recalcule plus)',
     kept: 'laissée telle quelle',
     noValue: ' — aucune valeur enregistrée : cellule vide',
     outside: { conditionalFormat: 'règle de mise en forme conditionnelle', validation: 'validation des données' },
@@ -504,6 +584,7 @@ const TEXT = {
     head: ['Sheet', 'Cell or name', 'MKT formula', 'Action', 'Reason', 'Native formula'],
     translated: 'translated',
     frozen: 'frozen (value kept)',
+    noteTitle: 'MKT formula frozen by the portable copy (value kept, no longer recalculates)',
     kept: 'left as it was',
     noValue: ' — no saved value: the cell is empty',
     outside: { conditionalFormat: 'conditional-format rule', validation: 'data validation' },

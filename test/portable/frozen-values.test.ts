@@ -42,3 +42,32 @@ describe('npm run portable on a workbook with no saved values', () => {
     expect(copy.formulas.map((f) => f.cell)).toContain('E2');
   });
 });
+
+describe('a frozen cell', () => {
+  const styles =
+    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts>' +
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+    '<borders count="1"><border/></borders><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>';
+  const book = () =>
+    variant({
+      sheets: [{ name: 'S', rows: '<row r="1"><c r="A1"><v>1</v></c><c r="B1" s="1" t="str"><f>_xldudf_MKT_ROI_BAND(A1:A3)</f><v>BELOW</v></c><c r="C1"><f>_xldudf_MKT_ROI_RATIO(A1,1)</f><v>1</v></c></row>' }],
+      extraRels: [['rIdStyles', 'styles', 'styles.xml']],
+      extraParts: [{ name: 'xl/styles.xml', data: styles }],
+    });
+
+  it('is tinted (its own format, one light fill more) and carries a note saying why; a translated cell is not', async () => {
+    const { makePortableCopy } = await import('../../src/portable/portable-copy');
+    const { nodeCodec } = await import('../../src/portable/node-codec');
+    const { entryText, readZip } = await import('../../src/portable/zip');
+    const result = await makePortableCopy(new Uint8Array(book()), nodeCodec, { version: 't', lang: 'en' });
+    const entries = readZip(result.bytes);
+    const text = (name: string) => entryText(entries.find((e) => e.name === name)!, nodeCodec);
+    const sheet = await text('xl/worksheets/sheet1.xml');
+    const stylesOut = await text('xl/styles.xml');
+    expect(sheet).toMatch(/<c r="B1" s="2" t="inlineStr">/);
+    expect(sheet).not.toMatch(/<c r="C1" s=/);
+    expect(stylesOut).toContain('<fills count="3">');
+    expect(stylesOut).toMatch(/<cellXfs count="3">.*<xf fillId="2" applyFill="1" numFmtId="10"/);
+    expect(sheet).toMatch(/<dataValidation allowBlank="1" showInputMessage="1" promptTitle="MKT" prompt="MKT formula frozen by the portable copy[^"]*several values[^"]*" sqref="B1"\/>/);
+  });
+});
