@@ -56,7 +56,7 @@ export interface PortableItem {
   /** Frozen without a saved value: the cell is now empty, unless `computed` gave it one. */
   noSavedValue?: boolean;
   /** Set for a call outside the cells: a conditional-format rule or a data validation (`cell` then says which range). */
-  outside?: 'conditionalFormat' | 'validation';
+  outside?: 'conditionalFormat' | 'validation' | 'calculatedColumn';
   /** Frozen without a saved value, the value written instead (computed outside Excel, options.computed). */
   computed?: FrozenValue;
 }
@@ -419,6 +419,37 @@ export async function makePortableCopy(bytes: Uint8Array, codec: Codec, options:
   const entriesOfSheets = workbookSheets(workbookXml, rels);
   const sheets = entriesOfSheets.filter((s) => s.kind === 'worksheet' && s.part !== undefined) as Array<SheetEntry & { part: string }>;
   const multiCellNames = namesOverManyCells(workbookXml);
+  // A table's calculated column: Excel fills new rows with it; translated, or kept and listed.
+  const rewriteTables = async (sheetPart: string, sheetName: string) => {
+    const sheetRels = await textOf(relationshipsPartOf(sheetPart));
+    if (sheetRels === undefined) return;
+    for (const table of readRelationships(sheetRels, sheetPart).filter((rel) => rel.kind === 'table' && !rel.external)) {
+      const tableEntry = entryOf(table.target);
+      const tableXml = tableEntry ? await textOf(table.target) : undefined;
+      if (!tableEntry || tableXml === undefined || !/mkt/i.test(tableXml)) continue;
+      const tp = rootPrefix(tableXml, 'table');
+      const tableName = /\sdisplayName="([^"]*)"/.exec(tableXml)?.[1] ?? table.target;
+      let changed = false;
+      const out = tableXml.replace(new RegExp(`<${tp}tableColumn\\b((?:[^>/]|/(?!>))*)>([\\s\\S]*?)</${tp}tableColumn>`, 'g'), (whole, attrs: string, inner: string) =>
+        inner.includes('calculatedColumnFormula')
+          ? whole.replace(new RegExp(`(<${tp}calculatedColumnFormula\\b[^>]*>)([\\s\\S]*?)(</${tp}calculatedColumnFormula>)`), (all, open: string, body: string, close: string) => {
+              const formula = unescapeXml(body);
+              if (!hasMktCall(formula)) return all;
+              const cell = `${tableName}[${unescapeXml(attr(attrs, 'name') ?? '?')}]`;
+              const translation = translateFormula(formula, { multiCellNames });
+              if (translation.formula === undefined) {
+                items.push({ sheet: sheetName, cell, formula: `=${formula}`, action: 'kept', reason: translation.frozen?.reason, outside: 'calculatedColumn' });
+                return all;
+              }
+              changed = true;
+              items.push({ sheet: sheetName, cell, formula: `=${formula}`, action: 'translated', native: `=${translation.formula}`, outside: 'calculatedColumn' });
+              return `${open}${escapeXml(translation.formula)}${close}`;
+            })
+          : whole,
+      );
+      if (changed) replaced.set(tableEntry.name, await makeEntry(tableEntry.name, encoder.encode(out), codec, tableEntry));
+    }
+  };
   const stylesRel = rels.find((rel) => rel.kind === 'styles' && !rel.external);
   const stylesEntry = stylesRel ? entryOf(stylesRel.target) : undefined;
   const styles = stylesEntry ? frozenStyles((await textOf(stylesRel!.target))!) : undefined;
@@ -434,6 +465,7 @@ export async function makePortableCopy(bytes: Uint8Array, codec: Codec, options:
     const xml = (await textOf(part))!;
     refuse(cellAddressRefusal(name, xml));
     linksNamed(xml, linksBefore);
+    await rewriteTables(part, name);
     if (!xml.includes('f')) {
       linksNamed(xml, linksAfter);
       continue;
@@ -542,7 +574,7 @@ const TEXT = {
     noteTitle: 'Formule MKT figée par la copie portable (valeur gardée, ne se recalcule plus)',
     kept: 'laissée telle quelle',
     noValue: ' — aucune valeur enregistrée : cellule vide',
-    outside: { conditionalFormat: 'règle de mise en forme conditionnelle', validation: 'validation des données' },
+    outside: { conditionalFormat: 'règle de mise en forme conditionnelle', validation: 'validation des données', calculatedColumn: 'colonne calculée de tableau' },
     keptOutside: 'sans MKT, la règle donne #NOM? : corrigez-la à la main',
     computedValue: ' — aucune valeur enregistrée : valeur calculée par MKT hors d’Excel (check-workbook)',
     limitsTitle: 'Limites de la traduction',
@@ -587,7 +619,7 @@ const TEXT = {
     noteTitle: 'MKT formula frozen by the portable copy (value kept, no longer recalculates)',
     kept: 'left as it was',
     noValue: ' — no saved value: the cell is empty',
-    outside: { conditionalFormat: 'conditional-format rule', validation: 'data validation' },
+    outside: { conditionalFormat: 'conditional-format rule', validation: 'data validation', calculatedColumn: "a table's calculated column" },
     keptOutside: 'without MKT the rule gives #NAME?: correct it by hand',
     computedValue: ' — no saved value: the value was computed by MKT outside Excel (check-workbook)',
     limitsTitle: 'Limits of the translation',

@@ -71,3 +71,25 @@ describe('external links', () => {
     expect(readZip(result.bytes).some((e) => e.name === 'xl/externalLinks/externalLink1.xml')).toBe(true);
   });
 });
+
+describe("a table's calculated column", () => {
+  it('is translated, so that rows Excel adds to the table compute without MKT', async () => {
+    const table =
+      '<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="Canaux" displayName="Canaux" ref="A1:C3"><tableColumns count="3">' +
+      '<tableColumn id="1" name="Revenu"/><tableColumn id="2" name="Dépense"/>' +
+      '<tableColumn id="3" name="ROI"><calculatedColumnFormula>_xldudf_MKT_ROI_RATIO(Canaux[[#This Row],[Revenu]],Canaux[[#This Row],[Dépense]])</calculatedColumnFormula></tableColumn>' +
+      '</tableColumns></table>';
+    const bytes = variant({
+      sheets: [{ name: 'S', rows: '<row r="1"><c r="A1"><v>8</v></c></row>' }],
+      extraParts: [
+        { name: 'xl/worksheets/_rels/sheet1.xml.rels', data: '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table1.xml"/></Relationships>' },
+        { name: 'xl/tables/table1.xml', data: table },
+      ],
+    });
+    const result = await makePortableCopy(new Uint8Array(bytes), nodeCodec, { version: 't' });
+    expect(result.items.map((i) => [i.cell, i.outside, i.action])).toEqual([['Canaux[ROI]', 'calculatedColumn', 'translated']]);
+    const out = await entryText(readZip(result.bytes).find((e) => e.name === 'xl/tables/table1.xml')!, nodeCodec);
+    expect(out).not.toContain('_xldudf_');
+    expect(out).toContain('Canaux[[#This Row],[Revenu]]');
+  });
+});
