@@ -64,3 +64,33 @@ describe('what the engine cannot parse or evaluate is beyond-engine', () => {
     expect(report.value).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/not computed/) });
   });
 });
+
+describe('structured references', () => {
+  const table =
+    '<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="Canaux" displayName="Canaux" ref="A1:C4" totalsRowCount="1"><tableColumns count="3">' +
+    '<tableColumn id="1" name="Revenu"/><tableColumn id="2" name="Dépense"/><tableColumn id="3" name="ROI"/></tableColumns></table>';
+  const n = (ref: string, v: number) => `<c r="${ref}"><v>${v}</v></c>`;
+  const rows =
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>Revenu</t></is></c><c r="B1" t="inlineStr"><is><t>Dépense</t></is></c><c r="C1" t="inlineStr"><is><t>ROI</t></is></c></row>' +
+    `<row r="2">${n('A2', 800)}${n('B2', 200)}${cell('C2', '_xldudf_MKT_ROI_RATIO(Canaux[[#This Row],[Revenu]],Canaux[[#This Row],[Dépense]])')}</row>` +
+    `<row r="3">${n('A3', 400)}${n('B3', 200)}${cell('C3', '_xldudf_MKT_ROI_RATIO(Canaux[[#This Row],[Revenu]],Canaux[[#This Row],[Dépense]])')}</row>` +
+    `<row r="4">${n('A4', 99999)}${n('B4', 1)}</row>` +
+    `<row r="6">${cell('E6', '_xldudf_MKT_ROI_RATIO(Canaux[Revenu],Canaux[Dépense])')}${cell('F6', '_xldudf_MKT_ROI_RATIO(Canaux[[#All],[Revenu]],1)')}${cell('G6', '_xldudf_MKT_ROI_RATIO(Canaux[[Revenu]:[Dépense]],1)')}${cell('H6', '_xldudf_MKT_ROI_RATIO(Autre[Revenu],1)')}</row>`;
+
+  it('are read through the workbook\'s tables (data body, this row, #All, a span of columns); an unknown table is beyond-engine', () => {
+    const bytes = variant({
+      sheets: [{ name: 'S', rows }],
+      extraParts: [
+        { name: 'xl/worksheets/_rels/sheet1.xml.rels', data: '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table1.xml"/></Relationships>' },
+        { name: 'xl/tables/table1.xml', data: table },
+      ],
+    });
+    const got = Object.fromEntries(recomputeMktCells(readWorkbookPackage(bytes)).map((r) => [r.cell, [r.status, r.value]]));
+    expect(got.C2).toEqual(['computed', 4]);
+    expect(got.C3).toEqual(['computed', 2]);
+    expect(got.E6).toEqual(['computed', 3]);
+    expect(got.F6).toEqual(['computed', 101199]);
+    expect(got.G6).toEqual(['computed', 1600]);
+    expect(got.H6[0]).toBe('beyond-engine');
+  });
+});

@@ -23,7 +23,8 @@ interface Area {
 const SHEET = String.raw`(?:'((?:[^']|'')+)'|([\p{L}\p{N}_.\\]+))!`;
 const PART = String.raw`\$?[A-Za-z]{1,3}\$?\d{1,7}|\$?[A-Za-z]{1,3}|\$?\d{1,7}`;
 const REFERENCE = new RegExp(String.raw`(?<![\p{L}\p{N}_.\\$])(?:${SHEET})?(${PART})(?::(${PART}))?(?![\p{L}\p{N}_(])`, 'gu');
-const DYNAMIC = /\b(INDIRECT|OFFSET)\s*\(/i;
+// INDIRECT and OFFSET read cells their text does not name; a structured reference (Table[Col]) names them through a table.
+const DYNAMIC = /\b(INDIRECT|OFFSET)\s*\(|[\w.]\[/i;
 
 function colOf(letters: string): number {
   let col = 0;

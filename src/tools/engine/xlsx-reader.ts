@@ -11,6 +11,7 @@ import type { RawCellContent } from 'hyperformula';
 import { LIMITS, formatCount } from './limits';
 import { toDottedForm } from '../../formula/mkt-calls';
 import { shiftFormula, toEngineText } from './formula-text';
+import { readTable, resolveStructuredReferences, type TableInfo } from './structured-refs';
 import { damaged, PackageError, ZipPackage } from './zip';
 import { badCellRefusal, dtdRefusal, mainPartOf, readRelationships, relationshipsPartOf, workbookSheets, type Relationship } from '../../portable/ooxml';
 import type { DefinedName, FormulaCell, SheetCell, WorkbookInput } from './workbook';
@@ -179,7 +180,14 @@ interface SheetRead {
   formulas: FormulaCell[];
 }
 
-function readSheet(pkg: ZipPackage, part: string, sheetName: string, strings: string[], budget: { cells: number }): SheetRead {
+function readSheet(
+  pkg: ZipPackage,
+  part: string,
+  sheetName: string,
+  strings: string[],
+  budget: { cells: number },
+  tables: ReadonlyMap<string, TableInfo> = new Map(),
+): SheetRead {
   const cells: SheetCell[] = [];
   const formulas: FormulaCell[] = [];
   const masters = new Map<string, SharedMaster>();
@@ -257,7 +265,7 @@ function readSheet(pkg: ZipPackage, part: string, sheetName: string, strings: st
           ...(problem ? { problem } : {}),
         });
         // The engine knows MKT.ID only: every stored form of a call is handed to it as that.
-        cells.push({ row: r0, col: c0, content: problem ? '=#VALUE!' : `=${toEngineText(toDottedForm(formula))}` });
+        cells.push({ row: r0, col: c0, content: problem ? '=#VALUE!' : `=${toEngineText(toDottedForm(resolveStructuredReferences(formula, tables, at.row)))}` });
       } else if (cached !== undefined) cells.push({ row: r0, col: c0, content: cached });
       else continue;
       if (--budget.cells < 0) throw new PackageError(`has more than ${formatCount(LIMITS.cells)} cells holding a value or a formula; check-workbook reads at most that many`);
@@ -331,11 +339,21 @@ export function readWorkbookPackage(bytes: Buffer): WorkbookInput {
     names.push({ name: attrs.name, formula: decodeXml(m[2] ?? '').replace(/^=/, ''), ...(local ? { sheet: local } : {}) });
     if (names.length > LIMITS.names) throw new PackageError(`has more than ${formatCount(LIMITS.names)} defined names`);
   }
+  // The tables of every sheet, by name, for the structured references the formulas hold.
+  const tables = new Map<string, TableInfo>();
+  for (const sheet of sheets) {
+    for (const rel of relationships(pkg, sheet.part).values()) {
+      if (rel.kind !== 'table') continue;
+      const table = readTable(readText(pkg, rel.target) ?? '', sheet.name, attributes);
+      if (table) tables.set(table.name.toUpperCase(), table);
+    }
+  }
+  for (const name of names) name.formula = resolveStructuredReferences(name.formula, tables, 1);
   const budget = { cells: LIMITS.cells };
   const contents: WorkbookInput['contents'] = {};
   const formulas: FormulaCell[] = [];
   for (const sheet of sheets) {
-    const read = readSheet(pkg, sheet.part, sheet.name, strings, budget);
+    const read = readSheet(pkg, sheet.part, sheet.name, strings, budget, tables);
     contents[sheet.name] = read.cells;
     for (const f of read.formulas) formulas.push(f);
   }
