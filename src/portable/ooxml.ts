@@ -189,11 +189,29 @@ export function badCellRefusal(sheetName: string, r: string): Refusal {
   return { message: `${sheetName} has a cell at "${r.slice(0, 20)}", which is no cell address`, damaged: true };
 }
 
-/** The first cell of a sheet part whose `r` is no cell address ("A0"), as a refusal. */
+/**
+ * The first cell of a sheet part whose `r` is no cell address ("A0"), or a last cell left open,
+ * as a refusal.
+ */
 export function cellAddressRefusal(sheetName: string, sheetXml: string): Refusal | undefined {
-  for (const m of sheetXml.matchAll(/<(?:[\w.-]+:)?c\b([^>]*?)\/?>/g)) {
-    const r = /\sr\s*=\s*["']([^"']*)["']/.exec(m[1]);
+  let lastOpen = -1;
+  let prefix = '';
+  for (const m of sheetXml.matchAll(/<([\w.-]+:)?c\b([^>]*?)(\/?)>/g)) {
+    const r = /\sr\s*=\s*["']([^"']*)["']/.exec(m[2]);
     if (r && !isCellAddress(r[1])) return badCellRefusal(sheetName, r[1]);
+    if (m[3] !== '/') {
+      lastOpen = m.index + m[0].length;
+      prefix = m[1] ?? '';
+    }
   }
-  return undefined;
+  return lastOpen >= 0 && sheetXml.indexOf(`</${prefix}c>`, lastOpen) < 0 ? unclosedCellRefusal(sheetName) : undefined;
+}
+
+export function unclosedCellRefusal(sheetName: string): Refusal {
+  return { message: `a cell of ${sheetName} is not closed`, damaged: true };
+}
+
+/** A worksheet the workbook lists whose part is not in the package. */
+export function missingSheetRefusal(sheetName: string, part: string): Refusal {
+  return { message: `the part ${part} of the sheet ${sheetName} is missing`, damaged: true };
 }

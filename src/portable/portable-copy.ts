@@ -11,6 +11,7 @@ import { referenceOf, translateFormula, type FreezeReason } from './translate';
 import {
   cellAddressRefusal,
   dtdRefusal,
+  missingSheetRefusal,
   isStrict,
   mainPartOf,
   prefixFor,
@@ -461,6 +462,7 @@ export async function makePortableCopy(bytes: Uint8Array, codec: Codec, options:
   const linksAfter = new Set<number>();
   for (const { name, part } of sheets) {
     const entry = entryOf(part);
+    refuse(entry ? undefined : missingSheetRefusal(name, part));
     if (!entry) continue;
     const xml = (await textOf(part))!;
     refuse(cellAddressRefusal(name, xml));

@@ -8,7 +8,8 @@ import { nodeCodec } from '../../src/portable/node-codec';
 import { entryText, readZip } from '../../src/portable/zip';
 import { readWorkbookPackage } from '../../src/tools/engine/xlsx-reader';
 import { STRICT } from '../../src/portable/ooxml';
-import { variant, withBadCrc, type VariantSpec } from '../support/package-variants';
+import { variant, variantParts, withBadCrc, type VariantSpec } from '../support/package-variants';
+import { zip } from '../support/hostile-corpus';
 
 const ROWS = '<{p}row r="1"><{p}c r="A1"><{p}v>8</{p}v></{p}c><{p}c r="B1"><{p}v>2</{p}v></{p}c><{p}c r="C1"><{p}f>_xldudf_MKT_ROI_RATIO(A1,B1)</{p}f><{p}v>4</{p}v></{p}c></{p}row>';
 const base: VariantSpec = { sheets: [{ name: 'Données', rows: ROWS }] };
@@ -67,6 +68,12 @@ describe('the same refusals', () => {
     ['a cell at A0', variant({ sheets: [{ name: 'S', rows: '<row r="1"><c r="A0"><v>1</v></c><c r="B1"><f>MKT.ROI_RATIO(8,2)</f></c></row>' }] }), /no cell address/],
     ['a part whose checksum does not match', withBadCrc(variant(base), 'xl/worksheets/sheet1.xml'), /checksum/],
     ['a workbook part whose checksum does not match', withBadCrc(variant(base), 'xl/workbook.xml'), /checksum/],
+    ['a cell left open', variant({ sheets: [{ name: 'S', rows: '<row r="1"><c r="A1"><f>MKT.ROI_RATIO(8,2)</f>' }] }), /not closed/],
+    [
+      'a sheet whose part is missing',
+      zip(variantParts({ sheets: [{ name: 'S', rows: ROWS.replace(/\{p\}/g, '') }, { name: 'T', rows: '' }] }).filter((part) => part.name !== 'xl/worksheets/sheet2.xml')),
+      /is missing/,
+    ],
   ];
 
   it.each(cases)('%s: check-workbook and portable both refuse it, with the same words', async (_, bytes, says) => {

@@ -13,7 +13,7 @@ import { toDottedForm } from '../../formula/mkt-calls';
 import { shiftFormula, toEngineText } from './formula-text';
 import { readTable, resolveStructuredReferences, type TableInfo } from './structured-refs';
 import { damaged, PackageError, ZipPackage } from './zip';
-import { badCellRefusal, dtdRefusal, mainPartOf, readRelationships, relationshipsPartOf, workbookSheets, type Relationship } from '../../portable/ooxml';
+import { badCellRefusal, dtdRefusal, missingSheetRefusal, unclosedCellRefusal, mainPartOf, readRelationships, relationshipsPartOf, workbookSheets, type Relationship } from '../../portable/ooxml';
 import type { DefinedName, FormulaCell, SheetCell, WorkbookInput } from './workbook';
 
 const MAX_ROW = 1_048_576;
@@ -215,7 +215,7 @@ function readSheet(
       if (m[3] !== '/') {
         CELL_END.lastIndex = CELL_OR_ROW.lastIndex;
         const end = CELL_END.exec(xml);
-        if (!end) throw damaged(`a cell of ${sheetName} is not closed`);
+        if (!end) throw damaged(unclosedCellRefusal(sheetName).message);
         inner = xml.slice(CELL_OR_ROW.lastIndex, end.index);
         CELL_OR_ROW.lastIndex = CELL_END.lastIndex;
       }
@@ -271,7 +271,7 @@ function readSheet(
       if (--budget.cells < 0) throw new PackageError(`has more than ${formatCount(LIMITS.cells)} cells holding a value or a formula; check-workbook reads at most that many`);
     }
   });
-  if (!found) throw damaged(`the part ${part} of the sheet ${sheetName} is missing`);
+  if (!found) throw damaged(missingSheetRefusal(sheetName, part).message);
   return { cells: blankCovered(cells, merges, arrays), formulas };
 }
 
