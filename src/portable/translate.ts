@@ -21,6 +21,7 @@
  *   (`IF(ISERROR(a),a,…)`), so the first bad argument gives the same error code as MKT.
  * Arguments keep their own expressions; one used several times is written several times.
  */
+import { toNumberFromText } from '../functions/coerce';
 import { isRuleError } from '../rules/errors';
 import { CODE_LABELS, labelOf, parseLanguage, type LabelLanguage } from '../rules/labels';
 import { CURVE_MIN_MONTHS, CURVE_MIN_SPREAD, SLOPE_ROUND_OFF, SPREAD_ROUND_OFF } from '../rules/marginal';
@@ -53,7 +54,8 @@ export type FreezeReason =
   | 'channelShape'
   | 'notArrayFormula'
   | 'unclosed'
-  | 'arity';
+  | 'arity'
+  | 'manyValues';
 
 export class Frozen {
   constructor(
@@ -82,6 +84,8 @@ export interface TranslateContext {
    * there may ALLOCATE's column be computed by Excel 2010 and LibreOffice.
    */
   arrayFormula?: boolean;
+  /** The workbook's defined names (upper-cased) that refer to more than one cell. */
+  multiCellNames?: ReadonlySet<string>;
 }
 
 export interface NativeEntry {
@@ -106,12 +110,39 @@ const SIMPLE_OPERAND = /^(?:\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|[
 /** The expression as an operand: parenthesised unless it is one reference, name, number or text. */
 export function operand(expression: string): string {
   const text = expression.trim();
-  if (SIMPLE_OPERAND.test(text) || isSheetReference(text) || isWholeCall(text)) return text;
+  if (SIMPLE_OPERAND.test(text) || referenceOf(text) !== undefined || isWholeCall(text)) return text;
   return `(${text})`;
 }
 
-function isSheetReference(text: string): boolean {
-  return /^(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?$/.test(text);
+// A sheet before "!": quoted ('O''Brien & Co', quotes doubled) or bare, any letter (Données, Übersicht, 売上), as Excel writes them.
+const SHEET = String.raw`(?:'(?:[^']|'')+'|[\p{L}\p{N}_.\\]+)!`;
+const CELL_REF = String.raw`\$?[A-Za-z]{1,3}\$?\d{1,7}`;
+const REFERENCE = new RegExp(
+  String.raw`^(?:${SHEET})?(?:(${CELL_REF})(?::(${CELL_REF}))?|(\$?[A-Za-z]{1,3}):(\$?[A-Za-z]{1,3})|(\$?\d{1,7}):(\$?\d{1,7}))$`,
+  'u',
+);
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+
+export interface ReferenceShape {
+  rows: number;
+  cols: number;
+  /** A whole column or row (B:B, 3:3). */
+  whole: boolean;
+}
+
+/** Rows × columns of a reference written as one (B2, 'Data'!C3:H3, Données!B:B, 3:5), undefined for anything else. */
+export function referenceOf(text: string): ReferenceShape | undefined {
+  const m = REFERENCE.exec(text.trim());
+  if (!m) return undefined;
+  const col = (letters: string) => [...letters.replace('$', '').toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const num = (digits: string) => Number(digits.replace('$', ''));
+  if (m[3] !== undefined) return { rows: MAX_ROWS, cols: Math.abs(col(m[4]) - col(m[3])) + 1, whole: true };
+  if (m[5] !== undefined) return { rows: Math.abs(num(m[6]) - num(m[5])) + 1, cols: MAX_COLS, whole: true };
+  const [, from, to = from] = m;
+  const a = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(from)!;
+  const b = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(to)!;
+  return { rows: Math.abs(Number(b[2]) - Number(a[2])) + 1, cols: Math.abs(col(b[1]) - col(a[1])) + 1, whole: false };
 }
 
 /** `NAME(…)` whose parenthesis closes at the very end (one call, not `F(1)+G(2)`). */
@@ -183,7 +214,14 @@ export function amountOf(arg: NativeArg): string {
   const x = arg.text.trim();
   if (isSkippedLiteral(x)) return '0';
   if (isNumberLiteral(x)) return Number(x) < 0 ? VALUE_ERROR : x;
-  return `IF(MIN(${x})<0,${VALUE_ERROR},SUMPRODUCT(ISNUMBER(${x})*NOT(ISLOGICAL(${x})),${x}))`;
+  const shape = referenceOf(x);
+  // A whole column is summed by SUM itself (SUM skips text and TRUE/FALSE in references), not
+  // walked cell by cell through SUMPRODUCT's arrays.
+  if (shape?.whole) return `IF(MIN(${x})<0,${VALUE_ERROR},SUM(${x}))`;
+  // A reference or a name: MIN reads it whole. An expression (B2:B6*2, IF(…,range)) may give an
+  // array, which only SUMPRODUCT evaluates as one in a plain formula.
+  const negative = shape || /^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(x) ? `MIN(${x})<0` : `SUMPRODUCT(ISNUMBER(${operand(x)})*(${operand(x)}<0))>0`;
+  return `IF(${negative},${VALUE_ERROR},SUMPRODUCT(ISNUMBER(${x})*NOT(ISLOGICAL(${x})),${x}))`;
 }
 
 /** A number read like Excel arithmetic: blank 0, TRUE 1, numeric text read, other text #VALUE!. */
@@ -195,7 +233,9 @@ export function numberOf(arg: NativeArg, fallback?: string): string {
   if (TEXT_LITERAL.test(x)) {
     const inner = x.slice(1, -1).replace(/""/g, '"');
     if (inner === '') return '0';
-    return `IFERROR(VALUE(SUBSTITUTE(${x}," ","")),${VALUE_ERROR})`;
+    // Text written in the formula is read here, by MKT's own reader ("1 500,50", "80 %"; "12 34" refused).
+    const read = toNumberFromText(inner);
+    return read === undefined ? VALUE_ERROR : String(read).toUpperCase();
   }
   const o = operand(x);
   // IFERROR only sees text here (an error argument takes the last branch): LibreOffice's VALUE
@@ -206,13 +246,23 @@ export function numberOf(arg: NativeArg, fallback?: string): string {
 const YES_WORDS = ['yes', 'oui', 'true', 'vrai', '1'];
 const NO_WORDS = ['no', 'non', 'false', 'faux', '0'];
 
+/**
+ * Text trimmed as MKT trims it (JavaScript's trim): spaces, no-break and narrow no-break spaces,
+ * tabs and line breaks around it. TRIM alone removes spaces only; CLEAN removes the control
+ * characters (tabs, line breaks: LibreOffice's CHAR(9) is no tab), inner ones too, and TRIM
+ * collapses inner runs of spaces: no choice has either. Other Unicode spaces are a documented limit.
+ */
+function trimmed(text: string): string {
+  return `TRIM(CLEAN(SUBSTITUTE(SUBSTITUTE(${text},"\u00a0"," "),"\u202f"," ")))`;
+}
+
 /** A yes/no: TRUE/FALSE, 1/0, yes/no, oui/non, true/false, vrai/faux; blank is FALSE. */
 export function yesNoOf(arg: NativeArg, whenOmitted: boolean): string {
   if (arg.omitted) return whenOmitted ? 'TRUE' : 'FALSE';
   const x = arg.text.trim();
   if (BOOLEAN_LITERAL.test(x)) return x.toUpperCase().startsWith('TRUE') ? 'TRUE' : 'FALSE';
   const o = operand(x);
-  const t = `TRIM(${o})`;
+  const t = trimmed(o);
   const anyOf = (words: string[]) => `OR(${words.map((w) => `${t}="${w}"`).join(',')})`;
   const text = `IF(${o}="",FALSE,IF(${anyOf(YES_WORDS)},TRUE,IF(${anyOf(NO_WORDS)},FALSE,${VALUE_ERROR})))`;
   return (
@@ -221,19 +271,44 @@ export function yesNoOf(arg: NativeArg, whenOmitted: boolean): string {
   );
 }
 
-/** A text choice, trimmed: '' when blank or omitted. */
-export function textOf(arg: NativeArg): string {
+/**
+ * A text choice, trimmed: '' when blank or omitted. `optionalChoice`: an optional choice (a
+ * profile, a language), for which a blank cell read as 0 (Excel for Windows and Mac) takes the
+ * default too, as in MKT.
+ */
+export function textOf(arg: NativeArg, optionalChoice = false): string {
   if (arg.omitted) return '""';
   const x = arg.text.trim();
   if (TEXT_LITERAL.test(x)) return `"${x.slice(1, -1).replace(/""/g, '"').trim().replace(/"/g, '""')}"`;
   if (arg.resultKind === 'text') return operand(x);
-  return `TRIM(${operand(x)}&"")`;
+  if (optionalChoice && isNumberLiteral(x) && Number(x) === 0) return '""';
+  const o = operand(x);
+  return optionalChoice ? `IF(ISNUMBER(${o}),IF(${o}=0,"",${o}&""),${trimmed(`${o}&""`)})` : trimmed(`${o}&""`);
 }
 
-/** A scalar argument given a multi-cell range literal: MKT refuses it ("one value is expected"). */
+/** An argument written as a reference to more than one cell (B2:B6, B:B, Données!3:3). */
 function isMultiCellRange(arg: NativeArg): boolean {
-  const m = /^(?:(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?\$?([A-Za-z]{1,3})\$?(\d+):\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(arg.text.trim());
-  return m !== null && (m[1].toUpperCase() !== m[3].toUpperCase() || m[2] !== m[4]);
+  const shape = referenceOf(arg.text);
+  return shape !== undefined && shape.rows * shape.cols > 1;
+}
+
+/** An argument written as a reference to one cell (B2, 'Data'!$C$3). */
+function isOneCell(arg: NativeArg): boolean {
+  const shape = referenceOf(arg.text);
+  return shape !== undefined && shape.rows * shape.cols === 1;
+}
+
+/**
+ * An argument that holds many values where MKT reads one: a multi-cell reference, an array
+ * constant, or a name the workbook defines over several cells. Excel lifts the call over it in a
+ * dynamic-array formula (one result per value, spilled) and intersects it in a plain one; no
+ * native formula does both, so the call is frozen to Excel's value.
+ */
+function holdsManyValues(arg: NativeArg, context: TranslateContext): boolean {
+  if (arg.omitted) return false;
+  const text = arg.text.trim();
+  if (isMultiCellRange(arg) || text.startsWith('{')) return true;
+  return context.multiCellNames?.has(text.toUpperCase()) === true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -247,7 +322,6 @@ function read(params: NativeParam[], args: NativeArg[]): string[] {
   return params.map((param, i) => {
     const arg = args[i] ?? { text: '', omitted: true };
     if (arg.omitted && param.default !== undefined) return param.default;
-    if ((param.kind === 'number' || param.kind === 'yesno' || param.kind === 'text') && isMultiCellRange(arg)) return VALUE_ERROR;
     switch (param.kind) {
       case 'amount':
         return amountOf(arg);
@@ -256,7 +330,7 @@ function read(params: NativeParam[], args: NativeArg[]): string[] {
       case 'yesno':
         return yesNoOf(arg, param.default === 'TRUE');
       case 'text':
-        return textOf(arg);
+        return textOf(arg, param.default !== undefined);
       case 'range':
         return arg.text.trim();
     }
@@ -272,7 +346,8 @@ function rateRefused(x: string, bounds: 'closed' | 'lowOpen' | 'highOpen' = 'clo
 
 function internaliseScore(r: string[]): string {
   const [hours, fees, salary, dataNeed, hoursThreshold, feesRatio] = r;
-  return `(${hours}>=${operand(hoursThreshold)})+(${fees}/${salary}>=${operand(feesRatio)})+${operand(dataNeed)}`;
+  // fees ÷ salary past the largest double (1e308 ÷ 0.5) is #NUM! in a spreadsheet and ∞ ≥ the ratio in MKT.
+  return `(${hours}>=${operand(hoursThreshold)})+IFERROR(${fees}/${salary}>=${operand(feesRatio)},TRUE)+${operand(dataNeed)}`;
 }
 
 function internaliseBody(r: string[], body: string): string {
@@ -316,16 +391,10 @@ function channelValues(range: string): string {
   return `IF(ISNUMBER(${range}),IF(ISLOGICAL(${range}),0,${range}),0)`;
 }
 
-/** Rows × columns of a literal range reference such as B2:B6 or 'Data'!C3:H3, if it is one. */
+/** Rows × columns of a literal range reference such as B2:B6 or 'Data'!C3:H3, if it is one (a whole column is not). */
 export function rangeShape(text: string): { rows: number; cols: number } | undefined {
-  const m = /^(?:(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(text.trim());
-  if (!m) return undefined;
-  const col = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const c1 = col(m[1]);
-  const r1 = Number(m[2]);
-  const c2 = m[3] ? col(m[3]) : c1;
-  const r2 = m[4] ? Number(m[4]) : r1;
-  return { rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
+  const shape = referenceOf(text);
+  return shape && !shape.whole ? { rows: shape.rows, cols: shape.cols } : undefined;
 }
 
 // The rule's round-off tolerances as plain decimals (not every engine reads an exponent in a formula).
@@ -785,7 +854,7 @@ export function translateFormula(formula: string, context: TranslateContext = {}
         calls.push({ id: site.id, translated: false, reason: frozen.reason });
         return formula.slice(site.span.start, site.span.end);
       }
-      const result = translateCall(site, args, kinds, site.parent === undefined ? context : { arrayFormula: context.arrayFormula });
+      const result = translateCall(site, args, kinds, site.parent === undefined ? context : { arrayFormula: context.arrayFormula, multiCellNames: context.multiCellNames });
       if (result instanceof Frozen) {
         frozen ??= result;
         calls.push({ id: site.id, translated: false, reason: result.reason });
@@ -854,17 +923,18 @@ function translateCall(site: MktCallSite, args: string[], kinds: Map<string, Res
   if (args.length > entry.params.length || args.length < required) return new Frozen('arity', site.id);
   // A required argument left empty (`MKT.ROI_RATIO(,B2)`) reaches MKT as null, which the readings read as blank.
   const nativeArgs: NativeArg[] = args.map((text) => ({ text, omitted: text.trim() === '', resultKind: kinds.get(text.trim()) }));
+  const oneValue = (kind: ParamKind) => kind === 'number' || kind === 'yesno' || kind === 'text';
+  if (nativeArgs.some((arg, i) => oneValue(entry.params[i].kind) && holdsManyValues(arg, context))) return new Frozen('manyValues', site.id);
   const translated = entry.translate(nativeArgs, context);
   if (translated instanceof Frozen) return translated;
   // Excel does not call a custom function given an error as a single value: it shows the first
-  // such error. Only an error inside a range reaches the function (and its reading order).
+  // such error. Only an error inside a range reaches the function (and its reading order). An
+  // amount or a range written otherwise than as one cell (a name, B:B, an expression) may hold
+  // many values: guarding it as one would make the guard intersect or lift it.
   const single = nativeArgs
     .filter((arg, i) => {
-      if (arg.omitted || isMultiCellRange(arg) || !canFail(arg.text.trim())) return false;
-      if (entry.params[i].kind !== 'range') return true;
-      // A channel range of one cell is one value too.
-      const shape = rangeShape(arg.text);
-      return shape !== undefined && shape.rows * shape.cols === 1;
+      if (arg.omitted || !canFail(arg.text.trim())) return false;
+      return oneValue(entry.params[i].kind) || isOneCell(arg);
     })
     .map((arg) => operand(arg.text));
   return guarded(single, translated);

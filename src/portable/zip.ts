@@ -8,6 +8,8 @@
  * all (a zip bomb), is refused with a PackageError before anything is inflated beyond the cap.
  */
 
+import { crcRefusal } from './ooxml';
+
 export class PackageError extends Error {
   constructor(message: string) {
     super(message);
@@ -107,11 +109,15 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS): 
   return entries;
 }
 
-/** An entry's content, inflated; refused past its declared size (the central directory can lie). */
+/**
+ * An entry's content, inflated; refused past its declared size (the central directory can lie) and
+ * when its bytes fail their checksum (the judgement check-workbook makes too: ooxml.ts).
+ */
 export async function entryBytes(entry: ZipEntry, codec: Codec): Promise<Uint8Array> {
-  if (entry.method === 0) return entry.raw;
-  const out = await codec.inflateRaw(entry.raw, entry.size);
+  const out = entry.method === 0 ? entry.raw : await codec.inflateRaw(entry.raw, entry.size);
   if (out.length !== entry.size) throw new PackageError(`part ${entry.name} is damaged (size does not match)`);
+  const refusal = crcRefusal(entry.name, entry.crc, crc32(out));
+  if (refusal) throw new PackageError(refusal.message);
   return out;
 }
 

@@ -7,6 +7,7 @@
 import { readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { makePortableCopy, PackageError, type PortableLanguage } from '../portable/portable-copy';
+import { computeFrozenValues } from './engine/frozen-values';
 import { nodeCodec } from '../portable/node-codec';
 
 const MAX_INPUT_BYTES = 200 * 1024 * 1024;
@@ -63,7 +64,13 @@ export async function main(argv: string[]): Promise<number> {
     if (bytes[0] === 0xd0 && bytes[1] === 0xcf) {
       throw new PackageError('is an Excel 97-2003 (.xls) or password-protected workbook; save it unprotected as "Excel Workbook (.xlsx)"');
     }
-    const result = await makePortableCopy(bytes, nodeCodec, { values, lang, version: version() });
+    let result = await makePortableCopy(bytes, nodeCodec, { values, lang, version: version() });
+    // Frozen cells the file saved no value for get the value MKT computes (engine bridge), never a blank.
+    const blank = new Set(result.items.filter((i) => i.action === 'frozen' && i.noSavedValue).map((i) => `${i.sheet}!${i.cell.replace(/\$/g, '')}`));
+    if (blank.size > 0) {
+      const computed = computeFrozenValues(bytes, blank);
+      if (computed.size > 0) result = await makePortableCopy(bytes, nodeCodec, { values, lang, version: version(), computed });
+    }
     await writeFile(output, result.bytes, { flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EEXIST') throw error;
       // An existing OUT (never IN, checked above) is replaced.

@@ -29,3 +29,10 @@ it('misses them past 60 s, past 1.5 GB, on a crash, or when the big sheet is ref
 it('leaves a file above 10 MB out of the "any file ≤ 10 MB" target', () => {
   expect(verdicts([run({}), run({ bytes: 11 * 1024 * 1024, seconds: 100 })], big({}))[0]).toEqual(['checkWorkbookHostile', 'met']);
 });
+
+it('judges the INDIRECT sheets: answered within the time, with or without one MKT cell', () => {
+  const indirect = (seconds: number) => [run({ file: 'indirect-7274.xlsx', seconds, answer: 'no MKT formula found.' }), run({ file: 'indirect-7274-mkt.xlsx', seconds })];
+  const judge = (seconds: number) => judgeCheckWorkbook({ runs: [run({})], big: big({}), indirect: indirect(seconds) }).slice(3).map((t) => [t.id, t.verdict]);
+  expect(judge(4)).toEqual([['checkWorkbookIndirect', 'met'], ['checkWorkbookIndirectMkt', 'met']]);
+  expect(judge(30)).toEqual([['checkWorkbookIndirect', 'missed'], ['checkWorkbookIndirectMkt', 'missed']]);
+});

@@ -37,10 +37,8 @@ describe('translateFormula', () => {
     expect(translateFormula('=SUM(A1:B1)')).toEqual({ formula: '=SUM(A1:B1)', calls: [] });
   });
 
-  it('gives #VALUE! for a multi-cell range where one value is expected, as MKT does', () => {
-    const t = translateFormula('=MKT.ROI_BAND(A1:B1)');
-    expect(value(t.formula!)).toMatchObject({ value: '#VALUE!' });
-    expect(value('=MKT.ROI_BAND(A1:B1)')).toMatchObject({ value: '#VALUE!' });
+  it('freezes a multi-cell range where one value is expected: Excel lifts the call over it or intersects it, no native form does both', () => {
+    expect(translateFormula('=MKT.ROI_BAND(A1:B1)').frozen?.reason).toBe('manyValues');
   });
 
   it.each([

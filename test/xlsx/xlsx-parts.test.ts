@@ -82,6 +82,11 @@ describe('storeMktFormulasAsExcelDoes', () => {
     expect(await metadataPath(await XlsxPackage.load(plain.bytes))).toBeUndefined();
   });
 
+  it("saves the workbook with Excel 365's calculation engine id, so Excel shows the saved values on open", async () => {
+    const pkg = await XlsxPackage.load((await storeMktFormulasAsExcelDoes(await workbookBytes({ B1: 'MKT.LTV(A1,0.5)' }))).bytes);
+    expect(await pkg.readText('xl/workbook.xml')).toMatch(/<calcPr\b[^>]*calcId="191029"/);
+  });
+
   it('refuses a metadata part that has no dynamic-array record rather than pointing cm at the wrong one', async () => {
     const pkg = await XlsxPackage.load((await storeMktFormulasAsExcelDoes(await workbookBytes({ B1: 'MKT.LTV(A1,0.5)' }))).bytes);
     pkg.writeText('xl/metadata.xml', '<metadata><metadataTypes count="1"><metadataType name="XLRICHVALUE"/></metadataTypes><cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>');

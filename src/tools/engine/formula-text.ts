@@ -123,3 +123,32 @@ export function isUnion(formula: string): boolean {
   });
   return union;
 }
+
+/**
+ * A formula as the file stores it, in the text the engine parses: number literals with an
+ * exponent as Excel writes them (`1E+20`, `-1E-09`) with a lower-case `e`, a doubled quote inside
+ * a string (`"a""b"`) as CHAR(34), and a sheet name with letters outside ASCII quoted
+ * (`売上!A1` → `'売上'!A1`). What stays beyond it (structured references, `A1#`, 3-D
+ * references, LAMBDA) the engine refuses, and the cell is reported beyond-engine.
+ */
+export function toEngineText(formula: string): string {
+  let out = '';
+  let arrayDepth = 0;
+  for (const m of formula.matchAll(/("(?:[^"]|"")*")|('(?:[^']|'')*')|([^"']+)/g)) {
+    if (m[1] !== undefined) {
+      // Inside an array constant no operator may join pieces: kept, and refused there if it must be.
+      out += arrayDepth > 0 || !m[1].slice(1, -1).includes('""') ? m[1] : `(${m[1].slice(1, -1).split('""').map((piece) => `"${piece}"`).join('&CHAR(34)&')})`;
+    } else if (m[2] !== undefined) out += m[2];
+    else {
+      const code = m[3];
+      for (const ch of code) {
+        if (ch === '{') arrayDepth++;
+        else if (ch === '}') arrayDepth = Math.max(0, arrayDepth - 1);
+      }
+      out += code
+        .replace(/(?<![A-Za-z0-9_.$\\])(\d+(?:\.\d*)?|\.\d+)E([+-]?\d+)/g, '$1e$2')
+        .replace(/(?<![\p{L}\p{N}_.\\])([\p{L}\p{N}_.]*[^\x00-\x7F][\p{L}\p{N}_.]*)!/gu, "'$1'!");
+    }
+  }
+  return out;
+}

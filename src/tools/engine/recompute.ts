@@ -5,6 +5,8 @@ import { DetailedCellError } from 'hyperformula';
 import type { CellValue, HyperFormula } from 'hyperformula';
 import { findMktCalls, hasMktCall, toDottedForm, type MktCallSite } from '../../formula/mkt-calls';
 import { evaluateDirect, planDirect } from './direct-mkt';
+import { toEngineText } from './formula-text';
+import { keepMktPrecedents } from './precedents';
 import { buildWorkbookEngine, cellKey, readWorkbookFile, type FormulaCell, type Withheld, type WorkbookInput } from './workbook';
 
 export interface ErrorOutput {
@@ -88,7 +90,7 @@ export function formulaOutput(engine: HyperFormula, formula: FormulaCell): CellO
   const value = engine.getCellValue(address);
   if (value instanceof DetailedCellError || !engine.isCellPartOfArray(address)) return outputOf(value);
   // The anchor holds the array's first value only; evaluate the formula again for all of it.
-  const whole = engine.calculateFormula(`=${toDottedForm(formula.formula)}`, sheet);
+  const whole = engine.calculateFormula(`=${toEngineText(toDottedForm(formula.formula))}`, sheet);
   return Array.isArray(whole) ? whole.map((row) => row.map(outputOf)) : outputOf(whole);
 }
 
@@ -109,7 +111,29 @@ function reportWith(f: FormulaCell, value: CellOutput, status: CellStatus): MktC
 
 function reportOf(engine: HyperFormula, f: FormulaCell, withheld: Withheld | undefined): MktCellReport {
   if (withheld) return reportWith(f, { error: '#VALUE!', message: withheld.message }, withheld.status);
-  return reportWith(f, formulaOutput(engine, f), 'computed');
+  const value = formulaOutput(engine, f);
+  const beyond = beyondEngine(value);
+  return beyond ? reportWith(f, { error: '#VALUE!', message: beyond }, 'beyond-engine') : reportWith(f, value, 'computed');
+}
+
+/**
+ * Why a value the engine gave is not Excel's, or undefined when it is: the engine could not parse
+ * the formula or one it reads (`#ERROR!`: a structured reference, `A1#`, a 3-D reference, LAMBDA),
+ * has no such function (INDIRECT, LET), or was handed several values where MKT reads one, which
+ * Excel lifts the call over (a dynamic-array formula) or intersects (a plain one).
+ */
+export function beyondEngine(value: CellOutput): string | undefined {
+  const errors = Array.isArray(value) ? value.flat() : [value];
+  for (const v of errors) {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) continue;
+    if (v.error === '#ERROR!') return `not computed: the engine cannot read this formula or one it uses (${v.message.split('\n')[0].slice(0, 80)}); Excel's value is not known here`;
+    const missing = /^Function name (.+) not recognized\.?$/.exec(v.message);
+    if (v.error === '#NAME?' && missing) return `not computed: the engine has no function ${missing[1]}; Excel's value is not known here`;
+    if (/une seule valeur est attendue, pas une plage|one value is expected, not a range/.test(v.message)) {
+      return "not computed: several values where MKT reads one; Excel computes the call for each (a dynamic-array formula) or takes the value on the formula's row (a plain one); Excel's value is not known here";
+    }
+  }
+  return undefined;
 }
 
 /** Every formula computed; MKT cells listed in sheet order, then row by row. */
@@ -124,12 +148,17 @@ export function recompute(input: WorkbookInput): Recomputed {
 }
 
 /**
- * The MKT cells of a workbook, as recompute() gives them, at less cost: an MKT cell that is one
+ * The MKT cells of a workbook, as recompute() gives them, at less cost: only the MKT cells and
+ * the formulas they read are computed (precedents.ts), none when there is no MKT cell; an MKT cell that is one
  * call over literals and stored values, read by no other formula, is computed without the engine
  * (direct-mkt.ts); the engine is built for the other formulas only, and not at all when none is left.
  */
-export function recomputeMktCells(input: WorkbookInput): MktCellReport[] {
+export function recomputeMktCells(whole: WorkbookInput): MktCellReport[] {
   const isMkt = (f: FormulaCell) => isMktFormula(f.formula);
+  // No MKT formula: nothing to compute, and no engine to build.
+  if (!whole.formulas.some(isMkt)) return [];
+  // Only the MKT cells and the formulas they read; the others hold their saved values.
+  const input = keepMktPrecedents(whole, isMkt);
   const plan = planDirect(input, isMkt);
   const built = plan.count < input.formulas.length ? buildWorkbookEngine(plan.count === 0 ? input : withoutDirect(input, plan.direct)) : undefined;
   const order = new Map(input.sheetNames.map((name, i) => [name, i]));
@@ -141,7 +170,11 @@ export function recomputeMktCells(input: WorkbookInput): MktCellReport[] {
   mkt.sort((a, b) => order.get(at(a).sheet)! - order.get(at(b).sheet)! || at(a).row - at(b).row || at(a).col - at(b).col);
   return mkt.map((i) => {
     const f = at(i);
-    if (plan.direct[i]) return reportWith(f, evaluateDirect(f, plan), 'computed');
+    if (plan.direct[i]) {
+      const value = evaluateDirect(f, plan);
+      const beyond = beyondEngine(value);
+      return beyond ? reportWith(f, { error: '#VALUE!', message: beyond }, 'beyond-engine') : reportWith(f, value, 'computed');
+    }
     return reportOf(built!.engine, f, built!.withheld.get(cellKey(f)));
   });
 }

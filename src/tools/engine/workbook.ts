@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { HyperFormula, RawCellContent } from 'hyperformula';
 import { toDottedForm } from '../../formula/mkt-calls';
 import { createEngine, type SheetContents } from './engine';
-import { formulaBeyondEngine, identifiersOf, isUnion } from './formula-text';
+import { formulaBeyondEngine, identifiersOf, isUnion, toEngineText } from './formula-text';
 import { LIMITS, formatBytes } from './limits';
 import { readWorkbookPackage } from './xlsx-reader';
 import { PackageError } from './zip';
@@ -259,7 +259,7 @@ export function toWorkbookInput(workbook: ExcelJS.Workbook): WorkbookInput {
         if (arrayRef) for (const at of cellsOfRange(arrayRef)) if (at.row !== r || at.col !== c) spilledInto.add(a1(at.row, at.col));
         formulas.push({ sheet: sheet.name, cell: a1(r, c), row: r, col: c, formula, cached: cell.result, arrayRef });
         // The engine knows MKT.ID only: every stored form of a call is handed to it as that.
-        cells.set(a1(r, c), { row: r, col: c, content: `=${toDottedForm(formula)}` });
+        cells.set(a1(r, c), { row: r, col: c, content: `=${toEngineText(toDottedForm(formula))}` });
       });
     });
     for (const address of spilledInto) cells.delete(address);
@@ -339,7 +339,7 @@ export function buildWorkbookEngine(input: WorkbookInput): WorkbookEngine {
   for (const name of input.names) {
     if (unsupported.get(nameKey(name.name, name.sheet))) continue;
     const scope = name.sheet === undefined ? undefined : engine.getSheetId(name.sheet);
-    engine.addNamedExpression(name.name, `=${normaliseFormula(name.formula)}`, scope);
+    engine.addNamedExpression(name.name, `=${toEngineText(toDottedForm(normaliseFormula(name.formula)))}`, scope);
   }
   if (later.length > 0) {
     // Evaluation suspended rather than batch(): a batch keeps an undo entry whose cost grows with each cell.
@@ -370,7 +370,7 @@ function unsupportedNames(input: WorkbookInput): Map<string, string | null> {
   // A scratch engine with the sheets only, to ask whether each name can be added.
   const probe = createEngine(Object.fromEntries(input.sheetNames.map((name) => [name, []])));
   for (const name of input.names) {
-    const formula = normaliseFormula(name.formula);
+    const formula = toEngineText(toDottedForm(normaliseFormula(name.formula)));
     const scope = name.sheet === undefined ? undefined : probe.getSheetId(name.sheet);
     let why: string | undefined;
     if (isUnion(formula)) why = 'is a union of areas';

@@ -10,8 +10,10 @@ import { StringDecoder } from 'node:string_decoder';
 import type { RawCellContent } from 'hyperformula';
 import { LIMITS, formatCount } from './limits';
 import { toDottedForm } from '../../formula/mkt-calls';
-import { shiftFormula } from './formula-text';
+import { shiftFormula, toEngineText } from './formula-text';
+import { readTable, resolveStructuredReferences, type TableInfo } from './structured-refs';
 import { damaged, PackageError, ZipPackage } from './zip';
+import { badCellRefusal, dtdRefusal, missingSheetRefusal, unclosedCellRefusal, mainPartOf, readRelationships, relationshipsPartOf, workbookSheets, type Relationship } from '../../portable/ooxml';
 import type { DefinedName, FormulaCell, SheetCell, WorkbookInput } from './workbook';
 
 const MAX_ROW = 1_048_576;
@@ -81,8 +83,8 @@ function a1(row: number, col: number): string {
 }
 
 function rejectDtd(part: string, head: string): void {
-  // Excel never writes a DTD; one is how entity expansion (billion laughs) and XXE get in.
-  if (/<!DOCTYPE|<!ENTITY/i.test(head)) throw new PackageError(`declares a DTD in ${part} (<!DOCTYPE>), which Excel never writes; refused`);
+  const refusal = dtdRefusal(part, head);
+  if (refusal) throw new PackageError(refusal.message);
 }
 
 /** A small part (workbook, relationships, shared strings) as text. */
@@ -112,24 +114,9 @@ function forEachRowChunk(pkg: ZipPackage, name: string, each: (xml: string) => v
   return true;
 }
 
-function resolveTarget(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base.split('/').slice(0, -1);
-  for (const piece of target.split('/')) {
-    if (piece === '..') parts.pop();
-    else if (piece !== '.') parts.push(piece);
-  }
-  return parts.join('/');
-}
-
-function relationships(pkg: ZipPackage, part: string): Map<string, { type: string; target: string }> {
-  const slash = part.lastIndexOf('/');
-  const relsName = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-  const found = new Map<string, { type: string; target: string }>();
-  for (const m of (readText(pkg, relsName) ?? '').matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
-    const attrs = attributes(m[1]);
-    if (attrs.Id && attrs.Target) found.set(attrs.Id, { type: attrs.Type ?? '', target: resolveTarget(part, attrs.Target) });
-  }
+function relationships(pkg: ZipPackage, part: string): Map<string, Relationship> {
+  const found = new Map<string, Relationship>();
+  for (const r of readRelationships(readText(pkg, relationshipsPartOf(part)) ?? '', part)) if (!r.external) found.set(r.id, r);
   return found;
 }
 
@@ -193,7 +180,14 @@ interface SheetRead {
   formulas: FormulaCell[];
 }
 
-function readSheet(pkg: ZipPackage, part: string, sheetName: string, strings: string[], budget: { cells: number }): SheetRead {
+function readSheet(
+  pkg: ZipPackage,
+  part: string,
+  sheetName: string,
+  strings: string[],
+  budget: { cells: number },
+  tables: ReadonlyMap<string, TableInfo> = new Map(),
+): SheetRead {
   const cells: SheetCell[] = [];
   const formulas: FormulaCell[] = [];
   const masters = new Map<string, SharedMaster>();
@@ -221,12 +215,12 @@ function readSheet(pkg: ZipPackage, part: string, sheetName: string, strings: st
       if (m[3] !== '/') {
         CELL_END.lastIndex = CELL_OR_ROW.lastIndex;
         const end = CELL_END.exec(xml);
-        if (!end) throw damaged(`a cell of ${sheetName} is not closed`);
+        if (!end) throw damaged(unclosedCellRefusal(sheetName).message);
         inner = xml.slice(CELL_OR_ROW.lastIndex, end.index);
         CELL_OR_ROW.lastIndex = CELL_END.lastIndex;
       }
       const at = attrs.r ? toCell(attrs.r) : { row: Math.max(row, 1), col: col + 1 };
-      if (!at) throw damaged(`${sheetName} has a cell at "${attrs.r.slice(0, 20)}", which is no cell address`);
+      if (!at) throw damaged(badCellRefusal(sheetName, attrs.r).message);
       col = at.col;
       if (inner === '') continue;
       const f = /<(?:\w+:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/.exec(inner);
@@ -271,13 +265,13 @@ function readSheet(pkg: ZipPackage, part: string, sheetName: string, strings: st
           ...(problem ? { problem } : {}),
         });
         // The engine knows MKT.ID only: every stored form of a call is handed to it as that.
-        cells.push({ row: r0, col: c0, content: problem ? '=#VALUE!' : `=${toDottedForm(formula)}` });
+        cells.push({ row: r0, col: c0, content: problem ? '=#VALUE!' : `=${toEngineText(toDottedForm(resolveStructuredReferences(formula, tables, at.row)))}` });
       } else if (cached !== undefined) cells.push({ row: r0, col: c0, content: cached });
       else continue;
       if (--budget.cells < 0) throw new PackageError(`has more than ${formatCount(LIMITS.cells)} cells holding a value or a formula; check-workbook reads at most that many`);
     }
   });
-  if (!found) throw damaged(`the part ${part} of the sheet ${sheetName} is missing`);
+  if (!found) throw damaged(missingSheetRefusal(sheetName, part).message);
   return { cells: blankCovered(cells, merges, arrays), formulas };
 }
 
@@ -323,18 +317,16 @@ function blankCovered(cells: SheetCell[], merges: Area[], arrays: Array<{ area: 
 export function readWorkbookPackage(bytes: Buffer): WorkbookInput {
   const pkg = new ZipPackage(bytes);
   const root = relationships(pkg, '');
-  const officeDocument = [...root.values()].find((r) => /\/officeDocument$/.test(r.type))?.target ?? 'xl/workbook.xml';
+  const officeDocument = mainPartOf([...root.values()]);
   const workbookXml = readText(pkg, officeDocument);
   if (workbookXml === undefined) throw damaged('it has no workbook part');
   const rels = relationships(pkg, officeDocument);
-  const sharedPart = [...rels.values()].find((r) => /\/sharedStrings$/.test(r.type))?.target;
+  const sharedPart = [...rels.values()].find((r) => r.kind === 'sharedStrings')?.target;
   const strings = sharedStrings(pkg, sharedPart);
   const sheets: Array<{ name: string; part: string }> = [];
-  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
-    const attrs = attributes(m[1]);
-    const rel = rels.get(attrs['r:id'] ?? attrs.id ?? '');
-    if (!attrs.name || !rel || !/\/worksheet$/.test(rel.type)) continue; // chart sheets hold no cells
-    sheets.push({ name: attrs.name, part: rel.target });
+  for (const entry of workbookSheets(workbookXml, [...rels.values()])) {
+    if (!entry.name || !entry.part || entry.kind !== 'worksheet') continue; // chart sheets hold no cells
+    sheets.push({ name: entry.name, part: entry.part });
     if (sheets.length > LIMITS.sheets) throw new PackageError(`has more than ${formatCount(LIMITS.sheets)} sheets`);
   }
   if (sheets.length === 0) throw new PackageError('has no worksheet');
@@ -347,11 +339,21 @@ export function readWorkbookPackage(bytes: Buffer): WorkbookInput {
     names.push({ name: attrs.name, formula: decodeXml(m[2] ?? '').replace(/^=/, ''), ...(local ? { sheet: local } : {}) });
     if (names.length > LIMITS.names) throw new PackageError(`has more than ${formatCount(LIMITS.names)} defined names`);
   }
+  // The tables of every sheet, by name, for the structured references the formulas hold.
+  const tables = new Map<string, TableInfo>();
+  for (const sheet of sheets) {
+    for (const rel of relationships(pkg, sheet.part).values()) {
+      if (rel.kind !== 'table') continue;
+      const table = readTable(readText(pkg, rel.target) ?? '', sheet.name, attributes);
+      if (table) tables.set(table.name.toUpperCase(), table);
+    }
+  }
+  for (const name of names) name.formula = resolveStructuredReferences(name.formula, tables, 1);
   const budget = { cells: LIMITS.cells };
   const contents: WorkbookInput['contents'] = {};
   const formulas: FormulaCell[] = [];
   for (const sheet of sheets) {
-    const read = readSheet(pkg, sheet.part, sheet.name, strings, budget);
+    const read = readSheet(pkg, sheet.part, sheet.name, strings, budget, tables);
     contents[sheet.name] = read.cells;
     for (const f of read.formulas) formulas.push(f);
   }

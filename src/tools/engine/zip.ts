@@ -3,7 +3,8 @@
  * LIMITS before anything is inflated, and inflation capped: a part that inflates past its cap
  * (a zip bomb lies about its sizes) stops at the cap.
  */
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
+import { crcRefusal } from '../../portable/ooxml';
 import { LIMITS, formatBytes, formatCount } from './limits';
 
 /** The package breaks a limit or is not a zip file; the message says which. */
@@ -23,6 +24,7 @@ export function damaged(what: string): PackageError {
 interface Entry {
   name: string;
   method: number;
+  crc: number;
   compressedSize: number;
   size: number;
   localHeaderOffset: number;
@@ -51,6 +53,7 @@ export class ZipPackage {
       const commentLength = bytes.readUInt16LE(at + 32);
       const entry: Entry = {
         method: bytes.readUInt16LE(at + 10),
+        crc: bytes.readUInt32LE(at + 16),
         compressedSize: bytes.readUInt32LE(at + 20),
         size: bytes.readUInt32LE(at + 24),
         localHeaderOffset: bytes.readUInt32LE(at + 42),
@@ -89,6 +92,9 @@ export class ZipPackage {
       }
     } else throw new PackageError(`uses a compression Excel does not write (method ${entry.method} in ${entry.name})`);
     if (out.length > cap) throw this.tooLarge(entry);
+    // The same judgement as the portable copy's reader: a part whose bytes fail their checksum is damaged.
+    const refusal = crcRefusal(entry.name, entry.crc, crc32(out) >>> 0);
+    if (refusal) throw damaged(refusal.message);
     this.inflated += out.length;
     return out;
   }

@@ -57,7 +57,24 @@ export async function storeMktFormulasAsExcelDoes(bytes: Uint8Array): Promise<St
     cells[sheet.name] = count;
     pkg.writeText(sheet.path, rewritten);
   }
+  if (cm !== undefined) await useCurrentCalcEngine(pkg);
   return { bytes: await pkg.toBuffer(), cells };
+}
+
+/**
+ * Excel 365's calculation engine id, the highest that Excel-saved files in the real-world corpus
+ * carry (Apache POI's test files saved by Excel 365: calcId="191029"). A lower id (ExcelJS writes
+ * 171027) makes Excel recalculate the whole file on open, so that without MKT loaded every MKT
+ * cell shows #NAME? at once instead of its saved value. Only Excel can confirm what it does.
+ */
+export const CURRENT_CALC_ID = '191029';
+
+async function useCurrentCalcEngine(pkg: XlsxPackage): Promise<void> {
+  const workbook = await pkg.readText('xl/workbook.xml');
+  const updated = /<calcPr\b[^>]*\bcalcId="/.test(workbook)
+    ? workbook.replace(/(<calcPr\b[^>]*\bcalcId=")\d*"/, `$1${CURRENT_CALC_ID}"`)
+    : workbook.replace(/<calcPr\b/, `<calcPr calcId="${CURRENT_CALC_ID}"`);
+  if (updated !== workbook) pkg.writeText('xl/workbook.xml', updated);
 }
 
 // A cheap first look, so sheets without any MKT text are not parsed at all.
