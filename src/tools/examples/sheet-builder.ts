@@ -111,7 +111,7 @@ export function cacheComputedValues(workbook: ExcelJS.Workbook): void {
 /** Fixed metadata, so that regenerating an unchanged example changes nothing a reader can see. */
 export function stampMetadata(workbook: ExcelJS.Workbook): void {
   workbook.creator = 'MKT';
-  workbook.lastModifiedBy = 'MKT (npm run examples)';
+  workbook.lastModifiedBy = 'MKT';
   workbook.created = new Date(Date.UTC(2025, 0, 1));
   workbook.modified = new Date(Date.UTC(2025, 0, 1));
 }
