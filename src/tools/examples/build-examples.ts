@@ -13,7 +13,7 @@ import { nodeCodec } from '../../portable/node-codec';
 import { buildPmeWorkbook } from './budget-pme-qc';
 import { buildTpeWorkbook } from './budget-tpe-fr';
 import { storeMktFormulasAsExcelDoes } from '../xlsx/stored-form';
-import { cacheComputedValues, stampMetadata } from './sheet-builder';
+import { cacheComputedValues, finishForReading, stampMetadata } from './sheet-builder';
 
 export const EXAMPLES_DIR = join(__dirname, '..', '..', '..', 'assets', 'examples');
 
@@ -26,6 +26,7 @@ export const EXAMPLES: Readonly<Record<string, () => ExcelJS.Workbook>> = {
 export function buildExample(name: string): ExcelJS.Workbook {
   const workbook = EXAMPLES[name]();
   cacheComputedValues(workbook);
+  finishForReading(workbook);
   stampMetadata(workbook);
   return workbook;
 }
