@@ -45,7 +45,7 @@ describe.each(names)('%s', (name) => {
     books.get(name)!.eachSheet((sheet) =>
       sheet.eachRow((row) =>
         row.eachCell((cell) => {
-          if (typeof cell.value !== 'string' || cell.alignment?.wrapText || row.getCell(cell.col + 1).value === null) return;
+          if (typeof cell.value !== 'string' || cell.alignment?.wrapText || row.getCell(Number(cell.col) + 1).value === null) return;
           if (cell.value.length > (sheet.getColumn(cell.col).width ?? 9)) cut.push(`${sheet.name}!${cell.address} "${cell.value}"`);
         }),
       ),

@@ -152,7 +152,7 @@ export function finishForReading(workbook: ExcelJS.Workbook): void {
     const monthColumns = new Set<number>();
     sheet.eachRow((row) =>
       row.eachCell((cell) => {
-        if (MONTHS_FR.includes(textOf(cell)?.trim().toLowerCase() ?? '')) monthColumns.add(cell.col);
+        if (MONTHS_FR.includes(textOf(cell)?.trim().toLowerCase() ?? '')) monthColumns.add(Number(cell.col));
       }),
     );
     for (const col of monthColumns) sheet.getColumn(col).width = MONTH_COLUMN_WIDTH;
@@ -161,10 +161,11 @@ export function finishForReading(workbook: ExcelJS.Workbook): void {
       row.eachCell((cell) => {
         const text = textOf(cell);
         const value = text?.trim().toLowerCase();
-        const cutByNeighbour = text !== undefined && !cell.alignment?.wrapText && row.getCell(cell.col + 1).value !== null;
+        const col = Number(cell.col); // ExcelJS types it as a string; it is the 1-based number
+        const cutByNeighbour = text !== undefined && !cell.alignment?.wrapText && row.getCell(col + 1).value !== null;
         // A month column keeps its width: a label there wraps instead.
-        if (cutByNeighbour && monthColumns.has(cell.col) && text.length > MONTH_COLUMN_WIDTH) cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'middle' };
-        else if (cutByNeighbour) labelWidths.set(cell.col, Math.max(labelWidths.get(cell.col) ?? 0, Math.min(MAX_LABEL_WIDTH, text.length + 2)));
+        if (cutByNeighbour && monthColumns.has(col) && text.length > MONTH_COLUMN_WIDTH) cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'middle' };
+        else if (cutByNeighbour) labelWidths.set(col, Math.max(labelWidths.get(col) ?? 0, Math.min(MAX_LABEL_WIDTH, text.length + 2)));
         const isInput = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === (INPUT_FILL as ExcelJS.FillPattern).fgColor?.argb;
         if (!isInput || value === undefined) return;
         if (PROFILE_CHOICES.includes(value)) cell.dataValidation = listValidation(PROFILE_CHOICES, 'Profil');
