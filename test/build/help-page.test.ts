@@ -34,7 +34,7 @@ describe('reference-fr.json', () => {
 
 describe('help.html (French)', () => {
   const doc = page('help.html');
-  it.each(metadata.functions.map((fn: { id: string }) => fn.id))('%s: Résultat, Erreurs and the French argument names', (id) => {
+  it.each(metadata.functions.map((fn: { id: string }) => fn.id) as string[])('%s: Résultat, Erreurs and the French argument names', (id: string) => {
     const section = doc.getElementById(id)!;
     const headings = Array.from(section.querySelectorAll('h3')).map((h) => h.textContent);
     expect(headings).toEqual(expect.arrayContaining(['Résultat', 'Erreurs', 'Exemple']));
