@@ -46,11 +46,16 @@ class MktAssetsPlugin {
           }
           const table = JSON.parse(fs.readFileSync(path.resolve(__dirname, 'src/functions/metadata-fr.json'), 'utf8'));
           const reference = JSON.parse(fs.readFileSync(path.resolve(__dirname, 'src/functions/reference.json'), 'utf8'));
+          const referenceFr = JSON.parse(fs.readFileSync(path.resolve(__dirname, 'src/functions/reference-fr.json'), 'utf8'));
           for (const locale of ['fr-FR', 'fr-CA']) {
             const localized = localizeMetadata(metadata, table, locale);
             compilation.emitAsset(`${locale.toLowerCase()}/functions.json`, new RawSource(JSON.stringify(localized, null, 2)));
           }
-          compilation.emitAsset('help.html', new RawSource(helpPage(metadata, table, reference)));
+          // French Excel's help links open the French page (help.html), English Excel's the English one.
+          const english = { ...metadata, functions: metadata.functions.map((fn) => ({ ...fn, helpUrl: fn.helpUrl && fn.helpUrl.replace('/help.html#', '/help-en.html#') })) };
+          compilation.updateAsset('functions.json', new RawSource(JSON.stringify(english, null, 4)));
+          compilation.emitAsset('help.html', new RawSource(helpPage(metadata, table, reference, referenceFr, 'fr')));
+          compilation.emitAsset('help-en.html', new RawSource(helpPage(metadata, table, reference, referenceFr, 'en')));
         },
       );
       if (this.baseUrl === DEV_BASE_URL) return;

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
+import { checkHelpPages } from './help-page.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = path.resolve(root, process.env.MKT_DIST ?? 'dist');
@@ -412,6 +413,8 @@ async function main() {
     } finally {
       await names.close();
     }
+
+    await attempt('help pages', () => checkHelpPages({ launch, origin: server.origin, check, axe }));
   } catch (error) {
     check('browser session', false, String(error?.message ?? error).split('\n')[0]);
   } finally {

@@ -41,23 +41,34 @@ describe('French formulas', () => {
   });
 });
 
-describe('help.html', () => {
-  const html = fs.readFileSync(built('dist', 'help.html'), 'utf8');
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  it('has a section for every helpUrl anchor', () => {
+describe('the help pages', () => {
+  const page = (name: string) => new DOMParser().parseFromString(fs.readFileSync(built('dist', name), 'utf8'), 'text/html');
+  const fr = page('help.html');
+  const en = page('help-en.html');
+  const frMetadata = readJson(built('dist', 'fr-fr/functions.json'));
+  it('have a section for every helpUrl anchor: French Excel opens help.html, English Excel help-en.html', () => {
     for (const fn of metadata.functions) {
-      expect(fn.helpUrl).toMatch(new RegExp(`help\\.html#${fn.id}$`));
-      expect(doc.getElementById(fn.id)?.tagName).toBe('SECTION');
+      expect(fn.helpUrl).toMatch(new RegExp(`/help-en\\.html#${fn.id}$`));
+      expect(en.getElementById(fn.id)?.tagName).toBe('SECTION');
+    }
+    for (const fn of frMetadata.functions) {
+      expect(fn.helpUrl).toMatch(new RegExp(`/help\\.html#${fn.id}$`));
+      expect(fr.getElementById(fn.id)?.tagName).toBe('SECTION');
     }
   });
-  it('is in French and English', () => {
-    expect(doc.documentElement.lang).toBe('fr');
-    expect(doc.querySelectorAll('p[lang="en"]').length).toBeGreaterThan(12);
-    expect(doc.getElementById('ROI_RATIO')?.textContent).toContain('=MKT.RATIO_ROI(revenus; dépenses)');
-    expect(doc.getElementById('ROI_RATIO')?.textContent).toContain('=MKT.ROI_RATIO(revenue, spend)');
+  it('speak one language each, and link to the other', () => {
+    expect(fr.documentElement.lang).toBe('fr');
+    expect(en.documentElement.lang).toBe('en');
+    expect(fr.getElementById('ROI_RATIO')?.textContent).toContain('=MKT.RATIO_ROI(revenus; dépenses)');
+    expect(fr.getElementById('ROI_RATIO')?.textContent).toContain('Résultat');
+    expect(fr.getElementById('ROI_RATIO')?.textContent).toContain('#VALEUR!');
+    expect(en.getElementById('ROI_RATIO')?.textContent).toContain('=MKT.ROI_RATIO(revenue, spend)');
+    expect(fr.querySelector('a[href="help-en.html"]')?.getAttribute('lang')).toBe('en');
+    expect(en.querySelector('a[href="help.html"]')?.getAttribute('lang')).toBe('fr');
   });
-  it('shows quoted formula text as text, and runs no script', () => {
-    expect(doc.getElementById('BUDGET_TIER')?.textContent).toContain('=MKT.PALIER_BUDGET(B2:B4;"local_faible_marge")');
-    expect(doc.querySelectorAll('script')).toHaveLength(0);
+  it('show quoted formula text as text, and run no script', () => {
+    expect(fr.getElementById('BUDGET_TIER')?.textContent).toContain('=MKT.PALIER_BUDGET(B2:B4;"local_faible_marge")');
+    expect(fr.querySelectorAll('script')).toHaveLength(0);
+    expect(en.querySelectorAll('script')).toHaveLength(0);
   });
 });

@@ -36,8 +36,9 @@ describe.each(FILES)('%s', (file) => {
       for (const param of fn.parameters) expect(param.description.length).toBeGreaterThan(10);
     }
   });
-  it('links every function to its section of the shipped help page', () => {
-    for (const fn of metadata.functions) expect(fn.helpUrl).toBe(`https://localhost:3000/help.html#${fn.id}`);
+  it('links every function to its section of the help page in its language', () => {
+    const page = file === 'functions.json' ? 'help-en.html' : 'help.html';
+    for (const fn of metadata.functions) expect(fn.helpUrl).toBe(`https://localhost:3000/${page}#${fn.id}`);
   });
   it('gives every function a unique name Excel accepts', () => {
     const names = metadata.functions.map((fn) => fn.name);

@@ -47,12 +47,13 @@ afterEach(() => {
   delete (globalThis as Record<string, unknown>).Excel;
 });
 
-test('a host that cannot hand over the file says so and points at the command line', async () => {
+test('a host that cannot hand over the file says so and gives the steps in desktop Excel, no command', async () => {
   const host = installOffice(false);
   const { user } = renderPane({ language: 'en', market: 'QC' });
   await user.click(screen.getByRole('button', { name: /8\. Share/ }));
   const warning = await screen.findByTestId('share-unsupported', {}, { timeout: 10_000 });
-  expect(warning).toHaveTextContent('npm run portable');
+  expect(warning).toHaveTextContent('Open this workbook in Excel for Windows or Mac');
+  expect(warning).not.toHaveTextContent('npm');
   expect(screen.getByRole('button', { name: 'Make the portable copy' })).toBeDisabled();
   expect(host.getFileAsync).not.toHaveBeenCalled();
 }, 30_000);

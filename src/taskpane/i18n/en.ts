@@ -241,7 +241,7 @@ export const en = {
   'share.unsupported.compressedFile': 'This Excel cannot hand the workbook file to an add-in (Excel on the web and on iPad cannot).',
   'share.unsupported.createWorkbook': 'This Excel cannot open a new workbook from an add-in (ExcelApi 1.8 is needed).',
   'share.unsupported.zip': 'This Excel’s browser cannot unzip a workbook.',
-  'share.commandLine': 'Make the copy on a computer instead: npm run portable -- workbook.xlsx copy.xlsx (see the README).',
+  'share.desktopSteps': 'Open this workbook in Excel for Windows or Mac (on the web: “Open in Desktop App”), then come back here: the copy takes one click there.',
   'share.unreadable': 'The workbook could not be read ({detail}). Save it, then try again.',
   'share.failed': 'The portable copy could not be made: {detail}',
 

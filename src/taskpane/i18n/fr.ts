@@ -246,7 +246,7 @@ export const fr: Record<StringKey, string> = {
   'share.unsupported.compressedFile': 'Cet Excel ne peut pas confier le fichier du classeur à un complément (Excel sur le web et sur iPad ne le peuvent pas).',
   'share.unsupported.createWorkbook': 'Cet Excel ne peut pas ouvrir un nouveau classeur depuis un complément (ExcelApi 1.8 est nécessaire).',
   'share.unsupported.zip': 'Le navigateur de cet Excel ne sait pas décompresser un classeur.',
-  'share.commandLine': 'Faites la copie sur un ordinateur : npm run portable -- classeur.xlsx copie.xlsx (voir le README).',
+  'share.desktopSteps': 'Ouvrez ce classeur dans Excel pour Windows ou Mac (sur le web\u00a0: «\u00a0Ouvrir dans l’application de bureau\u00a0»), puis revenez ici\u00a0: la copie s’y fait en un clic.',
   'share.unreadable': 'Le classeur n’a pas pu être lu ({detail}). Enregistrez-le, puis réessayez.',
   'share.failed': 'La copie portable n’a pas pu être faite : {detail}',
 

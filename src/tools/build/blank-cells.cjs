@@ -33,4 +33,31 @@ function blankCellLines(fn, entry) {
     });
 }
 
-module.exports = { blankCellLines, defaultOf, KINDS };
+/** The default a French parameter description states ("… 0,6 par défaut."), or undefined. */
+function defaultOfFr(description) {
+  const m = /(\S+) par défaut\.?$/.exec(String(description ?? '').trim());
+  return m ? m[1] : undefined;
+}
+
+/**
+ * The same sentences in French, with the French argument names and defaults (metadata-fr.json).
+ * @returns {Array<{ name: string, text: string }>}
+ */
+function blankCellLinesFr(fn, fr, entry) {
+  const kinds = (entry && entry.blank) || {};
+  return fn.parameters
+    .filter((p) => p.optional && KINDS.includes(kinds[p.name]))
+    .map((p) => {
+      const kind = kinds[p.name];
+      const frParam = fr.parameters[p.name];
+      const def = defaultOfFr(frParam.description);
+      const leftOut = def ? `comme si l’argument était omis (${def})` : 'comme si l’argument était omis';
+      const text =
+        kind === 'choice'
+          ? `une cellule vide prend la valeur par défaut${def ? ` (${def})` : ''} sur tous les Excel`
+          : `une cellule vide vaut ${kind === 'yesno' ? 'FAUX' : '0'} sous Windows et Mac ; sur le web, ${leftOut}`;
+      return { name: frParam.name, text };
+    });
+}
+
+module.exports = { blankCellLines, blankCellLinesFr, defaultOf, defaultOfFr, KINDS };

@@ -87,7 +87,8 @@ function readMe(sheet: SheetBuilder): void {
     ['• Les fonctions MKT.* ont besoin du complément MKT. Sans lui, Excel affiche les dernières valeurs enregistrées, puis #NOM? au recalcul.'],
     ['• Dans Excel en français, les arguments sont séparés par des points-virgules : =MKT.ROI_RATIO(C7:N7;C6:N6).'],
     ['• La répartition (Décision!F16:F20) est une formule matricielle : pour changer le nombre de canaux, effacez-la puis saisissez-la à nouveau.'],
-    ['• Vérifier le classeur hors d’Excel : npm run check-workbook -- assets/examples/budget-tpe-fr.xlsx'],
+    ['• Sans le complément : budget-tpe-fr-portable.xlsx fait les mêmes calculs avec les formules ordinaires d’Excel (il s’ouvre aussi dans LibreOffice) ;'],
+    ['  dans le volet MKT, l’outil « Partager » fait cette copie portable de votre propre classeur.'],
   ];
   lines.forEach(([text, options], i) => sheet.text(`A${i + 1}`, text, options));
   sheet.widths({ A: 130 });

@@ -4,13 +4,16 @@
  * step then stores every MKT formula as Excel stores a bound call (`_xldudf_MKT_ID(` in a
  * dynamic-array formula, src/tools/xlsx/stored-form.ts), so Excel binds them on opening.
  */
+import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
+import { makePortableCopy } from '../../portable/portable-copy';
+import { nodeCodec } from '../../portable/node-codec';
 import { buildPmeWorkbook } from './budget-pme-qc';
 import { buildTpeWorkbook } from './budget-tpe-fr';
 import { storeMktFormulasAsExcelDoes } from '../xlsx/stored-form';
-import { cacheComputedValues, stampMetadata } from './sheet-builder';
+import { cacheComputedValues, finishForReading, stampMetadata } from './sheet-builder';
 
 export const EXAMPLES_DIR = join(__dirname, '..', '..', '..', 'assets', 'examples');
 
@@ -23,6 +26,7 @@ export const EXAMPLES: Readonly<Record<string, () => ExcelJS.Workbook>> = {
 export function buildExample(name: string): ExcelJS.Workbook {
   const workbook = EXAMPLES[name]();
   cacheComputedValues(workbook);
+  finishForReading(workbook);
   stampMetadata(workbook);
   return workbook;
 }
@@ -43,12 +47,30 @@ export async function buildExampleFile(name: string): Promise<Buffer> {
   return (await storeMktFormulasAsExcelDoes(new Uint8Array(written as ArrayBuffer))).bytes;
 }
 
+/** budget-tpe-fr.xlsx → budget-tpe-fr-portable.xlsx */
+export function portableTwinName(name: string): string {
+  return name.replace(/\.xlsx$/, '-portable.xlsx');
+}
+
+/**
+ * The portable twin shipped beside an example, for people without the add-in: the copy the Share
+ * step and `npm run portable` make of it (French report sheet, this package's version).
+ */
+export async function buildPortableTwin(exampleBytes: Uint8Array): Promise<Uint8Array> {
+  const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version: string };
+  return (await makePortableCopy(exampleBytes, nodeCodec, { lang: 'fr', version })).bytes;
+}
+
 async function main(): Promise<void> {
   await mkdir(EXAMPLES_DIR, { recursive: true });
   for (const name of Object.keys(EXAMPLES)) {
     const path = join(EXAMPLES_DIR, name);
-    await writeFile(path, await buildExampleFile(name));
+    const bytes = await buildExampleFile(name);
+    await writeFile(path, bytes);
     process.stdout.write(`wrote ${path}\n`);
+    const twin = join(EXAMPLES_DIR, portableTwinName(name));
+    await writeFile(twin, await buildPortableTwin(new Uint8Array(bytes)));
+    process.stdout.write(`wrote ${twin}\n`);
   }
 }
 

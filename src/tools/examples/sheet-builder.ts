@@ -111,7 +111,79 @@ export function cacheComputedValues(workbook: ExcelJS.Workbook): void {
 /** Fixed metadata, so that regenerating an unchanged example changes nothing a reader can see. */
 export function stampMetadata(workbook: ExcelJS.Workbook): void {
   workbook.creator = 'MKT';
-  workbook.lastModifiedBy = 'MKT (npm run examples)';
+  workbook.lastModifiedBy = 'MKT';
   workbook.created = new Date(Date.UTC(2025, 0, 1));
   workbook.modified = new Date(Date.UTC(2025, 0, 1));
+}
+
+/** The French profile names a user picks from (the rules read the English ones too). */
+const PROFILE_CHOICES = ['standard', 'forte_marge', 'cliquable', 'local_faible_marge'];
+const YES_NO_CHOICES = ['oui', 'non'];
+const MONTH_COLUMN_WIDTH = 10;
+
+function listValidation(choices: string[], title: string): ExcelJS.DataValidation {
+  return {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${choices.join(',')}"`],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: title,
+    error: `Choisissez : ${choices.join(', ')}.`,
+  };
+}
+
+/** Column width, in characters, where Excel's default applies. */
+const DEFAULT_WIDTH = 9;
+const MAX_LABEL_WIDTH = 80;
+const LINE_HEIGHT = 15;
+
+const textOf = (cell: ExcelJS.Cell): string | undefined => (typeof cell.value === 'string' ? cell.value : undefined);
+
+/**
+ * What makes an example read like an accountant's workbook, on every sheet: landscape A4, fit to
+ * one page wide; a label as wide as its column when a cell beside it would cut it; wrapped headers
+ * given the height of their lines; month columns of one width; a dropdown on every input that
+ * takes a profile or a yes/no (the input cells are recognised by their fill and value).
+ */
+export function finishForReading(workbook: ExcelJS.Workbook): void {
+  workbook.eachSheet((sheet) => {
+    sheet.pageSetup = { ...sheet.pageSetup, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+    const monthColumns = new Set<number>();
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (MONTHS_FR.includes(textOf(cell)?.trim().toLowerCase() ?? '')) monthColumns.add(Number(cell.col));
+      }),
+    );
+    for (const col of monthColumns) sheet.getColumn(col).width = MONTH_COLUMN_WIDTH;
+    const labelWidths = new Map<number, number>();
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        const text = textOf(cell);
+        const value = text?.trim().toLowerCase();
+        const col = Number(cell.col); // ExcelJS types it as a string; it is the 1-based number
+        const cutByNeighbour = text !== undefined && !cell.alignment?.wrapText && row.getCell(col + 1).value !== null;
+        // A month column keeps its width: a label there wraps instead.
+        if (cutByNeighbour && monthColumns.has(col) && text.length > MONTH_COLUMN_WIDTH) cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'middle' };
+        else if (cutByNeighbour) labelWidths.set(col, Math.max(labelWidths.get(col) ?? 0, Math.min(MAX_LABEL_WIDTH, text.length + 2)));
+        const isInput = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === (INPUT_FILL as ExcelJS.FillPattern).fgColor?.argb;
+        if (!isInput || value === undefined) return;
+        if (PROFILE_CHOICES.includes(value)) cell.dataValidation = listValidation(PROFILE_CHOICES, 'Profil');
+        else if (YES_NO_CHOICES.includes(value)) cell.dataValidation = listValidation(YES_NO_CHOICES, 'Oui ou non');
+      }),
+    );
+    for (const [col, width] of labelWidths) {
+      const column = sheet.getColumn(col);
+      if ((column.width ?? DEFAULT_WIDTH) < width) column.width = width;
+    }
+    sheet.eachRow((row) => {
+      let lines = 1;
+      row.eachCell((cell) => {
+        const text = textOf(cell);
+        if (!text || !cell.alignment?.wrapText) return;
+        lines = Math.max(lines, Math.ceil((text.length * 1.3) / (sheet.getColumn(cell.col).width ?? DEFAULT_WIDTH)));
+      });
+      if (lines > 1) row.height = Math.max(row.height ?? LINE_HEIGHT, lines * LINE_HEIGHT);
+    });
+  });
 }

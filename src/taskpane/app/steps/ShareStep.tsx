@@ -47,7 +47,7 @@ export function ShareStep() {
       {support && !support.supported && (
         <MessageBar intent="warning" data-testid="share-unsupported">
           <MessageBarBody>
-            {t(`share.unsupported.${support.missing}`)} {t('share.commandLine')}
+            {t(`share.unsupported.${support.missing}`)} {t('share.desktopSteps')}
           </MessageBarBody>
         </MessageBar>
       )}
