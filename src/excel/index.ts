@@ -49,3 +49,7 @@ export {
 
 export { repairMktFormulas, repairNeedOf, planSheetRepair, repairMessage, REPAIR_TITLE } from './repair';
 export type { RepairReport, SheetRepair, RepairNeed } from './repair';
+
+export { removeMktWrites, planRemoval } from './remove';
+export type { RemovalReport, RemovalPlan } from './remove';
+export { loadMemory, saveMemory, forgetMemory, MEMORY_SETTING } from './memory';
