@@ -62,7 +62,8 @@ export function marginalArbitragePlan({ source, layout, profile, totalBudget, gr
     `=MKT.RESPONSE_FIT(${spendRow},${revenueRow})`,
   ];
   const rightOfFit: Array<string | number> = [
-    `=AVERAGE(${spendRow})`,
+    // Today's monthly spend: the history's total ÷ its months, months with no spend counted.
+    `=SUM(${spendRow})/COLUMNS(${spendRow})`,
   ];
   const afterProposed: Array<string | number> = [
     `=MKT.MARGINAL_ROAS(${fit},F${r})`,

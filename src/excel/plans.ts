@@ -7,6 +7,7 @@
  * fill handle), highlights and charts take addresses. So a 100 000-row source gives the same
  * request size as a 10-row one, far under Excel on the web's 5 MB limit.
  */
+import { ALLOCATION_CAP } from '../rules/allocation';
 import { CHECKLIST, LABELS, SheetKind } from './strings';
 import {
   cellAddress,
@@ -311,6 +312,8 @@ export function internalisationPlan(input: InternalisationInput): SheetPlan {
   const L = LABELS[profile.lang];
   const money = currencyFormat(profile);
   const lang = literal(profile.lang);
+  // LABEL speaks Québec's words (impartition) for a Québec business writing French.
+  const labelLang = literal(profile.lang === 'fr' && profile.region === 'QC' ? 'fr-CA' : profile.lang);
   const picks: SheetPlan['picks'] = [];
   const inputs: Array<[string, CellData, string]> = [
     [L.weeklyHours, inputFormula('weekly_hours', input.weeklyHours, { picks }), INTEGER_FORMAT],
@@ -326,6 +329,9 @@ export function internalisationPlan(input: InternalisationInput): SheetPlan {
     [L.feesToSalary, '=MKT.FEES_TO_SALARY(B4,B5)', PERCENT_FORMAT],
     [L.breakeven, '=MKT.BREAKEVEN_FEES(B5,MKT_CRITICAL_MASS)', money],
     [L.tier, '=MKT.BUDGET_TIER(B7,MKT_PROFILE)', 'General', `=MKT.LABEL(B13,${lang})`],
+    // The one answer (RULES.md §9), live: the signals, the tier and, when the hiring-cost panel
+    // wrote it, the month a hire starts to pay (0 when it never does).
+    [L.recommendation, input.crossover ? '=MKT.DECISION(B9,B13,IFERROR(MKT_CROSSOVER_MONTH,0))' : '=MKT.DECISION(B9,B13)', 'General', `=MKT.LABEL(B14,${labelLang})`],
   ];
   return {
     kind: 'internalisation',
@@ -338,6 +344,7 @@ export function internalisationPlan(input: InternalisationInput): SheetPlan {
       formulasAt(8, 1, results.map(([, f]) => [f]), results.map(([, , nf]) => [nf]), 'total'),
       formulasAt(8, 2, [[results[0][3]!]]),
       formulasAt(12, 2, [[results[4][3]!]]),
+      formulasAt(13, 2, [[results[5][3]!]], undefined, 'total'),
     ],
     fills: [],
     names: [],
@@ -345,7 +352,7 @@ export function internalisationPlan(input: InternalisationInput): SheetPlan {
     charts: [],
     validations: [],
     widths: { A: 330, B: 110, C: 170 },
-    region: { row: 0, column: 0, rows: 13, columns: 3 },
+    region: { row: 0, column: 0, rows: 14, columns: 3 },
     anchor: 'B3',
     picks,
   };
@@ -353,6 +360,13 @@ export function internalisationPlan(input: InternalisationInput): SheetPlan {
 
 // ---------------------------------------------------------------------------------------------
 // Arbitrage
+
+/** The months a one-column history covers: what the user said, 12 when not said. */
+export function historyMonths(months: number | undefined): number {
+  if (months === undefined) return 12;
+  if (!Number.isInteger(months) || months < 1 || months > 600) throw new PlanInputError('badNumber', { field: 'months' });
+  return months;
+}
 
 export function arbitragePlan(input: ArbitrageInput): SheetPlan {
   if (input.method === 'marginal') return marginalArbitragePlan(input);
@@ -368,10 +382,13 @@ export function arbitragePlan(input: ArbitrageInput): SheetPlan {
   const col = (c: number) => rangeAddress(FIRST, c, n, 1);
   const picks: SheetPlan['picks'] = [];
   const budget = inputFormula('total_budget', totalBudget, { singleCell: false, picks });
+  // Today's monthly spend, one definition (RULES.md, the method section): the history's total ÷
+  // its months, months with no spend counted. A one-column history covers `months` months.
+  const perMonth = layout.spend.count > 1 ? `COLUMNS(${spendRef})` : String(historyMonths(input.months));
   const left: CellData[] = [
     `=${rowRef(src, [src.channelColumn, src.channelColumn])}&""`,
-    `=SUM(${spendRef})`,
-    `=SUM(${revenueRef})`,
+    `=SUM(${spendRef})/${perMonth}`,
+    `=SUM(${revenueRef})/${perMonth}`,
     `=MKT.ROI_RATIO(C${r},B${r})`,
   ];
   return {
@@ -385,7 +402,7 @@ export function arbitragePlan(input: ArbitrageInput): SheetPlan {
       textAt(TABLE_HEADER_ROW, 0, [[L.channel, L.current, L.revenue, L.roi, L.proposed, L.change]], 'header'),
       formulasAt(FIRST, 0, [left], [['General', money, money, RATIO_FORMAT]]),
       // One formula; its column spills beside the channels.
-      formulasAt(FIRST, 4, [[`=MKT.ALLOCATE($B$2,B${r}:B${last},C${r}:C${last},MKT_FLOOR)`]], [[money]]),
+      formulasAt(FIRST, 4, [[`=MKT.ALLOCATE($B$2,B${r}:B${last},C${r}:C${last},MKT_FLOOR,${ALLOCATION_CAP})`]], [[money]]),
       formulasAt(FIRST, 5, [[`=E${r}-B${r}`]], [[money]]),
     ],
     // The spilled column E is left alone: filling it would block the spill (#SPILL!).

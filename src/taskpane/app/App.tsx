@@ -1,19 +1,21 @@
-/** The task pane: theme, language, profile, and the steps of the seed's method. */
+/** The task pane: theme, language, profile, the journey of the seed's method and the tools beside it. */
 import { FluentProvider, type Theme } from '@fluentui/react-components';
 import { useEffect, useMemo, useReducer } from 'react';
 import { formatsFor, translate, type Language, type Market, type StringKey, type Params } from '../i18n';
 import { PaneContext, usePane, type Pane } from './context';
 import { Header } from './components/Header';
 import { ProfileSection } from './components/ProfileSection';
-import { StepNav } from './components/StepNav';
+import { StepNav, ToolsMenu } from './components/StepNav';
 import { useStyles } from './components/styles';
 import { readAll } from './model';
-import { initialState, reducer, type StepId } from './state';
+import { initialState, reducer, type ViewId } from './state';
+import { useWorkbookMemory } from './useMemory';
 import { ArbitrageStep } from './steps/ArbitrageStep';
 import { DiagnosticStep } from './steps/DiagnosticStep';
 import { ExplainStep } from './steps/ExplainStep';
 import { InternaliseStep } from './steps/InternaliseStep';
 import { PilotStep } from './steps/PilotStep';
+import { RemoveTool } from './steps/RemoveTool';
 import { RepairStep } from './steps/RepairStep';
 import { ShareStep } from './steps/ShareStep';
 import { TransferStep } from './steps/TransferStep';
@@ -25,15 +27,17 @@ export interface AppProps {
   theme: Theme;
 }
 
-const STEP_VIEWS: Record<StepId, () => JSX.Element> = {
+/** One map from a step or tool to its view (kept flat so each entry can become a lazy import). */
+const VIEWS: Record<ViewId, () => JSX.Element> = {
   diagnostic: DiagnosticStep,
   internalise: InternaliseStep,
   arbitrage: ArbitrageStep,
-  transfer: TransferStep,
   pilot: PilotStep,
+  transfer: TransferStep,
   explain: ExplainStep,
   repair: RepairStep,
   share: ShareStep,
+  remove: RemoveTool,
 };
 
 function Pane() {
@@ -42,8 +46,9 @@ function Pane() {
     <div className={styles.root}>
       <Header />
       <main className={styles.section}>
-        <ProfileSection />
         <StepNav />
+        <ToolsMenu />
+        <ProfileSection />
         <CurrentStep />
       </main>
     </div>
@@ -52,12 +57,13 @@ function Pane() {
 
 function CurrentStep() {
   const { state } = usePane();
-  const View = STEP_VIEWS[state.step];
+  const View = VIEWS[state.step];
   return <View key={state.step} />;
 }
 
 export function App({ inExcel, language, market, theme }: AppProps) {
   const [state, dispatch] = useReducer(reducer, undefined, () => initialState(language, market));
+  useWorkbookMemory(state, dispatch, inExcel);
   useEffect(() => {
     document.documentElement.lang = state.language;
   }, [state.language]);

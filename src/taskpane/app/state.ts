@@ -41,6 +41,7 @@ export const FIELD_KINDS = {
   achievement: 'achievement',
   pilotRoi: 'ratio',
   grossMargin: 'rate',
+  historyMonths: 'count',
 } as const satisfies Record<string, FieldKind>;
 export type FieldId = keyof typeof FIELD_KINDS;
 
@@ -69,6 +70,10 @@ export interface PaneState {
   /** The user's history as read by the Diagnostic step, with the layout the user confirmed. */
   source?: SourceData;
   layout?: DetectedLayout;
+  /** The Arbitrage method the user chose; undefined: the default for the history (marginal from 6 usable months). */
+  method?: 'average' | 'marginal';
+  /** MKT_CROSSOVER_MONTH read from the workbook (the hiring-cost panel's result): 0 = never. */
+  crossoverMonth?: number;
 }
 
 export type PaneAction =
@@ -80,6 +85,9 @@ export type PaneAction =
   | { type: 'done'; step: StepId }
   | { type: 'profileSet'; value: boolean }
   | { type: 'restore'; state: PaneState }
+  | { type: 'crossover'; month: number | undefined }
+  | { type: 'clearDone' }
+  | { type: 'method'; method: 'average' | 'marginal' }
   | { type: 'field'; id: FieldId; value: FieldValue }
   | { type: 'flag'; id: Flag; value: boolean }
   | { type: 'text'; id: TextId; value: string }
@@ -122,6 +130,12 @@ export function reducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, profileSet: action.value };
     case 'restore':
       return action.state;
+    case 'method':
+      return { ...state, method: action.method };
+    case 'clearDone':
+      return { ...state, done: [] };
+    case 'crossover':
+      return { ...state, crossoverMonth: action.month };
     case 'field':
       return { ...state, fields: { ...state.fields, [action.id]: action.value } };
     case 'flag':

@@ -28,9 +28,12 @@ export interface ActionPanelProps<T> {
   disabled?: boolean;
   /** What to show once the action succeeded. */
   renderDone?: (value: T) => ReactNode;
+  /** The confirmation's title and button, when it asks something else than replacing sheets. */
+  confirmTitle?: string;
+  confirmLabel?: string;
 }
 
-export function ActionPanel<T>({ action, label, beforeRun, disabled = false, renderDone }: ActionPanelProps<T>) {
+export function ActionPanel<T>({ action, label, beforeRun, disabled = false, renderDone, confirmTitle, confirmLabel }: ActionPanelProps<T>) {
   const { t, inExcel } = usePane();
   const styles = useStyles();
   const { state } = action;
@@ -62,7 +65,7 @@ export function ActionPanel<T>({ action, label, beforeRun, disabled = false, ren
       <Dialog open modalType="alert" onOpenChange={(_, data) => !data.open && action.cancel()}>
         <DialogSurface>
           <DialogBody>
-            <DialogTitle>{t('confirm.title')}</DialogTitle>
+            <DialogTitle>{confirmTitle ?? t('confirm.title')}</DialogTitle>
             <DialogContent>
               <p>{state.message}</p>
               <ul className={styles.list}>
@@ -73,7 +76,7 @@ export function ActionPanel<T>({ action, label, beforeRun, disabled = false, ren
             </DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={() => void action.confirm()}>
-                {t('confirm.replace')}
+                {confirmLabel ?? t('confirm.replace')}
               </Button>
               <Button onClick={action.cancel}>{t('confirm.cancel')}</Button>
             </DialogActions>

@@ -1,7 +1,11 @@
-/** The steps, in the seed's order; the current one is marked for assistive technology. */
-import { Button } from '@fluentui/react-components';
+/**
+ * The journey's steps in the method's order, each marked done or current (for assistive
+ * technology too: aria-current="step" and the status in the button's name), and the tools menu
+ * beside it — tools are not steps and carry no number.
+ */
+import { Button, Menu, MenuButton, MenuItem, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
 import { usePane } from '../context';
-import { STEPS } from '../state';
+import { isStep, STEPS, TOOLS } from '../state';
 import { useStyles } from './styles';
 
 export function StepNav() {
@@ -12,15 +16,19 @@ export function StepNav() {
       <ol className={styles.nav}>
         {STEPS.map((step, i) => {
           const current = state.step === step;
+          const done = state.done.includes(step);
+          const status = current ? t('app.step.current') : done ? t('app.step.done') : '';
           return (
             <li key={step}>
               <Button
                 size="small"
-                appearance={current ? 'primary' : 'secondary'}
+                appearance={current ? 'primary' : done ? 'outline' : 'secondary'}
                 aria-current={current ? 'step' : undefined}
                 onClick={() => dispatch({ type: 'step', step })}
               >
+                {done && <span aria-hidden="true">✓ </span>}
                 {t('app.stepButton', { n: i + 1, name: t(`step.${step}`) })}
+                {status && <span className={styles.visuallyHidden}>{` (${status})`}</span>}
               </Button>
             </li>
           );
@@ -30,10 +38,41 @@ export function StepNav() {
   );
 }
 
-/** Previous / next at the bottom of a step. */
+/** Explain, Repair, Share and Remove: one menu, beside the journey. */
+export function ToolsMenu() {
+  const { t, state, dispatch } = usePane();
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <MenuButton size="small" appearance={isStep(state.step) ? 'subtle' : 'primary'}>
+          {isStep(state.step) ? t('app.tools') : t('app.toolsCurrent', { name: t(`step.${state.step}`) })}
+        </MenuButton>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          {TOOLS.map((tool) => (
+            <MenuItem key={tool} onClick={() => dispatch({ type: 'step', step: tool })}>
+              {t(`step.${tool}`)}
+            </MenuItem>
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+/** Previous / next at the bottom of a step; a tool offers the way back to the journey. */
 export function StepFooter() {
   const { t, state, dispatch } = usePane();
   const styles = useStyles();
+  if (!isStep(state.step)) {
+    const back = STEPS.find((s) => !state.done.includes(s)) ?? STEPS[STEPS.length - 1];
+    return (
+      <div className={styles.navButtons}>
+        <Button onClick={() => dispatch({ type: 'step', step: back })}>{t('app.backToJourney')}</Button>
+      </div>
+    );
+  }
   const index = STEPS.indexOf(state.step);
   const go = (delta: number) => dispatch({ type: 'step', step: STEPS[index + delta] });
   return (

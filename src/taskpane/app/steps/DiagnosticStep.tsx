@@ -5,7 +5,7 @@ import { isUsableLayout, listTables, readSource, writeDiagnostic, type DetectedL
 import { usePane } from '../context';
 import { ActionPanel, WrittenMessage } from '../components/ActionPanel';
 import { useStyles } from '../components/styles';
-import { channelViews, codeLabel, columnChoices, diagnosticInput, workbookProfile } from '../model';
+import { channelViews, codeLabel, columnChoices, diagnosticInput, roasDetail, valueOf, workbookProfile } from '../model';
 import { useAction } from '../useAction';
 import { StepSection } from './StepSection';
 
@@ -13,7 +13,7 @@ type Origin = 'table' | 'selection';
 type ColumnRole = 'channel' | 'spend' | 'revenue';
 
 export function DiagnosticStep() {
-  const { t, language, state, dispatch, formats, inExcel } = usePane();
+  const { t, language, state, dispatch, formats, inExcel, readings } = usePane();
   const styles = useStyles();
   const [origin, setOrigin] = useState<Origin>('selection');
   const [table, setTable] = useState('');
@@ -25,7 +25,7 @@ export function DiagnosticStep() {
     unexpected,
     (source) => dispatch({ type: 'source', source }),
   );
-  const write = useAction<WrittenSheet>((options) => writeDiagnostic(diagnosticInput(state)!, options), unexpected);
+  const write = useAction<WrittenSheet>((options) => writeDiagnostic(diagnosticInput(state)!, options), unexpected, () => dispatch({ type: 'done', step: 'diagnostic' }));
 
   const layout = state.layout;
   const source = state.source;
@@ -120,7 +120,7 @@ export function DiagnosticStep() {
             {t('diagnostic.channels')}
           </Text>
           <ul className={styles.list} data-testid="channels">
-            {channelViews(source.channels).map((channel, i) => (
+            {channelViews(source.channels, valueOf(readings, 'grossMargin')).map((channel, i) => (
               <li key={i} className={styles.channel}>
                 {withIsolatedName(
                   channel.ratio === undefined || channel.band === undefined
@@ -129,6 +129,7 @@ export function DiagnosticStep() {
                         channel: NAME_SLOT,
                         ratio: formats.number(channel.ratio, 1),
                         band: codeLabel(channel.band, language),
+                        detail: roasDetail(channel, valueOf(readings, 'grossMargin'), t, formats),
                       }),
                   channel.name,
                 )}
@@ -152,7 +153,7 @@ const NAME_SLOT = '\u0000';
 
 /**
  * A line with the channel name (workbook text) in a <bdi>: an RTL override inside the name
- * cannot reorder the rest of the line ("ROI 4,5:1" stays as it is).
+ * cannot reorder the rest of the line ("ROAS … 4,5:1" stays as it is).
  */
 function withIsolatedName(line: string, name: string) {
   const [before, ...after] = line.split(NAME_SLOT);
