@@ -19,8 +19,9 @@ import { allocate, ALLOCATION_FLOOR } from '../rules/allocation';
 import { isRuleError, RuleError } from '../rules/errors';
 import { CODE_LABELS, DecisionCode, labelOf, Language, parseLanguage } from '../rules/labels';
 import { EXPAND_KPI, EXTEND_KPI, pilotVerdict, PILOT_MONTHS } from '../rules/pilot';
-import { compareLevers, lifetimeValue, roiBand, roiRatio, ROI_TARGET_HIGH, ROI_TARGET_LOW } from '../rules/roi';
-import { assessInternalisation, breakevenFees, COMPLEXITY_HOURS, CRITICAL_MASS_RATIO, CRITICAL_MASS_STRONG_RATIO, criticalMassZone, feesToSalary } from '../rules/signals';
+import { compareLevers, contribution, lifetimeValue, roiBand, roiRatio, ROI_TARGET_HIGH, ROI_TARGET_LOW } from '../rules/roi';
+import { decide, decisionReason, parseSignalCode, parseTierCode, PAYBACK_LIMIT } from '../rules/decision';
+import { assessInternalisation, breakevenFees, CRITICAL_MASS_RATIO, CRITICAL_MASS_STRONG_RATIO, criticalMassZone, feesToSalary, TIPPING_ZONE_WIDTH } from '../rules/signals';
 import { budgetTier, parseProfile, tierThresholds } from '../rules/tiers';
 import { repairHintFor } from './repair';
 import { explainMarginalCall } from './explain-marginal';
@@ -129,16 +130,21 @@ export function explainCall(call: MktCall, args: readonly unknown[], result: unk
         const externalFees = read(arg(1), (v) => readAmount('external_fees', v));
         const loadedSalary = read(arg(2), (v) => readAmount('loaded_salary', v));
         const dataNeed = read(arg(3), (v) => readYesNo('data_need', v, false));
-        const a = assessInternalisation({ weeklyHours, externalFees, loadedSalary, dataNeed });
+        const hoursThreshold = read(arg(4), (v) => readOptionalNumber('hours_threshold', v));
+        const feesRatio = read(arg(5), (v) => readOptionalNumber('fees_ratio', v));
+        const a = assessInternalisation({ weeklyHours, externalFees, loadedSalary, dataNeed, hoursThreshold, feesRatio });
         if (isRuleError(a)) return errorExplanation(a, lang, []);
-        const zone = a.criticalMassZone === 'TIPPING' ? t.tipping : a.criticalMassZone === 'STRONG' ? t.strong : '';
+        const strongFrom = a.feesRatio === CRITICAL_MASS_RATIO ? CRITICAL_MASS_STRONG_RATIO : a.feesRatio + TIPPING_ZONE_WIDTH;
+        const zone = a.criticalMassZone === 'TIPPING' ? t.tipping(pct(a.feesRatio), pct(strongFrom)) : a.criticalMassZone === 'STRONG' ? t.strong(pct(strongFrom)) : '';
+        const given = hoursThreshold !== undefined || feesRatio !== undefined;
         return {
           summary: t.signalSummary(a.score, words(a.code, lang)),
           lines: [
-            t.s1(num(weeklyHours), COMPLEXITY_HOURS, a.complexity),
-            t.s2(pct(a.feesToSalary), pct(CRITICAL_MASS_RATIO), a.criticalMass, zone),
+            t.s1(num(weeklyHours), num(a.hoursThreshold), a.complexity),
+            t.s2(pct(a.feesToSalary), pct(a.feesRatio), a.criticalMass, zone),
             t.s3(a.dataCulture),
             t.decisionRule,
+            ...(given ? [t.thresholdsGiven(num(a.hoursThreshold), pct(a.feesRatio))] : []),
           ],
         };
       }
@@ -149,7 +155,10 @@ export function explainCall(call: MktCall, args: readonly unknown[], result: unk
         if (isRuleError(value)) return errorExplanation(value, lang, []);
         const zone = criticalMassZone(value);
         return {
-          summary: t.feesSummary(pct(value), zone === 'OFF' ? t.off : zone === 'TIPPING' ? t.tipping : t.strong),
+          summary: t.feesSummary(
+            pct(value),
+            zone === 'OFF' ? t.off : zone === 'TIPPING' ? t.tipping(pct(CRITICAL_MASS_RATIO), pct(CRITICAL_MASS_STRONG_RATIO)) : t.strong(pct(CRITICAL_MASS_STRONG_RATIO)),
+          ),
           lines: [t.feesIs(num(fees), num(salary), pct(value)), t.zones(pct(CRITICAL_MASS_RATIO), pct(CRITICAL_MASS_STRONG_RATIO))],
         };
       }
@@ -165,12 +174,13 @@ export function explainCall(call: MktCall, args: readonly unknown[], result: unk
         const profileText = read(arg(1), (v) => readOptionalChoice('profile', v)) ?? 'standard';
         const profile = parseProfile(profileText);
         if (isRuleError(profile)) return errorExplanation(profile, lang, []);
-        const tier = budgetTier(budget, profile);
+        const scale = read(arg(2), (v) => readOptionalNumber('scale', v));
+        const tier = budgetTier(budget, profile, scale ?? 1);
         if (isRuleError(tier)) return errorExplanation(tier, lang, []);
-        const th = tierThresholds(profile);
+        const th = tierThresholds(profile, scale ?? 1);
         return {
           summary: t.tierSummary(num(budget, 0), words(tier, lang)),
-          lines: [t.profile(profile), t.tiers(num(th.partial, 0), num(th.regular, 0), num(th.full, 0))],
+          lines: [t.profile(profile), t.tiers(num(th.partial, 0), num(th.regular, 0), num(th.full, 0)), ...(scale === undefined ? [] : [t.scale(num(scale, 4))])],
         };
       }
       case 'PILOT_VERDICT': {
@@ -178,28 +188,63 @@ export function explainCall(call: MktCall, args: readonly unknown[], result: unk
         const kpiAchievement = read(arg(1), (v) => readNumber('kpi_achievement', v));
         const roi = read(arg(2), (v) => readOptionalNumber('roi_ratio', v));
         const reportingOk = read(arg(3), (v) => readYesNo('reporting_ok', v, true));
-        const verdict = pilotVerdict({ monthsElapsed, kpiAchievement, roiRatio: roi, reportingOk });
+        const given = [4, 5, 6, 7].map((i, k) => read(arg(i), (v) => readOptionalNumber(['pilot_months', 'expand_at', 'extend_at', 'roi_floor'][k], v)));
+        const [pilotMonths = PILOT_MONTHS, expandAt = EXPAND_KPI, extendAt = EXTEND_KPI, roiFloor = ROI_TARGET_LOW] = given;
+        const verdict = pilotVerdict({ monthsElapsed, kpiAchievement, roiRatio: roi, reportingOk, pilotMonths, expandAt, extendAt, roiFloor });
         if (isRuleError(verdict)) return errorExplanation(verdict, lang, []);
         const why = {
-          TOO_EARLY: t.tooEarly(num(monthsElapsed), PILOT_MONTHS),
+          TOO_EARLY: t.tooEarly(num(monthsElapsed), pilotMonths),
           STOP: t.stop,
-          EXPAND: t.expand(pct(kpiAchievement), pct(EXPAND_KPI), roi === undefined ? undefined : ratio(roi), ratio(ROI_TARGET_LOW)),
-          EXTEND: t.extend(pct(kpiAchievement), pct(EXTEND_KPI)),
-          TAKE_BACK: t.takeBack(pct(kpiAchievement), pct(EXTEND_KPI)),
+          EXPAND: t.expand(pct(kpiAchievement), pct(expandAt), roi === undefined ? undefined : ratio(roi), ratio(roiFloor)),
+          EXTEND: t.extend(pct(kpiAchievement), pct(extendAt)),
+          TAKE_BACK: t.takeBack(pct(kpiAchievement), pct(extendAt)),
         }[verdict];
-        return { summary: `${words(verdict, lang)} — ${why}`, lines: [t.pilotInputs(num(monthsElapsed), pct(kpiAchievement), reportingOk), why] };
+        const thresholds = given.some((g) => g !== undefined) ? [t.pilotThresholds(num(pilotMonths), pct(expandAt), pct(extendAt), ratio(roiFloor))] : [];
+        return { summary: `${words(verdict, lang)} — ${why}`, lines: [t.pilotInputs(num(monthsElapsed), pct(kpiAchievement), reportingOk), why, ...thresholds] };
       }
       case 'ALLOCATE': {
         const total = read(arg(0), (v) => readAmount('total_budget', v));
         const spend = read(arg(1), (v) => readChannelValues('spend_range', v));
         const revenue = read(arg(2), (v) => readChannelValues('revenue_range', v));
         const floor = read(arg(3), (v) => readOptionalNumber('floor', v)) ?? ALLOCATION_FLOOR;
-        const amounts = allocate(total, spend, revenue, floor);
-        if (isRuleError(amounts)) return errorExplanation(amounts, lang, [t.floor(ratio(floor))]);
+        const cap = read(arg(4), (v) => readOptionalNumber('cap', v));
+        const amounts = allocate(total, spend, revenue, floor, cap);
+        const capLine = cap === undefined ? [] : [t.cap(num(cap), isRuleError(amounts) ? 0 : amounts.filter((a, i) => a > 0 && a >= cap * spend[i] * (1 - 1e-9)).length)];
+        if (isRuleError(amounts)) return errorExplanation(amounts, lang, [t.floor(ratio(floor)), ...capLine]);
         const cut = amounts.filter((a, i) => a === 0 && spend[i] > 0).length;
         return {
           summary: t.allocateSummary(num(total, 0), amounts.length - amounts.filter((a) => a === 0).length, cut),
-          lines: [t.floor(ratio(floor)), t.allocateRule],
+          lines: [t.floor(ratio(floor)), t.allocateRule, ...capLine],
+        };
+      }
+      case 'CONTRIBUTION': {
+        const revenue = read(arg(0), (v) => readAmount('revenue', v));
+        const spend = read(arg(1), (v) => readAmount('spend', v));
+        const margin = read(arg(2), (v) => readNumber('margin', v));
+        const value = contribution(revenue, spend, margin);
+        if (isRuleError(value)) return errorExplanation(value, lang, []);
+        const roas = spend > 0 && margin > 0 ? [t.breakevenRoas(ratio(revenue / spend), ratio(1 / margin), value >= 0)] : [];
+        return {
+          summary: t.contribution(num(Math.abs(value), 0), value >= 0),
+          lines: [t.contributionIs(num(revenue, 0), pct(margin), num(spend, 0), num(value, 0)), ...roas],
+        };
+      }
+      case 'DECISION': {
+        const signalText = read(arg(0), (v) => readOptionalText('signal_code', v)) ?? '';
+        const tierText = read(arg(1), (v) => readOptionalText('tier_code', v)) ?? '';
+        const crossoverMonth = read(arg(2), (v) => readOptionalNumber('crossover_month', v));
+        const paybackLimit = read(arg(3), (v) => readOptionalNumber('payback_limit', v)) ?? PAYBACK_LIMIT;
+        const signal = parseSignalCode(signalText);
+        if (isRuleError(signal)) return errorExplanation(signal, lang, []);
+        const tier = parseTierCode(tierText);
+        if (isRuleError(tier)) return errorExplanation(tier, lang, []);
+        const inputs = { signal, tier, crossoverMonth, paybackLimit };
+        const code = decide(inputs);
+        if (isRuleError(code)) return errorExplanation(code, lang, []);
+        const reason = t.decisionReason[decisionReason(inputs)](words(tier, lang), num(crossoverMonth ?? 0, 0), num(paybackLimit, 0));
+        return {
+          summary: t.decisionSummary(words(code, lang), reason),
+          lines: [t.decisionInputs(words(signal, lang), words(tier, lang), crossoverMonth === undefined ? undefined : num(crossoverMonth, 0), num(paybackLimit, 0))],
         };
       }
       case 'LTV': {
@@ -227,7 +272,7 @@ export function explainCall(call: MktCall, args: readonly unknown[], result: unk
         const key = code.trim().toUpperCase();
         const known = Object.prototype.hasOwnProperty.call(CODE_LABELS, key);
         if (isRuleError(parsed) || !known) return { summary: String(result ?? ''), lines: [] };
-        return { summary: t.label(key, CODE_LABELS[key as DecisionCode][parsed]), lines: [] };
+        return { summary: t.label(key, labelOf(key, parsed) as string), lines: [] };
       }
       default:
         return explainMarginalCall(call, args, lang);

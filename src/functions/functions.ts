@@ -19,30 +19,48 @@ import {
   readYesNo,
 } from './coerce';
 
-function internaliseInputs(weeklyHours: unknown, externalFees: unknown, loadedSalary: unknown, dataNeed: unknown) {
+function internaliseInputs(
+  weeklyHours: unknown,
+  externalFees: unknown,
+  loadedSalary: unknown,
+  dataNeed: unknown,
+  hoursThreshold: unknown,
+  feesRatio: unknown,
+) {
   return unwrap(
     rules.assessInternalisation({
       weeklyHours: readNumber('weekly_hours', weeklyHours),
       externalFees: readAmount('external_fees', externalFees),
       loadedSalary: readAmount('loaded_salary', loadedSalary),
       dataNeed: readYesNo('data_need', dataNeed, false),
+      hoursThreshold: readOptionalNumber('hours_threshold', hoursThreshold),
+      feesRatio: readOptionalNumber('fees_ratio', feesRatio),
     }),
   );
 }
 
 /**
- * Whether to bring marketing in-house: INTERNALISE (2 or 3 signals), PREPARE (1) or OUTSOURCE (0). Signals: 40 h a week or more; external fees at 60 % of a loaded salary or more; a need for fast data iteration.
+ * Whether to bring marketing in-house: INTERNALISE (2 or 3 signals), PREPARE (1) or OUTSOURCE (0). Signals: 40 h a week or more; external fees at 60 % of a loaded salary or more; a need for fast data iteration. Both thresholds can be changed.
  * @customfunction INTERNALISE_SIGNAL
  * @helpurl https://localhost:3000/help.html#INTERNALISE_SIGNAL
  * @param weekly_hours Hours a week that marketing, sales and product work together need (0 to 168).
  * @param external_fees Yearly external marketing fees: a cell or a range, summed.
  * @param loaded_salary Yearly loaded salary of an in-house marketer: a cell or a range, summed.
  * @param [data_need] TRUE if the business needs fast data iteration and institutional memory (yes/no). Default FALSE.
+ * @param [hours_threshold] Weekly hours from which the complexity signal is on, 1 to 168. Default 40.
+ * @param [fees_ratio] Fees ÷ loaded salary from which the critical-mass signal is on, above 0 and up to 1. Default 0.6.
  * @returns INTERNALISE, PREPARE or OUTSOURCE.
  */
-export function internaliseSignal(weekly_hours: any, external_fees: any[][], loaded_salary: any[][], data_need?: any): string {
+export function internaliseSignal(
+  weekly_hours: any,
+  external_fees: any[][],
+  loaded_salary: any[][],
+  data_need?: any,
+  hours_threshold?: any,
+  fees_ratio?: any,
+): string {
   try {
-    return internaliseInputs(weekly_hours, external_fees, loaded_salary, data_need).code;
+    return internaliseInputs(weekly_hours, external_fees, loaded_salary, data_need, hours_threshold, fees_ratio).code;
   } catch (error) {
     throw toThrown(error);
   }
@@ -56,11 +74,20 @@ export function internaliseSignal(weekly_hours: any, external_fees: any[][], loa
  * @param external_fees Yearly external marketing fees: a cell or a range, summed.
  * @param loaded_salary Yearly loaded salary of an in-house marketer: a cell or a range, summed.
  * @param [data_need] TRUE if the business needs fast data iteration and institutional memory (yes/no). Default FALSE.
+ * @param [hours_threshold] Weekly hours from which the complexity signal is on, 1 to 168. Default 40.
+ * @param [fees_ratio] Fees ÷ loaded salary from which the critical-mass signal is on, above 0 and up to 1. Default 0.6.
  * @returns The number of signals on, 0 to 3.
  */
-export function internaliseScore(weekly_hours: any, external_fees: any[][], loaded_salary: any[][], data_need?: any): number {
+export function internaliseScore(
+  weekly_hours: any,
+  external_fees: any[][],
+  loaded_salary: any[][],
+  data_need?: any,
+  hours_threshold?: any,
+  fees_ratio?: any,
+): number {
   try {
-    return internaliseInputs(weekly_hours, external_fees, loaded_salary, data_need).score;
+    return internaliseInputs(weekly_hours, external_fees, loaded_salary, data_need, hours_threshold, fees_ratio).score;
   } catch (error) {
     throw toThrown(error);
   }
@@ -118,6 +145,25 @@ export function breakevenFees(loaded_salary: any[][], ratio?: any): number {
 export function roiRatio(revenue: any[][], spend: any[][]): number {
   try {
     return finiteNumber(unwrap(rules.roiRatio(readAmount('revenue', revenue), readAmount('spend', spend))));
+  } catch (error) {
+    throw toThrown(error);
+  }
+}
+
+/**
+ * What the marketing leaves after its spend, in gross margin: SUM(revenue) × margin − SUM(spend). Negative when it loses money.
+ * @customfunction CONTRIBUTION
+ * @helpurl https://localhost:3000/help.html#CONTRIBUTION
+ * @param revenue Revenue from the marketing: a cell or a range, summed.
+ * @param spend Marketing spend: a cell or a range, summed.
+ * @param margin Gross margin rate, 0 to 1 (30 % = 0.3).
+ * @returns The contribution, in the revenue's currency.
+ */
+export function contribution(revenue: any[][], spend: any[][], margin: any): number {
+  try {
+    return finiteNumber(
+      unwrap(rules.contribution(readAmount('revenue', revenue), readAmount('spend', spend), readNumber('margin', margin))),
+    );
   } catch (error) {
     throw toThrown(error);
   }
@@ -210,14 +256,15 @@ export function retentionLever(
  * @helpurl https://localhost:3000/help.html#BUDGET_TIER
  * @param monthly_budget Monthly marketing budget: a cell or a range, summed.
  * @param [profile] standard (×1), high_margin or clickable (×0.75), local_low_margin (×1.25); French: forte_marge, cliquable, local_faible_marge. Default standard.
+ * @param [scale] Multiplies the three thresholds after the profile, for another market or currency (the thresholds are euros of the French market); above 0. Default 1.
  * @returns IN_HOUSE, PARTIAL, REGULAR or FULL.
  */
-export function budgetTier(monthly_budget: any[][], profile?: any): string {
+export function budgetTier(monthly_budget: any[][], profile?: any, scale?: any): string {
   try {
     const budget = readAmount('monthly_budget', monthly_budget);
     const profileText = readOptionalChoice('profile', profile);
     const parsed = profileText === undefined ? 'standard' : unwrap(rules.parseProfile(profileText));
-    return unwrap(rules.budgetTier(budget, parsed));
+    return unwrap(rules.budgetTier(budget, parsed, readOptionalNumber('scale', scale) ?? 1));
   } catch (error) {
     throw toThrown(error);
   }
@@ -231,9 +278,22 @@ export function budgetTier(monthly_budget: any[][], profile?: any): string {
  * @param kpi_achievement Actual KPI divided by its target (1 = 100 %, up to 10).
  * @param [roi_ratio] ROI ratio of the pilot; when given, expanding needs 3 or more.
  * @param [reporting_ok] TRUE if the provider reports regularly and openly (yes/no). Default TRUE.
+ * @param [pilot_months] Length of the pilot in months, 1 to 36. Default 3.
+ * @param [expand_at] KPI achievement from which to expand, at least extend_at and at most 10. Default 1.
+ * @param [extend_at] KPI achievement from which to extend, above 0 and at most expand_at. Default 0.8.
+ * @param [roi_floor] Lowest ROI ratio of the pilot to expand, 0 or more. Default 3.
  * @returns TOO_EARLY, STOP, EXPAND, EXTEND or TAKE_BACK.
  */
-export function pilotVerdict(months_elapsed: any, kpi_achievement: any, roi_ratio?: any, reporting_ok?: any): string {
+export function pilotVerdict(
+  months_elapsed: any,
+  kpi_achievement: any,
+  roi_ratio?: any,
+  reporting_ok?: any,
+  pilot_months?: any,
+  expand_at?: any,
+  extend_at?: any,
+  roi_floor?: any,
+): string {
   try {
     return unwrap(
       rules.pilotVerdict({
@@ -241,6 +301,10 @@ export function pilotVerdict(months_elapsed: any, kpi_achievement: any, roi_rati
         kpiAchievement: readNumber('kpi_achievement', kpi_achievement),
         roiRatio: readOptionalNumber('roi_ratio', roi_ratio),
         reportingOk: readYesNo('reporting_ok', reporting_ok, true),
+        pilotMonths: readOptionalNumber('pilot_months', pilot_months),
+        expandAt: readOptionalNumber('expand_at', expand_at),
+        extendAt: readOptionalNumber('extend_at', extend_at),
+        roiFloor: readOptionalNumber('roi_floor', roi_floor),
       }),
     );
   } catch (error) {
@@ -256,9 +320,10 @@ export function pilotVerdict(months_elapsed: any, kpi_achievement: any, roi_rati
  * @param spend_range Spend per channel, one cell per channel.
  * @param revenue_range Revenue per channel, same size as spend_range.
  * @param [floor] Lowest ROI ratio that gets a share. Default 3.
+ * @param [cap] Ceiling of each channel as a multiple of its own spend, 1 or more (1.5 = 150 %); what a capped channel cannot take goes to the others. Default: no ceiling.
  * @returns One amount per channel, summing to the budget.
  */
-export function allocate(total_budget: any[][], spend_range: any[][], revenue_range: any[][], floor?: any): number[][] {
+export function allocate(total_budget: any[][], spend_range: any[][], revenue_range: any[][], floor?: any, cap?: any): number[][] {
   try {
     return finiteColumn(
       unwrap(
@@ -267,6 +332,7 @@ export function allocate(total_budget: any[][], spend_range: any[][], revenue_ra
           readChannelValues('spend_range', spend_range),
           readChannelValues('revenue_range', revenue_range),
           readOptionalNumber('floor', floor) ?? rules.ALLOCATION_FLOOR,
+          readOptionalNumber('cap', cap),
         ),
       ),
     );
@@ -369,11 +435,38 @@ export function allocateMarginal(monthly_budget: any[][], spend_history: any[][]
 }
 
 /**
- * A decision code in words, in French or English.
+ * The one recommendation: the signals' code, the budget tier and the month a hire pays back combined. OUTSOURCE gives the tier; PREPARE gives PREPARE; INTERNALISE gives HIRE (HIRE_LEAD at the FULL tier), or PREPARE when a hire never pays back or pays back after payback_limit months.
+ * @customfunction DECISION
+ * @helpurl https://localhost:3000/help.html#DECISION
+ * @param signal_code A code of MKT.INTERNALISE_SIGNAL: INTERNALISE, PREPARE or OUTSOURCE.
+ * @param tier_code A code of MKT.BUDGET_TIER: IN_HOUSE, PARTIAL, REGULAR or FULL.
+ * @param [crossover_month] The month hiring becomes cheaper (MKT.CROSSOVER_MONTH), 0 for never. Leave out when the cost of hiring was not computed.
+ * @param [payback_limit] Longest payback accepted for a hire, in months, 1 or more. Default 36.
+ * @returns HIRE, HIRE_LEAD, PREPARE, IN_HOUSE, PARTIAL, REGULAR or FULL.
+ */
+export function decision(signal_code: any, tier_code: any, crossover_month?: any, payback_limit?: any): string {
+  try {
+    const signal = unwrap(rules.parseSignalCode(readOptionalText('signal_code', signal_code) ?? ''));
+    const tier = unwrap(rules.parseTierCode(readOptionalText('tier_code', tier_code) ?? ''));
+    return unwrap(
+      rules.decide({
+        signal,
+        tier,
+        crossoverMonth: readOptionalNumber('crossover_month', crossover_month),
+        paybackLimit: readOptionalNumber('payback_limit', payback_limit),
+      }),
+    );
+  } catch (error) {
+    throw toThrown(error);
+  }
+}
+
+/**
+ * A decision code in words, in French (fr, or fr-CA for Québec's words) or English.
  * @customfunction LABEL
  * @helpurl https://localhost:3000/help.html#LABEL
  * @param code A code returned by an MKT function, such as TARGET or FULL.
- * @param [lang] fr or en. Default fr.
+ * @param [lang] fr, fr-CA (also qc: Québec's words, such as Impartition) or en. Default fr.
  * @returns The code in words.
  */
 export function label(code: any, lang?: any): string {

@@ -53,6 +53,14 @@ const MESSAGES: Record<Language, Record<MessageKey, Template>> = {
     fitBounds: (p) => `${p.arg} : a ≥ 0 et 0 < b ≤ 1 sont attendus (une ligne de MKT.COURBE_REPONSE)`,
     firstUnitUnbounded: (p) => `${p.arg} : à 0, le rendement de la première unité d'une courbe est sans borne`,
     constantReturns: (p) => `${p.arg} : à rendement constant (b = 1), il n'y a pas de dépense optimale finie`,
+    numberRange: (p, n) => `${p.arg} : un nombre de ${n(p.min)} à ${n(p.max)} est attendu`,
+    numberAtLeast: (p, n) => `${p.arg} : un nombre de ${n(p.min)} ou plus est attendu`,
+    notPositive: (p) => `${p.arg} : un nombre supérieur à 0 est attendu (1 = les seuils de l'article)`,
+    pilotThresholds: (p, n) =>
+      `seuil_prolonger (${n(p.extend)}) doit être supérieur à 0 et au plus seuil_étendre (${n(p.expand)}), lui-même au plus ${n(p.max)}`,
+    allocateCapBelowOne: (p, n) => `${p.arg} : 1 ou plus est attendu (1,5 = 150 % des dépenses du canal), pas ${n(p.cap)}`,
+    budgetAboveCaps: (p, n) =>
+      `le budget (${n(p.budget)}) dépasse ${n(p.cap)} × les dépenses des canaux retenus (${n(p.ceilings)} au total)`,
   },
   en: {
     notANumber: (p) => `${p.arg}: a number is expected`,
@@ -87,6 +95,14 @@ const MESSAGES: Record<Language, Record<MessageKey, Template>> = {
     fitBounds: (p) => `${p.arg}: a ≥ 0 and 0 < b ≤ 1 are expected (a row of MKT.RESPONSE_FIT)`,
     firstUnitUnbounded: (p) => `${p.arg}: at 0, the first unit's return on a curve is unbounded`,
     constantReturns: (p) => `${p.arg}: at constant return (b = 1) there is no finite optimal spend`,
+    numberRange: (p, n) => `${p.arg}: a number from ${n(p.min)} to ${n(p.max)} is expected`,
+    numberAtLeast: (p, n) => `${p.arg}: a number of ${n(p.min)} or more is expected`,
+    notPositive: (p) => `${p.arg}: a number above 0 is expected (1 = the article's thresholds)`,
+    pilotThresholds: (p, n) =>
+      `extend_at (${n(p.extend)}) must be above 0 and at most expand_at (${n(p.expand)}), itself at most ${n(p.max)}`,
+    allocateCapBelowOne: (p, n) => `${p.arg}: 1 or more is expected (1.5 = 150% of the channel's spend), not ${n(p.cap)}`,
+    budgetAboveCaps: (p, n) =>
+      `the budget (${n(p.budget)}) is more than ${n(p.cap)} × what the kept channels spent (${n(p.ceilings)} in all)`,
   },
 };
 

@@ -32,7 +32,13 @@ export type MessageKey =
   | 'fitNumbers'
   | 'fitBounds'
   | 'firstUnitUnbounded'
-  | 'constantReturns';
+  | 'constantReturns'
+  | 'numberRange'
+  | 'numberAtLeast'
+  | 'notPositive'
+  | 'pilotThresholds'
+  | 'allocateCapBelowOne'
+  | 'budgetAboveCaps';
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 

@@ -6,3 +6,4 @@ export * from './pilot';
 export * from './allocation';
 export * from './marginal';
 export * from './labels';
+export * from './decision';

@@ -21,6 +21,17 @@ export function roiRatio(revenue: number, spend: number): Result<number> {
   return revenue / spend;
 }
 
+/**
+ * What the marketing leaves after its spend, in gross margin: revenue × margin − spend
+ * (RULES.md §2). Negative when the channel loses money.
+ * @example contribution(3000, 1000, 0.3) //=> -100
+ */
+export function contribution(revenue: number, spend: number, margin: number): Result<number> {
+  const bad = checkNonNegative('revenue', revenue) ?? checkNonNegative('spend', spend) ?? checkRate('margin', margin);
+  if (bad) return bad;
+  return revenue * margin - spend;
+}
+
 export function roiBand(ratio: number, low: number = ROI_TARGET_LOW, high: number = ROI_TARGET_HIGH): Result<RoiBand> {
   const bad = checkNonNegative('ratio', ratio) ?? checkNonNegative('low', low) ?? checkNonNegative('high', high);
   if (bad) return bad;

@@ -43,8 +43,9 @@ export interface TierThresholds {
   full: number;
 }
 
-export function tierThresholds(profile: BudgetProfile = 'standard'): TierThresholds {
-  const factor = PROFILE_FACTORS[profile];
+/** The thresholds after the profile's factor and the user's scale (their market or currency). */
+export function tierThresholds(profile: BudgetProfile = 'standard', scale = 1): TierThresholds {
+  const factor = PROFILE_FACTORS[profile] * scale;
   return {
     partial: TIER_THRESHOLDS.partial * factor,
     regular: TIER_THRESHOLDS.regular * factor,
@@ -52,10 +53,10 @@ export function tierThresholds(profile: BudgetProfile = 'standard'): TierThresho
   };
 }
 
-export function budgetTier(monthlyBudget: number, profile: BudgetProfile = 'standard'): Result<BudgetTier> {
-  const bad = checkNonNegative('monthly_budget', monthlyBudget);
+export function budgetTier(monthlyBudget: number, profile: BudgetProfile = 'standard', scale = 1): Result<BudgetTier> {
+  const bad = checkNonNegative('monthly_budget', monthlyBudget) ?? (scale > 0 ? undefined : invalid('notPositive', { arg: 'scale' }));
   if (bad) return bad;
-  const { partial, regular, full } = tierThresholds(profile);
+  const { partial, regular, full } = tierThresholds(profile, scale);
   if (monthlyBudget < partial) return 'IN_HOUSE';
   if (monthlyBudget < regular) return 'PARTIAL';
   return monthlyBudget <= full ? 'REGULAR' : 'FULL';

@@ -1,4 +1,4 @@
-import { compareLevers, lifetimeValue, roiBand, roiRatio, RuleError } from '../../src/rules';
+import { compareLevers, contribution, lifetimeValue, roiBand, roiRatio, RuleError } from '../../src/rules';
 
 describe('ROI_RATIO', () => {
   it('is revenue ÷ spend: 4 means 4 back for 1 spent', () => expect(roiRatio(4000, 1000)).toBe(4));
@@ -75,5 +75,22 @@ describe('RETENTION_LEVER', () => {
     const result = compareLevers(100, 0.8, 50) as Exclude<ReturnType<typeof compareLevers>, RuleError>;
     expect(result.retentionLtvToCac).toBeCloseTo(100 / (1 - 0.88) / 50, 9);
     expect(result.acquisitionLtvToCac).toBeCloseTo(500 / 45, 9);
+  });
+});
+
+describe('CONTRIBUTION', () => {
+  it('is revenue × margin − spend: a 3:1 channel at a 30 % margin loses money', () => {
+    expect(contribution(3000, 1000, 0.3)).toBeCloseTo(-100, 9);
+    expect(contribution(3000, 1000, 0.5)).toBe(500);
+  });
+  it('is minus the spend at a 0 margin, and the profit at 1', () => {
+    expect(contribution(3000, 1000, 0)).toBe(-1000);
+    expect(contribution(3000, 1000, 1)).toBe(2000);
+  });
+  it('refuses a negative amount and a margin outside the rate rules', () => {
+    expect(contribution(-1, 1, 0.3)).toEqual(new RuleError('VALUE', 'negative', { arg: 'revenue' }));
+    expect(contribution(1, -1, 0.3)).toEqual(new RuleError('VALUE', 'negative', { arg: 'spend' }));
+    expect(contribution(1, 1, 30)).toEqual(new RuleError('VALUE', 'rateAsPercent', { arg: 'margin', typed: 30, asRate: 0.3 }));
+    expect((contribution(1, 1, 1.5) as RuleError).key).toBe('rateRange');
   });
 });

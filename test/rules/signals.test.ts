@@ -104,3 +104,41 @@ describe('BREAKEVEN_FEES', () => {
     expect(assess({ loadedSalary: 123_456, externalFees: fees - 0.01 }).criticalMass).toBe(false);
   });
 });
+
+describe('the signals with thresholds of the user (hours_threshold, fees_ratio)', () => {
+  it('uses the seed figures when none is given, and says which were applied', () => {
+    const a = assess({});
+    expect([a.hoursThreshold, a.feesRatio]).toEqual([40, 0.6]);
+  });
+  it('moves S1 with hours_threshold', () => {
+    expect(assessInternalisation({ ...base, weeklyHours: 30, hoursThreshold: 30 })).toMatchObject({ complexity: true, score: 1 });
+    expect(assessInternalisation({ ...base, weeklyHours: 29.9, hoursThreshold: 30 })).toMatchObject({ complexity: false });
+    expect(assessInternalisation({ ...base, weeklyHours: 45, hoursThreshold: 50 })).toMatchObject({ complexity: false });
+  });
+  it('moves S2 and its tipping zone with fees_ratio: on from the ratio, strong from the ratio + 0.10', () => {
+    const at = (fees: number) => assessInternalisation({ ...base, externalFees: fees, feesRatio: 0.5 });
+    expect(at(49_999)).toMatchObject({ criticalMass: false, criticalMassZone: 'OFF' });
+    expect(at(50_000)).toMatchObject({ criticalMass: true, criticalMassZone: 'TIPPING' });
+    expect(at(59_999)).toMatchObject({ criticalMassZone: 'TIPPING' });
+    expect(at(60_000)).toMatchObject({ criticalMassZone: 'STRONG' });
+    expect(criticalMassZone(0.7)).toBe('STRONG');
+    expect(criticalMassZone(0.85, 0.8)).toBe('TIPPING');
+    expect(criticalMassZone(0.9, 0.8)).toBe('STRONG');
+  });
+  it('gives the same results with the defaults given explicitly as when left out', () => {
+    for (const weeklyHours of [0, 39, 40, 80]) {
+      for (const externalFees of [0, 59_999, 60_000, 70_000, 90_000]) {
+        const left = assessInternalisation({ ...base, weeklyHours, externalFees });
+        const given = assessInternalisation({ ...base, weeklyHours, externalFees, hoursThreshold: 40, feesRatio: 0.6 });
+        expect(given).toEqual(left);
+      }
+    }
+  });
+  it('rejects hours_threshold outside 1..168 and fees_ratio outside the rate rules, with #VALUE!', () => {
+    expect(assessInternalisation({ ...base, hoursThreshold: 0 })).toEqual(new RuleError('VALUE', 'numberRange', { arg: 'hours_threshold', min: 1, max: 168 }));
+    expect(assessInternalisation({ ...base, hoursThreshold: 169 })).toEqual(new RuleError('VALUE', 'numberRange', { arg: 'hours_threshold', min: 1, max: 168 }));
+    expect((assessInternalisation({ ...base, feesRatio: 0 }) as RuleError).key).toBe('rateRange');
+    expect(assessInternalisation({ ...base, feesRatio: 60 })).toEqual(new RuleError('VALUE', 'rateAsPercent', { arg: 'fees_ratio', typed: 60, asRate: 0.6 }));
+    expect(assessInternalisation({ ...base, externalFees: 100_000, feesRatio: 1 })).toMatchObject({ criticalMass: true, criticalMassZone: 'TIPPING' });
+  });
+});

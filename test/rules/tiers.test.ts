@@ -73,3 +73,23 @@ describe('profile of a business', () => {
     expect(profileFor('b2b_service', 'low')).toBe('standard');
   });
 });
+
+describe('BUDGET_TIER scale (another market or currency)', () => {
+  it('multiplies the three thresholds after the profile', () => {
+    expect(budgetTier(499, 'standard', 1)).toBe('IN_HOUSE');
+    expect(budgetTier(700, 'standard', 1.5)).toBe('IN_HOUSE');
+    expect(budgetTier(750, 'standard', 1.5)).toBe('PARTIAL');
+    expect(budgetTier(6000, 'standard', 1.5)).toBe('REGULAR');
+    expect(budgetTier(6000.01, 'standard', 1.5)).toBe('FULL');
+    // high margin × 0.75, then × 2: PARTIAL from 750
+    expect(budgetTier(749, 'high_margin', 2)).toBe('IN_HOUSE');
+    expect(budgetTier(750, 'high_margin', 2)).toBe('PARTIAL');
+  });
+  it('gives the old results when left at 1', () => {
+    for (const b of [0, 499, 500, 1499, 1500, 4000, 4001]) expect(budgetTier(b, 'standard', 1)).toBe(budgetTier(b));
+  });
+  it('rejects a scale of 0 or below with #VALUE!', () => {
+    expect(budgetTier(100, 'standard', 0)).toEqual(new RuleError('VALUE', 'notPositive', { arg: 'scale' }));
+    expect(budgetTier(100, 'standard', -1)).toEqual(new RuleError('VALUE', 'notPositive', { arg: 'scale' }));
+  });
+});
