@@ -45,7 +45,7 @@ export function ToolsMenu() {
     <Menu>
       <MenuTrigger disableButtonEnhancement>
         <MenuButton size="small" appearance={isStep(state.step) ? 'subtle' : 'primary'}>
-          {isStep(state.step) ? t('app.tools') : t('app.toolsCurrent', { name: t(`step.${state.step}`) })}
+          {t('app.tools')}
         </MenuButton>
       </MenuTrigger>
       <MenuPopover>
