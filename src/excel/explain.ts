@@ -230,8 +230,8 @@ export function explainCall(call: MktCall, args: readonly unknown[], result: unk
         };
       }
       case 'DECISION': {
-        const signalText = read(arg(0), (v) => readOptionalText('signal_code', v)) ?? '';
-        const tierText = read(arg(1), (v) => readOptionalText('tier_code', v)) ?? '';
+        const signalText = read(arg(0), (v) => readOptionalChoice('signal_code', v)) ?? '';
+        const tierText = read(arg(1), (v) => readOptionalChoice('tier_code', v)) ?? '';
         const crossoverMonth = read(arg(2), (v) => readOptionalNumber('crossover_month', v));
         const paybackLimit = read(arg(3), (v) => readOptionalNumber('payback_limit', v)) ?? PAYBACK_LIMIT;
         const signal = parseSignalCode(signalText);

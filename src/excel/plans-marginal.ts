@@ -18,7 +18,7 @@ import { fitWords } from './explain-marginal';
 import { FIRST, formulasAt, inputFormula, literal, rowRef, SheetPlan, sourceRows, textAt } from './plans';
 import { currencyFormat, PERCENT_FORMAT, RATIO_FORMAT, rangeAddress } from './sheet-utils';
 import { GROSS_MARGIN_NAME } from './margin-assumption';
-import { MARGINAL_LABELS } from './strings-marginal';
+import { MARGINAL_LABELS, marginalLabelsFor } from './strings-marginal';
 
 export { GROSS_MARGIN_NAME };
 import type { ArbitrageInput, SourceData } from './types';
@@ -34,7 +34,7 @@ const DATA = { monthX: 12, monthY: 13, curveX: 14, curveIn: 15, curveOut: 16, to
 const letter = (c: number) => rangeAddress(0, c).replace(/\d+$/, '');
 
 export function marginalArbitragePlan({ source, layout, profile, totalBudget, grossMargin }: ArbitrageInput): SheetPlan {
-  const L = MARGINAL_LABELS[profile.lang];
+  const L = marginalLabelsFor(profile);
   const money = currencyFormat(profile);
   const src = sourceRows(source, layout);
   const n = src.count;

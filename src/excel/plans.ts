@@ -7,8 +7,7 @@
  * fill handle), highlights and charts take addresses. So a 100 000-row source gives the same
  * request size as a 10-row one, far under Excel on the web's 5 MB limit.
  */
-import { ALLOCATION_CAP } from '../rules/allocation';
-import { CHECKLIST, LABELS, SheetKind } from './strings';
+import { checklistFor, labelLanguage, labelsFor, SheetKind } from './strings';
 import {
   cellAddress,
   currencyFormat,
@@ -24,7 +23,7 @@ import {
   toSafeReference,
   toTextCell,
 } from './sheet-utils';
-import { isKeptFormula, KeptThreshold, thresholdCells, ThresholdFormat } from './thresholds';
+import { isKeptFormula, KeptThreshold, LIVE_THRESHOLD_NAMES, SOURCES, thresholdCells, ThresholdFormat } from './thresholds';
 import { GROSS_MARGIN_NAME, marginCellData, marginName, marginRowWrites } from './margin-assumption';
 import { marginalArbitragePlan } from './plans-marginal';
 import type {
@@ -148,8 +147,20 @@ export class PlanInputError extends Error {
 
 // ---------------------------------------------------------------------------------------------
 
+/** The tier thresholds are the article's euros: in euros for France, labelled EUR beside a Québec model's dollars. */
+const EUROS_IN_CAD_FORMAT = '#,##0" EUR"';
+
 const formatOf = (format: ThresholdFormat, profile: WorkbookProfile): string =>
-  ({ ratio: RATIO_FORMAT, percent: PERCENT_FORMAT, hours: INTEGER_FORMAT, months: INTEGER_FORMAT, money: currencyFormat(profile), text: TEXT_FORMAT })[format];
+  ({
+    ratio: RATIO_FORMAT,
+    percent: PERCENT_FORMAT,
+    hours: INTEGER_FORMAT,
+    months: INTEGER_FORMAT,
+    money: currencyFormat(profile),
+    text: TEXT_FORMAT,
+    factor: '0.00',
+    euros: profile.region === 'FR' ? currencyFormat(profile) : EUROS_IN_CAD_FORMAT,
+  })[format];
 
 const fill = <T>(rows: number, cols: number, value: T): T[][] => Array.from({ length: rows }, () => Array<T>(cols).fill(value));
 
@@ -238,7 +249,7 @@ export const TABLE_HEADER_ROW = 3;
 export const FIRST = TABLE_HEADER_ROW + 1;
 
 export function diagnosticPlan({ source, layout, profile }: DiagnosticInput): SheetPlan {
-  const L = LABELS[profile.lang];
+  const L = labelsFor(profile);
   const money = currencyFormat(profile);
   const src = sourceRows(source, layout);
   const n = src.count;
@@ -247,7 +258,7 @@ export function diagnosticPlan({ source, layout, profile }: DiagnosticInput): Sh
   const spendRef = rowRef(src, src.spend);
   const revenueRef = rowRef(src, src.revenue);
   const r = FIRST + 1; // 1-based row of the template
-  const lang = literal(profile.lang);
+  const lang = literal(labelLanguage(profile));
 
   const template: CellData[] = [
     `=${rowRef(src, [src.channelColumn, src.channelColumn])}&""`,
@@ -309,11 +320,9 @@ export function diagnosticPlan({ source, layout, profile }: DiagnosticInput): Sh
 
 export function internalisationPlan(input: InternalisationInput): SheetPlan {
   const { profile } = input;
-  const L = LABELS[profile.lang];
+  const L = labelsFor(profile);
   const money = currencyFormat(profile);
-  const lang = literal(profile.lang);
-  // LABEL speaks Québec's words (impartition) for a Québec business writing French.
-  const labelLang = literal(profile.lang === 'fr' && profile.region === 'QC' ? 'fr-CA' : profile.lang);
+  const lang = literal(labelLanguage(profile));
   const picks: SheetPlan['picks'] = [];
   const inputs: Array<[string, CellData, string]> = [
     [L.weeklyHours, inputFormula('weekly_hours', input.weeklyHours, { picks }), INTEGER_FORMAT],
@@ -322,16 +331,17 @@ export function internalisationPlan(input: InternalisationInput): SheetPlan {
     [L.dataNeed, inputFormula('data_need', input.dataNeed, { picks }), 'General'],
     [L.monthlyBudget, inputFormula('monthly_budget', input.monthlyBudget, { singleCell: false, picks }), money],
   ];
-  // Inputs in B3:B7 (1-based rows 3–7).
+  // Inputs in B3:B7 (1-based rows 3–7); the thresholds come from the assumptions sheet's names.
+  const signals = 'B3,B4,B5,B6,MKT_COMPLEXITY_HOURS,MKT_CRITICAL_MASS';
   const results: Array<[string, string, string, string?]> = [
-    [L.signal, '=MKT.INTERNALISE_SIGNAL(B3,B4,B5,B6)', 'General', `=MKT.LABEL(B9,${lang})`],
-    [L.score, '=MKT.INTERNALISE_SCORE(B3,B4,B5,B6)', INTEGER_FORMAT],
+    [L.signal, `=MKT.INTERNALISE_SIGNAL(${signals})`, 'General', `=MKT.LABEL(B9,${lang})`],
+    [L.score, `=MKT.INTERNALISE_SCORE(${signals})`, INTEGER_FORMAT],
     [L.feesToSalary, '=MKT.FEES_TO_SALARY(B4,B5)', PERCENT_FORMAT],
     [L.breakeven, '=MKT.BREAKEVEN_FEES(B5,MKT_CRITICAL_MASS)', money],
-    [L.tier, '=MKT.BUDGET_TIER(B7,MKT_PROFILE)', 'General', `=MKT.LABEL(B13,${lang})`],
-    // The one answer (RULES.md §9), live: the signals, the tier and, when the hiring-cost panel
-    // wrote it, the month a hire starts to pay (0 when it never does).
-    [L.recommendation, input.crossover ? '=MKT.DECISION(B9,B13,IFERROR(MKT_CROSSOVER_MONTH,0))' : '=MKT.DECISION(B9,B13)', 'General', `=MKT.LABEL(B14,${labelLang})`],
+    [L.tier, '=MKT.BUDGET_TIER(B7,MKT_PROFILE,MKT_TIER_SCALE)', 'General', `=MKT.LABEL(B13,${lang})`],
+    // The one answer (RULES.md §9), live: the signals' code, the tier's and, when the hiring-cost
+    // panel wrote it, the month a hire starts to pay (0 when it never does).
+    [L.decisionHeadline, input.crossover ? '=MKT.DECISION(B9,B13,IFERROR(MKT_CROSSOVER_MONTH,0))' : '=MKT.DECISION(B9,B13)', 'General', `=MKT.LABEL(B14,${lang})`],
   ];
   return {
     kind: 'internalisation',
@@ -343,8 +353,7 @@ export function internalisationPlan(input: InternalisationInput): SheetPlan {
       textAt(8, 0, results.map(([label]) => [label])),
       formulasAt(8, 1, results.map(([, f]) => [f]), results.map(([, , nf]) => [nf]), 'total'),
       formulasAt(8, 2, [[results[0][3]!]]),
-      formulasAt(12, 2, [[results[4][3]!]]),
-      formulasAt(13, 2, [[results[5][3]!]], undefined, 'total'),
+      formulasAt(12, 2, [[results[4][3]!], [results[5][3]!]]),
     ],
     fills: [],
     names: [],
@@ -371,7 +380,7 @@ export function historyMonths(months: number | undefined): number {
 export function arbitragePlan(input: ArbitrageInput): SheetPlan {
   if (input.method === 'marginal') return marginalArbitragePlan(input);
   const { source, layout, profile, totalBudget } = input;
-  const L = LABELS[profile.lang];
+  const L = labelsFor(profile);
   const money = currencyFormat(profile);
   const src = sourceRows(source, layout);
   const n = src.count;
@@ -402,7 +411,8 @@ export function arbitragePlan(input: ArbitrageInput): SheetPlan {
       textAt(TABLE_HEADER_ROW, 0, [[L.channel, L.current, L.revenue, L.roi, L.proposed, L.change]], 'header'),
       formulasAt(FIRST, 0, [left], [['General', money, money, RATIO_FORMAT]]),
       // One formula; its column spills beside the channels.
-      formulasAt(FIRST, 4, [[`=MKT.ALLOCATE($B$2,B${r}:B${last},C${r}:C${last},MKT_FLOOR,${ALLOCATION_CAP})`]], [[money]]),
+      // Capped at MKT_CAP × today's spend unless the user asked for no cap (RULES.md §5).
+      formulasAt(FIRST, 4, [[`=MKT.ALLOCATE($B$2,B${r}:B${last},C${r}:C${last},MKT_FLOOR${input.cap === false ? '' : ',MKT_CAP'})`]], [[money]]),
       formulasAt(FIRST, 5, [[`=E${r}-B${r}`]], [[money]]),
     ],
     // The spilled column E is left alone: filling it would block the spill (#SPILL!).
@@ -445,83 +455,107 @@ export function arbitragePlan(input: ArbitrageInput): SheetPlan {
 const THRESHOLD_ROW = 4;
 
 /**
+ * Row (0-based) of the i-th threshold: the live block first, then a title row, then the
+ * read-only block of reference values.
+ */
+function thresholdRow(i: number): number {
+  return i < LIVE_THRESHOLD_NAMES.length ? THRESHOLD_ROW + i : THRESHOLD_ROW + i + 1;
+}
+
+/** The row just below both blocks (MKT_GROSS_MARGIN's). */
+function belowThresholds(count: number): number {
+  return THRESHOLD_ROW + count + 1;
+}
+
+/**
  * The thresholds block with its named cells. `current` keeps values an accountant changed on an
  * earlier assumptions sheet (by name); otherwise the rules' constants are written. MKT_PROFILE is
- * always the pane's profile.
+ * always the pane's profile. Live thresholds sit in the editable block; the reference values
+ * (no written formula reads them) in a read-only block below, which says so.
  */
 export function assumptionsPlan(profile: WorkbookProfile, current: Record<string, unknown> = {}, margin?: CellData): SheetPlan {
-  const L = LABELS[profile.lang];
-  const cells = thresholdCells(profile.budgetProfile ?? 'standard');
+  const L = labelsFor(profile);
+  const cells = thresholdCells(profile.budgetProfile ?? 'standard', profile.region);
+  const live = LIVE_THRESHOLD_NAMES.length;
   // MKT_GROSS_MARGIN, below the thresholds: the pane's margin, or the one already in the workbook.
   const keptMargin = current[GROSS_MARGIN_NAME] as KeptThreshold | undefined;
-  const marginRow = margin !== undefined || (keptMargin !== undefined && keptMargin !== '') ? THRESHOLD_ROW + cells.length : undefined;
+  const marginRow = margin !== undefined || (keptMargin !== undefined && keptMargin !== '') ? belowThresholds(cells.length) : undefined;
   const marginCell = marginRow === undefined ? undefined : marginCellData(margin ?? (isKeptFormula(keptMargin) ? keptMargin.formula : (keptMargin as CellData)), keptMargin);
-  const rows = cells.length + (marginRow === undefined ? 0 : 1);
-  const valueOf = (name: string, fallback: number | string): CellData => {
-    // The profile is the pane's current choice (the user's explicit one): always written.
-    if (name === 'MKT_PROFILE') return fallback;
-    const v = current[name];
-    return typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.trim() !== '') ? v : fallback;
-  };
+  const derived = (c: { value: number | string }) => typeof c.value === 'string' && c.value.startsWith('=');
   // What the accountant left in a threshold cell is written back as they wrote it: a formula as
   // its formula, a text as text (the "@" format first, so "=HYPERLINK(…)" never becomes a formula).
-  const kept = (name: string) => (name === 'MKT_PROFILE' ? undefined : current[name]);
-  const textValue = cells.map((c) => c.format === 'text' || typeof kept(c.name) === 'string');
+  // The profile is the pane's current choice (the user's explicit one): always written. A value
+  // derived from another (=MKT_CRITICAL_MASS+0.1) keeps its formula unless one was put there.
+  const kept = (c: { name: string; value: number | string }) => {
+    if (c.name === 'MKT_PROFILE') return undefined;
+    const v = current[c.name];
+    return derived(c) && !isKeptFormula(v) && typeof v !== 'string' ? undefined : v;
+  };
+  const valueOf = (c: { name: string; value: number | string }): CellData => {
+    const v = kept(c);
+    return typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.trim() !== '') ? v : c.value;
+  };
+  const lang = profile.lang;
+  const styleOf = (c: { live: boolean }) => (c.live ? 'input' : 'note');
   return {
     kind: 'assumptions',
     writes: [
       textAt(0, 0, [[L.assTitle]], 'title'),
       textAt(1, 0, [[L.assIntro]], 'note'),
-      textAt(THRESHOLD_ROW - 1, 0, [[L.name, L.value, L.meaning, L.usedBy]], 'header'),
-      textAt(THRESHOLD_ROW, 0, cells.map((c) => [c.name])),
-      // Numbers as values; the profile (text) goes through its own text write below.
-      ...cells.map((c, i): CellWrite => {
-        const k = kept(c.name);
-        if (isKeptFormula(k)) return formulasAt(THRESHOLD_ROW + i, 1, [[k.formula]], [[formatOf(c.format, profile)]], c.live ? 'input' : undefined);
-        return textValue[i]
-          ? textAt(THRESHOLD_ROW + i, 1, [[valueOf(c.name, c.value)]], 'input')
-          : { address: cellAddress(THRESHOLD_ROW + i, 1), kind: 'values', data: [[valueOf(c.name, c.value)]], numberFormat: [[formatOf(c.format, profile)]], style: c.live ? 'input' : undefined };
+      textAt(THRESHOLD_ROW - 1, 0, [[L.name, L.value, L.meaning, L.usedBy, L.source]], 'header'),
+      textAt(THRESHOLD_ROW, 0, cells.slice(0, live).map((c) => [c.name])),
+      textAt(THRESHOLD_ROW + live, 0, [[L.fixedTitle]], 'header'),
+      textAt(THRESHOLD_ROW + live + 1, 0, cells.slice(live).map((c) => [c.name]), 'note'),
+      // Numbers as values; the profile (text) and texts an accountant typed go through text writes.
+      ...cells.map((c): CellWrite => {
+        const row = thresholdRow(cells.indexOf(c));
+        const k = kept(c);
+        if (isKeptFormula(k)) return formulasAt(row, 1, [[k.formula]], [[formatOf(c.format, profile)]], styleOf(c));
+        if (c.format === 'text' || typeof k === 'string') return textAt(row, 1, [[valueOf(c)]], styleOf(c));
+        if (derived(c)) return formulasAt(row, 1, [[c.value]], [[formatOf(c.format, profile)]], styleOf(c));
+        return { address: cellAddress(row, 1), kind: 'values', data: [[valueOf(c)]], numberFormat: [[formatOf(c.format, profile)]], style: styleOf(c) };
       }),
-      textAt(THRESHOLD_ROW, 2, cells.map((c) => [c.label[profile.lang], c.live ? c.usedBy : `${c.usedBy} — ${L.fixedNote}`])),
+      textAt(THRESHOLD_ROW, 2, cells.slice(0, live).map((c) => [c.name === 'MKT_CAP' ? `${c.label[lang]}. ${L.capNote}` : c.label[lang], c.usedBy, SOURCES[c.source][lang]])),
+      textAt(THRESHOLD_ROW + live + 1, 2, cells.slice(live).map((c) => [c.label[lang], `${L.fixedNote} : ${c.usedBy}`, SOURCES[c.source][lang]]), 'note'),
       ...(marginRow !== undefined && marginCell ? marginRowWrites(marginRow, marginCell.data, marginCell.text, profile.lang) : []),
     ],
     fills: [],
     names: [
-      ...cells.map((c) => ({ name: c.name, address: cellAddress(THRESHOLD_ROW + cells.indexOf(c), 1, true), comment: c.label.en })),
+      ...cells.map((c, i) => ({ name: c.name, address: cellAddress(thresholdRow(i), 1, true), comment: c.label.en })),
       ...(marginRow !== undefined ? [marginName(marginRow)] : []),
     ],
     highlights: [],
     charts: [],
     validations: [],
-    widths: { A: 190, B: 90, C: 420, D: 380 },
-    region: { row: 0, column: 0, rows: THRESHOLD_ROW + rows, columns: 4 },
+    widths: { A: 190, B: 90, C: 420, D: 380, E: 420 },
+    region: { row: 0, column: 0, rows: (marginRow ?? belowThresholds(cells.length) - 1) + 1, columns: 5 },
     anchor: 'B5',
   };
 }
 
 /** The default values written into the empty cells of threshold names being re-created. */
 export function thresholdRepairPlan(profile: WorkbookProfile, cells: ReadonlyArray<{ name: string; row: number; column: number }>): SheetPlan {
-  const defaults = thresholdCells(profile.budgetProfile ?? 'standard');
+  const defaults = thresholdCells(profile.budgetProfile ?? 'standard', profile.region);
   const writes = cells.map(({ name, row, column }): CellWrite => {
     const c = defaults.find((d) => d.name === name)!;
-    return c.format === 'text'
-      ? textAt(row, column, [[c.value]], 'input')
-      : { address: cellAddress(row, column), kind: 'values', data: [[c.value]], numberFormat: [[formatOf(c.format, profile)]], style: c.live ? 'input' : undefined };
+    const style = c.live ? 'input' : 'note';
+    if (c.format === 'text') return textAt(row, column, [[c.value]], style);
+    return { address: cellAddress(row, column), kind: typeof c.value === 'string' ? 'formulas' : 'values', data: [[c.value]], numberFormat: [[formatOf(c.format, profile)]], style };
   });
   return { kind: 'assumptions', writes, fills: [], names: [], highlights: [], charts: [], validations: [], widths: {}, region: { row: 0, column: 0, rows: 1, columns: 1 }, anchor: 'A1' };
 }
 
-/** Row (0-based) where the transfer block starts on the assumptions sheet. */
+/** Row (0-based) where the transfer block starts on the assumptions sheet: below the margin's row and a blank one. */
 export function transferStartRow(): number {
-  return THRESHOLD_ROW + thresholdCells().length + 2;
+  return belowThresholds(thresholdCells().length) + 2;
 }
 
 /** Decisions taken and the handover checklist, below the thresholds. */
 export function transferPlan({ profile, decisions, extraChecklist = [] }: TransferInput): SheetPlan {
-  const L = LABELS[profile.lang];
+  const L = labelsFor(profile);
   const start = transferStartRow();
   const decisionRows = decisions.length > 0 ? decisions.map((d) => [d.text, d.note ?? '']) : [['', '']];
-  const checklist = [...CHECKLIST[profile.lang], ...extraChecklist];
+  const checklist = [...checklistFor(profile), ...extraChecklist];
   const checklistRow = start + 2 + decisionRows.length + 1;
   const validationsAt = rangeAddress(checklistRow + 1, 1, checklist.length, 1);
   return {
@@ -548,8 +582,8 @@ export function transferPlan({ profile, decisions, extraChecklist = [] }: Transf
 // Pilot
 
 export function pilotPlan({ profile, kpiName, monthlyTargets, useRoi = false }: PilotInput): SheetPlan {
-  const L = LABELS[profile.lang];
-  const lang = literal(profile.lang);
+  const L = labelsFor(profile);
+  const lang = literal(labelLanguage(profile));
   const yesNo = profile.lang === 'fr' ? 'oui,non' : 'yes,no';
   // A target must be above 0 (an achievement is actual ÷ target).
   for (const t of monthlyTargets) if (typeof t !== 'number' || !Number.isFinite(t) || t <= 0) throw new PlanInputError('badNumber', { field: L.target });
@@ -558,9 +592,11 @@ export function pilotPlan({ profile, kpiName, monthlyTargets, useRoi = false }: 
   // never #DIV/0!.
   const months = [1, 2, 3].map((m, i): CellData[] => [m, monthlyTargets[i]]);
   const achievement = [5, 6, 7].map((r): CellData[] => [`=IF(OR(C${r}="",B${r}=0),"",C${r}/B${r})`]);
+  // The pilot's thresholds come from the assumptions sheet's names.
+  const thresholds = 'MKT_PILOT_MONTHS,MKT_EXPAND_KPI,MKT_EXTEND_KPI,MKT_ROI_LOW';
   const verdict = useRoi
-    ? '=IF(B10="","",IF(COUNT(F5:F7)=0,MKT.PILOT_VERDICT(B9,B10,,B11),MKT.PILOT_VERDICT(B9,B10,AVERAGE(F5:F7),B11)))'
-    : '=IF(B10="","",MKT.PILOT_VERDICT(B9,B10,,B11))';
+    ? `=IF(B10="","",IF(COUNT(F5:F7)=0,MKT.PILOT_VERDICT(B9,B10,,B11,${thresholds}),MKT.PILOT_VERDICT(B9,B10,AVERAGE(F5:F7),B11,${thresholds})))`
+    : `=IF(B10="","",MKT.PILOT_VERDICT(B9,B10,,B11,${thresholds}))`;
   const summary: Array<[string, string, string]> = [
     [L.monthsElapsed, '=COUNT(C5:C7)', INTEGER_FORMAT],
     [L.kpiAchievement, '=IF(B9=0,0,IF(SUMIFS(B5:B7,C5:C7,"<>")=0,"",SUM(C5:C7)/SUMIFS(B5:B7,C5:C7,"<>")))', PERCENT_FORMAT],

@@ -5,6 +5,8 @@
  */
 import type { Language } from '../rules/labels';
 import type { LinearReason } from '../rules/marginal';
+import { typeset } from './strings';
+import type { WorkbookProfile } from './types';
 
 export interface MarginalExplainStrings {
   curve: (a: string, b: string, doubling: string) => string;
@@ -207,3 +209,12 @@ export const MARGINAL_LABELS: Record<Language, MarginalLabels> = {
     warnBudgetAboveCeilings: 'The budget is more than 1.5 × the best month of every channel: the allocation will show #N/A.',
   },
 };
+
+/** What the marginal Arbitrage sheet writes: French typography, and Québec's "dollar" for a Québec business. */
+export function marginalLabelsFor(profile: Pick<WorkbookProfile, 'lang' | 'region'>): MarginalLabels {
+  if (profile.lang === 'en') return MARGINAL_LABELS.en;
+  const words: MarginalLabels = profile.region === 'QC'
+    ? { ...MARGINAL_LABELS.fr, title: 'Arbitrage au rendement marginal : chaque dollar là où le prochain rapporte le plus' }
+    : MARGINAL_LABELS.fr;
+  return Object.fromEntries(Object.entries(words).map(([k, v]) => [k, typeset(v)])) as unknown as MarginalLabels;
+}

@@ -3,6 +3,20 @@
  * labels, the handover checklist, error and confirmation messages, explanation sentences.
  */
 import type { Language } from '../rules/labels';
+import type { WorkbookProfile } from './types';
+
+/**
+ * French typography for text written in a workbook: a no-break space inside « » and before : ; ? !
+ * (never split from the word before it). Idempotent; an address (https://…) has no space before ":".
+ * @example typeset('Total : 3 « A »') //=> 'Total\u00a0: 3 «\u00a0A\u00a0»'
+ */
+export function typeset(text: string): string {
+  return text.replace(/« /g, '«\u00a0').replace(/ »/g, '\u00a0»').replace(/ ([:;?!])/g, '\u00a0$1');
+}
+
+function typesetAll<T extends Record<string, string>>(strings: T): T {
+  return Object.fromEntries(Object.entries(strings).map(([k, v]) => [k, typeset(v)])) as T;
+}
 
 export type SheetKind = 'diagnostic' | 'internalisation' | 'arbitrage' | 'assumptions' | 'pilot';
 
@@ -42,8 +56,8 @@ const fr = {
   feesToSalary: 'Honoraires ÷ salaire chargé',
   breakeven: 'Honoraires à partir desquels le signal s’allume',
   tier: 'Palier de budget',
-  recommendation: 'Recommandation (MKT.DECISION)',
   tierWords: 'Palier en clair',
+  decisionHeadline: 'Recommandation (signaux et palier)',
   // Arbitrage
   arbTitle: 'Arbitrage : chaque euro selon son rendement',
   totalBudget: 'Budget mensuel à répartir',
@@ -53,12 +67,15 @@ const fr = {
   chartArb: 'Dépenses actuelles et proposées par canal',
   // Assumptions
   assTitle: 'Hypothèses : seuils en vigueur',
-  assIntro: 'Modifiez une valeur ici : toutes les formules MKT du classeur qui la lisent suivent.',
+  assIntro: 'Modifiez une valeur de ce bloc : toutes les formules MKT du classeur qui lisent son nom suivent.',
   name: 'Nom',
   value: 'Valeur',
   meaning: 'Signification',
   usedBy: 'Utilisé par',
-  fixedNote: 'Valeur de référence : la fonction MKT applique ce seuil fixe (RULES.md)',
+  source: 'Source',
+  fixedTitle: 'Valeurs de référence (lecture seule) : aucune formule écrite par MKT ne les lit, les modifier ne change aucun résultat',
+  fixedNote: 'Fixe',
+  capNote: 'Le volet écrit ce plafond dans MKT.ALLOCATE (feuille Arbitrage) ; videz l’argument dans la formule pour répartir sans plafond.',
   decisionsTitle: 'Décisions prises',
   decision: 'Décision',
   note: 'Note',
@@ -107,8 +124,8 @@ const en: Strings = {
   feesToSalary: 'Fees ÷ loaded salary',
   breakeven: 'Fees at which the signal turns on',
   tier: 'Budget tier',
-  recommendation: 'Recommendation (MKT.DECISION)',
   tierWords: 'Tier in words',
+  decisionHeadline: 'Recommendation (signals and tier)',
   arbTitle: 'Allocation: each dollar by its return',
   totalBudget: 'Monthly budget to share',
   current: 'Monthly spend today',
@@ -116,12 +133,15 @@ const en: Strings = {
   change: 'Change',
   chartArb: 'Current and proposed spend by channel',
   assTitle: 'Assumptions: thresholds in force',
-  assIntro: 'Change a value here: every MKT formula of the workbook that reads it follows.',
+  assIntro: 'Change a value in this block: every MKT formula of the workbook that reads its name follows.',
   name: 'Name',
   value: 'Value',
   meaning: 'Meaning',
   usedBy: 'Used by',
-  fixedNote: 'Reference value: the MKT function applies this fixed threshold (RULES.md)',
+  source: 'Source',
+  fixedTitle: 'Reference values (read-only): no formula MKT writes reads them, changing them changes no result',
+  fixedNote: 'Fixed',
+  capNote: 'The pane writes this cap into MKT.ALLOCATE (Allocation sheet); remove the argument from the formula to share without a cap.',
   decisionsTitle: 'Decisions taken',
   decision: 'Decision',
   note: 'Note',
@@ -141,7 +161,43 @@ const en: Strings = {
   verdictWords: 'Verdict in words',
 };
 
-export const LABELS: Record<Language, Strings> = { fr, en };
+/** Québec's words where France's differ (impartition, fournisseur, courriel, pistes), never "euro". */
+const QUEBEC: Partial<Strings> = {
+  intTitle: 'Internaliser ou impartir ?',
+  arbTitle: 'Arbitrage : chaque dollar selon son rendement',
+  pilotTitle: 'Projet pilote sur trois mois',
+  reporting: 'Rapport du fournisseur reçu (oui/non)',
+  reportingOk: 'Rapports réguliers du fournisseur',
+};
+
+export const LABELS: Record<Language, Strings> = { fr: typesetAll(fr), en };
+const QUEBEC_LABELS: Strings = typesetAll({ ...fr, ...QUEBEC } as Strings);
+
+/** The words a workbook gets: Québec's for a French-speaking Québec business (RULES.md §6). */
+export function labelsFor(profile: Pick<WorkbookProfile, 'lang' | 'region'>): Strings {
+  return profile.lang === 'fr' && profile.region === 'QC' ? QUEBEC_LABELS : LABELS[profile.lang];
+}
+
+/** The language LABEL gets in the formulas written for this profile: fr-CA for Québec. */
+export function labelLanguage(profile: Pick<WorkbookProfile, 'lang' | 'region'>): 'fr' | 'fr-CA' | 'en' {
+  return profile.lang === 'fr' && profile.region === 'QC' ? 'fr-CA' : profile.lang;
+}
+
+/** The handover checklist in Québec's words (fournisseur, rapports, courriel). */
+const QUEBEC_CHECKLIST: readonly string[] = [
+  'Processus d’acquisition par canal : qui fait quoi, à quelle fréquence, avec quels outils',
+  'Accès et propriété des comptes (publicité, analytique, CRM, site, réseaux sociaux, courriel)',
+  'Indicateurs suivis (pistes, ventes), leur définition et où les trouver (tableau de bord)',
+  'Calendrier et contenu des rapports du fournisseur',
+  'Hypothèses de cette feuille et qui peut les modifier',
+  'Budget par canal et règle d’arbitrage (seuil de ROI)',
+  'Historique des campagnes : ce qui a marché, ce qui a été arrêté et pourquoi',
+  'Contrats et préavis des fournisseurs',
+].map(typeset);
+
+export function checklistFor(profile: Pick<WorkbookProfile, 'lang' | 'region'>): readonly string[] {
+  return profile.lang === 'fr' && profile.region === 'QC' ? QUEBEC_CHECKLIST : CHECKLIST[profile.lang];
+}
 
 /** The standard handover checklist (seed 000, step 3 "Transfert"; seed 003, pilot and reporting). */
 export const CHECKLIST: Record<Language, readonly string[]> = {
@@ -154,7 +210,7 @@ export const CHECKLIST: Record<Language, readonly string[]> = {
     'Budget par canal et règle d’arbitrage (seuil de ROI)',
     'Historique des campagnes : ce qui a marché, ce qui a été arrêté et pourquoi',
     'Contrats et préavis des prestataires',
-  ],
+  ].map(typeset),
   en: [
     'Acquisition process per channel: who does what, how often, with which tools',
     'Account access and ownership (ads, analytics, CRM, website, social media)',

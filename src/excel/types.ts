@@ -182,6 +182,11 @@ export interface ArbitrageInput {
   grossMargin?: InputCell;
   /** The months a one-column history covers (default 12); a monthly history counts its columns. */
   months?: number;
+  /**
+   * Average method: MKT.ALLOCATE gets `cap = MKT_CAP` (1.5 × today's spend, RULES.md §5) unless
+   * this is false (the user removed the ceiling).
+   */
+  cap?: boolean;
 }
 
 /** A decision taken during the session, written as text on the assumptions sheet. */

@@ -446,8 +446,9 @@ export function allocateMarginal(monthly_budget: any[][], spend_history: any[][]
  */
 export function decision(signal_code: any, tier_code: any, crossover_month?: any, payback_limit?: any): string {
   try {
-    const signal = unwrap(rules.parseSignalCode(readOptionalText('signal_code', signal_code) ?? ''));
-    const tier = unwrap(rules.parseTierCode(readOptionalText('tier_code', tier_code) ?? ''));
+    // A blank code reads the same on every host (0, null, ""): no code, #VALUE!.
+    const signal = unwrap(rules.parseSignalCode(readOptionalChoice('signal_code', signal_code) ?? ''));
+    const tier = unwrap(rules.parseTierCode(readOptionalChoice('tier_code', tier_code) ?? ''));
     return unwrap(
       rules.decide({
         signal,

@@ -21,9 +21,11 @@
  *   (`IF(ISERROR(a),a,…)`), so the first bad argument gives the same error code as MKT.
  * Arguments keep their own expressions; one used several times is written several times.
  */
-import { CODE_LABELS } from '../rules/labels';
+import { isRuleError } from '../rules/errors';
+import { CODE_LABELS, labelOf, parseLanguage, type LabelLanguage } from '../rules/labels';
 import { CURVE_MIN_MONTHS, CURVE_MIN_SPREAD, SLOPE_ROUND_OFF, SPREAD_ROUND_OFF } from '../rules/marginal';
 import { findMktCalls, mapMktCalls, type MktCallSite, type ReadOptions } from '../formula/mkt-calls';
+import { decisionEntries } from './native-decision';
 
 /** Excel's limit on a formula's length. */
 export const MAX_FORMULA_LENGTH = 8192;
@@ -268,16 +270,26 @@ function rateRefused(x: string, bounds: 'closed' | 'lowOpen' | 'highOpen' = 'clo
 }
 
 function internaliseScore(r: string[]): string {
-  const [hours, fees, salary, dataNeed] = r;
-  return `(${hours}>=40)+(${fees}/${salary}>=0.6)+${operand(dataNeed)}`;
+  const [hours, fees, salary, dataNeed, hoursThreshold, feesRatio] = r;
+  return `(${hours}>=${operand(hoursThreshold)})+(${fees}/${salary}>=${operand(feesRatio)})+${operand(dataNeed)}`;
 }
 
 function internaliseBody(r: string[], body: string): string {
-  const [hours, , salary] = r;
-  return guarded(r.map(failing), `IF(OR(${hours}<0,${hours}>168),${VALUE_ERROR},IF(${salary}=0,${DIV0_ERROR},${body}))`);
+  const [hours, , salary, , hoursThreshold, feesRatio] = r;
+  // The thresholds' checks (1..168 hours, a rate above 0) only when one is given.
+  const given = hoursThreshold !== '40' || feesRatio !== '0.6';
+  const checked = given ? `IF(OR(${hoursThreshold}<1,${hoursThreshold}>168,${rateRefused(feesRatio, 'lowOpen')}),${VALUE_ERROR},${body})` : body;
+  return guarded(r.map(failing), `IF(OR(${hours}<0,${hours}>168),${VALUE_ERROR},IF(${salary}=0,${DIV0_ERROR},${checked}))`);
 }
 
-const INTERNALISE_PARAMS = [p('weekly_hours', 'number'), p('external_fees', 'amount'), p('loaded_salary', 'amount'), p('data_need', 'yesno', 'FALSE')];
+const INTERNALISE_PARAMS = [
+  p('weekly_hours', 'number'),
+  p('external_fees', 'amount'),
+  p('loaded_salary', 'amount'),
+  p('data_need', 'yesno', 'FALSE'),
+  p('hours_threshold', 'number', '40'),
+  p('fees_ratio', 'number', '0.6'),
+];
 
 /** A ratio of two amounts (ROI_RATIO, FEES_TO_SALARY): #DIV/0! when the divisor is 0. */
 function ratioOf(params: NativeParam[]) {
@@ -289,6 +301,8 @@ function ratioOf(params: NativeParam[]) {
 
 // LABEL's words come from the rules' one table, so a new code (CURVE, LINEAR…) is translated too.
 const LABEL_CODES: ReadonlyArray<readonly [string, string, string]> = Object.entries(CODE_LABELS).map(([code, words]) => [code, words.fr, words.en] as const);
+/** fr-CA's words, in LABEL_CODES order (French where Québec says the same). */
+const QUEBEC_WORDS: readonly string[] = LABEL_CODES.map(([code]) => labelOf(code, 'fr-CA') as string);
 
 /** The codes LABEL knows, for the test that keeps this table equal to src/rules/labels.ts. */
 export const LABEL_TABLE: ReadonlyArray<readonly [string, string, string]> = LABEL_CODES;
@@ -525,49 +539,65 @@ export const NATIVE: Readonly<Record<string, NativeEntry>> = {
     },
   },
   BUDGET_TIER: {
-    params: [p('monthly_budget', 'amount'), p('profile', 'text', '""')],
+    params: [p('monthly_budget', 'amount'), p('profile', 'text', '""'), p('scale', 'number', '1')],
     result: 'text',
     translate(args) {
       const r = read(this.params, args);
-      const [budget, profile] = r;
+      const [budget, profile, scale] = r;
       const is = (names: string[]) => `OR(${names.map((n) => `${profile}="${n}"`).join(',')})`;
       const factor =
         `IF(${is(['', 'standard'])},1,IF(${is(['high_margin', 'clickable', 'forte_marge', 'cliquable'])},0.75,` +
         `IF(${is(['local_low_margin', 'local_faible_marge'])},1.25,${VALUE_ERROR})))`;
       const b = operand(budget);
-      return guarded(
-        [failing(budget), failing(profile) ? factor : undefined],
-        `IF(${b}<500*${factor},"IN_HOUSE",IF(${b}<1500*${factor},"PARTIAL",IF(${b}<=4000*${factor},"REGULAR","FULL")))`,
-        [budget, factor],
-      );
+      // Each threshold × the profile's factor, then × the scale when one is given (above 0, else #VALUE!).
+      const times = scale === '1' ? `*${factor}` : `*${factor}*${operand(scale)}`;
+      const tiers = `IF(${b}<500${times},"IN_HOUSE",IF(${b}<1500${times},"PARTIAL",IF(${b}<=4000${times},"REGULAR","FULL")))`;
+      if (scale === '1') return guarded([failing(budget), failing(profile) ? factor : undefined], tiers, [budget, factor]);
+      return guarded([failing(budget), failing(profile) ? factor : undefined, failing(scale)], `IF(${scale}<=0,${VALUE_ERROR},${tiers})`, [budget, factor]);
     },
   },
   PILOT_VERDICT: {
-    params: [p('months_elapsed', 'number'), p('kpi_achievement', 'number'), optional('roi_ratio', 'number'), p('reporting_ok', 'yesno', 'TRUE')],
+    params: [
+      p('months_elapsed', 'number'),
+      p('kpi_achievement', 'number'),
+      optional('roi_ratio', 'number'),
+      p('reporting_ok', 'yesno', 'TRUE'),
+      p('pilot_months', 'number', '3'),
+      p('expand_at', 'number', '1'),
+      p('extend_at', 'number', '0.8'),
+      p('roi_floor', 'number', '3'),
+    ],
     result: 'text',
     translate(args) {
       const roiOmitted = args[2] === undefined || args[2].omitted;
       const r = read(this.params, args);
-      const [months, kpi, roi, reporting] = r;
-      const refused = roiOmitted ? `OR(${months}<0,${kpi}<0,${kpi}>10)` : `OR(${months}<0,${kpi}<0,${kpi}>10,${roi}<0)`;
-      const expand = roiOmitted ? `${kpi}>=1` : `AND(${kpi}>=1,${roi}>=3)`;
+      const [months, kpi, roi, reporting, pilotMonths, expandAt, extendAt, roiFloor] = r;
+      const [pm, ea, xa, rf] = [pilotMonths, expandAt, extendAt, roiFloor].map(operand);
+      // The thresholds' rules (RULES.md §4) are checked only when one is given.
+      const given = pilotMonths !== '3' || expandAt !== '1' || extendAt !== '0.8' || roiFloor !== '3';
+      const thresholds = given ? `,${pm}<1,${pm}>36,${xa}<=0,${xa}>${ea},${ea}>10,${rf}<0` : '';
+      const refused = roiOmitted ? `OR(${months}<0,${kpi}<0,${kpi}>10${thresholds})` : `OR(${months}<0,${kpi}<0,${kpi}>10,${roi}<0${thresholds})`;
+      const expand = roiOmitted ? `${kpi}>=${ea}` : `AND(${kpi}>=${ea},${roi}>=${rf})`;
       return guarded(
-        [failing(months), failing(kpi), roiOmitted ? undefined : failing(roi), failing(reporting)],
-        `IF(${refused},${VALUE_ERROR},IF(${months}<3,"TOO_EARLY",IF(NOT(${reporting}),"STOP",` +
-          `IF(${expand},"EXPAND",IF(${kpi}>=0.8,"EXTEND","TAKE_BACK")))))`,
+        [failing(months), failing(kpi), roiOmitted ? undefined : failing(roi), failing(reporting), ...[pilotMonths, expandAt, extendAt, roiFloor].map(failing)],
+        `IF(${refused},${VALUE_ERROR},IF(${months}<${pm},"TOO_EARLY",IF(NOT(${reporting}),"STOP",` +
+          `IF(${expand},"EXPAND",IF(${kpi}>=${xa},"EXTEND","TAKE_BACK")))))`,
         roiOmitted ? [months, kpi] : [months, kpi, roi],
       );
     },
   },
   ALLOCATE: {
-    params: [p('total_budget', 'amount'), p('spend_range', 'range'), p('revenue_range', 'range'), p('floor', 'number', '3')],
+    params: [p('total_budget', 'amount'), p('spend_range', 'range'), p('revenue_range', 'range'), p('floor', 'number', '3'), optional('cap', 'number')],
     result: 'column',
     note: {
-      fr: 'formule matricielle (Ctrl+Maj+Entrée) sur la colonne de résultats ; plages écrites en références (une colonne ou une ligne)',
-      en: 'an array formula (Ctrl+Shift+Enter) over the result column; ranges written as references (one column or one row)',
+      fr: 'formule matricielle (Ctrl+Maj+Entrée) sur la colonne de résultats ; plages écrites en références (une colonne ou une ligne) ; avec un plafond (cap), figée à ses valeurs',
+      en: 'an array formula (Ctrl+Shift+Enter) over the result column; ranges written as references (one column or one row); with a cap, frozen to its values',
     },
     translate(args, context) {
       const [, spendArg, revenueArg] = args;
+      // The capped shares are a fixed point (ceilings passed on until none is exceeded): their
+      // closed form needs an N × N matrix several times over, far beyond Excel's formula length.
+      if (args[4] !== undefined && !args[4].omitted) return new Frozen('noNativeForm', 'ALLOCATE');
       if (!spendArg || !revenueArg || spendArg.omitted || revenueArg.omitted) return new Frozen('channelShape', 'ALLOCATE');
       const spendShape = rangeShape(spendArg.text);
       const revenueShape = rangeShape(revenueArg.text);
@@ -579,7 +609,7 @@ export const NATIVE: Readonly<Record<string, NativeEntry>> = {
       }
       if (!context.arrayFormula) return new Frozen('notArrayFormula', 'ALLOCATE');
       if (context.spill && (context.spill.rows !== cells || context.spill.cols !== 1)) return new Frozen('channelShape', 'ALLOCATE');
-      const r = read(this.params, args);
+      const r = read(this.params.slice(0, 4), args);
       const [total, spendRef, revenueRef, floor] = r;
       // Reading order is the range's own; a row becomes the spilled column through TRANSPOSE.
       const column = (ref: string, shape: { rows: number; cols: number }) => (shape.rows === 1 && shape.cols > 1 ? `TRANSPOSE(${ref})` : ref);
@@ -679,6 +709,7 @@ export const NATIVE: Readonly<Record<string, NativeEntry>> = {
       return guarded(r.map(failing), `IF(${rateRefused(margin)},${VALUE_ERROR},IF(${margin}=0,${DIV0_ERROR},1/${operand(margin)}))`, [margin]);
     },
   },
+  ...decisionEntries({ read, guarded, failing, operand, rateRefused, p, optional }),
   LABEL: {
     params: [p('code', 'text'), p('lang', 'text', '""')],
     result: 'text',
@@ -686,12 +717,18 @@ export const NATIVE: Readonly<Record<string, NativeEntry>> = {
       const r = read(this.params, args);
       const [code, lang] = r;
       const codes = arrayConstant([LABEL_CODES.map(([c]) => c)]);
-      const words = arrayConstant([LABEL_CODES.map(([, fr]) => fr), LABEL_CODES.map(([, , en]) => en)]);
+      const rows: Record<LabelLanguage, readonly string[]> = { fr: LABEL_CODES.map(([, fr]) => fr), en: LABEL_CODES.map(([, , en]) => en), 'fr-CA': QUEBEC_WORDS };
+      // A language written in the formula ("en", the pane's "fr-CA") is read here: one row of words.
+      const known = TEXT_LITERAL.test(lang) ? parseLanguage(lang.slice(1, -1).replace(/""/g, '"') || 'fr') : undefined;
+      if (isRuleError(known)) return guarded([failing(code)], VALUE_ERROR);
+      const words = arrayConstant(known ? [rows[known]] : [rows.fr, rows.en, rows['fr-CA']]);
       const two = `LEFT(${lang},2)`;
       const third = `MID(${lang},3,1)`;
-      const langRow =
-        `IF(${lang}="",1,IF(AND(OR(${two}="fr",${two}="en"),OR(LEN(${lang})=2,${third}="-",${third}="_")),` +
-        `IF(${two}="fr",1,2),${VALUE_ERROR}))`;
+      // Row 3, Québec: fr-CA, fr_CA or qc (= ignores case).
+      const langRow = known
+        ? '1'
+        : `IF(${lang}="",1,IF(OR(${lang}="fr-ca",${lang}="fr_ca",${lang}="qc"),3,IF(AND(OR(${two}="fr",${two}="en"),OR(LEN(${lang})=2,${third}="-",${third}="_")),` +
+          `IF(${two}="fr",1,2),${VALUE_ERROR})))`;
       const at = `MATCH(${code},${codes},0)`;
       if (args[0]?.resultKind === 'text') {
         // A code from a translated MKT call is a valid code, or an error MATCH passes on.

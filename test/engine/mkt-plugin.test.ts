@@ -51,7 +51,7 @@ describe('registration', () => {
   it('registers every @customfunction of src/functions under MKT.<id>, with its adapter and parameter shapes', () => {
     registerMktFunctions();
     const inSource = customFunctionsInSource();
-    expect(inSource).toHaveLength(17);
+    expect(inSource).toHaveLength(19);
     expect(Object.keys(MKT_FUNCTIONS).sort()).toEqual(inSource.map((f) => f.id).sort());
     for (const { id, name, params } of inSource) {
       expect({ id, adapter: MKT_FUNCTIONS[id].adapter, params: MKT_FUNCTIONS[id].params }).toEqual({
@@ -102,8 +102,8 @@ describe('arguments reach the adapters as Excel passes them', () => {
   });
 
   it('passes one cell or a literal to an amount parameter as a 1×1 array', () => {
-    expect(argumentsOf('BUDGET_TIER', [[1200, '=MKT.BUDGET_TIER(A1)']], 'B1')).toEqual([[[1200]], null]);
-    expect(argumentsOf('BUDGET_TIER', [['=MKT.BUDGET_TIER(1200,"standard")']], 'A1')).toEqual([[[1200]], 'standard']);
+    expect(argumentsOf('BUDGET_TIER', [[1200, '=MKT.BUDGET_TIER(A1)']], 'B1')).toEqual([[[1200]], null, null]);
+    expect(argumentsOf('BUDGET_TIER', [['=MKT.BUDGET_TIER(1200,"standard")']], 'A1')).toEqual([[[1200]], 'standard', null]);
   });
 
   it('passes omitted and empty optional arguments as null', () => {
@@ -112,7 +112,7 @@ describe('arguments reach the adapters as Excel passes them', () => {
   });
 
   it('passes a blank cell to a scalar parameter as "", distinct from an omitted argument', () => {
-    expect(argumentsOf('PILOT_VERDICT', [[null, '=MKT.PILOT_VERDICT(3,1,,A1)']], 'B1')).toEqual([3, 1, null, '']);
+    expect(argumentsOf('PILOT_VERDICT', [[null, '=MKT.PILOT_VERDICT(3,1,,A1)']], 'B1')).toEqual([3, 1, null, '', null, null, null, null]);
   });
 
   it('passes a one-cell range to a scalar parameter as its value, a larger one as rows', () => {

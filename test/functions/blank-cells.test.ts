@@ -67,7 +67,8 @@ function exampleArgs(fn: Fn): unknown[] {
 }
 
 /** A valid value for each optional scalar the examples leave out. */
-const SAMPLE: Record<string, unknown> = { cap: 1.5, ratio: 0.6, low: 3, high: 5, discount_rate: 0.1, retention_uplift: 0.1, cac_cut: 0.1, roi_ratio: 4, floor: 3, data_need: true, reporting_ok: true, profile: 'high_margin', lang: 'en' };
+const SAMPLE: Record<string, unknown> = { cap: 1.5, ratio: 0.6, low: 3, high: 5, discount_rate: 0.1, retention_uplift: 0.1, cac_cut: 0.1, roi_ratio: 4, floor: 3, data_need: true, reporting_ok: true, profile: 'high_margin', lang: 'en',
+  hours_threshold: 30, fees_ratio: 0.5, scale: 1.5, pilot_months: 4, expand_at: 1.2, extend_at: 0.9, roi_floor: 2, crossover_month: 18, payback_limit: 24 };
 
 const optionalCases = FNS.flatMap((fn) => fn.parameters.map((p, i) => ({ fn, p, i })).filter(({ p }) => p.optional));
 
@@ -142,7 +143,7 @@ describe('French numeric text in every non-amount numeric argument', () => {
   const numeric = FNS.flatMap((fn) =>
     fn.parameters
       .map((p, i) => ({ fn, p, i }))
-      .filter(({ fn: f, p }) => p.dimensionality !== 'matrix' && (p.optional ? REFERENCE[f.id].blank?.[p.name] === 'number' : p.name !== 'code')),
+      .filter(({ fn: f, p }) => p.dimensionality !== 'matrix' && (p.optional ? REFERENCE[f.id].blank?.[p.name] === 'number' : !/(^|_)code$/.test(p.name))),
   );
   it('covers the hours, rates, ratios, months and KPI arguments', () => {
     expect(numeric.map(({ fn, p }) => `${fn.id}.${p.name}`)).toEqual(expect.arrayContaining(['INTERNALISE_SIGNAL.weekly_hours', 'LTV.retention_rate', 'PILOT_VERDICT.kpi_achievement', 'ROI_BAND.low', 'ALLOCATE.floor']));
@@ -160,7 +161,7 @@ describe('French numeric text in every non-amount numeric argument', () => {
 });
 
 describe('a blank required number counts as 0 on every host (0, null and "" alike)', () => {
-  const required = FNS.flatMap((fn) => fn.parameters.map((p, i) => ({ fn, p, i })).filter(({ p }) => !p.optional && p.dimensionality !== 'matrix' && p.name !== 'code'));
+  const required = FNS.flatMap((fn) => fn.parameters.map((p, i) => ({ fn, p, i })).filter(({ p }) => !p.optional && p.dimensionality !== 'matrix' && !/(^|_)code$/.test(p.name)));
   it.each(required.map(({ fn, p, i }) => [`${fn.id}(${p.name})`, fn, i] as const))('%s', (_l, fn, i) => {
     const args = exampleArgs(fn);
     const withArg = (v: unknown) => args.map((a, k) => (k === i ? v : a));

@@ -52,11 +52,14 @@ const profileCells: fc.Arbitrary<Cell> = fc.constantFrom(
   "'standard", "' Forte_Marge ", "'cliquable", "'LOCAL_LOW_MARGIN", "'high_margin", "'clickable", "'local_faible_marge", "'luxe", "'  ", '=""', null, 5, true, '=NA()',
 );
 
+const signalCells: fc.Arbitrary<Cell> = fc.constantFrom("'INTERNALISE", "' prepare ", "'Outsource", "'HIRE", "'nope", '=""', null, 0, 3, true, '=1/0');
+const tierCells: fc.Arbitrary<Cell> = fc.constantFrom("'IN_HOUSE", "' partial ", "'Regular", "'FULL", "'TARGET", '=""', null, 0, true, '=NA()');
+
 const codeCells: fc.Arbitrary<Cell> = fc.constantFrom(
-  "'TARGET", "' below ", "'In_House", "'FULL", "'TOO_EARLY", "'retention", "'ACQUISITION", "'INTERNALISE", "'take_back", "'CURVE", "' linear ", "'IN*", "'TARG?T", "'nope", '=""', null, 3, true, '=1/0',
+  "'TARGET", "' below ", "'In_House", "'FULL", "'TOO_EARLY", "'retention", "'ACQUISITION", "'INTERNALISE", "'take_back", "'CURVE", "' linear ", "'HIRE_LEAD", "'OUTSOURCE", "'IN*", "'TARG?T", "'nope", '=""', null, 3, true, '=1/0',
 );
 
-const langCells: fc.Arbitrary<Cell> = fc.constantFrom("'fr", "'EN", "'fr-CA", "'en_US", "' en ", "'de", "'f", "'english", '=""', null, 1, '=NA()');
+const langCells: fc.Arbitrary<Cell> = fc.constantFrom("'fr", "'EN", "'fr-CA", "' QC ", "'fr_ca", "'FR-ca", "'en_US", "' en ", "'de", "'f", "'english", '=""', null, 1, '=NA()');
 
 /** How an argument is written in the formula. */
 type ArgSpec =
@@ -76,6 +79,17 @@ const amount = (extra: { optional?: true; literals?: string[] } = {}) => ({ kind
 const SPECS: FunctionSpec[] = [
   { id: 'INTERNALISE_SIGNAL', args: [cell(numberCells(0, 168, 4)), amount(), amount(), cell(yesNoCells, { optional: true, literals: ['TRUE', '"oui"'] })] },
   { id: 'INTERNALISE_SCORE', args: [cell(numberCells(0, 168, 4), { literals: ['40', '"45"'] }), amount(), amount(), cell(yesNoCells, { optional: true })] },
+  {
+    id: 'INTERNALISE_SIGNAL',
+    args: [
+      cell(numberCells(0, 168, 4)),
+      amount(),
+      amount(),
+      cell(yesNoCells, { optional: true }),
+      cell(numberCells(0, 170, 5), { optional: true, literals: ['40', '30'] }),
+      cell(numberCells(0, 1, 0.05), { optional: true, literals: ['0.6', '0.5', '"50%"'] }),
+    ],
+  },
   { id: 'FEES_TO_SALARY', args: [amount({ literals: ['60000', '"abc"'] }), amount()] },
   { id: 'BREAKEVEN_FEES', args: [amount(), cell(numberCells(0, 1), { optional: true, literals: ['0.7', '"0.65"', '80'] })] },
   { id: 'ROI_RATIO', args: [amount(), amount({ literals: ['0', '1200'] })] },
@@ -87,8 +101,35 @@ const SPECS: FunctionSpec[] = [
   },
   { id: 'BUDGET_TIER', args: [amount({ literals: ['1500', '4000.5'] }), cell(profileCells, { optional: true, literals: ['"forte_marge"', '"x"'] })] },
   {
+    id: 'BUDGET_TIER',
+    args: [amount({ literals: ['1500', '4000.5'] }), cell(profileCells, { optional: true }), cell(numberCells(0, 3, 0.25), { optional: true, literals: ['1', '1.5'] })],
+  },
+  {
     id: 'PILOT_VERDICT',
     args: [cell(numberCells(0, 12, 1)), cell(numberCells(0, 12, 0.1)), cell(numberCells(0, 8, 0.5), { optional: true }), cell(yesNoCells, { optional: true })],
+  },
+  {
+    id: 'PILOT_VERDICT',
+    args: [
+      cell(numberCells(0, 12, 1)),
+      cell(numberCells(0, 3, 0.1)),
+      cell(numberCells(0, 8, 0.5), { optional: true }),
+      cell(yesNoCells, { optional: true }),
+      cell(numberCells(0, 40, 1), { optional: true, literals: ['3', '6'] }),
+      cell(numberCells(0, 2, 0.1), { optional: true, literals: ['1'] }),
+      cell(numberCells(0, 2, 0.1), { optional: true, literals: ['0.8'] }),
+      cell(numberCells(0, 6, 0.5), { optional: true, literals: ['3'] }),
+    ],
+  },
+  { id: 'CONTRIBUTION', args: [amount(), amount({ literals: ['0', '1200'] }), cell(numberCells(0, 1, 0.05), { literals: ['0.3', '"30%"', '30'] })] },
+  {
+    id: 'DECISION',
+    args: [
+      cell(signalCells, { literals: ['"INTERNALISE"', '"x"'] }),
+      cell(tierCells, { literals: ['"FULL"', '" partial "'] }),
+      cell(numberCells(0, 60, 1), { optional: true, literals: ['0', '18'] }),
+      cell(numberCells(0, 60, 1), { optional: true, literals: ['36', '12'] }),
+    ],
   },
   { id: 'ALLOCATE', args: [amount(), { kind: 'channels' }, { kind: 'channels' }, cell(numberCells(0, 6, 0.5), { optional: true })] },
   { id: 'MARGINAL_ROAS', args: [{ kind: 'fit' }, cell(numberCells(0, 5000, 50), { literals: ['0', '1200', '"800"', '-5'] })] },

@@ -53,6 +53,30 @@ describe('translateFormula', () => {
     expect(translateFormula(formula, formula.includes('ALLOCATE(100,A1:B3') ? { arrayFormula: true } : {}).frozen?.reason).toBe(reason);
   });
 
+  it('freezes ALLOCATE given a cap (its fixed point has no native form within the length limit), not ALLOCATE without one', () => {
+    expect(translateFormula('=MKT.ALLOCATE(100,A1:A3,B1:B3,3,1.5)', { arrayFormula: true }).frozen?.reason).toBe('noNativeForm');
+    expect(translateFormula('=MKT.ALLOCATE(100,A1:A3,B1:B3,3,MKT_CAP)', { arrayFormula: true }).frozen?.reason).toBe('noNativeForm');
+    expect(translateFormula('=MKT.ALLOCATE(100,A1:A3,B1:B3,3,)', { arrayFormula: true }).formula).toBeDefined();
+    expect(translateFormula('=MKT.ALLOCATE(100,A1:A3,B1:B3,3)', { arrayFormula: true }).formula).toBeDefined();
+  });
+
+  it('translates the older call forms as before: no threshold check when the thresholds are left out', () => {
+    const old = translateFormula('=MKT.INTERNALISE_SIGNAL(A1,B1,C1,D1)').formula!;
+    expect(old).toContain('>=40');
+    expect(old).not.toContain('<1,');
+    expect(translateFormula('=MKT.INTERNALISE_SIGNAL(A1,B1,C1,D1,40,0.6)').formula).toBe(old);
+    expect(translateFormula('=MKT.PILOT_VERDICT(A1,B1,,D1)').formula).toBe(translateFormula('=MKT.PILOT_VERDICT(A1,B1,,D1,3,1,0.8,3)').formula);
+    expect(translateFormula('=MKT.BUDGET_TIER(A1,B1)').formula).toBe(translateFormula('=MKT.BUDGET_TIER(A1,B1,1)').formula);
+  });
+
+  it('gives DECISION and CONTRIBUTION a native form, and LABEL its Québec words', () => {
+    expect(value(translateFormula('=MKT.DECISION("INTERNALISE","FULL",18)').formula!)).toBe('HIRE_LEAD');
+    expect(value(translateFormula('=MKT.DECISION("outsource"," partial ")').formula!)).toBe('PARTIAL');
+    expect(value(translateFormula('=MKT.LABEL("FULL","fr-CA")').formula!)).toBe('Impartition complète');
+    expect(value(translateFormula('=MKT.LABEL(MKT.DECISION("OUTSOURCE","REGULAR"),"qc")').formula!)).toBe('Impartition régulière');
+    expect(value(translateFormula('=MKT.CONTRIBUTION(A1,B1,0.3)').formula!)).toBeCloseTo(1200 * 0.3 - 300, 9);
+  });
+
   it("freezes a translation longer than Excel's limit", () => {
     let formula = 'A1';
     for (let i = 0; i < 6; i++) formula = `MKT.LTV(${formula},0.5)`;

@@ -33,19 +33,20 @@ interface MktFunction {
   spills?: 'allocate' | 'allocateMarginal' | 'responseFit';
 }
 
-/** The seventeen functions, by the Excel id of their JSDoc `@customfunction` tag. */
+/** The functions, by the Excel id of their JSDoc `@customfunction` tag. */
 export const MKT_FUNCTIONS: Readonly<Record<string, MktFunction>> = {
-  INTERNALISE_SIGNAL: { adapter: adapters.internaliseSignal, params: ['scalar', 'range', 'range', 'scalar?'] },
-  INTERNALISE_SCORE: { adapter: adapters.internaliseScore, params: ['scalar', 'range', 'range', 'scalar?'] },
+  INTERNALISE_SIGNAL: { adapter: adapters.internaliseSignal, params: ['scalar', 'range', 'range', 'scalar?', 'scalar?', 'scalar?'] },
+  INTERNALISE_SCORE: { adapter: adapters.internaliseScore, params: ['scalar', 'range', 'range', 'scalar?', 'scalar?', 'scalar?'] },
   FEES_TO_SALARY: { adapter: adapters.feesToSalary, params: ['range', 'range'] },
   BREAKEVEN_FEES: { adapter: adapters.breakevenFees, params: ['range', 'scalar?'] },
   ROI_RATIO: { adapter: adapters.roiRatio, params: ['range', 'range'] },
+  CONTRIBUTION: { adapter: adapters.contribution, params: ['range', 'range', 'scalar'] },
   ROI_BAND: { adapter: adapters.roiBand, params: ['scalar', 'scalar?', 'scalar?'] },
   LTV: { adapter: adapters.ltv, params: ['range', 'scalar', 'scalar?'] },
   RETENTION_LEVER: { adapter: adapters.retentionLever, params: ['range', 'scalar', 'range', 'scalar?', 'scalar?'] },
-  BUDGET_TIER: { adapter: adapters.budgetTier, params: ['range', 'scalar?'] },
-  PILOT_VERDICT: { adapter: adapters.pilotVerdict, params: ['scalar', 'scalar', 'scalar?', 'scalar?'] },
-  ALLOCATE: { adapter: adapters.allocate, params: ['range', 'range', 'range', 'scalar?'], spills: 'allocate' },
+  BUDGET_TIER: { adapter: adapters.budgetTier, params: ['range', 'scalar?', 'scalar?'] },
+  PILOT_VERDICT: { adapter: adapters.pilotVerdict, params: ['scalar', 'scalar', 'scalar?', 'scalar?', 'scalar?', 'scalar?', 'scalar?', 'scalar?'] },
+  ALLOCATE: { adapter: adapters.allocate, params: ['range', 'range', 'range', 'scalar?', 'scalar?'], spills: 'allocate' },
   RESPONSE_FIT: { adapter: adapters.responseFit, params: ['range', 'range'], spills: 'responseFit' },
   MARGINAL_ROAS: { adapter: adapters.marginalRoas, params: ['range', 'scalar'] },
   OPTIMAL_SPEND: { adapter: adapters.optimalSpend, params: ['range', 'scalar'] },
@@ -55,6 +56,7 @@ export const MKT_FUNCTIONS: Readonly<Record<string, MktFunction>> = {
     params: ['range', 'range', 'range', 'scalar?'],
     spills: 'allocateMarginal',
   },
+  DECISION: { adapter: adapters.decision, params: ['scalar', 'scalar', 'scalar?', 'scalar?'] },
   LABEL: { adapter: adapters.label, params: ['scalar', 'scalar?'] },
 };
 
