@@ -39,7 +39,8 @@ describe('Arbitrage by marginal return', () => {
     expect(formula(a, 'B5')).toBe("=MKT.RESPONSE_FIT('Budget 2025'!$B5:$M5,'Budget 2025'!$N5:$Y5)");
     expect(formula(a, 'B16')).toBe("=MKT.RESPONSE_FIT('Budget 2025'!$B16:$M16,'Budget 2025'!$N16:$Y16)");
     expect(formula(a, 'C5')).toBeUndefined(); // the fit spills across B:E
-    expect(formula(a, 'F16')).toBe("=AVERAGE('Budget 2025'!$B16:$M16)");
+    // One definition of today's monthly spend: total ÷ months, a month without spend counted (not AVERAGE).
+    expect(formula(a, 'F16')).toBe("=SUM('Budget 2025'!$B16:$M16)/COLUMNS('Budget 2025'!$B16:$M16)");
     expect(formula(a, 'G5')).toBe("=MKT.ALLOCATE_MARGINAL($B$2,'Budget 2025'!$B$5:$M$16,'Budget 2025'!$N$5:$Y$16,$D$3)");
     expect(formula(a, 'G6')).toBeUndefined(); // the proposed column spills
     expect(formula(a, 'H16')).toBe('=MKT.MARGINAL_ROAS(B16:E16,F16)');
