@@ -17,7 +17,7 @@ export function StepNav() {
         {STEPS.map((step, i) => {
           const current = state.step === step;
           const done = state.done.includes(step);
-          const status = current ? t('app.step.current') : done ? t('app.step.done') : '';
+          const status = [current ? t('app.step.current') : '', done ? t('app.step.done') : ''].filter(Boolean).join(', ');
           return (
             <li key={step}>
               <Button
