@@ -105,7 +105,13 @@ module.exports = (env = {}, argv = {}) => {
       functions: './src/functions/functions.ts',
       taskpane: './src/taskpane/taskpane.ts',
       // Test-only page for the browser test (long RTL channel names), never in a production build.
-      ...(production ? {} : { 'channel-names-fixture': './src/taskpane/testing/channel-names-fixture.tsx' }),
+      ...(production
+        ? {}
+        : {
+            'channel-names-fixture': './src/taskpane/testing/channel-names-fixture.tsx',
+            // The real pane over the Excel fake: the browser test walks the journey on it.
+            'excel-fake-pane': './src/taskpane/testing/excel-fake-pane.tsx',
+          }),
     },
     output: {
       path: outDir,
@@ -116,7 +122,11 @@ module.exports = (env = {}, argv = {}) => {
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
       // One copy of scheduler: react-dom's (Fluent's context selector accepts any ≥ 0.19).
-      alias: { scheduler: path.dirname(require.resolve('scheduler/package.json', { paths: [path.dirname(require.resolve('react-dom/package.json'))] })) },
+      alias: {
+        scheduler: path.dirname(require.resolve('scheduler/package.json', { paths: [path.dirname(require.resolve('react-dom/package.json'))] })),
+        // The Excel fake's office-addin-mock needs Node; the browser test page uses a stand-in.
+        ...(production ? {} : { 'office-addin-mock$': path.resolve(__dirname, 'src/taskpane/testing/office-mock-stub.ts') }),
+      },
     },
     module: {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, onlyCompileBundledFiles: true } } }],
@@ -136,6 +146,13 @@ module.exports = (env = {}, argv = {}) => {
       ...(production
         ? []
         : [
+            new HtmlWebpackPlugin({
+              filename: 'excel-fake-pane.html',
+              template: './src/taskpane/taskpane.html',
+              chunks: ['excel-fake-pane'],
+              officeJsUrl: 'office-js/office.js',
+              csp: contentSecurityPolicy({ officeJsFromCdn: false, development: mode === 'development' }),
+            }),
             new HtmlWebpackPlugin({
               filename: 'channel-names-fixture.html',
               template: './src/taskpane/taskpane.html',
