@@ -313,9 +313,9 @@ export const CONFIRM_REPLACE: Record<Language, (sheets: string[]) => string> = {
 /** The question before "Retirer ce que MKT a écrit" (remove.ts). */
 export const CONFIRM_REMOVE: Record<Language, (sheets: string[]) => string> = {
   fr: (s) =>
-    `Retirer ce que MKT a écrit : ${s.length > 0 ? `les feuilles ${s.map((n) => `«\u00a0${n}\u00a0»`).join(', ')} et ` : ''}les noms MKT_ du classeur. Une feuille où vous avez écrit vous-même est gardée : seules les cellules de MKT y sont effacées. Vos autres feuilles et vos noms ne sont pas touchés.`,
+    `MKT retire ${s.length > 0 ? 'les feuilles ci-dessous et ' : ''}ses noms MKT_ du classeur. Une feuille où vous avez écrit vous-même est gardée\u00a0: seules les cellules de MKT y sont effacées. Vos autres feuilles et vos noms ne sont pas touchés.`,
   en: (s) =>
-    `Remove what MKT wrote: ${s.length > 0 ? `the sheets ${s.map((n) => `"${n}"`).join(', ')} and ` : ''}the workbook's MKT_ names. A sheet where you wrote yourself is kept: only MKT's cells are cleared there. Your other sheets and names are not touched.`,
+    `MKT removes ${s.length > 0 ? 'the sheets below and ' : ''}its MKT_ names from the workbook. A sheet where you wrote yourself is kept: only MKT's cells are cleared there. Your other sheets and names are not touched.`,
 };
 
 /** Sentences of the explanations (explain.ts). Numbers arrive already formatted. */

@@ -203,6 +203,9 @@ async function openTool(page, menu, name) {
   await page.getByRole('button', { name: menu, exact: true }).click();
   await page.getByRole('menuitem', { name, exact: true }).click();
   await page.waitForFunction((n) => document.querySelector('h2[id^="mkt-step-"]')?.textContent?.includes(n), name);
+  // The menu closes and the button's colours settle (their transition) before anything is measured.
+  await page.getByRole('menu').waitFor({ state: 'detached' });
+  await page.waitForTimeout(400);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -404,7 +407,7 @@ const JOURNEYS = {
     writeTransfer: 'Write the transfer sheets',
     tools: 'Tools',
     sheets: { arbitrage: 'Allocation', pilot: 'Pilot' },
-    dark: true,
+    darkShot: true,
   },
 };
 
@@ -435,7 +438,7 @@ const shown = (page) => page.evaluate(() => document.body.innerText.replace(/[\u
 
 async function journey(locale, origin) {
   const w = JOURNEYS[locale];
-  const session = await launch(locale, w.dark ? 'dark' : 'light');
+  const session = await launch(locale);
   const { page } = session;
   const name = (text) => `journey ${locale}: ${text}`;
   const noForbidden = async (where) => {
@@ -476,6 +479,7 @@ async function journey(locale, origin) {
       await shot(page, '0-pane.png');
     }
     if (locale === 'fr-CA') await shot(page, '0-quebec.png', { stepOnly: true });
+    if (locale === 'en-US') await shot(page, '0-english.png', { stepOnly: true });
 
     // At 320 px the current step is on the first screen.
     await page.setViewportSize({ width: 320, height: 568 });
@@ -502,7 +506,19 @@ async function journey(locale, origin) {
       await axe(page, `journey ${locale}, Arbitrage`);
       await shot(page, '3-arbitrage.png', { stepOnly: true });
     }
-    if (w.dark) await shot(page, '0-dark.png', { stepOnly: true });
+    if (w.darkShot) {
+      // The pane reopened in a dark theme: the Arbitrage step and its inputs come back from memory.
+      await page.waitForTimeout(800);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.reload({ waitUntil: 'load' });
+      await page.waitForSelector('[data-testid="arbitrage-preview"]', { timeout: 30_000 });
+      const background = await page.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')).backgroundColor);
+      check(name('reopened in a dark theme, on the Arbitrage step, its preview restored'), isDark(background), background);
+      await shot(page, '0-dark.png', { stepOnly: true });
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.reload({ waitUntil: 'load' });
+      await page.waitForSelector('[data-testid="arbitrage-preview"]', { timeout: 30_000 });
+    }
     await clickAndWait(page, w.writeArbitrage);
     check(name('the Arbitrage sheet is written when asked'), (await fake(page, 'sheetNames')).includes(w.sheets.arbitrage));
 
