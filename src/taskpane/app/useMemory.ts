@@ -52,11 +52,14 @@ export function useWorkbookMemory(state: PaneState, dispatch: Dispatch<PaneActio
     let live = true;
     const raw = loadMemory();
     if (raw !== undefined) dispatch({ type: 'restore', state: fromMemory(raw, latest.current) });
-    void readPaneSheets(latest.current.language).then((result) => {
-      if (!live) return;
-      if (result.status === 'ok') for (const action of sheetActions(result.value, latest.current.language)) dispatch(action);
-      restored.current = true;
-    });
+    void readPaneSheets(latest.current.language)
+      .then((result) => {
+        if (live && result.status === 'ok') for (const action of sheetActions(result.value, latest.current.language)) dispatch(action);
+      })
+      .finally(() => {
+        // Saving starts once what the workbook holds is read, so a first save never overwrites it.
+        restored.current = true;
+      });
     return () => {
       live = false;
     };
