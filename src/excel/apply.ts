@@ -94,7 +94,11 @@ function queueScatterChart(sheet: Excel.Worksheet, plan: ChartPlan): void {
 export function estimatePlanBytes(plans: readonly SheetPlan[]): number {
   let bytes = 0;
   for (const plan of plans) {
-    bytes += JSON.stringify(plan).length * 2;
+    const json = JSON.stringify(plan);
+    // A character beyond ASCII (the no-break spaces of French typography, accents) may travel as \uXXXX: 6 bytes.
+    let wide = 0;
+    for (let i = 0; i < json.length; i++) if (json.charCodeAt(i) > 0x7f) wide++;
+    bytes += (json.length + wide * 5) * 2;
     const ops = plan.writes.length * 4 + plan.fills.length + plan.highlights.length * 4 + plan.charts.length * 12 + plan.names.length + plan.validations.length;
     bytes += ops * 300;
   }

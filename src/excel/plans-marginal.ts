@@ -62,7 +62,7 @@ export function marginalArbitragePlan({ source, layout, profile, totalBudget, gr
     `=MKT.RESPONSE_FIT(${spendRow},${revenueRow})`,
   ];
   const rightOfFit: Array<string | number> = [
-    // Today's monthly spend: the history's total ÷ its months, months with no spend counted.
+    // Today's monthly spend, the method's one definition: the history's total ÷ its months (months with no spend count).
     `=SUM(${spendRow})/COLUMNS(${spendRow})`,
   ];
   const afterProposed: Array<string | number> = [

@@ -7,7 +7,7 @@
  * fill handle), highlights and charts take addresses. So a 100 000-row source gives the same
  * request size as a 10-row one, far under Excel on the web's 5 MB limit.
  */
-import { checklistFor, labelLanguage, labelsFor, SheetKind } from './strings';
+import { checklistFor, labelLanguage, labelsFor, SheetKind, typeset } from './strings';
 import {
   cellAddress,
   currencyFormat,
@@ -496,6 +496,7 @@ export function assumptionsPlan(profile: WorkbookProfile, current: Record<string
     return typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.trim() !== '') ? v : c.value;
   };
   const lang = profile.lang;
+  const words = (text: string) => (lang === 'fr' ? typeset(text) : text);
   const styleOf = (c: { live: boolean }) => (c.live ? 'input' : 'note');
   return {
     kind: 'assumptions',
@@ -515,8 +516,8 @@ export function assumptionsPlan(profile: WorkbookProfile, current: Record<string
         if (derived(c)) return formulasAt(row, 1, [[c.value]], [[formatOf(c.format, profile)]], styleOf(c));
         return { address: cellAddress(row, 1), kind: 'values', data: [[valueOf(c)]], numberFormat: [[formatOf(c.format, profile)]], style: styleOf(c) };
       }),
-      textAt(THRESHOLD_ROW, 2, cells.slice(0, live).map((c) => [c.name === 'MKT_CAP' ? `${c.label[lang]}. ${L.capNote}` : c.label[lang], c.usedBy, SOURCES[c.source][lang]])),
-      textAt(THRESHOLD_ROW + live + 1, 2, cells.slice(live).map((c) => [c.label[lang], `${L.fixedNote} : ${c.usedBy}`, SOURCES[c.source][lang]]), 'note'),
+      textAt(THRESHOLD_ROW, 2, cells.slice(0, live).map((c) => [words(c.name === 'MKT_CAP' ? `${c.label[lang]}. ${L.capNote}` : c.label[lang]), c.usedBy, words(SOURCES[c.source][lang])])),
+      textAt(THRESHOLD_ROW + live + 1, 2, cells.slice(live).map((c) => [words(c.label[lang]), words(`${L.fixedNote} : ${c.usedBy}`), words(SOURCES[c.source][lang])]), 'note'),
       ...(marginRow !== undefined && marginCell ? marginRowWrites(marginRow, marginCell.data, marginCell.text, profile.lang) : []),
     ],
     fills: [],

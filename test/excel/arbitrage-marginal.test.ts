@@ -39,7 +39,6 @@ describe('Arbitrage by marginal return', () => {
     expect(formula(a, 'B5')).toBe("=MKT.RESPONSE_FIT('Budget 2025'!$B5:$M5,'Budget 2025'!$N5:$Y5)");
     expect(formula(a, 'B16')).toBe("=MKT.RESPONSE_FIT('Budget 2025'!$B16:$M16,'Budget 2025'!$N16:$Y16)");
     expect(formula(a, 'C5')).toBeUndefined(); // the fit spills across B:E
-    // One definition of today's monthly spend: total ÷ months, a month without spend counted (not AVERAGE).
     expect(formula(a, 'F16')).toBe("=SUM('Budget 2025'!$B16:$M16)/COLUMNS('Budget 2025'!$B16:$M16)");
     expect(formula(a, 'G5')).toBe("=MKT.ALLOCATE_MARGINAL($B$2,'Budget 2025'!$B$5:$M$16,'Budget 2025'!$N$5:$Y$16,$D$3)");
     expect(formula(a, 'G6')).toBeUndefined(); // the proposed column spills
@@ -48,15 +47,15 @@ describe('Arbitrage by marginal return', () => {
     expect(formula(a, 'J16')).toBe('=IF(E16="CURVE",MKT.OPTIMAL_SPEND(B16:E16,MKT_GROSS_MARGIN),"")');
     const warning = formula(a, 'K16')!;
     expect(warning).toMatch(/^=IF\(E16="LINEAR",IF\(SUMPRODUCT\(ISNUMBER\('Budget 2025'!\$B16:\$M16\)\*/);
-    expect(warning).toContain('<6,"Rendement constant : moins de 6 mois');
+    expect(warning).toContain('<6,"Rendement constant\u00a0: moins de 6 mois');
     expect(warning).toContain('<1.5*MIN(IF(');
     expect(warning).toContain('"Plafond atteint');
     expect(formula(a, 'F3')).toBe('=SUM(F5:F16)');
     expect(formula(a, 'G3')).toBe('=SUM(G5:G16)');
     // The gross margin is a workbook name the formulas read, pointing at its row of the assumptions sheet.
     const name = workbook.names.find((n) => n.name === 'MKT_GROSS_MARGIN')!;
-    expect([name.sheet.name, name.rect]).toEqual(['Hypothèses', { row: 19, column: 1, rows: 1, columns: 1 }]);
-    expect(value(workbook.sheet('Hypothèses'), 'B20')).toBe(0.45);
+    expect([name.sheet.name, name.rect]).toEqual(['Hypothèses', { row: 22, column: 1, rows: 1, columns: 1 }]);
+    expect(value(workbook.sheet('Hypothèses'), 'B23')).toBe(0.45);
     expect(a.conditionalFormats[0]).toMatchObject({ formula: '=$K5<>""' });
   });
 
@@ -109,7 +108,7 @@ describe('Arbitrage by marginal return', () => {
     const { workbook } = monthlyBudget();
     const data = await source(workbook);
     await writeArbitrage({ source: data.source, layout: data.layout, profile: FR, totalBudget: { value: 30000 } });
-    expect(formula(workbook.sheet('Arbitrage'), 'E5')).toBe('=MKT.ALLOCATE($B$2,B5:B16,C5:C16,MKT_FLOOR)');
+    expect(formula(workbook.sheet('Arbitrage'), 'E5')).toBe('=MKT.ALLOCATE($B$2,B5:B16,C5:C16,MKT_FLOOR,MKT_CAP)');
   });
 });
 

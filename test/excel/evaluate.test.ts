@@ -91,11 +91,21 @@ describe('the generated formulas, recalculated', () => {
       spend.push(valueAt(engine, 'Arbitrage', `B${r}`) as number);
       revenue.push(valueAt(engine, 'Arbitrage', `C${r}`) as number);
     }
-    const expected = allocate(30000, spend, revenue, 3);
+    // 30 000 is more than MKT_CAP (1.5) × what the kept channels spent: #N/A with the message.
+    expect(valueAt(engine, 'Arbitrage', 'E5')).toMatchObject({ value: '#N/A', message: expect.stringContaining('1,5 ×') });
+    engine.setCellContents({ sheet: engine.getSheetId('Arbitrage')!, row: 1, col: 1 }, [[20000]]);
+    const expected = allocate(20000, spend, revenue, 3, 1.5);
     if (isRuleError(expected)) throw new Error('rule');
-    expected.forEach((amount, i) => expect(valueAt(engine, 'Arbitrage', `E${5 + i}`)).toBeCloseTo(amount, 6));
-    expect(valueAt(engine, 'Arbitrage', 'E3')).toBeCloseTo(30000, 6);
+    expected.forEach((amount, i) => {
+      expect(valueAt(engine, 'Arbitrage', `E${5 + i}`)).toBeCloseTo(amount, 6);
+      expect(amount).toBeLessThanOrEqual(1.5 * spend[i] + 1e-9);
+    });
+    expect(valueAt(engine, 'Arbitrage', 'E3')).toBeCloseTo(20000, 6);
     expect(valueAt(engine, 'Arbitrage', 'F5')).toBeCloseTo(expected[0] - spend[0], 6);
+    // Editing MKT_CAP on the assumptions sheet changes the result.
+    engine.setCellContents({ sheet: engine.getSheetId('Hypothèses')!, row: 7, col: 1 }, [[3]]);
+    const wider = allocate(20000, spend, revenue, 3, 3) as number[];
+    wider.forEach((amount, i) => expect(valueAt(engine, 'Arbitrage', `E${5 + i}`)).toBeCloseTo(amount, 6));
   });
 
   it('Internalisation: the inputs block drives the five MKT formulas', async () => {
@@ -107,6 +117,50 @@ describe('the generated formulas, recalculated', () => {
     expect(valueAt(engine, 'Internalisation', 'B11')).toBeCloseTo(0.65, 10);
     expect(valueAt(engine, 'Internalisation', 'B12')).toBeCloseTo(60000, 6);
     expect(valueAt(engine, 'Internalisation', 'B13')).toBe('REGULAR');
+    // The one answer: two signals on, below the FULL tier, no cost of hiring computed → HIRE.
+    expect(valueAt(engine, 'Internalisation', 'B14')).toBe('HIRE');
+    expect(valueAt(engine, 'Internalisation', 'C14')).toBe('Recruter en interne');
+  });
+
+  it('every threshold of the editable block changes the results it feeds (and the reference block none)', async () => {
+    const { workbook } = await workbookWithEverything();
+    const engine = toEngine(workbook);
+    const h = engine.getSheetId('Hypothèses')!;
+    const at = (name: string) => {
+      const rows = workbook.sheet('Hypothèses')!.rows;
+      for (const [r, cols] of rows) if (cols.get(0)?.value === name) return r;
+      throw new Error(name);
+    };
+    const set = (name: string, value: RawCellContent) => engine.setCellContents({ sheet: h, row: at(name), col: 1 }, [[value]]);
+    // 45 h, fees at 65 %: two signals. Raise the hours threshold to 50: one signal left.
+    set('MKT_COMPLEXITY_HOURS', 50);
+    expect(valueAt(engine, 'Internalisation', 'B10')).toBe(1);
+    expect(valueAt(engine, 'Internalisation', 'B14')).toBe('PREPARE');
+    // Raise the fees ratio to 70 %: none.
+    set('MKT_CRITICAL_MASS', 0.7);
+    expect(valueAt(engine, 'Internalisation', 'B9')).toBe('OUTSOURCE');
+    expect(valueAt(engine, 'Internalisation', 'B14')).toBe('REGULAR');
+    expect(valueAt(engine, 'Hypothèses', 'B17')).toBeCloseTo(0.8, 10); // the tipping zone's end follows
+    // 2 000 a month is REGULAR; at a scale of 1.5 the thresholds are 750 / 2 250 / 6 000: PARTIAL.
+    set('MKT_TIER_SCALE', 1.5);
+    expect(valueAt(engine, 'Internalisation', 'B13')).toBe('PARTIAL');
+    // The reference values feed nothing.
+    const before = [9, 10, 11, 12, 13, 14].map((r) => valueAt(engine, 'Internalisation', `B${r}`));
+    for (const name of ['MKT_TIER_PARTIAL', 'MKT_TIER_REGULAR', 'MKT_TIER_FULL', 'MKT_RETENTION_UPLIFT', 'MKT_CAC_CUT']) set(name, 1);
+    expect([9, 10, 11, 12, 13, 14].map((r) => valueAt(engine, 'Internalisation', `B${r}`))).toEqual(before);
+    // The pilot: 90 % after three months is EXTEND; at a 6-month pilot, TOO_EARLY; with extend_at 95 %, TAKE_BACK.
+    const pilot = engine.getSheetId('Pilote')!;
+    engine.setCellContents({ sheet: pilot, row: 4, col: 2 }, [[40], [45], [50]]);
+    engine.setCellContents({ sheet: pilot, row: 4, col: 4 }, [['oui'], ['oui'], ['oui']]);
+    expect(valueAt(engine, 'Pilote', 'B12')).toBe('EXTEND');
+    set('MKT_EXTEND_KPI', 0.95);
+    expect(valueAt(engine, 'Pilote', 'B12')).toBe('TAKE_BACK');
+    set('MKT_EXPAND_KPI', 0.9);
+    expect(valueAt(engine, 'Pilote', 'B12')).toMatchObject({ value: '#VALUE!' }); // extend_at above expand_at
+    set('MKT_EXTEND_KPI', 0.8);
+    expect(valueAt(engine, 'Pilote', 'B12')).toBe('EXPAND');
+    set('MKT_PILOT_MONTHS', 6);
+    expect(valueAt(engine, 'Pilote', 'B12')).toBe('TOO_EARLY');
   });
 
   it('Pilote: TOO_EARLY until three months are filled, then the verdict follows the actuals and the reporting', async () => {

@@ -98,6 +98,62 @@ describe('explainCall', () => {
     expect(e.summary).toBe('1,000 shared between 2 channels by ROI; 1 channel cut.');
   });
 
+  it('INTERNALISE_SIGNAL with thresholds of the user: applied, said, and the tipping zone moves with them', () => {
+    const e = explainCall({ id: 'INTERNALISE_SIGNAL', args: [] }, [30, [[55000]], [[100000]], 'non', 30, 0.5], 'INTERNALISE', 'fr')!;
+    expect(e.summary).toBe('2 signaux sur 3 allumés : Internaliser.');
+    expect(e.lines[0]).toContain('30 h/semaine, seuil 30 h → allumé');
+    expect(e.lines[1]).toContain('seuil 50\u00a0%');
+    expect(e.lines[1]).toContain('zone de bascule, 50\u00a0% à 60\u00a0%');
+    expect(e.lines[4]).toContain('Seuils appliqués : 30 h/semaine et 50\u00a0%');
+    const old = explainCall({ id: 'INTERNALISE_SIGNAL', args: [] }, [45, [[65000]], [[100000]], 'non'], 'INTERNALISE', 'en')!;
+    expect(old.lines).toHaveLength(4);
+    expect(old.lines[1]).toContain('tipping zone, 60% to 70%');
+  });
+
+  it('BUDGET_TIER with a scale: the thresholds scaled and the scale said', () => {
+    const e = explainCall({ id: 'BUDGET_TIER', args: [] }, [[[1500]], null, 1.5], 'PARTIAL', 'en')!;
+    expect(e.summary).toBe('Monthly budget of 1,500: partial outsourcing.');
+    expect(e.lines[1]).toContain('under 750 in-house; 750 to 2,250 partial');
+    expect(e.lines[2]).toContain('× 1.5');
+  });
+
+  it('PILOT_VERDICT with thresholds of the user: the rule that fired, with its threshold', () => {
+    const e = explainCall({ id: 'PILOT_VERDICT', args: [] }, [3, 0.85, null, true, 3, 1, 0.9], 'TAKE_BACK', 'en')!;
+    expect(e.summary).toBe('Take back in-house — Target reached at only 85% (< 90%): take back in-house.');
+    expect(e.lines[2]).toContain('extend from 90%');
+    expect(explainCall({ id: 'PILOT_VERDICT', args: [] }, [4, 1, null, true, 6], 'TOO_EARLY', 'en')!.summary).toContain('4 of 6 months');
+  });
+
+  it('ALLOCATE with a cap: how many channels were capped', () => {
+    const e = explainCall({ id: 'ALLOCATE', args: [] }, [[[12000]], [[490], [5000], [4000]], [[14700], [20000], [16000]], 3, 1.5], [[735]], 'en')!;
+    expect(e.lines[2]).toBe('Cap: no channel gets more than 1.5 × its spend; 1 channel capped, the surplus shared among the others by ROI.');
+    const over = explainCall({ id: 'ALLOCATE', args: [] }, [[[5000]], [[1000], [1000]], [[4000], [1000]], 3, 1.5], '#N/A', 'fr')!;
+    expect(over.summary).toBe('Erreur : le budget (5000) dépasse 1,5 × les dépenses des canaux retenus (1500 au total).');
+  });
+
+  it('CONTRIBUTION: what is left in margin, and the ROAS beside its break-even', () => {
+    const e = explainCall({ id: 'CONTRIBUTION', args: [] }, [[[9000]], [[3000]], 0.3], -300, 'fr')!;
+    expect(e.summary).toBe('Contribution : 300 de perte : la marge ne couvre pas les dépenses.');
+    expect(e.lines[0]).toMatch(/9\s000 × 30\u00a0% − 3\s000 = [-−]300/);
+    expect(e.lines[1]).toBe('ROAS (CA ÷ dépense) de 3:1, en dessous du ROAS d’équilibre de 3,3:1 (1 ÷ marge).');
+  });
+
+  it('DECISION: the code with its reason from the inputs', () => {
+    const lead = explainCall({ id: 'DECISION', args: [] }, ['INTERNALISE', 'FULL', 18], 'HIRE_LEAD', 'en')!;
+    expect(lead.summary).toBe('Hire a lead, keep outside specialists: the signals are on and the budget is at the full tier: an in-house lead, with outside specialists kept for volume.');
+    expect(lead.lines[0]).toBe('Signals: Bring in-house; tier: Full outsourcing; crossover month: 18 (limit 36 months).');
+    const late = explainCall({ id: 'DECISION', args: [] }, ['INTERNALISE', 'REGULAR', 40], 'PREPARE', 'fr')!;
+    expect(late.summary).toBe('Préparer la transition : les signaux sont allumés, mais un recrutement ne devient moins cher qu’au mois 40, au-delà de 36 mois : préparer la transition.');
+    const tier = explainCall({ id: 'DECISION', args: [] }, ['OUTSOURCE', 'PARTIAL'], 'PARTIAL', 'en')!;
+    expect(tier.summary).toBe('Partial outsourcing: no in-house signal is on, the budget decides: partial outsourcing.');
+    expect(tier.lines[0]).toContain('cost of hiring not computed');
+    expect(explainCall({ id: 'DECISION', args: [] }, ['HIRE', 'FULL'], '#VALUE!', 'en')!.summary).toBe('Error: signal_code: unknown code "HIRE".');
+  });
+
+  it('LABEL in fr-CA: the Québec words', () => {
+    expect(explainCall({ id: 'LABEL', args: [] }, ['FULL', 'fr-CA'], 'Impartition complète', 'fr')!.summary).toBe('FULL se dit « Impartition complète ».');
+  });
+
   it('gives the rule message when the function would give an error', () => {
     const e = explainCall({ id: 'ROI_RATIO', args: [] }, [[[100]], [[0]]], '#DIV/0!', 'en')!;
     expect(e.summary).toBe('Error: spend: division by zero.');

@@ -29,7 +29,7 @@ const marginName = (workbook: FakeWorkbook) => {
   const n = workbook.names.find((x) => x.name === 'MKT_GROSS_MARGIN');
   return n && { sheet: n.sheet.name, rect: n.rect };
 };
-const ROW_20 = { row: 19, column: 1, rows: 1, columns: 1 };
+const ROW_23 = { row: 22, column: 1, rows: 1, columns: 1 };
 
 describe('MKT_GROSS_MARGIN, a row of the assumptions sheet', () => {
   it('a first write puts it below the thresholds, named, and the Arbitrage sheet reads it', async () => {
@@ -39,15 +39,15 @@ describe('MKT_GROSS_MARGIN, a row of the assumptions sheet', () => {
     if (result.status !== 'ok') return;
     expect(result.value.message ?? '').not.toContain('MKT_GROSS_MARGIN');
     const h = workbook.sheet('Hypothèses')!;
-    expect(marginName(workbook)).toEqual({ sheet: 'Hypothèses', rect: ROW_20 });
-    expect([h.get('A20')?.value, h.get('B20')?.value, h.get('B20')?.numberFormat]).toEqual(['MKT_GROSS_MARGIN', 0.45, '0%']);
-    expect(h.get('D20')?.value).toBe('MKT.OPTIMAL_SPEND, MKT.BREAKEVEN_ROAS');
+    expect(marginName(workbook)).toEqual({ sheet: 'Hypothèses', rect: ROW_23 });
+    expect([h.get('A23')?.value, h.get('B23')?.value, h.get('B23')?.numberFormat]).toEqual(['MKT_GROSS_MARGIN', 0.45, '0%']);
+    expect(h.get('D23')?.value).toBe('MKT.OPTIMAL_SPEND, MKT.BREAKEVEN_ROAS');
     const a = workbook.sheet('Arbitrage')!;
     expect(a.get('D2')?.formula).toBe('=MKT_GROSS_MARGIN');
     expect(a.get('F2')?.formula).toBe('=MKT.BREAKEVEN_ROAS(MKT_GROSS_MARGIN)');
     // The row is part of the assumptions record: a later Transfert rewrites it with the block.
     const record = readRegistry(workbook.names.map((n) => ({ name: n.name, formula: workbook.nameFormula(n) })), workbook.sheets.map((s) => ({ name: s.name, protected: false })));
-    expect(record[registryName('assumptions')]?.rect).toMatchObject({ row: 0, rows: 20 });
+    expect(record[registryName('assumptions')]?.rect).toMatchObject({ row: 0, rows: 23 });
   });
 
   it('a re-run sets it to the pane’s new margin, in the same cell, and says so', async () => {
@@ -57,8 +57,8 @@ describe('MKT_GROSS_MARGIN, a row of the assumptions sheet', () => {
     const result = await marginal(data, 0.4, true);
     expect(result.status).toBe('ok');
     if (result.status !== 'ok') return;
-    expect(marginName(workbook)).toEqual({ sheet: 'Hypothèses', rect: ROW_20 });
-    expect(workbook.sheet('Hypothèses')!.get('B20')?.value).toBe(0.4);
+    expect(marginName(workbook)).toEqual({ sheet: 'Hypothèses', rect: ROW_23 });
+    expect(workbook.sheet('Hypothèses')!.get('B23')?.value).toBe(0.4);
     expect(result.value.message).toContain('MKT_GROSS_MARGIN');
     expect(result.value.message).toContain('45 %');
     expect(result.value.message).toContain('40 %');
@@ -79,8 +79,8 @@ describe('MKT_GROSS_MARGIN, a row of the assumptions sheet', () => {
     const result = await marginal(data);
     expect(result.status).toBe('ok');
     if (result.status !== 'ok') return;
-    expect(marginName(workbook)).toEqual({ sheet: 'Hypothèses', rect: ROW_20 });
-    expect(h.get('B20')?.value).toBe(0.45);
+    expect(marginName(workbook)).toEqual({ sheet: 'Hypothèses', rect: ROW_23 });
+    expect(h.get('B23')?.value).toBe(0.45);
     expect(h.get('B7')?.value).toBe(2.5);
     expect(h.get('C8')?.value).toBe('note de la comptable');
     expect(workbook.sheets.length).toBe(sheets + 1); // the Arbitrage sheet only
@@ -88,8 +88,8 @@ describe('MKT_GROSS_MARGIN, a row of the assumptions sheet', () => {
     // A Transfert afterwards rewrites the assumptions block and keeps the margin row.
     const transfer = await writeTransfer({ profile: FR, decisions: [] }, { replace: true });
     expect(transfer.status).toBe('ok');
-    expect(marginName(workbook)).toEqual({ sheet: 'Hypothèses', rect: ROW_20 });
-    expect(h.get('B20')?.value).toBe(0.45);
+    expect(marginName(workbook)).toEqual({ sheet: 'Hypothèses', rect: ROW_23 });
+    expect(h.get('B23')?.value).toBe(0.45);
     expect(h.get('B7')?.value).toBe(2.5);
   });
 
@@ -98,14 +98,14 @@ describe('MKT_GROSS_MARGIN, a row of the assumptions sheet', () => {
     const data = await source(workbook);
     await writeDiagnostic({ source: data.source, layout: data.layout, profile: FR });
     const h = workbook.sheet('Hypothèses')!;
-    h.put('A20', [['à revoir']]);
+    h.put('A23', [['à revoir']]);
     h.put('B7', [[2.5]]);
     const result = await marginal(data);
     expect(result.status).toBe('ok');
-    expect(h.get('A20')?.value).toBe('à revoir');
+    expect(h.get('A23')?.value).toBe('à revoir');
     const name = marginName(workbook)!;
     expect(name.sheet).not.toBe('Arbitrage');
-    expect(workbook.sheet(name.sheet)!.get('B20')?.value).toBe(0.45);
+    expect(workbook.sheet(name.sheet)!.get('B23')?.value).toBe(0.45);
     expect(workbook.sheet(name.sheet)!.get('B7')?.value).toBe(2.5); // the edited floor kept on the new sheet
   });
 
@@ -113,17 +113,17 @@ describe('MKT_GROSS_MARGIN, a row of the assumptions sheet', () => {
     const { workbook } = monthlyBudget();
     const data = await source(workbook);
     await marginal(data);
-    const cell = workbook.sheet('Hypothèses')!.get('B20')!;
+    const cell = workbook.sheet('Hypothèses')!.get('B23')!;
     cell.formula = USER_FORMULA;
     cell.value = 0.5;
     const result = await marginal(data, 0.45, true);
     expect(result.status).toBe('ok');
     if (result.status !== 'ok') return;
-    expect(workbook.sheet('Hypothèses')!.get('B20')?.formula).toBe(USER_FORMULA);
+    expect(workbook.sheet('Hypothèses')!.get('B23')?.formula).toBe(USER_FORMULA);
     expect(result.value.message).toContain(USER_FORMULA);
     // And a Transfert keeps that formula too.
     await writeTransfer({ profile: FR, decisions: [] }, { replace: true });
-    expect(workbook.sheet('Hypothèses')!.get('B20')?.formula).toBe(USER_FORMULA);
+    expect(workbook.sheet('Hypothèses')!.get('B23')?.formula).toBe(USER_FORMULA);
   });
 
   it('a margin picked in the workbook is a formula the pane wrote: a re-run with the same pick does not call it the accountant’s', async () => {
@@ -132,7 +132,7 @@ describe('MKT_GROSS_MARGIN, a row of the assumptions sheet', () => {
     const picked = (replace: boolean) =>
       writeArbitrage({ source: data.source, layout: data.layout, profile: FR, totalBudget: { value: 2000 }, method: 'marginal', grossMargin: { ref: "'Budget 2025'!B2" } }, { replace });
     expect((await picked(false)).status).toBe('ok');
-    expect(workbook.sheet('Hypothèses')!.get('B20')?.formula).toBe("='Budget 2025'!$B$2");
+    expect(workbook.sheet('Hypothèses')!.get('B23')?.formula).toBe("='Budget 2025'!$B$2");
     const again = await picked(true);
     expect(again.status === 'ok' && (again.value.message ?? '')).not.toContain('MKT_GROSS_MARGIN');
   });
@@ -141,12 +141,12 @@ describe('MKT_GROSS_MARGIN, a row of the assumptions sheet', () => {
     const { workbook } = monthlyBudget();
     const data = await source(workbook);
     await marginal(data);
-    const cell = workbook.sheet('Hypothèses')!.get('B20')!;
+    const cell = workbook.sheet('Hypothèses')!.get('B23')!;
     cell.numberFormat = '@';
     cell.value = 'voir le comptable';
     const result = await marginal(data, 0.45, true);
     expect(result.status).toBe('ok');
-    expect(workbook.sheet('Hypothèses')!.get('B20')).toMatchObject({ value: 'voir le comptable' });
+    expect(workbook.sheet('Hypothèses')!.get('B23')).toMatchObject({ value: 'voir le comptable' });
   });
 
   it('an average-return rewrite of the Arbitrage sheet leaves no margin name pointing there', async () => {
@@ -155,10 +155,10 @@ describe('MKT_GROSS_MARGIN, a row of the assumptions sheet', () => {
     await marginal(data);
     const result = await writeArbitrage({ source: data.source, layout: data.layout, profile: FR, totalBudget: { value: 30000 } }, { replace: true });
     expect(result.status).toBe('ok');
-    expect(workbook.sheet('Arbitrage')!.get('E5')?.formula).toBe('=MKT.ALLOCATE($B$2,B5:B16,C5:C16,MKT_FLOOR)');
-    expect(marginName(workbook)).toEqual({ sheet: 'Hypothèses', rect: ROW_20 });
+    expect(workbook.sheet('Arbitrage')!.get('E5')?.formula).toBe('=MKT.ALLOCATE($B$2,B5:B16,C5:C16,MKT_FLOOR,MKT_CAP)');
+    expect(marginName(workbook)).toEqual({ sheet: 'Hypothèses', rect: ROW_23 });
     expect(workbook.names.filter((n) => !n.name.startsWith('MKT_SHEET_') && n.sheet.name === 'Arbitrage').map((n) => n.name)).toEqual([]);
-    expect(workbook.sheet('Hypothèses')!.get('B20')?.value).toBe(0.45);
+    expect(workbook.sheet('Hypothèses')!.get('B23')?.value).toBe(0.45);
   });
 
   it('keeps the sync count constant whatever the number of channels: first write, on an existing assumptions sheet, re-run', async () => {

@@ -5,7 +5,7 @@
 import { PAYLOAD_LIMIT, PREVIEW_ROWS, readSource, writeArbitrage, writeDiagnostic, writeInternalisation, writePilot, writeTransfer } from '../../src/excel';
 import type { WorkbookProfile } from '../../src/excel';
 import { estimatePlanBytes } from '../../src/excel/apply';
-import { diagnosticPlan } from '../../src/excel/plans';
+import { assumptionsPlan, diagnosticPlan } from '../../src/excel/plans';
 import { FakeWorkbook, installFake } from '../support/excel-fake';
 import { singleColumns } from './fixtures';
 
@@ -39,7 +39,8 @@ async function measure(rows: number): Promise<Measure> {
   const { source, layout, preview, complete } = (read as { value: { source: never; layout: never; preview: unknown[][]; complete: boolean } }).value;
   await step('writeDiagnostic', () => writeDiagnostic({ source, layout, profile: PROFILE }));
   const diagnosticRequest = workbook.requestBytes[workbook.requestBytes.length - 1];
-  const diagnosticEstimate = estimatePlanBytes([diagnosticPlan({ source, layout, profile: PROFILE })]);
+  // The first write creates the assumptions sheet too: the guard (write.ts) estimates every plan of the batch.
+  const diagnosticEstimate = estimatePlanBytes([diagnosticPlan({ source, layout, profile: PROFILE }), assumptionsPlan(PROFILE)]);
   await step('writeArbitrage', () => writeArbitrage({ source, layout, profile: PROFILE, totalBudget: { value: 50000 } }));
   await step('askBeforeReplace', () => writeDiagnostic({ source, layout, profile: PROFILE }));
   await step('replaceDiagnostic', () => writeDiagnostic({ source, layout, profile: PROFILE }, { replace: true }));

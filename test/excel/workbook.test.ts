@@ -114,7 +114,7 @@ describe('Diagnostic sheet for a 12-channel monthly budget (France)', () => {
     expect(d.charts[0]).toMatchObject({
       name: 'MKT_DIAGNOSTIC_ROI',
       type: 'ColumnClustered',
-      title: 'ROI par canal et cible 3:1–5:1',
+      title: 'ROAS (CA ÷ dépense) par canal et cible 3:1–5:1',
       series: [
         { values: 'D5:D16', xValues: 'A5:A16' },
         { name: 'Cible basse', values: 'G5:G16', chartType: 'Line' },
@@ -134,7 +134,14 @@ describe('Diagnostic sheet for a 12-channel monthly budget (France)', () => {
     expect(value(h, 'B5')).toBe(3);
     expect(value(h, 'B6')).toBe(5);
     expect(value(h, 'B7')).toBe(3); // MKT_FLOOR
-    expect(value(h, 'B9')).toBe('standard'); // MKT_PROFILE, as text
+    expect(value(h, 'B8')).toBe(1.5); // MKT_CAP
+    expect(value(h, 'B11')).toBe('standard'); // MKT_PROFILE, as text
+    expect(value(h, 'B12')).toBe(1); // MKT_TIER_SCALE
+    // The reference values sit apart, under a title that says no written formula reads them.
+    expect(value(h, 'A16')).toMatch(/lecture seule/);
+    expect(names.MKT_CRITICAL_MASS_STRONG).toBe("='Hypothèses'!$B$17");
+    expect(formula(h, 'B17')).toBe('=MKT_CRITICAL_MASS+0.1');
+    expect(value(h, 'E5')).toContain('https://www.antoine-blot.com/blogue/marketing-externalise-pme-quebec/');
     // The record: the block's bounding box, then exactly the cells the pane wrote, one hidden name
     // per area (B1:H1, C2:H2, G3:H3 are not its cells), so no list separator is involved.
     expect(names.MKT_SHEET_DIAGNOSTIC).toBe('=Diagnostic!$A$1:$H$16');
@@ -177,12 +184,14 @@ describe('the other sheets', () => {
     expect(formula(s, 'B4')).toBe("=SUM('Budget 2025'!$B$5:$M$5)");
     expect(format(s, 'B5')).toBe('#,##0 [$€-40C]');
     expect(value(s, 'B6')).toBe(false);
-    expect(formula(s, 'B9')).toBe('=MKT.INTERNALISE_SIGNAL(B3,B4,B5,B6)');
-    expect(formula(s, 'B10')).toBe('=MKT.INTERNALISE_SCORE(B3,B4,B5,B6)');
+    expect(formula(s, 'B9')).toBe('=MKT.INTERNALISE_SIGNAL(B3,B4,B5,B6,MKT_COMPLEXITY_HOURS,MKT_CRITICAL_MASS)');
+    expect(formula(s, 'B10')).toBe('=MKT.INTERNALISE_SCORE(B3,B4,B5,B6,MKT_COMPLEXITY_HOURS,MKT_CRITICAL_MASS)');
     expect(formula(s, 'B11')).toBe('=MKT.FEES_TO_SALARY(B4,B5)');
     expect(formula(s, 'B12')).toBe('=MKT.BREAKEVEN_FEES(B5,MKT_CRITICAL_MASS)');
-    expect(formula(s, 'B13')).toBe('=MKT.BUDGET_TIER(B7,MKT_PROFILE)');
-    expect(value(workbook.sheet('Hypothèses'), 'B9')).toBe('clickable');
+    expect(formula(s, 'B13')).toBe('=MKT.BUDGET_TIER(B7,MKT_PROFILE,MKT_TIER_SCALE)');
+    expect(formula(s, 'B14')).toBe('=MKT.DECISION(B9,B13)');
+    expect(formula(s, 'C14')).toBe('=MKT.LABEL(B14,"fr")');
+    expect(value(workbook.sheet('Hypothèses'), 'B11')).toBe('clickable');
   });
 
   it('a picked single cell stays a plain reference; a picked range is summed', async () => {
@@ -232,7 +241,7 @@ describe('the other sheets', () => {
     expect(result).toMatchObject({ status: 'ok', value: { sheetName: 'Arbitrage' } });
     const a = workbook.sheet('Arbitrage');
     expect(value(a, 'B2')).toBe(30000);
-    expect(formula(a, 'E5')).toBe('=MKT.ALLOCATE($B$2,B5:B16,C5:C16,MKT_FLOOR)');
+    expect(formula(a, 'E5')).toBe('=MKT.ALLOCATE($B$2,B5:B16,C5:C16,MKT_FLOOR,MKT_CAP)');
     expect(formula(a, 'E6')).toBeUndefined(); // the spill area is left free
     expect(format(a, 'E16')).toBe('#,##0 [$€-40C]');
     // Today's monthly spend: the history's total ÷ its months, months without spend counted.
@@ -270,16 +279,16 @@ describe('the other sheets', () => {
   it('every write sets MKT_PROFILE to the pane’s profile, and says so when that changes it', async () => {
     const { workbook, data } = await diagnosed();
     const h = () => workbook.sheet('Hypothèses');
-    expect(value(h(), 'B9')).toBe('standard');
+    expect(value(h(), 'B11')).toBe('standard');
     const internal = await writeInternalisation({
       profile: { ...FR, budgetProfile: 'clickable' },
       weeklyHours: { value: 45 }, externalFees: { value: 1 }, loadedSalary: { value: 1 }, dataNeed: { value: false }, monthlyBudget: { value: 1800 },
     });
-    expect(value(h(), 'B9')).toBe('clickable');
-    expect(format(h(), 'B9')).toBe('@');
+    expect(value(h(), 'B11')).toBe('clickable');
+    expect(format(h(), 'B11')).toBe('@');
     expect(internal.status === 'ok' && internal.value.message).toContain('« standard » à « clickable »');
     const transfer = await writeTransfer({ profile: { ...FR, budgetProfile: 'high_margin' }, decisions: [] });
-    expect(value(h(), 'B9')).toBe('high_margin');
+    expect(value(h(), 'B11')).toBe('high_margin');
     expect(transfer.status === 'ok' && transfer.value.message).toContain('« clickable » à « high_margin »');
     const same = await writeDiagnostic({ source: data.source, layout: data.layout, profile: { ...FR, budgetProfile: 'high_margin' } }, { replace: true });
     expect(same.status === 'ok' && same.value.message).toBeUndefined();
@@ -321,7 +330,8 @@ describe('the other sheets', () => {
     expect(formula(p, 'D6')).toBe('=IF(OR(C6="",B6=0),"",C6/B6)');
     expect(formula(p, 'B9')).toBe('=COUNT(C5:C7)');
     expect(formula(p, 'B10')).toBe('=IF(B9=0,0,IF(SUMIFS(B5:B7,C5:C7,"<>")=0,"",SUM(C5:C7)/SUMIFS(B5:B7,C5:C7,"<>")))');
-    expect(formula(p, 'B12')).toBe('=IF(B10="","",IF(COUNT(F5:F7)=0,MKT.PILOT_VERDICT(B9,B10,,B11),MKT.PILOT_VERDICT(B9,B10,AVERAGE(F5:F7),B11)))');
+    const t = 'MKT_PILOT_MONTHS,MKT_EXPAND_KPI,MKT_EXTEND_KPI,MKT_ROI_LOW';
+    expect(formula(p, 'B12')).toBe(`=IF(B10="","",IF(COUNT(F5:F7)=0,MKT.PILOT_VERDICT(B9,B10,,B11,${t}),MKT.PILOT_VERDICT(B9,B10,AVERAGE(F5:F7),B11,${t})))`);
     expect(formula(p, 'C12')).toBe('=IF(B12="","",MKT.LABEL(B12,"fr"))');
     // A target of 0 typed in the pane is refused.
     expect(await writePilot({ profile: FR, kpiName: 'Leads', monthlyTargets: [40, 0, 60] }, { replace: true })).toMatchObject({ status: 'error', code: 'invalidInput' });

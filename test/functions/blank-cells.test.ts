@@ -112,6 +112,8 @@ describe('explain reads a blank cell as its host passes it, and agrees with the 
     ['ROI_BAND', '=MKT.ROI_BAND(B1,B2)', { B1: [[2]], B2: [['']] }, 1],
     ['PILOT_VERDICT', '=MKT.PILOT_VERDICT(B1,B2,B3,B4)', { B1: [[3]], B2: [[1.1]], B3: [[4]], B4: [['']] }, 3],
     ['INTERNALISE_SIGNAL', '=MKT.INTERNALISE_SIGNAL(B1,B2,B3,B4)', { B1: [[45]], B2: [[78000]], B3: [[120000]], B4: [['']] }, 3],
+    ['INTERNALISE_SIGNAL', '=MKT.INTERNALISE_SIGNAL(B1,B2,B3,B4,B5)', { B1: [[45]], B2: [[78000]], B3: [[120000]], B4: [[true]], B5: [['']] }, 4],
+    ['DECISION', '=MKT.DECISION(B1,B2,B3)', { B1: [['INTERNALISE']], B2: [['FULL']], B3: [['']] }, 2],
   ];
   describe.each(cases)('%s', (id, formula, inputs, blankAt) => {
     const call = parseMktCalls(formula)[0];
@@ -131,6 +133,10 @@ describe('explain reads a blank cell as its host passes it, and agrees with the 
     const inputs = { B1: [[2]], B2: [['']] };
     expect(explainFormula({ address: 'C1', formula: '=MKT.ROI_BAND(B1,B2)', value: desktop, inputs }, 'en', 'zero')!.summary.toLowerCase()).toContain(String(labelOf(String(desktop), 'en')).toLowerCase());
     expect(explainFormula({ address: 'C1', formula: '=MKT.ROI_BAND(B1,B2)', value: web, inputs }, 'en', 'null')!.summary.toLowerCase()).toContain(String(labelOf(String(web), 'en')).toLowerCase());
+  });
+  it('DECISION(INTERNALISE, FULL, blank): PREPARE on Windows and Mac (0 = never pays back), HIRE_LEAD on the web (not computed)', () => {
+    expect(shown('DECISION', ['INTERNALISE', 'FULL', 0])).toBe('PREPARE');
+    expect(shown('DECISION', ['INTERNALISE', 'FULL', null])).toBe('HIRE_LEAD');
   });
   it('BUDGET_TIER(600, blank) is PARTIAL on every host', () => {
     for (const blank of [0, null, '']) expect(shown('BUDGET_TIER', [[[600]], blank])).toBe('PARTIAL');

@@ -106,6 +106,52 @@ function buildMarginalEdgeWorkbook(): ExcelJS.Workbook {
   return workbook;
 }
 
+/**
+ * Issue 17's functions and arguments: DECISION and CONTRIBUTION, the signals' and the pilot's
+ * thresholds, BUDGET_TIER's scale and LABEL in fr-CA, from cells and literals, valid and invalid.
+ */
+function buildThresholdsWorkbook(): ExcelJS.Workbook {
+  const workbook = new ExcelJSRuntime.Workbook();
+  const sheet = workbook.addWorksheet('Seuils');
+  const inputs: ExcelJS.CellValue[][] = [
+    [45, 65000, 100000, 'non', 50, 0.6],
+    [30, 50000, 100000, 'oui', 30, 0.5],
+    [30, 50000, 100000, true, 0, 0.5],
+    [30, 50000, 100000, false, '40', '70%'],
+  ];
+  inputs.forEach((row, i) => {
+    const r = 1 + i;
+    row.forEach((v, c) => (sheet.getCell(r, 1 + c).value = v));
+    sheet.getCell(r, 8).value = { formula: `MKT.INTERNALISE_SIGNAL(A${r},B${r},C${r},D${r},E${r},F${r})` };
+    sheet.getCell(r, 9).value = { formula: `MKT.INTERNALISE_SCORE(A${r},B${r},C${r},D${r},E${r})` };
+  });
+  const more: Array<[ExcelJS.CellValue[], string]> = [
+    [[2000, 'standard', 1.5], 'MKT.BUDGET_TIER(A{r},B{r},C{r})'],
+    [[2000, 'forte_marge', 0], 'MKT.BUDGET_TIER(A{r},B{r},C{r})'],
+    [[3, 1, '', true, 6], 'MKT.PILOT_VERDICT(A{r},B{r},,D{r},E{r})'],
+    [[3, 0.85, 2.5, 'oui', 3, 1, 0.9, 2], 'MKT.PILOT_VERDICT(A{r},B{r},C{r},D{r},E{r},F{r},G{r},H{r})'],
+    [[3, 1, 2.5, 'oui', 3, 0.7, 0.9, 2], 'MKT.PILOT_VERDICT(A{r},B{r},C{r},D{r},E{r},F{r},G{r},H{r})'],
+    [[9000, 3000, 0.3], 'MKT.CONTRIBUTION(A{r},B{r},C{r})'],
+    [[9000, 3000, 30], 'MKT.CONTRIBUTION(A{r},B{r},C{r})'],
+    [['INTERNALISE', 'FULL', 18], 'MKT.DECISION(A{r},B{r},C{r})'],
+    [['internalise', 'regular', 40], 'MKT.DECISION(A{r},B{r},C{r})'],
+    [['INTERNALISE', 'REGULAR', 40, 48], 'MKT.DECISION(A{r},B{r},C{r},D{r})'],
+    [['OUTSOURCE', ' partial '], 'MKT.DECISION(A{r},B{r})'],
+    [['HIRE', 'FULL'], 'MKT.DECISION(A{r},B{r})'],
+    [['FULL', 'fr-CA'], 'MKT.LABEL(A{r},B{r})'],
+    [['OUTSOURCE', 'qc'], 'MKT.LABEL(A{r},B{r})'],
+    [['HIRE_LEAD', 'en'], 'MKT.LABEL(A{r},B{r})'],
+    [['REGULAR'], 'MKT.LABEL(MKT.DECISION("OUTSOURCE",A{r}),"fr-CA")'],
+  ];
+  more.forEach(([row, formula], i) => {
+    const r = 10 + i;
+    row.forEach((v, c) => (sheet.getCell(r, 1 + c).value = v));
+    sheet.getCell(r, 10).value = { formula: formula.replace(/\{r\}/g, String(r)) };
+  });
+  cacheComputedValues(workbook);
+  return workbook;
+}
+
 const CASES: Case[] = [
   ...Object.keys(EXAMPLES).map((name) => ({ name, workbook: () => buildExample(name) })),
   {
@@ -125,6 +171,7 @@ const CASES: Case[] = [
       return wb;
     },
   },
+  { name: 'thresholds.xlsx', workbook: buildThresholdsWorkbook },
 ];
 
 function sameValue(expected: CellOutput, got: LoCell | undefined): boolean {

@@ -65,7 +65,7 @@ function internalisation(sheet: SheetBuilder): void {
   sheet
     .text('A16', 'Recommandation')
     .formula('B16', 'MKT.INTERNALISE_SIGNAL(B3,B8:M9,B4,B5)')
-    .formula('C16', 'MKT.LABEL(B16,"fr")');
+    .formula('C16', 'MKT.LABEL(B16,"fr-CA")');
   sheet.widths({ A: 62, B: 16, C: 22, N: 12 });
 }
 
@@ -98,7 +98,7 @@ function clients(sheet: SheetBuilder): void {
       .formula(`F${r}`, `MKT.LTV(B${r},C${r},D${r})`, FORMATS.cad)
       .formula(`G${r}`, `F${r}/E${r}`, FORMATS.ratio)
       .formula(`H${r}`, `MKT.RETENTION_LEVER(B${r},C${r},E${r})`)
-      .formula(`I${r}`, `MKT.LABEL(H${r},"fr")`);
+      .formula(`I${r}`, `MKT.LABEL(H${r},"fr-CA")`);
   });
   sheet.text('A8', 'Le levier compare LTV ÷ CAC avec +10 % de rétention ou −10 % de CAC, sans actualisation.', { italic: true });
   sheet.widths({ A: 36, B: 16, C: 12, D: 14, E: 16, F: 12, G: 11, H: 16, I: 14 });
@@ -192,8 +192,9 @@ function marginalArbitrage(sheet: SheetBuilder): void {
     sheet
       .text(`A${r}`, name)
       .formula(`B${r}`, `MKT.RESPONSE_FIT(B${s}:M${s},B${revenueTop + i}:M${revenueTop + i})`)
-      .formula(`F${r}`, `MKT.LABEL(E${r},"fr")`)
-      .formula(`G${r}`, `AVERAGEIF(B${s}:M${s},">0")`, FORMATS.cad)
+      .formula(`F${r}`, `MKT.LABEL(E${r},"fr-CA")`)
+      // Today's monthly spend, RULES.md's one definition: total ÷ months of the history.
+      .formula(`G${r}`, `SUM(B${s}:M${s})/COLUMNS(B${s}:M${s})`, FORMATS.cad)
       .formula(`I${r}`, `MKT.MARGINAL_ROAS(${fit},G${r})`, FORMATS.ratio)
       .formula(`J${r}`, `MKT.MARGINAL_ROAS(${fit},H${r})`, FORMATS.ratio);
     // A LINEAR channel (b = 1) has no finite optimum: OPTIMAL_SPEND would be #NUM!.
@@ -253,7 +254,7 @@ function pilot(sheet: SheetBuilder): void {
       .formula(`H${r}`, `MKT.ROI_RATIO(G$6:G${r},F$6:F${r})`, FORMATS.ratio)
       .input(`I${r}`, report)
       .formula(`J${r}`, `MKT.PILOT_VERDICT(A${r},E${r},H${r},I${r})`)
-      .formula(`K${r}`, `MKT.LABEL(J${r},"fr")`);
+      .formula(`K${r}`, `MKT.LABEL(J${r},"fr-CA")`);
   });
   sheet.text('A11', 'Un rapport non reçu (non) donne STOP ; avant 3 mois, le verdict est TOO_EARLY.', { italic: true });
   sheet.widths({ A: 14, B: 12, C: 12, D: 12, E: 14, F: 14, G: 16, H: 11, I: 14, J: 12, K: 20 });
