@@ -194,17 +194,16 @@ const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A step of the journey, by its numbered label ("2. Décision"), whatever its done/current mark. */
 async function goToStep(page, label) {
-  await page.getByRole('navigation').getByRole('button', { name: new RegExp(`^${escapeRegExp(label)}`) }).click();
+  await page.getByRole('navigation', { name: /^(Étapes|Steps)$/ }).getByRole('button', { name: new RegExp(`^${escapeRegExp(label)}`) }).click();
   await page.waitForFunction((l) => document.querySelector('h2[id^="mkt-step-"]')?.textContent?.includes(l.replace(/^\d+\. /, '')), label);
 }
 
 /** A tool (Expliquer, Réparer, Partager, Retirer) from the tools menu. */
 async function openTool(page, menu, name) {
   await page.getByRole('button', { name: menu, exact: true }).click();
-  await page.getByRole('menuitem', { name, exact: true }).click();
+  await page.getByRole('navigation', { name: menu }).getByRole('button', { name, exact: true }).click();
   await page.waitForFunction((n) => document.querySelector('h2[id^="mkt-step-"]')?.textContent?.includes(n), name);
-  // The menu closes and the button's colours settle (their transition) before anything is measured.
-  await page.getByRole('menu').waitFor({ state: 'detached' });
+  // The buttons' colours settle (their transition) before anything is measured.
   await page.waitForTimeout(400);
 }
 
@@ -543,7 +542,7 @@ async function journey(locale, origin) {
     const months = await poll(() => page.getByRole('textbox', { name: w.monthsElapsed, exact: true }).inputValue(), (v) => v !== '');
     check(name('the Pilot step reads its tracker: 2 months entered, not asked again'), months === '2', months);
     check(name('…and says it read them from the tracker'), await page.getByTestId('pilot-from-tracker').isVisible());
-    const done = await page.getByRole('navigation').getByRole('button').allInnerTexts();
+    const done = await page.getByRole('navigation', { name: /^(Étapes|Steps)$/ }).getByRole('button').allInnerTexts();
     check(name('the steps written are marked done (✓)'), done.filter((t) => t.includes('✓')).length >= 4, done.join(' | '));
     if (w.shots) await shot(page, '4-pilote.png', { stepOnly: true });
     await goToStep(page, w.steps[1]);

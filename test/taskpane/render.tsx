@@ -23,11 +23,11 @@ export const plain = (text: string | null | undefined): string => (text ?? '').r
 
 /** A step's button in the journey's navigation: "2. Décision", whatever its done/current mark. */
 export function stepButton(n: number, name: string): HTMLElement {
-  return within(screen.getByRole('navigation')).getByRole('button', { name: new RegExp(`^${n}\\. ${name}`) });
+  return within(screen.getByRole('navigation', { name: /^(Étapes|Steps)$/ })).getByRole('button', { name: new RegExp(`^${n}\\. ${name}`) });
 }
 
 /** Opens a tool (Expliquer, Réparer, Partager, Retirer) from the tools menu. */
 export async function openTool(user: ReturnType<typeof userEvent.setup>, menu: string, name: string): Promise<void> {
   await user.click(screen.getByRole('button', { name: menu }));
-  await user.click(await screen.findByRole('menuitem', { name }));
+  await user.click(within(screen.getByRole('navigation', { name: menu })).getByRole('button', { name }));
 }

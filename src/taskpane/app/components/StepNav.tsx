@@ -3,7 +3,8 @@
  * technology too: aria-current="step" and the status in the button's name), and the tools menu
  * beside it — tools are not steps and carry no number.
  */
-import { Button, Menu, MenuButton, MenuItem, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
+import { useState } from 'react';
 import { usePane } from '../context';
 import { isStep, STEPS, TOOLS } from '../state';
 import { useStyles } from './styles';
@@ -38,26 +39,39 @@ export function StepNav() {
   );
 }
 
-/** Explain, Repair, Share and Remove: one menu, beside the journey. */
+/**
+ * Explain, Repair, Share and Remove: one disclosure beside the journey (a button that shows the
+ * tools' list), without a menu component: no popup to manage, one more package kept out of the pane.
+ */
 export function ToolsMenu() {
   const { t, state, dispatch } = usePane();
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
   return (
-    <Menu>
-      <MenuTrigger disableButtonEnhancement>
-        <MenuButton size="small" appearance={isStep(state.step) ? 'subtle' : 'primary'}>
-          {t('app.tools')}
-        </MenuButton>
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
+    <nav aria-label={t('app.tools')} className={styles.tools}>
+      <Button size="small" appearance={isStep(state.step) ? 'subtle' : 'primary'} aria-expanded={open} aria-controls="mkt-tools" onClick={() => setOpen(!open)}>
+        {t('app.tools')}
+      </Button>
+      {open && (
+        <ul id="mkt-tools" className={styles.nav}>
           {TOOLS.map((tool) => (
-            <MenuItem key={tool} onClick={() => dispatch({ type: 'step', step: tool })}>
-              {t(`step.${tool}`)}
-            </MenuItem>
+            <li key={tool}>
+              <Button
+                size="small"
+                appearance={state.step === tool ? 'primary' : 'secondary'}
+                aria-current={state.step === tool ? 'page' : undefined}
+                onClick={() => {
+                  dispatch({ type: 'step', step: tool });
+                  setOpen(false);
+                }}
+              >
+                {t(`step.${tool}`)}
+              </Button>
+            </li>
           ))}
-        </MenuList>
-      </MenuPopover>
-    </Menu>
+        </ul>
+      )}
+    </nav>
   );
 }
 

@@ -17,6 +17,7 @@ export const useStyles = makeStyles({
   fieldBlock: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   pick: { alignSelf: 'flex-start' },
   nav: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, listStyleType: 'none', margin: 0, padding: 0 },
+  tools: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   navButtons: { display: 'flex', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   // A channel name is the workbook's text: any length, any direction; it wraps inside the pane.
