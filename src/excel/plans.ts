@@ -260,6 +260,10 @@ export function diagnosticPlan({ source, layout, profile }: DiagnosticInput): Sh
   const r = FIRST + 1; // 1-based row of the template
   const lang = literal(labelLanguage(profile));
 
+  // Beside the ROAS, when a gross margin is known (MKT_GROSS_MARGIN, set by the marginal
+  // Arbitrage): what each channel leaves after its spend, and the ROAS at which it breaks even.
+  // ISNUMBER is FALSE for a name not defined yet, so the cells stay empty until then.
+  const known = 'ISNUMBER(MKT_GROSS_MARGIN)';
   const template: CellData[] = [
     `=${rowRef(src, [src.channelColumn, src.channelColumn])}&""`,
     `=SUM(${spendRef})`,
@@ -269,8 +273,9 @@ export function diagnosticPlan({ source, layout, profile }: DiagnosticInput): Sh
     `=MKT.LABEL(E${r},${lang})`,
     '=MKT_ROI_LOW',
     '=MKT_ROI_HIGH',
+    `=IF(${known},MKT.CONTRIBUTION(C${r},B${r},MKT_GROSS_MARGIN),"")`,
   ];
-  const formats = ['General', money, money, RATIO_FORMAT, 'General', 'General', RATIO_FORMAT, RATIO_FORMAT];
+  const formats = ['General', money, money, RATIO_FORMAT, 'General', 'General', RATIO_FORMAT, RATIO_FORMAT, money];
   const totals: CellData[] = [
     `=SUM(${col(1)})`,
     `=SUM(${col(2)})`,
@@ -278,6 +283,7 @@ export function diagnosticPlan({ source, layout, profile }: DiagnosticInput): Sh
     `=MKT.ROI_BAND(D3,MKT_ROI_LOW,MKT_ROI_HIGH)`,
     `=MKT.LABEL(E3,${lang})`,
   ];
+  const columns = template.length;
   const sourceText = source.tableName ? `${source.tableName} (${source.address})` : source.address;
   return {
     kind: 'diagnostic',
@@ -286,10 +292,12 @@ export function diagnosticPlan({ source, layout, profile }: DiagnosticInput): Sh
       textAt(1, 0, [[L.diagSource, sourceText]], 'note'),
       textAt(2, 0, [[L.total]], 'total'),
       formulasAt(2, 1, [totals], [[money, money, RATIO_FORMAT, 'General', 'General']], 'total'),
-      textAt(TABLE_HEADER_ROW, 0, [[L.channel, L.spend, L.revenue, L.roi, L.band, L.bandWords, L.low, L.high]], 'header'),
+      // The margin's totals: the contribution of all channels, and the break-even ROAS (one for all).
+      formulasAt(2, 8, [[`=IF(${known},SUM(${col(8)}),"")`, `=IF(${known},IF(MKT_GROSS_MARGIN>0,MKT.BREAKEVEN_ROAS(MKT_GROSS_MARGIN),""),"")`]], [[money, RATIO_FORMAT]], 'total'),
+      textAt(TABLE_HEADER_ROW, 0, [[L.channel, L.spend, L.revenue, L.roi, L.band, L.bandWords, L.low, L.high, L.contribution, L.breakevenRoas]], 'header'),
       formulasAt(FIRST, 0, [template], [formats]),
     ],
-    fills: n > 1 ? [{ from: rangeAddress(FIRST, 0, 1, 8), to: rangeAddress(FIRST + 1, 0, n - 1, 8) }] : [],
+    fills: n > 1 ? [{ from: rangeAddress(FIRST, 0, 1, columns), to: rangeAddress(FIRST + 1, 0, n - 1, columns) }] : [],
     names: [],
     highlights: [
       { address: rangeAddress(FIRST, 0, n, 8), formula: `=$E${r}="BELOW"`, fill: '#F8CBAD', fontColor: '#9C0006' },
@@ -304,13 +312,13 @@ export function diagnosticPlan({ source, layout, profile }: DiagnosticInput): Sh
           { name: L.low, values: col(6), line: true },
           { name: L.high, values: col(7), line: true },
         ],
-        position: ['J4', 'R22'],
+        position: ['L4', 'T22'],
       },
     ],
     validations: [],
-    widths: { A: 160, B: 90, C: 90, D: 110, E: 70, F: 110, G: 70, H: 70 },
+    widths: { A: 160, B: 90, C: 90, D: 110, E: 70, F: 110, G: 70, H: 70, I: 130, J: 110 },
     // The cells written; the chart floats beside them and is replaced by its name.
-    region: { row: 0, column: 0, rows: last + 1, columns: 8 },
+    region: { row: 0, column: 0, rows: last + 1, columns: columns + 1 },
     anchor: 'A1',
   };
 }

@@ -42,6 +42,8 @@ const fr = {
   high: 'Cible haute',
   total: 'Total',
   chartRoi: 'ROAS (CA ÷ dépense) par canal et cible 3:1–5:1',
+  contribution: 'Contribution (marge brute − dépenses)',
+  breakevenRoas: 'ROAS d’équilibre (1 ÷ marge)',
   // Internalisation
   intTitle: 'Internaliser ou externaliser ?',
   weeklyHours: 'Heures par semaine nécessaires (marketing, ventes, produit)',
@@ -111,6 +113,8 @@ const en: Strings = {
   high: 'Target high',
   total: 'Total',
   chartRoi: 'ROAS (revenue ÷ spend) by channel against the 3:1–5:1 target',
+  contribution: 'Contribution (gross margin − spend)',
+  breakevenRoas: 'Break-even ROAS (1 ÷ margin)',
   intTitle: 'Bring in-house or outsource?',
   weeklyHours: 'Hours a week needed (marketing, sales, product)',
   externalFees: 'Yearly external fees',

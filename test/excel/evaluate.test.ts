@@ -72,6 +72,18 @@ describe('the generated formulas, recalculated', () => {
       expect(valueAt(engine, 'Diagnostic', `E${row}`)).toBe(roiBand(revenue / spend));
     });
     expect(valueAt(engine, 'Diagnostic', 'F5')).toBe('Sous la cible');
+    // No gross margin known yet: the contribution and the break-even ROAS stay empty.
+    expect([valueAt(engine, 'Diagnostic', 'I5'), valueAt(engine, 'Diagnostic', 'I3'), valueAt(engine, 'Diagnostic', 'J3')]).toEqual(['', '', '']);
+  });
+
+  it('Diagnostic: once MKT_GROSS_MARGIN is set, each channel’s contribution and the break-even ROAS beside the ROAS', async () => {
+    const { workbook, sheet, data } = await workbookWithEverything();
+    await writeArbitrage({ source: data.source, layout: data.layout, profile: FR, totalBudget: { value: 2000 }, method: 'marginal', grossMargin: { value: 0.3 } }, { replace: true });
+    const engine = toEngine(workbook);
+    const spend = Array.from({ length: 12 }, (_, m) => sheet.cell(4, 1 + m)!.value as number).reduce((a, b) => a + b);
+    const revenue = Array.from({ length: 12 }, (_, m) => sheet.cell(4, 13 + m)!.value as number).reduce((a, b) => a + b);
+    expect(valueAt(engine, 'Diagnostic', 'I5')).toBeCloseTo(revenue * 0.3 - spend, 6);
+    expect(valueAt(engine, 'Diagnostic', 'J3')).toBeCloseTo(1 / 0.3, 10);
   });
 
   it('Diagnostic: an accountant moving MKT_ROI_LOW on the assumptions sheet changes the bands', async () => {

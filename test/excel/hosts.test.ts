@@ -109,14 +109,14 @@ describe("records of earlier versions, read on a ';' host that renders them loca
     base.rect = base.areas[0];
     workbook.names = workbook.names.filter((n) => !areaNames.includes(n));
     Object.assign(workbook, LOCALIZED);
-    expect(workbook.nameFormula(base)).toBe('=Diagnostic!$A$1;Diagnostic!$A$2:$B$2;Diagnostic!$A$3:$F$3;Diagnostic!$A$4:$H$16');
+    expect(workbook.nameFormula(base)).toBe('=Diagnostic!$A$1;Diagnostic!$A$2:$B$2;Diagnostic!$A$3:$F$3;Diagnostic!$I$3:$J$3;Diagnostic!$A$4:$J$4;Diagnostic!$A$5:$I$16');
     d.put('H2', [['note']]); // in a gap: only the recorded cells are the pane's
     const again = await writeDiagnostic({ source: data.source, layout: data.layout, profile: FR }, { replace: true });
     expect(again).toMatchObject({ status: 'ok', value: { sheetName: 'Diagnostic', replaced: true } });
     expect(d.get('H2')?.value).toBe('note');
     expect(workbook.sheets.map((s) => s.name)).toEqual(['Budget 2025', 'Diagnostic', 'Hypothèses']);
     // Rewritten in the new form, which a ';' host accepts.
-    expect(workbook.names.filter((n) => /^MKT_SHEET_DIAGNOSTIC_\d+$/.test(n.name))).toHaveLength(4);
+    expect(workbook.names.filter((n) => /^MKT_SHEET_DIAGNOSTIC_\d+$/.test(n.name))).toHaveLength(6);
   });
 
   it('the fake refuses what Excel refuses there: a name joining areas with ","', async () => {

@@ -143,9 +143,11 @@ describe('Diagnostic sheet for a 12-channel monthly budget (France)', () => {
     expect(formula(h, 'B17')).toBe('=MKT_CRITICAL_MASS+0.1');
     expect(value(h, 'E5')).toContain('https://www.antoine-blot.com/blogue/marketing-externalise-pme-quebec/');
     // The record: the block's bounding box, then exactly the cells the pane wrote, one hidden name
-    // per area (B1:H1, C2:H2, G3:H3 are not its cells), so no list separator is involved.
-    expect(names.MKT_SHEET_DIAGNOSTIC).toBe('=Diagnostic!$A$1:$H$16');
-    expect([1, 2, 3, 4, 5].map((k) => names[`MKT_SHEET_DIAGNOSTIC_${k}`])).toEqual(['=Diagnostic!$A$1', '=Diagnostic!$A$2:$B$2', '=Diagnostic!$A$3:$F$3', '=Diagnostic!$A$4:$H$16', undefined]);
+    // per area (B1:J1, C2:J2, G3:H3 are not its cells), so no list separator is involved.
+    expect(names.MKT_SHEET_DIAGNOSTIC).toBe('=Diagnostic!$A$1:$J$16');
+    expect([1, 2, 3, 4, 5, 6, 7].map((k) => names[`MKT_SHEET_DIAGNOSTIC_${k}`]).sort()).toEqual(
+      ['=Diagnostic!$A$1', '=Diagnostic!$A$2:$B$2', '=Diagnostic!$A$3:$F$3', '=Diagnostic!$I$3:$J$3', '=Diagnostic!$A$4:$J$4', '=Diagnostic!$A$5:$I$16', undefined].sort(),
+    );
     expect(workbook.names.filter((n) => /^MKT_SHEET_DIAGNOSTIC_\d+$/.test(n.name)).every((n) => n.visible === false)).toBe(true);
     expect(result.status === 'ok' && result.value.names).toContain('MKT_FLOOR');
   });
