@@ -111,7 +111,13 @@ module.exports = (env = {}, argv = {}) => {
       functions: './src/functions/functions.ts',
       taskpane: './src/taskpane/taskpane.ts',
       // Test-only page for the browser test (long RTL channel names), never in a production build.
-      ...(production ? {} : { 'channel-names-fixture': './src/taskpane/testing/channel-names-fixture.tsx' }),
+      ...(production
+        ? {}
+        : {
+            'channel-names-fixture': './src/taskpane/testing/channel-names-fixture.tsx',
+            // The real pane over the Excel fake: the browser test walks the journey on it.
+            'excel-fake-pane': './src/taskpane/testing/excel-fake-pane.tsx',
+          }),
     },
     output: {
       path: outDir,
@@ -131,6 +137,8 @@ module.exports = (env = {}, argv = {}) => {
         'react-dom$': 'preact/compat',
         'react-dom/client$': 'preact/compat/client',
         'scheduler$': 'preact/compat/scheduler',
+        // The Excel fake's office-addin-mock needs Node; the browser test page uses a stand-in.
+        ...(production ? {} : { 'office-addin-mock$': path.resolve(__dirname, 'src/taskpane/testing/office-mock-stub.ts') }),
       },
     },
     module: {
@@ -153,6 +161,13 @@ module.exports = (env = {}, argv = {}) => {
         : [
             // What the pane fetches before its first step, for the first-render budget test.
             new StartupChunksPlugin(),
+            new HtmlWebpackPlugin({
+              filename: 'excel-fake-pane.html',
+              template: './src/taskpane/taskpane.html',
+              chunks: ['excel-fake-pane'],
+              officeJsUrl: 'office-js/office.js',
+              csp: contentSecurityPolicy({ officeJsFromCdn: false, development: mode === 'development' }),
+            }),
             new HtmlWebpackPlugin({
               filename: 'channel-names-fixture.html',
               template: './src/taskpane/taskpane.html',

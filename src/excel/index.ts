@@ -54,3 +54,11 @@ export {
 
 export { repairNeedOf, planSheetRepair, repairMessage, REPAIR_TITLE } from './repair';
 export type { RepairReport, SheetRepair, RepairNeed } from './repair';
+
+export { removeMktWrites, planRemoval } from './remove';
+export type { RemovalReport, RemovalPlan } from './remove';
+export { loadMemory, saveMemory, forgetMemory, MEMORY_SETTING } from './memory';
+export { readPaneSheets, trackerOf } from './readback';
+export type { PaneSheets, PilotTracker } from './readback';
+export { arbitragePreview, defaultMethod, usableMonths, historyOf } from './preview';
+export type { ArbitragePreview, ArbitrageMethod, ChannelPreview } from './preview';

@@ -430,8 +430,9 @@ export function internalisationPlan(input: InternalisationInput, names: Readonly
     [L.feesToSalary, '=MKT.FEES_TO_SALARY(B4,B5)', PERCENT_FORMAT],
     [L.breakeven, '=MKT.BREAKEVEN_FEES(B5,MKT_CRITICAL_MASS)', money],
     [L.tier, '=MKT.BUDGET_TIER(B7,MKT_PROFILE,MKT_TIER_SCALE)', 'General', `=MKT.LABEL(B13,${lang})`],
-    // The one answer (RULES.md §9): the signals' code and the tier's, combined.
-    [L.decisionHeadline, '=MKT.DECISION(B9,B13)', 'General', `=MKT.LABEL(B14,${lang})`],
+    // The one answer (RULES.md §9), live: the signals' code, the tier's and, when the hiring-cost
+    // panel wrote it, the month a hire starts to pay (0 when it never does).
+    [L.decisionHeadline, input.crossover ? '=MKT.DECISION(B9,B13,IFERROR(MKT_CROSSOVER_MONTH,0))' : '=MKT.DECISION(B9,B13)', 'General', `=MKT.LABEL(B14,${lang})`],
   ];
   return {
     kind: 'internalisation',
@@ -471,6 +472,19 @@ function loadedSalaryCell(cell: InternalisationInput['loadedSalary'], names: Rea
 // ---------------------------------------------------------------------------------------------
 // Arbitrage
 
+/** The months a one-column history covers: what the user said, 12 when not said. */
+export function historyMonths(months: number | undefined): number {
+  if (months === undefined) return 12;
+  if (!Number.isInteger(months) || months < 1 || months > 600) throw new PlanInputError('badNumber', { field: 'months' });
+  return months;
+}
+
+/** A channel's total (a `=SUM(…)` formula or a value read) as a monthly figure. */
+function monthly(total: CellData, perMonth: string): CellData {
+  if (typeof total === 'number') return total / Number(perMonth);
+  return typeof total === 'string' && total.startsWith('=') ? `${total}/${perMonth}` : total;
+}
+
 export function arbitragePlan(input: ArbitrageInput): SheetPlan {
   if (input.method === 'marginal') return marginalArbitragePlan(input);
   const { source, layout, profile, totalBudget } = input;
@@ -484,13 +498,16 @@ export function arbitragePlan(input: ArbitrageInput): SheetPlan {
   const col = (c: number) => rangeAddress(FIRST, c, n, 1);
   const picks: SheetPlan['picks'] = [];
   const budget = inputFormula('total_budget', totalBudget, { singleCell: false, picks });
+  // Today's monthly spend, one definition (RULES.md, the method section): the history's total ÷
+  // its months, months with no spend counted. A one-column history covers `months` months.
+  const perMonth = !explicit && layout.spend.count > 1 ? `COLUMNS(${rowRef(src!, src!.spend)})` : String(historyMonths(input.months));
   const leftRows: CellData[][] = explicit
-    ? explicit.map((e, i) => [e.name, e.spend, e.revenue, `=MKT.ROI_RATIO(C${r + i},B${r + i})`])
+    ? explicit.map((e, i) => [e.name, monthly(e.spend, perMonth), monthly(e.revenue, perMonth), `=MKT.ROI_RATIO(C${r + i},B${r + i})`])
     : [
         [
           `=${rowRef(src!, [src!.channelColumn, src!.channelColumn])}&""`,
-          `=SUM(${rowRef(src!, src!.spend)})`,
-          `=SUM(${rowRef(src!, src!.revenue)})`,
+          `=SUM(${rowRef(src!, src!.spend)})/${perMonth}`,
+          `=SUM(${rowRef(src!, src!.revenue)})/${perMonth}`,
           `=MKT.ROI_RATIO(C${r},B${r})`,
         ],
       ];

@@ -63,8 +63,8 @@ const fr = {
   decisionHeadline: 'Recommandation (signaux et palier)',
   // Arbitrage
   arbTitle: 'Arbitrage : chaque euro selon son rendement',
-  totalBudget: 'Budget total à répartir',
-  current: 'Dépenses actuelles',
+  totalBudget: 'Budget mensuel à répartir',
+  current: 'Dépense mensuelle aujourd’hui',
   proposed: 'Proposé (MKT.ALLOCATE)',
   change: 'Écart',
   chartArb: 'Dépenses actuelles et proposées par canal',
@@ -132,8 +132,8 @@ const en: Strings = {
   tierWords: 'Tier in words',
   decisionHeadline: 'Recommendation (signals and tier)',
   arbTitle: 'Allocation: each dollar by its return',
-  totalBudget: 'Total budget to share',
-  current: 'Current spend',
+  totalBudget: 'Monthly budget to share',
+  current: 'Monthly spend today',
   proposed: 'Proposed (MKT.ALLOCATE)',
   change: 'Change',
   chartArb: 'Current and proposed spend by channel',
@@ -316,6 +316,14 @@ export const NOT_BOUND: Record<Language, (sheet: string) => string> = {
 export const CONFIRM_REPLACE: Record<Language, (sheets: string[]) => string> = {
   fr: (s) => `Remplacer ce que le volet a écrit dans ${s.map((n) => `« ${n} »`).join(', ')} ? Vos autres feuilles ne sont pas touchées.`,
   en: (s) => `Replace what the pane wrote in ${s.map((n) => `"${n}"`).join(', ')}? Your other sheets are not touched.`,
+};
+
+/** The question before "Retirer ce que MKT a écrit" (remove.ts). */
+export const CONFIRM_REMOVE: Record<Language, (sheets: string[]) => string> = {
+  fr: (s) =>
+    `MKT retire ${s.length > 0 ? 'les feuilles ci-dessous et ' : ''}ses noms MKT_ du classeur. Une feuille où vous avez écrit vous-même est gardée\u00a0: seules les cellules de MKT y sont effacées. Vos autres feuilles et vos noms ne sont pas touchés.`,
+  en: (s) =>
+    `MKT removes ${s.length > 0 ? 'the sheets below and ' : ''}its MKT_ names from the workbook. A sheet where you wrote yourself is kept: only MKT's cells are cleared there. Your other sheets and names are not touched.`,
 };
 
 /** Sentences of the explanations (explain.ts). Numbers arrive already formatted. */

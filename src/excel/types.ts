@@ -193,6 +193,8 @@ export interface InternalisationInput {
   dataNeed: InputCell;
   /** Monthly marketing budget, for MKT.BUDGET_TIER. */
   monthlyBudget: InputCell;
+  /** The workbook has MKT_CROSSOVER_MONTH (the hiring-cost panel's result): MKT.DECISION reads it. */
+  crossover?: boolean;
 }
 
 export interface ArbitrageInput {
@@ -205,6 +207,8 @@ export interface ArbitrageInput {
   method?: 'average' | 'marginal';
   /** Gross margin rate (0.45 = 45 %), for the marginal method: named MKT_GROSS_MARGIN. */
   grossMargin?: InputCell;
+  /** The months a one-column history covers (default 12); a monthly history counts its columns. */
+  months?: number;
   /**
    * Average method: MKT.ALLOCATE gets `cap = MKT_CAP` (1.5 × today's spend, RULES.md §5) unless
    * this is false (the user removed the ceiling).

@@ -1,7 +1,9 @@
-// Browser test of the built task pane (dist/taskpane.html) in Debian's headless Chromium.
+// Browser test of the built task pane (dist/taskpane.html) in Debian's headless Chromium, and of
+// the journey over the Excel fake (dist/excel-fake-pane.html, offline build only).
 // Plain node, not jest: `node test/browser/run.mjs` after `npm run build`.
 // Prints one line per check and a final "browser: N passed, N failed"; exits 1 on any failure.
-//   --screenshots   also write assets/screenshots/*.png (for the README)
+//   --screenshots   also write assets/screenshots/*.png (for the README), taken over the Excel fake
+//   --journey       only the journey over the Excel fake
 //   MKT_DIST=dir    serve another build folder (default dist)
 //   CHROMIUM=path   another Chromium binary (default /usr/bin/chromium)
 import fs from 'node:fs';
@@ -19,6 +21,8 @@ const shotsDir = process.argv.includes('--screenshots') ? path.join(root, 'asset
 const axePath = path.join(root, 'node_modules', 'axe-core', 'axe.min.js');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const VIEWPORT = { width: 360, height: 900 };
+// --journey: only the journey over the Excel fake (quicker while working on it).
+const ONLY_JOURNEY = process.argv.includes('--journey');
 
 let passed = 0;
 let failed = 0;
@@ -187,15 +191,27 @@ async function shot(page, file, { stepOnly = false } = {}) {
   else await page.screenshot({ ...options, fullPage: true });
 }
 
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A step of the journey, by its numbered label ("2. Décision"), whatever its done/current mark. */
 async function goToStep(page, label) {
-  await page.getByRole('navigation').getByRole('button', { name: label, exact: true }).click();
+  await page.getByRole('navigation', { name: /^(Étapes|Steps)$/ }).getByRole('button', { name: new RegExp(`^${escapeRegExp(label)}`) }).click();
   await page.waitForFunction((l) => document.querySelector('h2[id^="mkt-step-"]')?.textContent?.includes(l.replace(/^\d+\. /, '')), label);
+}
+
+/** A tool (Expliquer, Réparer, Partager, Retirer) from the tools menu. */
+async function openTool(page, menu, name) {
+  await page.getByRole('button', { name: menu, exact: true }).click();
+  await page.getByRole('navigation', { name: menu }).getByRole('button', { name, exact: true }).click();
+  await page.waitForFunction((n) => document.querySelector('h2[id^="mkt-step-"]')?.textContent?.includes(n), name);
+  // The buttons' colours settle (their transition) before anything is measured.
+  await page.waitForTimeout(400);
 }
 
 // ---------------------------------------------------------------------------------------------
 
-const FR_STEPS = ['1. Diagnostic', '2. Internaliser ?', '3. Arbitrage', '4. Transfert', '5. Pilote', '6. Expliquer', '7. Réparer', '8. Partager'];
-const SHOT_NAMES = ['1-diagnostic', '2-internalisation', '3-arbitrage', '4-transfert', '5-pilote', '6-expliquer', '7-reparer', '8-partager'];
+const FR_STEPS = ['1. Diagnostic', '2. Décision', '3. Arbitrage', '4. Pilote', '5. Transfert'];
+const FR_TOOLS = ['Expliquer', 'Réparer', 'Partager', 'Retirer ce que MKT a écrit'];
 
 /** Fills a step with example figures so its explanations show (and one bad value, to show a message). */
 async function fillStep(page, index) {
@@ -205,9 +221,9 @@ async function fillStep(page, index) {
     await page.getByRole('textbox', { name: /Salaire chargé/ }).fill('60 000');
     await page.getByRole('textbox', { name: /Budget marketing mensuel/ }).fill('1 200');
   }
-  if (index === 2) await page.getByRole('textbox', { name: /Budget total à répartir/ }).fill('-2 000');
-  if (index === 3) await page.getByRole('textbox', { name: 'Vos propres décisions' }).fill('Garder le salon annuel\nConfier le SEO à une pigiste');
-  if (index === 4) {
+  if (index === 2) await page.getByRole('textbox', { name: /Budget mensuel à répartir/ }).fill('-2 000');
+  if (index === 4) await page.getByRole('textbox', { name: 'Vos propres décisions' }).fill('Garder le salon annuel\nConfier le SEO à une pigiste');
+  if (index === 3) {
     await page.getByRole('textbox', { name: /KPI principal/ }).fill('Prospects qualifiés');
     for (const [n, v] of [[1, '20'], [2, '25'], [3, '30']]) await page.getByRole('textbox', { name: `Objectif du KPI, mois ${n}` }).fill(v);
     await page.getByRole('textbox', { name: 'Mois écoulés' }).fill('3');
@@ -250,7 +266,7 @@ async function checkCsp({ page, cspViolations }) {
 
 /**
  * A 10 000-character RTL channel name (with U+202E inside) stays inside the pane, and the line's
- * "ROI 4,5:1" keeps its order: measured on screen, character by character.
+ * "ROAS (CA ÷ dépense) 4,5:1" keeps its order: measured on screen, character by character.
  */
 async function checkLongRtlName(page, origin) {
   await page.goto(`${origin}/channel-names-fixture.html`, { waitUntil: 'load' });
@@ -293,11 +309,287 @@ async function checkLongRtlName(page, origin) {
   );
   const ordered = measured.lefts.length === 5 && measured.lefts.every((x, i) => i === 0 || x > measured.lefts[i - 1]);
   check(
-    'long RTL name: "ROI 4,5:1" after it keeps its order on screen (4 , 5 : 1 from left to right)',
-    measured.after.startsWith(' : ') && measured.after.includes('ROI 4,5:1') && ordered,
+    'long RTL name: "ROAS (CA ÷ dépense) 4,5:1" after it keeps its order on screen (4 , 5 : 1 from left to right)',
+    measured.after.startsWith(' : ') && measured.after.includes('ROAS (CA ÷ dépense) 4,5:1') && ordered,
     JSON.stringify({ after: measured.after, lefts: measured.lefts }),
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The journey over the Excel fake (dist/excel-fake-pane.html): the real pane, a workbook that
+// records what is written and is kept across a reload, document settings kept the same way.
+
+const JOURNEYS = {
+  'fr-FR': {
+    steps: ['1. Diagnostic', '2. Décision', '3. Arbitrage', '4. Pilote', '5. Transfert'],
+    detect: 'Détecter la disposition',
+    writeDiagnostic: 'Écrire la feuille Diagnostic',
+    confirmProfile: 'Valider ce profil',
+    editProfile: 'Modifier le profil de votre entreprise',
+    hours: /Heures de marketing/,
+    fees: /Honoraires externes/,
+    salary: /Salaire chargé/,
+    budget: /Budget marketing mensuel/,
+    // 2 signals on, 1 200 € a month (partial tier), fees above 12 × the budget: hire, with a warning.
+    figures: ['45', '40 000', '60 000', '1 200'],
+    headline: 'Recommandation : Recruter en interne',
+    warning: true,
+    writeDecision: 'Écrire la décision dans le classeur',
+    arbitrageBudget: /Budget mensuel à répartir/,
+    monthlyBudget: '1 200',
+    margin: /Marge brute/,
+    marginValue: '40 %',
+    writeArbitrage: 'Écrire la feuille Arbitrage',
+    kpi: /KPI principal/,
+    target: (n) => `Objectif du KPI, mois ${n}`,
+    writePilot: 'Créer le suivi du pilote',
+    monthsElapsed: 'Mois écoulés',
+    writeTransfer: 'Écrire les feuilles de transfert',
+    tools: 'Outils',
+    sheets: { arbitrage: 'Arbitrage', pilot: 'Pilote' },
+    shots: true,
+  },
+  'fr-CA': {
+    steps: ['1. Diagnostic', '2. Décision', '3. Arbitrage', '4. Pilote', '5. Transfert'],
+    detect: 'Détecter la disposition',
+    writeDiagnostic: 'Écrire la feuille Diagnostic',
+    confirmProfile: 'Valider ce profil',
+    editProfile: 'Modifier le profil de votre entreprise',
+    hours: /Heures de marketing/,
+    fees: /Honoraires externes/,
+    salary: /Salaire chargé/,
+    budget: /Budget marketing mensuel/,
+    // No signal on, 3 000 $ a month: regular outsourcing, in Québec's words.
+    figures: ['20', '30 000', '90 000', '3 000'],
+    headline: 'Recommandation : Impartition régulière',
+    warning: false,
+    writeDecision: 'Écrire la décision dans le classeur',
+    arbitrageBudget: /Budget mensuel à répartir/,
+    monthlyBudget: '3 000',
+    margin: /Marge brute/,
+    marginValue: '35 %',
+    writeArbitrage: 'Écrire la feuille Arbitrage',
+    kpi: /Indicateur clé principal/,
+    target: (n) => `Objectif de l’indicateur clé, mois ${n}`,
+    writePilot: 'Créer le suivi du pilote',
+    monthsElapsed: 'Mois écoulés',
+    writeTransfer: 'Écrire les feuilles de transfert',
+    tools: 'Outils',
+    sheets: { arbitrage: 'Arbitrage', pilot: 'Pilote' },
+    // Never shown nor written for a Québec (CAD) business.
+    forbidden: /euro|€|Externalisation|externalis/i,
+    quebecWords: /impartition|impartir|fournisseur/i,
+  },
+  'en-US': {
+    steps: ['1. Diagnostic', '2. Decision', '3. Arbitrage', '4. Pilot', '5. Transfer'],
+    detect: 'Detect the layout',
+    writeDiagnostic: 'Write the Diagnostic sheet',
+    confirmProfile: 'Use this profile',
+    editProfile: 'Change your business profile',
+    hours: /Weekly hours/,
+    fees: /Yearly external fees/,
+    salary: /loaded salary/,
+    budget: /Monthly marketing budget/,
+    // 2 signals on (strong critical mass), 5 000 a month (full tier): hire a lead.
+    figures: ['45', '50,000', '70,000', '5,000'],
+    headline: 'Recommendation: Hire a lead, keep outside specialists',
+    warning: false,
+    writeDecision: 'Write the decision in the workbook',
+    arbitrageBudget: /Monthly budget to share/,
+    monthlyBudget: '2,000',
+    margin: /Gross margin/,
+    marginValue: '45%',
+    writeArbitrage: 'Write the Arbitrage sheet',
+    kpi: /Main KPI/,
+    target: (n) => `KPI target, month ${n}`,
+    writePilot: 'Create the pilot tracker',
+    monthsElapsed: 'Months elapsed',
+    writeTransfer: 'Write the transfer sheets',
+    tools: 'Tools',
+    sheets: { arbitrage: 'Allocation', pilot: 'Pilot' },
+    darkShot: true,
+  },
+};
+
+const fake = (page, fn, ...args) => page.evaluate(([f, a]) => window.__mktFake[f](...a), [fn, args]);
+
+/** Clicks a write button and waits for its outcome: the done message in its live region, or an error. */
+async function clickAndWait(page, name) {
+  const before = await page.evaluate(() => document.querySelectorAll('[aria-live="polite"] .fui-MessageBar, [role="alert"]').length);
+  await page.getByRole('button', { name, exact: true }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('[aria-live="polite"] .fui-MessageBar, [role="alert"]').length > n, before, { timeout: 30_000 });
+  const error = await page.locator('[role="alert"]').allInnerTexts();
+  if (error.length > 0) throw new Error(`${name}: ${error.join(' ')}`);
+}
+
+/** Polls until `read` returns what `until` accepts (or 15 s), and returns the last value. */
+async function poll(read, until) {
+  let value;
+  for (let i = 0; i < 60; i++) {
+    value = await read();
+    if (until(value)) return value;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return value;
+}
+
+/** The text the pane shows, NBSPs as spaces. */
+const shown = (page) => page.evaluate(() => document.body.innerText.replace(/[\u00a0\u202f]/g, ' '));
+
+async function journey(locale, origin) {
+  const w = JOURNEYS[locale];
+  const session = await launch(locale);
+  const { page } = session;
+  const name = (text) => `journey ${locale}: ${text}`;
+  const noForbidden = async (where) => {
+    if (!w.forbidden) return;
+    const text = await shown(page);
+    check(name(`no "euro", "€" or "Externalisation" shown — ${where}`), !w.forbidden.test(text), (text.match(w.forbidden) ?? [''])[0]);
+  };
+  try {
+    await page.goto(`${origin}/excel-fake-pane.html?reset&lang=${locale}`, { waitUntil: 'load' });
+    await page.waitForSelector('h1', { timeout: 30_000 });
+
+    // 1. Diagnostic: the selected range of the fake workbook.
+    await page.getByRole('button', { name: w.detect, exact: true }).click();
+    await page.waitForSelector('[data-testid="channels"] li', { timeout: 30_000 });
+    check(name('the Diagnostic lists the four channels, each with its ROAS'), (await page.locator('[data-testid="channels"] li').count()) === 4);
+    await clickAndWait(page, w.writeDiagnostic);
+    check(name('the Diagnostic sheet is written'), (await fake(page, 'sheetNames')).includes('Diagnostic'));
+    await page.getByRole('button', { name: w.confirmProfile, exact: true }).click();
+    check(name('the profile folds into one line once set'), await page.getByRole('button', { name: w.editProfile }).isVisible());
+    await noForbidden('Diagnostic');
+    if (w.shots) await shot(page, '1-diagnostic.png', { stepOnly: true });
+
+    // 2. Décision: one headline.
+    await goToStep(page, w.steps[1]);
+    const fields = [w.hours, w.fees, w.salary, w.budget];
+    for (const [i, field] of fields.entries()) await page.getByRole('textbox', { name: field }).fill(w.figures[i]);
+    const headlines = page.getByTestId('decision-headline');
+    check(name('one headline'), (await headlines.count()) === 1);
+    const headline = (await headlines.innerText()).replace(/[\u00a0\u202f]/g, ' ');
+    check(name(`the headline is "${w.headline}"`), headline === w.headline, headline);
+    check(name('its reason and next step, in one sentence each'), (await page.getByTestId('decision-reason').isVisible()) && (await page.getByTestId('decision-next').isVisible()));
+    check(name(`a warning when the fees pass 12 × the budget: ${w.warning}`), (await page.getByTestId('decision-warning').count()) === (w.warning ? 1 : 0));
+    await noForbidden('Décision');
+    await clickAndWait(page, w.writeDecision);
+    if (w.shots) {
+      await axe(page, `journey ${locale}, Décision`);
+      await shot(page, '2-decision.png', { stepOnly: true });
+      await shot(page, '0-pane.png');
+    }
+    if (locale === 'fr-CA') await shot(page, '0-quebec.png', { stepOnly: true });
+    if (locale === 'en-US') await shot(page, '0-english.png', { stepOnly: true });
+
+    // At 320 px the current step is on the first screen.
+    await page.setViewportSize({ width: 320, height: 568 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const fold = await page.evaluate(() => {
+      const heading = document.querySelector('h2[id^="mkt-step-"]');
+      const firstField = heading?.closest('section')?.querySelector('input, select, textarea, button');
+      return { heading: heading?.getBoundingClientRect().bottom ?? 1e9, field: firstField?.getBoundingClientRect().top ?? 1e9, height: window.innerHeight, width: document.documentElement.scrollWidth };
+    });
+    check(name('at 320 px the current step and its first field are on the first screen (568 px)'), fold.heading < fold.height && fold.field < fold.height && fold.width <= 320, JSON.stringify(fold));
+    await page.setViewportSize(VIEWPORT);
+
+    // 3. Arbitrage: the preview before anything is written.
+    await goToStep(page, w.steps[2]);
+    await page.getByRole('textbox', { name: w.arbitrageBudget }).fill(w.monthlyBudget);
+    await page.getByRole('textbox', { name: w.margin }).fill(w.marginValue);
+    await page.waitForSelector('[data-testid="arbitrage-preview"]', { timeout: 10_000 });
+    const rows = await page.locator('[data-testid="arbitrage-preview"] tbody tr').count();
+    check(name('the Arbitrage preview shows each channel and the total before any write'), rows === 5, String(rows));
+    check(name('…with a chart, the expected revenue and the contribution'), (await page.getByTestId('split-chart').isVisible()) && (await page.getByTestId('arbitrage-expected').isVisible()) && (await page.getByTestId('arbitrage-contribution').isVisible()));
+    check(name('…and nothing is written yet'), !(await fake(page, 'sheetNames')).includes(w.sheets.arbitrage));
+    await noForbidden('Arbitrage');
+    if (w.shots) {
+      await axe(page, `journey ${locale}, Arbitrage`);
+      await shot(page, '3-arbitrage.png', { stepOnly: true });
+    }
+    if (w.darkShot) {
+      // The pane reopened in a dark theme: the Arbitrage step and its inputs come back from memory.
+      await page.waitForTimeout(800);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.reload({ waitUntil: 'load' });
+      await page.waitForSelector('[data-testid="arbitrage-preview"]', { timeout: 30_000 });
+      const background = await page.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')).backgroundColor);
+      check(name('reopened in a dark theme, on the Arbitrage step, its preview restored'), isDark(background), background);
+      await shot(page, '0-dark.png', { stepOnly: true });
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.reload({ waitUntil: 'load' });
+      await page.waitForSelector('[data-testid="arbitrage-preview"]', { timeout: 30_000 });
+    }
+    await clickAndWait(page, w.writeArbitrage);
+    check(name('the Arbitrage sheet is written when asked'), (await fake(page, 'sheetNames')).includes(w.sheets.arbitrage));
+
+    // 4. Pilote: the tracker, then the user types two months of actuals in it.
+    await goToStep(page, w.steps[3]);
+    await page.getByRole('textbox', { name: w.kpi }).fill(locale === 'en-US' ? 'Qualified leads' : 'Prospects qualifiés');
+    for (const n of [1, 2, 3]) await page.getByRole('textbox', { name: w.target(n), exact: true }).fill(String(15 + 5 * n));
+    await clickAndWait(page, w.writePilot);
+    const pilotSheet = (await fake(page, 'sheetNames')).find((s) => s.startsWith(w.sheets.pilot));
+    check(name('the pilot tracker is written'), pilotSheet !== undefined);
+    await fake(page, 'type', pilotSheet, 'C5', 18);
+    await fake(page, 'type', pilotSheet, 'C6', 26);
+    await noForbidden('Pilote');
+
+    // Memory: the pane closed and opened again on the same workbook.
+    await page.waitForTimeout(800); // the pane saves its memory a moment after the last change
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForSelector('h2[id^="mkt-step-"]', { timeout: 30_000 });
+    const heading = await page.locator('h2[id^="mkt-step-"]').innerText();
+    check(name('after a reload the pane reopens on the step it was on'), heading.includes(w.steps[3].replace(/^\d+\. /, '')), heading);
+    check(name('…with the profile still set (folded)'), await page.getByRole('button', { name: w.editProfile }).isVisible());
+    const months = await poll(() => page.getByRole('textbox', { name: w.monthsElapsed, exact: true }).inputValue(), (v) => v !== '');
+    check(name('the Pilot step reads its tracker: 2 months entered, not asked again'), months === '2', months);
+    check(name('…and says it read them from the tracker'), await page.getByTestId('pilot-from-tracker').isVisible());
+    const done = await page.getByRole('navigation', { name: /^(Étapes|Steps)$/ }).getByRole('button').allInnerTexts();
+    check(name('the steps written are marked done (✓)'), done.filter((t) => t.includes('✓')).length >= 4, done.join(' | '));
+    if (w.shots) await shot(page, '4-pilote.png', { stepOnly: true });
+    await goToStep(page, w.steps[1]);
+    const hours = await page.getByRole('textbox', { name: w.hours }).inputValue();
+    check(name('the Décision inputs are restored'), hours === w.figures[0], hours);
+
+    // 5. Transfert, and what was written in the workbook.
+    await goToStep(page, w.steps[4]);
+    await clickAndWait(page, w.writeTransfer);
+    if (w.shots) await shot(page, '5-transfert.png', { stepOnly: true });
+    await noForbidden('Transfert');
+    const texts = await fake(page, 'writtenTexts');
+    if (w.forbidden) {
+      const bad = texts.filter((t) => /euro|€/i.test(t));
+      check(name('nothing written in the workbook says "euro" or "€"'), bad.length === 0, bad.slice(0, 3).join(' | '));
+      check(name('the workbook gets Québec words (impartition, fournisseur)'), texts.some((t) => w.quebecWords.test(t)), texts.slice(0, 5).join(' | '));
+    }
+
+    // The tools, over the same workbook.
+    if (w.shots) {
+      for (const [tool, file] of [['Expliquer', '6-expliquer'], ['Réparer', '7-reparer'], ['Partager', '8-partager']]) {
+        await openTool(page, w.tools, tool);
+        await shot(page, `${file}.png`, { stepOnly: true });
+      }
+    }
+    await openTool(page, w.tools, locale === 'en-US' ? 'Remove what MKT wrote' : 'Retirer ce que MKT a écrit');
+    const removeLabel = locale === 'en-US' ? 'Remove what MKT wrote' : 'Retirer ce que MKT a écrit';
+    await page.getByRole('button', { name: removeLabel, exact: true }).last().click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor({ timeout: 10_000 });
+    if (w.shots && shotsDir) await page.screenshot({ path: path.join(shotsDir, '9-retirer.png'), animations: 'disabled' });
+    await dialog.getByRole('button', { name: locale === 'en-US' ? 'Remove' : 'Retirer', exact: true }).click();
+    await page.getByTestId('remove-result').waitFor({ timeout: 30_000 });
+    // The user typed actuals in the tracker: that sheet stays, holding only what the user typed.
+    const left = await fake(page, 'sheetNames');
+    check(name('"Retirer ce que MKT a écrit" removes the pane’s sheets, keeps the user’s and the tracker the user typed in'), JSON.stringify(left) === JSON.stringify(['Budget 2025', pilotSheet]), left.join(', '));
+    const kept = await page.evaluate((sheet) => Object.entries(window.__mktFake.workbook.sheet(sheet).snapshot()).map(([a, c]) => `${a}=${c.value}`), pilotSheet);
+    check(name('…where only the user’s cells are left (18 and 26)'), JSON.stringify(kept) === JSON.stringify(['C5=18', 'C6=26']), kept.join(', '));
+  } finally {
+    pageErrorsOf.push(...session.errors);
+    outsideOf.push(...session.requests.filter((u) => !isOwn(u, origin)));
+    await session.close();
+  }
+}
+const pageErrorsOf = [];
+const outsideOf = [];
 
 async function main() {
   if (!check('the build exists (dist/taskpane.html)', fs.existsSync(path.join(dist, 'taskpane.html')), `missing ${path.join(dist, 'taskpane.html')}: run npm run build`)) return finish();
@@ -308,6 +600,7 @@ async function main() {
   const pageErrors = [];
   const cspViolations = [];
   try {
+    if (!ONLY_JOURNEY) {
     // French (fr-FR), light theme: every step.
     const fr = await launch('fr-FR');
     try {
@@ -322,11 +615,16 @@ async function main() {
         await attempt(`step ${label}`, async () => {
           await goToStep(page, label);
           await fillStep(page, i);
-          if (i === 4) await checkValidation(page);
+          if (i === 3) await checkValidation(page);
           await keyboardWalk(page, label);
           await axe(page, `fr, ${label}`);
-          await shot(page, `${SHOT_NAMES[i]}.png`, { stepOnly: true });
-          if (i === 0) await shot(page, '0-pane.png');
+        });
+      }
+      for (const tool of FR_TOOLS) {
+        await attempt(`tool ${tool}`, async () => {
+          await openTool(page, 'Outils', tool);
+          check(`tools: ${tool} is a tool, not a numbered step`, (await page.locator('h2[id^="mkt-step-"]').innerText()).startsWith('Outil'));
+          await axe(page, `fr, ${tool}`);
         });
       }
 
@@ -341,7 +639,6 @@ async function main() {
         check('English: says the pane must be opened from Excel', await page.getByText('Open this pane from Excel').isVisible());
         await keyboardWalk(page, 'en, Diagnostic');
         await axe(page, 'en, Diagnostic');
-        await shot(page, '0-english.png');
       });
       outside.push(...fr.requests.filter((u) => !isOwn(u, server.origin)));
       pageErrors.push(...fr.errors);
@@ -359,7 +656,6 @@ async function main() {
       check('fr-CA: Canadian dollars', (await page.getByTestId('profile-summary').innerText()).includes('dollars canadiens'));
       check('fr-CA: Québec wording (PME, impartir)', await page.getByText(/impartir le marketing de votre PME/).isVisible());
       await axe(page, 'fr-CA');
-      await shot(page, '0-quebec.png', { stepOnly: false });
       outside.push(...qc.requests.filter((u) => !isOwn(u, server.origin)));
       pageErrors.push(...qc.errors);
     } finally {
@@ -374,10 +670,9 @@ async function main() {
       check('renders in English from an English browser', (await h1(page)).includes('marketing decisions'));
       const background = await page.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')).backgroundColor);
       check('dark: the pane follows a dark theme', isDark(background), background);
-      await goToStep(page, '2. In-house check');
-      await keyboardWalk(page, 'en dark, In-house check');
-      await axe(page, 'en dark, In-house check');
-      await shot(page, '0-dark.png', { stepOnly: true });
+      await goToStep(page, '2. Decision');
+      await keyboardWalk(page, 'en dark, Decision');
+      await axe(page, 'en dark, Decision');
       outside.push(...dark.requests.filter((u) => !isOwn(u, server.origin)));
       pageErrors.push(...dark.errors);
       cspViolations.push(...dark.cspViolations);
@@ -414,7 +709,17 @@ async function main() {
       await names.close();
     }
 
-    await attempt('help pages', () => checkHelpPages({ launch, origin: server.origin, check, axe }));
+      await attempt('help pages', () => checkHelpPages({ launch, origin: server.origin, check, axe }));
+    }
+
+    // The journey over the Excel fake, in the three languages.
+    if (fs.existsSync(path.join(dist, 'excel-fake-pane.html'))) {
+      for (const locale of Object.keys(JOURNEYS)) await attempt(`journey ${locale}`, () => journey(locale, server.origin));
+      outside.push(...outsideOf);
+      pageErrors.push(...pageErrorsOf);
+    } else {
+      check('the offline build has the Excel-fake page (dist/excel-fake-pane.html)', false, 'run npm run build');
+    }
   } catch (error) {
     check('browser session', false, String(error?.message ?? error).split('\n')[0]);
   } finally {

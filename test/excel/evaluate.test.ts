@@ -105,18 +105,19 @@ describe('the generated formulas, recalculated', () => {
     }
     // 30 000 is more than MKT_CAP (1.5) × what the kept channels spent: #N/A with the message.
     expect(valueAt(engine, 'Arbitrage', 'E5')).toMatchObject({ value: '#N/A', message: expect.stringContaining('1,5 ×') });
-    engine.setCellContents({ sheet: engine.getSheetId('Arbitrage')!, row: 1, col: 1 }, [[20000]]);
-    const expected = allocate(20000, spend, revenue, 3, 1.5);
+    // The budget is monthly, like the spend beside it (total ÷ months, RULES.md's method section).
+    engine.setCellContents({ sheet: engine.getSheetId('Arbitrage')!, row: 1, col: 1 }, [[1500]]);
+    const expected = allocate(1500, spend, revenue, 3, 1.5);
     if (isRuleError(expected)) throw new Error('rule');
     expected.forEach((amount, i) => {
       expect(valueAt(engine, 'Arbitrage', `E${5 + i}`)).toBeCloseTo(amount, 6);
       expect(amount).toBeLessThanOrEqual(1.5 * spend[i] + 1e-9);
     });
-    expect(valueAt(engine, 'Arbitrage', 'E3')).toBeCloseTo(20000, 6);
+    expect(valueAt(engine, 'Arbitrage', 'E3')).toBeCloseTo(1500, 6);
     expect(valueAt(engine, 'Arbitrage', 'F5')).toBeCloseTo(expected[0] - spend[0], 6);
     // Editing MKT_CAP on the assumptions sheet changes the result.
     engine.setCellContents({ sheet: engine.getSheetId('Hypothèses')!, row: 7, col: 1 }, [[3]]);
-    const wider = allocate(20000, spend, revenue, 3, 3) as number[];
+    const wider = allocate(1500, spend, revenue, 3, 3) as number[];
     wider.forEach((amount, i) => expect(valueAt(engine, 'Arbitrage', `E${5 + i}`)).toBeCloseTo(amount, 6));
   });
 

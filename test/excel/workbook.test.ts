@@ -246,7 +246,8 @@ describe('the other sheets', () => {
     expect(formula(a, 'E5')).toBe('=MKT.ALLOCATE($B$2,B5:B16,C5:C16,MKT_FLOOR,MKT_CAP)');
     expect(formula(a, 'E6')).toBeUndefined(); // the spill area is left free
     expect(format(a, 'E16')).toBe('#,##0 [$€-40C]');
-    expect(formula(a, 'B16')).toBe(`=SUM('Budget 2025'!$B16:$M16)`);
+    // Today's monthly spend: the history's total ÷ its months, months without spend counted.
+    expect(formula(a, 'B16')).toBe(`=SUM('Budget 2025'!$B16:$M16)/COLUMNS('Budget 2025'!$B16:$M16)`);
     expect(formula(a, 'F16')).toBe('=E16-B16');
     expect(formula(a, 'E3')).toBe('=SUM(E5:E16)');
     expect(a?.charts[0]).toMatchObject({ name: 'MKT_ARBITRAGE_SPEND', series: [{ values: 'B5:B16' }, { name: 'Proposé (MKT.ALLOCATE)', values: 'E5:E16' }] });

@@ -554,6 +554,10 @@ export class WorksheetProxy extends Loadable {
   getRange(address?: string): RangeProxy {
     return new RangeProxy(this.ctx, () => ({ sheet: this.sheet(), rect: address ? parseRect(address) : { row: 0, column: 0, rows: MAX_ROWS, columns: MAX_COLUMNS } }));
   }
+  /** Worksheet.getUsedRangeOrNullObject (ExcelApi 1.4): a null object on an empty sheet. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    return this.getRange().getUsedRangeOrNullObject(valuesOnly);
+  }
   activate(): void {
     this.ctx.queue({ op: 'activate' }, () => (this.ctx.model.activeSheet = this.sheet()));
   }

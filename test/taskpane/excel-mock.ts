@@ -1,4 +1,4 @@
-/** The src/excel functions the pane calls, as jest mocks (use with jest.mock's factory). */
+/** The src/excel functions the pane calls, as jest mocks (use with jest.mock's factory); the pure ones are the real ones. */
 export const excelMock = () => ({
   listTables: jest.fn(),
   readSource: jest.fn(),
@@ -12,5 +12,11 @@ export const excelMock = () => ({
   readActiveCell: jest.fn(),
   explainSelectedCell: jest.fn(),
   repairMktFormulas: jest.fn(),
+  removeMktWrites: jest.fn(),
   isUsableLayout: jest.fn(() => true),
+  // The workbook's memory: nothing kept, no pane sheet yet (a test sets its own).
+  loadMemory: jest.fn(() => undefined),
+  saveMemory: jest.fn(async () => ({ status: 'ok', value: undefined })),
+  readPaneSheets: jest.fn(async () => ({ status: 'ok', value: { kinds: [] } })),
+  ...jest.requireActual('../../src/excel/preview'),
 });

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync, statSync } from 'fs';
 import { join } from 'path';
 import { mount } from '../../src/taskpane/app';
 import type { SourceData } from '../../src/excel';
-import { describedBy, plain, renderPane } from './render';
+import { describedBy, openTool, plain, renderPane, stepButton } from './render';
 
 jest.mock('../../src/excel', () => {
   const actual = jest.requireActual('../../src/excel');
@@ -15,6 +15,8 @@ jest.mock('../../src/excel', () => {
 const { sourceDataOf } = jest.requireActual('../../src/excel') as typeof import('../../src/excel');
 const excel = jest.requireMock('../../src/excel') as Record<string, jest.Mock>;
 
+// Two busy cores: typing a whole journey takes longer than jest's 5 s default.
+jest.setTimeout(30_000);
 beforeEach(() => jest.clearAllMocks());
 
 /**
@@ -36,11 +38,11 @@ describe('language', () => {
   test('switching fr ↔ en changes the visible text', async () => {
     const { user } = renderPane({ language: 'fr' });
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('MKT — décisions marketing');
-    expect(screen.getByRole('button', { name: '2. Internaliser ?' })).toBeInTheDocument();
+    expect(stepButton(2, 'Décision')).toBeInTheDocument();
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Langue' }), 'en');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('MKT — marketing decisions');
-    expect(screen.getByRole('button', { name: '2. In-house check' })).toBeInTheDocument();
+    expect(stepButton(2, 'Decision')).toBeInTheDocument();
     expect(screen.queryByText(/décisions marketing/)).not.toBeInTheDocument();
     expect(document.querySelector('.fui-FluentProvider')).toHaveAttribute('lang', 'en');
 
@@ -50,7 +52,7 @@ describe('language', () => {
 
   test('the thresholds are explained with the rules’ constants, in the pane’s language', async () => {
     const { user } = renderPane({ language: 'fr' });
-    await user.click(screen.getByRole('button', { name: '2. Internaliser ?' }));
+    await user.click(stepButton(2, 'Décision'));
     const text = plain(document.body.textContent);
     expect(text).toContain('à partir de 40 h/semaine');
     expect(text).toContain('atteignent 60 % du salaire chargé');
@@ -63,21 +65,28 @@ describe('outside Excel', () => {
     const { user } = renderPane({ inExcel: false, language: 'fr' });
     expect(screen.getByText('Ouvrez ce volet depuis Excel')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Détecter la disposition' })).toBeDisabled();
-    await user.click(screen.getByRole('button', { name: '2. Internaliser ?' }));
-    expect(screen.getByRole('button', { name: 'Écrire le bloc d’internalisation' })).toBeDisabled();
-    expect(screen.getByRole('button', { name: /Depuis la cellule : Heures/ })).toBeDisabled();
-    for (const [step, action] of [
-      ['3. Arbitrage', 'Écrire la feuille Arbitrage'],
-      ['4. Transfert', 'Écrire les feuilles de transfert'],
-      ['5. Pilote', 'Créer le suivi du pilote'],
-      ['6. Expliquer', 'Expliquer la cellule sélectionnée'],
-      ['7. Réparer', 'Réparer les formules MKT'],
-    ]) {
-      await user.click(screen.getByRole('button', { name: step }));
+    await user.click(stepButton(2, 'Décision'));
+    expect(screen.getByRole('button', { name: 'Écrire la décision dans le classeur' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: /Depuis la cellule\s:\sHeures/ })).toBeDisabled();
+    for (const [n, step, action] of [
+      [3, 'Arbitrage', 'Écrire la feuille Arbitrage'],
+      [4, 'Pilote', 'Créer le suivi du pilote'],
+      [5, 'Transfert', 'Écrire les feuilles de transfert'],
+    ] as const) {
+      await user.click(stepButton(n, step));
       expect(screen.getByRole('button', { name: action })).toBeDisabled();
     }
+    for (const [tool, action] of [
+      ['Expliquer', 'Expliquer la cellule sélectionnée'],
+      ['Réparer', 'Réparer les formules MKT'],
+      ['Retirer ce que MKT a écrit', 'Retirer ce que MKT a écrit'],
+    ]) {
+      await openTool(user, 'Outils', tool);
+      expect(screen.getByRole('heading', { level: 2, name: `Outil — ${tool}` })).toBeInTheDocument();
+      expect(screen.getAllByRole('button', { name: action }).at(-1)).toBeDisabled();
+    }
     // The fields still work: the pane can be explored.
-    await user.click(screen.getByRole('button', { name: '2. Internaliser ?' }));
+    await user.click(stepButton(2, 'Décision'));
     await user.type(screen.getByRole('textbox', { name: /Heures de marketing/ }), '45');
     expect(screen.getByText('Vous : 45 h/semaine.')).toBeInTheDocument();
     expect(Object.values(excel).every((fn) => !jest.isMockFunction(fn) || fn.mock.calls.length === 0)).toBe(true);
@@ -101,9 +110,16 @@ describe('Québec', () => {
     expect(document.documentElement.lang).toBe('fr');
 
     const user = (await import('@testing-library/user-event')).default.setup();
-    await user.click(screen.getByRole('button', { name: '2. Internaliser ?' }));
+    await user.click(stepButton(2, 'Décision'));
+    await user.type(screen.getByRole('textbox', { name: /Heures de marketing/ }), '10');
+    await user.type(screen.getByRole('textbox', { name: /Honoraires externes/ }), '10000');
+    await user.type(screen.getByRole('textbox', { name: /Salaire chargé/ }), '60000');
     await user.type(screen.getByRole('textbox', { name: /Budget marketing mensuel/ }), '2000');
-    expect(plain(document.body.textContent)).toContain('Avec 2 000 $ par mois');
+    // One headline, in Québec's words: impartition, never "Externalisation".
+    expect(screen.getAllByTestId('decision-headline')).toHaveLength(1);
+    expect(plain(screen.getByTestId('decision-headline').textContent)).toBe('Recommandation : Impartition régulière');
+    expect(plain(screen.getByTestId('decision-reason').textContent)).toContain('avec 2 000 $ par mois');
+    expect(document.body.textContent).not.toMatch(/Externalisation|euro|€/);
     expect(screen.getByText(/agences et pigistes/)).toBeInTheDocument();
     container.remove();
   });
@@ -123,9 +139,9 @@ describe('Québec', () => {
     const { user } = renderPane({ language: 'fr', market: 'QC' });
     await user.selectOptions(screen.getByRole('combobox', { name: 'Modèle économique' }), 'ecommerce');
     expect(screen.getByTestId('profile-summary')).toHaveTextContent('Profil de budget : canal cliquable (seuils × 0,75)');
-    await user.click(screen.getByRole('button', { name: '5. Pilote' }));
-    await user.type(screen.getByRole('textbox', { name: /KPI principal/ }), 'Prospects');
-    for (const n of [1, 2, 3]) await user.type(screen.getByRole('textbox', { name: `Objectif du KPI, mois ${n}` }), String(10 * n));
+    await user.click(stepButton(4, 'Pilote'));
+    await user.type(screen.getByRole('textbox', { name: /Indicateur clé principal/ }), 'Prospects');
+    for (const n of [1, 2, 3]) await user.type(screen.getByRole('textbox', { name: `Objectif de l’indicateur clé, mois ${n}` }), String(10 * n));
     await user.click(screen.getByRole('button', { name: 'Créer le suivi du pilote' }));
     await waitFor(() => expect(excel.writePilot).toHaveBeenCalledTimes(1));
     expect(excel.writePilot.mock.calls[0][0]).toEqual({
@@ -141,9 +157,9 @@ describe('Québec', () => {
     const note = 'MKT_PROFILE vaut maintenant « cliquable ». <b>x</b>';
     excel.writePilot.mockResolvedValue({ status: 'ok', value: { sheetName: 'Pilote', anchor: 'Pilote!A1', names: [], replaced: false, message: note } });
     const { user } = renderPane({ language: 'fr', market: 'QC' });
-    await user.click(screen.getByRole('button', { name: '5. Pilote' }));
-    await user.type(screen.getByRole('textbox', { name: /KPI principal/ }), 'Prospects');
-    for (const n of [1, 2, 3]) await user.type(screen.getByRole('textbox', { name: `Objectif du KPI, mois ${n}` }), String(10 * n));
+    await user.click(stepButton(4, 'Pilote'));
+    await user.type(screen.getByRole('textbox', { name: /Indicateur clé principal/ }), 'Prospects');
+    for (const n of [1, 2, 3]) await user.type(screen.getByRole('textbox', { name: `Objectif de l’indicateur clé, mois ${n}` }), String(10 * n));
     await user.click(screen.getByRole('button', { name: 'Créer le suivi du pilote' }));
     expect(await screen.findByText(`Écrit : feuille « Pilote ». ${note}`)).toBeInTheDocument();
     expect(document.querySelector('b')).toBeNull();
@@ -162,7 +178,7 @@ describe('Québec', () => {
       },
     });
     const { user } = renderPane({ language: 'fr' });
-    await user.click(screen.getByRole('button', { name: '7. Réparer' }));
+    await openTool(user, 'Outils', 'Réparer');
     expect(screen.getByRole('heading', { level: 2, name: /Réparer/ })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Réparer les formules MKT' }));
     expect(await screen.findByText(/3 formules MKT ressaisies/)).toBeInTheDocument();
@@ -178,16 +194,16 @@ describe('workbook text is shown as text', () => {
     await user.click(screen.getByRole('button', { name: 'Détecter la disposition' }));
     const list = await screen.findByTestId('channels');
     // The name is in its own <bdi> element; the line reads as one text.
-    expect(within(list).getByText((_, el) => el?.tagName === 'LI' && plain(el.textContent) === `${HOSTILE} : dépense 100 €, CA 250 € — ROI 2,5:1, Sous la cible`)).toBeInTheDocument();
+    expect(within(list).getByText((_, el) => el?.tagName === 'LI' && plain(el.textContent) === `${HOSTILE} : dépense 100 €, CA 250 € — ROAS (CA ÷ dépense) 2,5:1, Sous la cible`)).toBeInTheDocument();
     expect(document.querySelector('img')).toBeNull();
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
     // The decision derived from the channel keeps its text as text too.
-    await user.click(screen.getByRole('button', { name: '4. Transfert' }));
+    await user.click(stepButton(5, 'Transfert'));
     expect(within(screen.getByTestId('decisions')).getByText(new RegExp(HOSTILE.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))).toBeInTheDocument();
     expect(document.querySelector('img')).toBeNull();
   });
 
-  test('a channel name with an RTL override is isolated in <bdi>, so the ROI beside it keeps its order', async () => {
+  test('a channel name with an RTL override is isolated in <bdi>, so the ROAS beside it keeps its order', async () => {
     const rtl = `\u202e${'x'.repeat(10_000)}`;
     excel.readSource.mockResolvedValue({ status: 'ok', value: sourceWith([rtl, 'Salons']) });
     const { user } = renderPane({ language: 'fr' });
@@ -197,8 +213,8 @@ describe('workbook text is shown as text', () => {
     const bdi = first.querySelector('bdi')!;
     expect(bdi.textContent).toBe(rtl);
     // Only the name is inside the isolate: the ratio and the band are outside it.
-    expect(plain(first.textContent)).toBe(`${rtl} : dépense 100 €, CA 250 € — ROI 2,5:1, Sous la cible`);
-    expect(plain(bdi.nextSibling?.textContent)).toBe(' : dépense 100 €, CA 250 € — ROI 2,5:1, Sous la cible');
+    expect(plain(first.textContent)).toBe(`${rtl} : dépense 100 €, CA 250 € — ROAS (CA ÷ dépense) 2,5:1, Sous la cible`);
+    expect(plain(bdi.nextSibling?.textContent)).toBe(' : dépense 100 €, CA 250 € — ROAS (CA ÷ dépense) 2,5:1, Sous la cible');
   });
 
   test('no file of the pane uses dangerouslySetInnerHTML or innerHTML', () => {
@@ -253,7 +269,7 @@ describe('actions', () => {
       .mockImplementationOnce(() => new Promise((resolve) => (resolveFirst = resolve)))
       .mockResolvedValueOnce({ status: 'ok', value: { sheetName: 'Hypothèses', anchor: 'Hypothèses!A1', names: ['MKT_ROI_LOW'], replaced: true } });
     const { user } = renderPane({ language: 'fr' });
-    await user.click(screen.getByRole('button', { name: '4. Transfert' }));
+    await user.click(stepButton(5, 'Transfert'));
     await user.click(screen.getByRole('button', { name: 'Écrire les feuilles de transfert' }));
     expect(screen.getByText('Écriture dans votre classeur…')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Écrire les feuilles de transfert' })).toBeDisabled();
@@ -271,7 +287,7 @@ describe('actions', () => {
   test('cancelling the confirmation writes nothing more', async () => {
     excel.writeTransfer.mockResolvedValue({ status: 'needsConfirmation', sheets: ['Hypothèses'], message: 'Remplacer ?' });
     const { user } = renderPane({ language: 'fr' });
-    await user.click(screen.getByRole('button', { name: '4. Transfert' }));
+    await user.click(stepButton(5, 'Transfert'));
     await user.click(screen.getByRole('button', { name: 'Écrire les feuilles de transfert' }));
     const dialog = await findDialog();
     await user.click(within(dialog).getByRole('button', { name: 'Annuler', hidden: true }));
@@ -282,13 +298,16 @@ describe('actions', () => {
   test('the workbook layer’s error message is shown as it is', async () => {
     excel.writeInternalisation.mockResolvedValue({ status: 'error', code: 'protected', message: 'La feuille est protégée.' });
     const { user } = renderPane({ language: 'fr' });
-    await user.click(screen.getByRole('button', { name: '2. Internaliser ?' }));
+    await user.click(stepButton(2, 'Décision'));
     await user.type(screen.getByRole('textbox', { name: /Heures de marketing/ }), '45');
     await user.type(screen.getByRole('textbox', { name: /Honoraires externes/ }), '40 000');
     await user.type(screen.getByRole('textbox', { name: /Salaire chargé/ }), '60000');
     await user.type(screen.getByRole('textbox', { name: /Budget marketing mensuel/ }), '1200');
-    expect(screen.getByTestId('internalise-verdict')).toHaveTextContent('Signaux allumés : 2 sur 3 → Internaliser');
-    await user.click(screen.getByRole('button', { name: 'Écrire le bloc d’internalisation' }));
+    expect(screen.getByTestId('decision-headline')).toHaveTextContent('Recommandation : Recruter en interne');
+    expect(screen.getByTestId('decision-reason')).toHaveTextContent('2 signaux allumés sur 3 (complexité, 45 h/semaine, masse critique, honoraires à 66,7 % du salaire) : recrutez en interne.');
+    // 40 000 € of fees a year against 1 200 € a month (14 400 € a year): the figures disagree.
+    expect(screen.getByTestId('decision-warning')).toHaveTextContent('dépassent 12 × votre budget marketing mensuel');
+    await user.click(screen.getByRole('button', { name: 'Écrire la décision dans le classeur' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('La feuille est protégée.');
     expect(excel.writeInternalisation.mock.calls[0][0]).toMatchObject({
       weeklyHours: { value: 45 },
@@ -306,8 +325,8 @@ describe('actions', () => {
     const { user } = renderPane({ language: 'en' });
     await user.click(screen.getByRole('button', { name: 'Detect the layout' }));
     await screen.findByTestId('channels');
-    await user.click(screen.getByRole('button', { name: '3. Arbitrage' }));
-    await user.click(screen.getByRole('button', { name: 'From cell: Total budget to share' }));
+    await user.click(stepButton(3, 'Arbitrage'));
+    await user.click(screen.getByRole('button', { name: 'From cell: Monthly budget to share' }));
     expect(await screen.findByText("Linked to cell 'Coûts'!B3.")).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Write the Arbitrage sheet' }));
     await waitFor(() => expect(excel.writeArbitrage).toHaveBeenCalledTimes(1));
@@ -317,7 +336,7 @@ describe('actions', () => {
   test('a failed read of the selected cell shows the layer’s message next to the field', async () => {
     excel.readActiveCell.mockResolvedValue({ status: 'error', code: 'editMode', message: 'Excel is editing a cell: press Enter, then try again.' });
     const { user } = renderPane({ language: 'en' });
-    await user.click(screen.getByRole('button', { name: '2. In-house check' }));
+    await user.click(stepButton(2, 'Decision'));
     await user.click(screen.getByRole('button', { name: 'From cell: Yearly external fees' }));
     const fees = screen.getByRole('textbox', { name: /Yearly external fees/ });
     await waitFor(() => expect(describedBy(fees)).toContain('Excel is editing a cell: press Enter, then try again.'));
@@ -326,7 +345,7 @@ describe('actions', () => {
   test('explain shows the layer’s explanation as text', async () => {
     excel.explainSelectedCell.mockResolvedValue({ status: 'ok', value: { summary: 'ROI 2.4:1 is below the 3:1–5:1 target.', lines: ['<b>revenue</b> 240', 'spend 100'] } });
     const { user } = renderPane({ language: 'en' });
-    await user.click(screen.getByRole('button', { name: '6. Explain' }));
+    await openTool(user, 'Tools', 'Explain');
     await user.click(screen.getByRole('button', { name: 'Explain the selected cell' }));
     expect(await screen.findByText('ROI 2.4:1 is below the 3:1–5:1 target.')).toBeInTheDocument();
     expect(screen.getByText('<b>revenue</b> 240')).toBeInTheDocument();

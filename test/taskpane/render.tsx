@@ -1,7 +1,7 @@
 import './jsdom-polyfills';
 /** Renders the pane for a test, in Excel or not, in a language and market. */
 import { webLightTheme } from '@fluentui/react-components';
-import { render } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/taskpane/app/App';
 import { preloadSteps } from '../../src/taskpane/app/steps/lazy';
@@ -25,3 +25,14 @@ export function describedBy(element: HTMLElement): string {
 
 /** NBSP and narrow NBSP (Intl's French spaces) as plain spaces, for readable expectations. */
 export const plain = (text: string | null | undefined): string => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
+/** A step's button in the journey's navigation: "2. Décision", whatever its done/current mark. */
+export function stepButton(n: number, name: string): HTMLElement {
+  return within(screen.getByRole('navigation', { name: /^(Étapes|Steps)$/ })).getByRole('button', { name: new RegExp(`^${n}\\. ${name}`) });
+}
+
+/** Opens a tool (Expliquer, Réparer, Partager, Retirer) from the tools menu. */
+export async function openTool(user: ReturnType<typeof userEvent.setup>, menu: string, name: string): Promise<void> {
+  await user.click(screen.getByRole('button', { name: menu }));
+  await user.click(within(screen.getByRole('navigation', { name: menu })).getByRole('button', { name }));
+}

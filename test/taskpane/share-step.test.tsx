@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDecoder, TextEncoder } from 'node:util';
 import { CompressionStream, DecompressionStream } from 'node:stream/web';
-import { renderPane } from './render';
+import { openTool, renderPane } from './render';
 
 const WORKBOOK = new Uint8Array(readFileSync(join(__dirname, '..', '..', 'assets', 'examples', 'budget-pme-qc.xlsx')));
 
@@ -50,7 +50,7 @@ afterEach(() => {
 test('a host that cannot hand over the file says so and gives the steps in desktop Excel, no command', async () => {
   const host = installOffice(false);
   const { user } = renderPane({ language: 'en', market: 'QC' });
-  await user.click(screen.getByRole('button', { name: /8\. Share/ }));
+  await openTool(user, 'Tools', 'Share');
   const warning = await screen.findByTestId('share-unsupported', {}, { timeout: 10_000 });
   expect(warning).toHaveTextContent('Open this workbook in Excel for Windows or Mac');
   expect(warning).not.toHaveTextContent('npm');
@@ -61,7 +61,7 @@ test('a host that cannot hand over the file says so and gives the steps in deskt
 test('a host with the APIs opens the portable copy as a new workbook', async () => {
   const host = installOffice(true);
   const { user } = renderPane({ language: 'fr', market: 'QC' });
-  await user.click(screen.getByRole('button', { name: /8\. Partager/ }));
+  await openTool(user, 'Outils', 'Partager');
   const button = screen.getByRole('button', { name: 'Faire la copie portable' });
   await waitFor(() => expect(button).toBeEnabled(), { timeout: 10_000 });
   await user.click(button);

@@ -1,15 +1,16 @@
-/** The task pane: theme, language, profile, and the steps of the seed's method. */
+/** The task pane: theme, language, profile, the journey of the seed's method and the tools beside it. */
 import { FluentProvider, type Theme } from '@fluentui/react-components';
 import { useEffect, useMemo, useReducer, type ComponentType } from 'react';
 import { formatsFor, translate, type Language, type Market, type StringKey, type Params } from '../i18n';
 import { PaneContext, usePane, type Pane } from './context';
 import { Header } from './components/Header';
 import { ProfileSection } from './components/ProfileSection';
-import { StepNav } from './components/StepNav';
+import { StepNav, ToolsMenu } from './components/StepNav';
 import { useStyles } from './components/styles';
 import { readAll } from './model';
-import { initialState, reducer, type StepId } from './state';
-import { ArbitrageStep, DiagnosticStep, ExplainStep, InternaliseStep, PilotStep, preloadSteps, RepairStep, ShareStep, TransferStep } from './steps/lazy';
+import { initialState, reducer, type ViewId } from './state';
+import { useWorkbookMemory } from './useMemory';
+import { ArbitrageStep, DiagnosticStep, ExplainStep, InternaliseStep, PilotStep, preloadSteps, RemoveTool, RepairStep, ShareStep, TransferStep } from './steps/lazy';
 
 export interface AppProps {
   inExcel: boolean;
@@ -18,15 +19,17 @@ export interface AppProps {
   theme: Theme;
 }
 
-const STEP_VIEWS: Record<StepId, ComponentType> = {
+/** One map from a step or tool to its view; every view but the first loads when needed (steps/lazy.tsx). */
+const VIEWS: Record<ViewId, ComponentType> = {
   diagnostic: DiagnosticStep,
   internalise: InternaliseStep,
   arbitrage: ArbitrageStep,
-  transfer: TransferStep,
   pilot: PilotStep,
+  transfer: TransferStep,
   explain: ExplainStep,
   repair: RepairStep,
   share: ShareStep,
+  remove: RemoveTool,
 };
 
 function Pane() {
@@ -35,8 +38,9 @@ function Pane() {
     <div className={styles.root}>
       <Header />
       <main className={styles.section}>
-        <ProfileSection />
         <StepNav />
+        <ToolsMenu />
+        <ProfileSection />
         <CurrentStep />
       </main>
     </div>
@@ -45,7 +49,7 @@ function Pane() {
 
 function CurrentStep() {
   const { state } = usePane();
-  const View = STEP_VIEWS[state.step];
+  const View = VIEWS[state.step];
   // Once a step shows, the later steps' code is fetched while the browser is idle (steps/lazy.tsx).
   useEffect(() => whenIdle(preloadSteps), []);
   return <View key={state.step} />;
@@ -62,6 +66,7 @@ function whenIdle(task: () => void): () => void {
 
 export function App({ inExcel, language, market, theme }: AppProps) {
   const [state, dispatch] = useReducer(reducer, undefined, () => initialState(language, market));
+  useWorkbookMemory(state, dispatch, inExcel);
   useEffect(() => {
     document.documentElement.lang = state.language;
   }, [state.language]);

@@ -4,6 +4,13 @@
  */
 import {
   assessInternalisation,
+  breakevenRoas,
+  contribution,
+  decide,
+  decisionReason,
+  PAYBACK_LIMIT,
+  type DecisionReason,
+  type DecisionResult,
   breakevenFees,
   budgetTier,
   CODE_LABELS,
@@ -22,6 +29,7 @@ import {
   type RoiBand,
   type TierThresholds,
 } from '../../rules';
+import { arbitragePreview, defaultMethod, type ArbitrageMethod, type ArbitragePreview } from '../../excel';
 import type {
   ArbitrageInput,
   ChannelSummary,
@@ -36,7 +44,7 @@ import type {
   WorkbookProfile,
 } from '../../excel';
 import { columnLetters } from '../../excel/sheet-utils';
-import type { Language, Translate } from '../i18n';
+import type { Formats, Language, Translate } from '../i18n';
 import { readField, type Issue, type Reading } from './input';
 import { FIELD_KINDS, type FieldId, type PaneState } from './state';
 
@@ -133,6 +141,7 @@ export function internalisationInput(state: PaneState, readings: Readings): Inte
     loadedSalary: salaryLeftToHiring(state, readings) ? { hiring: true } : cell(state, readings, 'salary'),
     dataNeed: { value: state.flags.dataNeed },
     monthlyBudget: cell(state, readings, 'monthlyBudget'),
+    crossover: state.crossoverMonth !== undefined,
   };
 }
 
@@ -142,21 +151,117 @@ export function salaryLeftToHiring(state: PaneState, readings: Readings): boolea
 }
 
 // -------------------------------------------------------------------------------------------
+// Décision: one recommendation (RULES.md §9), from MKT.DECISION's rule
+
+export type SignalId = 'complexity' | 'criticalMass' | 'dataCulture';
+
+export interface DecisionPreview {
+  code: DecisionResult;
+  reason: DecisionReason;
+  signalsOn: SignalId[];
+  tier: BudgetTier;
+  budget: number;
+  crossoverMonth?: number;
+}
+
+export function decisionPreview(state: PaneState, readings: Readings): DecisionPreview | undefined {
+  const { assessment, tier } = internalisePreview(state, readings);
+  const budget = valueOf(readings, 'monthlyBudget');
+  if (!assessment || !tier || budget === undefined) return undefined;
+  const inputs = { signal: assessment.code, tier, crossoverMonth: state.crossoverMonth };
+  const code = decide(inputs);
+  if (isRuleError(code)) return undefined;
+  const signalsOn: SignalId[] = [];
+  if (assessment.complexity) signalsOn.push('complexity');
+  if (assessment.criticalMass) signalsOn.push('criticalMass');
+  if (assessment.dataCulture) signalsOn.push('dataCulture');
+  return { code, reason: decisionReason(inputs), signalsOn, tier, budget, crossoverMonth: state.crossoverMonth };
+}
+
+/** The inputs disagree when the yearly external fees are above 12 × the monthly budget (RULES.md §9). */
+export function feesDisagree(readings: Readings): { fees: number; yearly: number } | undefined {
+  const fees = valueOf(readings, 'fees');
+  const budget = valueOf(readings, 'monthlyBudget');
+  if (fees === undefined || budget === undefined || !(fees > 12 * budget)) return undefined;
+  return { fees, yearly: 12 * budget };
+}
+
+export interface DecisionWords {
+  headline: string;
+  reason: string;
+  next: string;
+}
+
+/** The headline, its reason in one sentence built from the inputs, and the next step. */
+export function decisionWords(preview: DecisionPreview, state: PaneState, readings: Readings, t: Translate, formats: Formats, labelLanguage: LabelLanguageOf): DecisionWords {
+  const hours = valueOf(readings, 'hours') ?? 0;
+  const { assessment } = internalisePreview(state, readings);
+  const parts = preview.signalsOn.map((id) =>
+    id === 'complexity'
+      ? t('decision.signal.complexity', { hours: formats.hours(hours) })
+      : id === 'criticalMass'
+        ? t('decision.signal.criticalMass', { ratio: formats.percent(assessment?.feesToSalary ?? 0) })
+        : t('decision.signal.dataCulture'),
+  );
+  const signals = parts.length === 0 ? t('decision.signals.none') : t('decision.signals.some', { count: parts.length, list: parts.join(', ') });
+  const month = preview.crossoverMonth;
+  const params = {
+    signals,
+    budget: formats.amount(preview.budget),
+    tier: label(preview.tier, labelLanguage),
+    month: month ?? '',
+    limit: PAYBACK_LIMIT,
+    crossover: month !== undefined && month > 0 ? t('decision.crossover', { month }) : '',
+  };
+  const next =
+    preview.code === 'IN_HOUSE' ? t('decision.next.IN_HOUSE')
+    : preview.code === 'PREPARE' ? t('decision.next.PREPARE')
+    : preview.code === 'HIRE' || preview.code === 'HIRE_LEAD' ? t('decision.next.hire')
+    : t('decision.next.outsource');
+  return {
+    headline: t('decision.headline', { decision: label(preview.code, labelLanguage) }),
+    reason: t(`decision.reason.${preview.reason}`, params),
+    next,
+  };
+}
+
+/** The LABEL language the pane shows codes in: Québec's words for a Québec business in French. */
+export type LabelLanguageOf = Language | 'fr-CA';
+export function labelLanguage(state: PaneState): LabelLanguageOf {
+  return state.language === 'fr' && state.market === 'QC' ? 'fr-CA' : state.language;
+}
+
+// -------------------------------------------------------------------------------------------
 // Diagnostic and arbitrage
 
 export interface ChannelView {
   name: string;
   ratio?: number;
   band?: RoiBand;
+  /** With a gross margin: revenue × margin − spend, and the break-even ROAS (1 ÷ margin). */
+  contribution?: number;
+  breakeven?: number;
 }
 
-export function channelViews(channels: readonly ChannelSummary[]): ChannelView[] {
+export function channelViews(channels: readonly ChannelSummary[], margin?: number): ChannelView[] {
   return channels.map(({ name, spend, revenue }) => {
     const ratio = roiRatio(revenue, spend);
     if (isRuleError(ratio)) return { name };
     const band = roiBand(ratio);
-    return { name, ratio, band: isRuleError(band) ? undefined : band };
+    const view: ChannelView = { name, ratio, band: isRuleError(band) ? undefined : band };
+    if (margin !== undefined) {
+      const c = contribution(revenue, spend, margin);
+      const b = breakevenRoas(margin);
+      if (!isRuleError(c) && !isRuleError(b)) Object.assign(view, { contribution: c, breakeven: b });
+    }
+    return view;
   });
+}
+
+/** "; contribution … at a …% margin, break-even ROAS …:1" beside a ROAS, when the margin is known. */
+export function roasDetail(view: ChannelView, margin: number | undefined, t: Translate, formats: Formats): string {
+  if (view.contribution === undefined || view.breakeven === undefined || margin === undefined) return '';
+  return t('roas.detail', { contribution: formats.amount(view.contribution), margin: formats.percent(margin), breakeven: formats.number(view.breakeven, 1) });
 }
 
 export function diagnosticInput(state: PaneState): DiagnosticInput | undefined {
@@ -165,11 +270,45 @@ export function diagnosticInput(state: PaneState): DiagnosticInput | undefined {
   return { source: state.source.source, layout: state.layout, profile: workbookProfile(state) };
 }
 
+/** The method in force: the user's choice, else marginal when the history allows it (6 usable months). */
+export function arbitrageMethod(state: PaneState): ArbitrageMethod {
+  return state.method ?? defaultMethod(state.source, state.layout);
+}
+
+/** The months of the history: its monthly columns, or what the user says a one-column history covers. */
+export function historyMonthsOf(state: PaneState, readings: Readings): number {
+  if (state.layout && state.layout.spend.count > 1) return state.layout.spend.count;
+  // Grouped rows, journals, blocks: the history reader counted the months of the period.
+  const read = state.source?.history?.period.months;
+  if (read !== undefined && read > 0) return read;
+  const typed = valueOf(readings, 'historyMonths');
+  return typed !== undefined && Number.isInteger(typed) && typed >= 1 ? typed : 12;
+}
+
 export function arbitrageInput(state: PaneState, readings: Readings): ArbitrageInput | undefined {
   if (!state.source || !state.layout || state.source.history?.confident === false) return undefined;
-  const base = { source: state.source.source, layout: state.layout, profile: workbookProfile(state), totalBudget: cell(state, readings, 'totalBudget') };
-  return state.flags.marginal ? { ...base, method: 'marginal', grossMargin: cell(state, readings, 'grossMargin') } : base;
+  const base = {
+    source: state.source.source,
+    layout: state.layout,
+    profile: workbookProfile(state),
+    totalBudget: cell(state, readings, 'totalBudget'),
+    months: historyMonthsOf(state, readings),
+  };
+  return arbitrageMethod(state) === 'marginal' ? { ...base, method: 'marginal', grossMargin: cell(state, readings, 'grossMargin') } : base;
 }
+
+/** The split before anything is written, computed by the rules from the Diagnostic's history. */
+export function arbitragePreviewOf(state: PaneState, readings: Readings): ArbitragePreview | RuleErrorLike | undefined {
+  const budget = valueOf(readings, 'totalBudget');
+  if (!state.source || !state.layout || budget === undefined) return undefined;
+  return arbitragePreview(state.source, state.layout, {
+    budget,
+    method: arbitrageMethod(state),
+    months: historyMonthsOf(state, readings),
+    margin: valueOf(readings, 'grossMargin'),
+  });
+}
+export type RuleErrorLike = Exclude<ReturnType<typeof arbitragePreview>, ArbitragePreview>;
 
 /** The marginal method needs one column a month for spend and for revenue. */
 export function hasMonthlyHistory(state: PaneState): boolean {
@@ -186,7 +325,7 @@ function lines(text: string): string[] {
     .filter((line) => line !== '');
 }
 
-function label(code: keyof typeof CODE_LABELS, language: Language): string {
+function label(code: keyof typeof CODE_LABELS, language: Language | 'fr-CA'): string {
   const text = labelOf(code, language);
   return isRuleError(text) ? code : text;
 }
@@ -195,13 +334,15 @@ function label(code: keyof typeof CODE_LABELS, language: Language): string {
 export function decisionsOf(state: PaneState, readings: Readings, t: Translate, amount: (n: number) => string): Decision[] {
   const decisions: Decision[] = [];
   const preview = internalisePreview(state, readings);
+  const recommendation = decisionPreview(state, readings);
   if (preview.assessment) {
-    decisions.push({ text: t('decision.internalise', { decision: label(preview.assessment.code, state.language), score: preview.assessment.score }) });
+    decisions.push({ text: t('decision.internalise', { decision: label(preview.assessment.code, labelLanguage(state)), score: preview.assessment.score }) });
   }
   const budget = valueOf(readings, 'monthlyBudget');
   if (preview.tier && budget !== undefined) {
-    decisions.push({ text: t('decision.tier', { tier: label(preview.tier, state.language), amount: amount(budget) }) });
+    decisions.push({ text: t('decision.tier', { tier: label(preview.tier, labelLanguage(state)), amount: amount(budget) }) });
   }
+  if (recommendation) decisions.push({ text: t('decision.transfer', { decision: label(recommendation.code, labelLanguage(state)) }) });
   for (const channel of channelViews(state.source?.channels ?? [])) {
     if (channel.band === 'BELOW') decisions.push({ text: t('decision.cut', { channel: channel.name }) });
   }

@@ -16,13 +16,21 @@ export type Params = Readonly<Record<string, string | number>>;
 export type Translate = (key: StringKey, params?: Params) => string;
 
 const PLACEHOLDER = /\{(\w+)\}/g;
+/** `{n|feuille|feuilles}`: the singular or the plural, by the number `n` stands for. */
+const PLURAL = /\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g;
+
+/** French takes the singular below 2 (0 and 1: « 0 feuille »), English for 1 only. */
+export function isSingular(language: Language, n: number): boolean {
+  return language === 'fr' ? Math.abs(n) < 2 : n === 1;
+}
 
 /** The string for a key in a language, Québec wording when the market is Québec and the pane speaks French. */
 export function translate(language: Language, market: Market, key: StringKey, params: Params = {}): string {
   const template = (language === 'fr' && market === 'QC' ? qc[key] : undefined) ?? (language === 'fr' ? fr : en)[key];
-  return template.replace(PLACEHOLDER, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
+  const has = (name: string) => Object.prototype.hasOwnProperty.call(params, name);
+  return template
+    .replace(PLURAL, (whole, name: string, one: string, many: string) => (has(name) ? (isSingular(language, Number(params[name])) ? one : many) : whole))
+    .replace(PLACEHOLDER, (whole, name: string) => (has(name) ? String(params[name]) : whole));
 }
 
 /** fr or en from a locale tag (Office.context.displayLanguage, e.g. "fr-CA"); French when unknown. */

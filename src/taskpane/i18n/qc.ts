@@ -6,23 +6,27 @@ import { hiringQc } from './hiring';
 import type { StringKey } from './en';
 
 export const qc: Partial<Record<StringKey, string>> = {
-  'arbitrage.marginal.intro':
-    'Chaque canal reçoit une courbe de rendement décroissant ajustée à ses mois ; le budget va là où le prochain dollar rapporte le plus, chaque canal au plus {cap} × son meilleur mois.',
-  'app.subtitle':
-    'Décidez pas à pas s’il faut impartir le marketing de votre PME, avec un modèle vivant dans votre propre classeur.',
+  'app.subtitle': 'Décidez pas à pas s’il faut impartir le marketing de votre PME, avec un modèle vivant dans votre propre classeur.',
+  'profile.market.FR': 'France',
+  'profile.model.ecommerce': 'Commerce en ligne',
+  'profile.model.b2b_service': 'Service interentreprises',
+  'diagnostic.intro': 'Indiquez à MKT l’historique marketing de votre PME : une ligne par canal (ou par mois et par canal), avec la dépense et les revenus obtenus. MKT repère ce qui ne rapporte pas.',
+  'diagnostic.badLayout': 'Ces colonnes ne tiennent pas dans la plage : choisissez une colonne de canaux, et des colonnes de dépenses et de revenus de même largeur dans la plage.',
   'internalise.fees': 'Honoraires externes annuels (impartition)',
   'internalise.fees.hint': 'Ce que vous coûtent agences et pigistes sur un an.',
   'internalise.salary.hint': 'Salaire brut plus charges sociales de l’employeur, sur un an.',
-  'internalise.rule': '2 ou 3 signaux : internaliser ; 1 : préparer la transition ; 0 : impartir.',
-  'transfer.intro':
-    'Consignez les hypothèses et les décisions pour que la PME soit autonome, sans aide extérieure. Chaque seuil va sur une feuille où vous pouvez le modifier.',
-  'pilot.intro':
-    'Testez l’impartition sur {months} mois avant de vous engager. Au bout du compte : étendre, prolonger ou reprendre à l’interne.',
+  'internalise.rule': '2 ou 3 signaux : internaliser ; 1 : préparer la transition ; 0 : impartir.',
+  'arbitrage.marginal.intro': 'Chaque canal reçoit une courbe de rendement décroissant ajustée à ses mois ; le budget va là où le prochain dollar rapporte le plus, chaque canal au plus {cap} × son meilleur mois.',
+  'arbitrage.marginal.margin.hint': 'La part des revenus qui reste après les coûts directs (45 % = 0,45) ; gardée sous le nom MKT_GROSS_MARGIN sur la feuille Hypothèses.',
+  'transfer.intro': 'Consignez les hypothèses et les décisions pour que la PME soit autonome, sans aide extérieure. Chaque seuil va sur une feuille où vous pouvez le modifier.',
+  'pilot.intro': 'Testez l’impartition sur {months} mois avant de vous engager. Au bout du compte : étendre, prolonger ou reprendre à l’interne.',
+  'pilot.kpi': 'Indicateur clé principal',
+  'pilot.target1': 'Objectif de l’indicateur clé, mois 1',
+  'pilot.target2': 'Objectif de l’indicateur clé, mois 2',
+  'pilot.target3': 'Objectif de l’indicateur clé, mois 3',
+  'pilot.rules': 'Après {months} mois : étendre à {expand} de l’objectif (et un ROAS d’au moins {roi}:1), prolonger à partir de {extend}, sinon reprendre à l’interne. Sans reddition de comptes, on arrête.',
+  'pilot.achievement': 'Atteinte de l’indicateur clé',
   'pilot.reportingOk': 'Le fournisseur rend des comptes clairement et à temps',
-  'pilot.rules':
-    'Après {months} mois : étendre à {expand} de l’objectif (et un ROI d’au moins {roi}:1), prolonger à partir de {extend}, sinon reprendre à l’interne. Sans reddition de comptes, on arrête.',
-  'diagnostic.intro':
-    'Indiquez à MKT l’historique marketing de votre PME : une ligne par canal (ou par mois et par canal), avec la dépense et les revenus obtenus. MKT repère ce qui ne rapporte pas.',
   'diagnostic.form.columns': 'une ligne par canal, une colonne de dépenses et une de revenus',
   'diagnostic.form.blocks': 'les mois en colonnes, un bloc de dépenses et un bloc de revenus',
   'diagnostic.form.groupedRows': 'plusieurs lignes par canal (prévu, réel, revenus)',
@@ -31,11 +35,21 @@ export const qc: Partial<Record<StringKey, string>> = {
   'diagnostic.question.revenueAmbiguous': 'Plusieurs colonnes pourraient être les revenus.',
   'diagnostic.question.noRevenue': 'Aucun en-tête ne dit revenus (ou ventes, chiffre d’affaires) : MKT a pris la colonne ci-dessous.',
   'diagnostic.question.noHeader': 'Pas de ligne d’en-têtes : quelle colonne est la dépense, laquelle les revenus?',
-  'diagnostic.channelTotals': '{channel} : dépense {spend}, revenus {revenue} — ROI {ratio}:1, {band}',
+  'diagnostic.channelTotals': '{channel} : dépense {spend}, revenus {revenue} — ROAS (revenus ÷ dépense) {ratio}:1, {band}{detail}',
   'diagnostic.channelTotalsNoSpend': '{channel} : dépense {spend}, revenus {revenue} — aucune dépense',
   'diagnostic.leftOut.reason.other': 'ni dépense ni revenus',
-  'repair.intro':
-    'Une formule entrée pendant que MKT n’était pas chargé, ou enregistrée par l’entremise d’un autre complément, reste à #NOM? même une fois MKT chargé, tant qu’elle n’est pas entrée de nouveau. Réparer entre de nouveau toutes ces formules MKT du classeur, et rien d’autre.',
   // Cost of a hire (hiring.ts)
   ...hiringQc,
+  'pilot.verdictPending': 'Saisissez les mois écoulés et l’atteinte de l’indicateur clé pour voir le verdict.',
+  'repair.intro': 'Une formule entrée pendant que MKT n’était pas chargé, ou enregistrée par l’entremise d’un autre complément, reste à #NOM? même une fois MKT chargé, tant qu’elle n’est pas entrée de nouveau. Réparer entre de nouveau toutes ces formules MKT du classeur, et rien d’autre.',
+  'decision.reason.outsource': '{signals} : on impartit ; avec {budget} par mois, le niveau est « {tier} ».',
+  'decision.reason.prepare': '{signals} : pas assez pour recruter ; avec {budget} par mois, gardez l’impartition au niveau « {tier} » et préparez la relève.',
+  'decision.reason.neverPaysBack': '{signals}, mais un recrutement ne coûte jamais moins cher que l’impartition : préparez la transition.',
+  'decision.next.outsource': 'Prochaine étape : Arbitrage — répartissez le budget entre vos canaux, puis testez le fournisseur sur 3 mois (Pilote).',
+  'decision.hiringCost.never': 'un recrutement ne devient pas moins cher que l’impartition (MKT_CROSSOVER_MONTH vaut 0)',
+  'arbitrage.margin.hint': 'La part des revenus qui reste après les coûts directs (45 % = 0,45) : donne la contribution et le ROAS d’équilibre.',
+  'arbitrage.preview.expected': 'Revenus attendus : {revenue} par mois pour {budget}, soit un ROAS (CA ÷ dépense) de {roas}:1.',
+  'arbitrage.preview.loss': 'À cette marge, la répartition perd de l’argent : chaque dollar dépensé doit rapporter au moins {breakeven} de revenus.',
+  'pilot.fromTracker': 'Lu sur votre feuille de suivi : l’indicateur clé, les objectifs et les mois saisis.',
+  'pilot.notNeeded': 'Votre recommandation est de recruter : un pilote d’impartition n’est pas nécessaire. Passez au Transfert.',
 };

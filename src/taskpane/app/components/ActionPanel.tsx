@@ -29,9 +29,12 @@ export interface ActionPanelProps<T> {
   disabled?: boolean;
   /** What to show once the action succeeded. */
   renderDone?: (value: T) => ReactNode;
+  /** The confirmation's title and button, when it asks something else than replacing sheets. */
+  confirmTitle?: string;
+  confirmLabel?: string;
 }
 
-export function ActionPanel<T>({ action, label, beforeRun, disabled = false, renderDone }: ActionPanelProps<T>) {
+export function ActionPanel<T>({ action, label, beforeRun, disabled = false, renderDone, confirmTitle, confirmLabel }: ActionPanelProps<T>) {
   const { t, inExcel } = usePane();
   const styles = useStyles();
   const { state } = action;
@@ -60,7 +63,7 @@ export function ActionPanel<T>({ action, label, beforeRun, disabled = false, ren
         </MessageBar>
       )}
       {state.phase === 'confirm' && (
-        <Confirm.Component message={state.message} sheets={state.sheets} onConfirm={() => void action.confirm()} onCancel={action.cancel} />
+        <Confirm.Component message={state.message} sheets={state.sheets} title={confirmTitle} confirmLabel={confirmLabel} onConfirm={() => void action.confirm()} onCancel={action.cancel} />
       )}
     </div>
   );

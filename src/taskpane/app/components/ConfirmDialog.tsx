@@ -6,18 +6,21 @@ import { useStyles } from './styles';
 export interface ConfirmDialogProps {
   message: string;
   sheets: readonly string[];
+  /** When it asks something else than replacing sheets (removing MKT's writes). */
+  title?: string;
+  confirmLabel?: string;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-export function ConfirmDialog({ message, sheets, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ message, sheets, title, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
   const { t } = usePane();
   const styles = useStyles();
   return (
     <Dialog open modalType="alert" onOpenChange={(_, data) => !data.open && onCancel()}>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>{t('confirm.title')}</DialogTitle>
+          <DialogTitle>{title ?? t('confirm.title')}</DialogTitle>
           <DialogContent>
             <p>{message}</p>
             <ul className={styles.list}>
@@ -28,7 +31,7 @@ export function ConfirmDialog({ message, sheets, onConfirm, onCancel }: ConfirmD
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={onConfirm}>
-              {t('confirm.replace')}
+              {confirmLabel ?? t('confirm.replace')}
             </Button>
             <Button onClick={onCancel}>{t('confirm.cancel')}</Button>
           </DialogActions>

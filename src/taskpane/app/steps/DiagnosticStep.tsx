@@ -9,7 +9,7 @@ import { isUsableLayout, listTables, readSource, suggestedPicks, withPicks, writ
 import { usePane } from '../context';
 import { ActionPanel, WrittenMessage } from '../components/ActionPanel';
 import { useStyles } from '../components/styles';
-import { channelViews, codeLabel, diagnosticInput, workbookProfile } from '../model';
+import { channelViews, codeLabel, diagnosticInput, roasDetail, valueOf, workbookProfile } from '../model';
 import { cellName, isSureRead, leftOutLines } from './diagnostic-model';
 import { useAction } from '../useAction';
 import { StepSection } from './StepSection';
@@ -17,7 +17,7 @@ import { StepSection } from './StepSection';
 type Origin = 'table' | 'selection';
 
 export function DiagnosticStep() {
-  const { t, language, state, dispatch, formats, inExcel } = usePane();
+  const { t, language, state, dispatch, formats, inExcel, readings } = usePane();
   const styles = useStyles();
   const [origin, setOrigin] = useState<Origin>('selection');
   const [table, setTable] = useState('');
@@ -82,9 +82,9 @@ export function DiagnosticStep() {
 
 /** What the reader read, its questions when unsure, and the write (refused until the read is sure). */
 function HistoryRead() {
-  const { t, language, state, dispatch, formats } = usePane();
+  const { t, language, state, dispatch, formats, readings } = usePane();
   const styles = useStyles();
-  const write = useAction<WrittenSheet>((options) => writeDiagnostic(diagnosticInput(state)!, options), () => t('action.unexpected'));
+  const write = useAction<WrittenSheet>((options) => writeDiagnostic(diagnosticInput(state)!, options), () => t('action.unexpected'), () => dispatch({ type: 'done', step: 'diagnostic' }));
   const source = state.source!;
   const layout = state.layout!;
   const history = source.history;
@@ -152,7 +152,7 @@ function HistoryRead() {
         {t('diagnostic.channels')}
       </Text>
       <ul className={styles.list} data-testid="channels">
-        {channelViews(source.channels).map((channel, i) => {
+        {channelViews(source.channels, valueOf(readings, 'grossMargin')).map((channel, i) => {
           const read = source.channels[i];
           const amounts = { spend: formats.amount(read.spend), revenue: formats.amount(read.revenue) };
           return (
@@ -160,7 +160,13 @@ function HistoryRead() {
               {withIsolatedName(
                 channel.ratio === undefined || channel.band === undefined
                   ? t('diagnostic.channelTotalsNoSpend', { channel: NAME_SLOT, ...amounts })
-                  : t('diagnostic.channelTotals', { channel: NAME_SLOT, ...amounts, ratio: formats.number(channel.ratio, 1), band: codeLabel(channel.band, language) }),
+                  : t('diagnostic.channelTotals', {
+                      channel: NAME_SLOT,
+                      ...amounts,
+                      ratio: formats.number(channel.ratio, 1),
+                      band: codeLabel(channel.band, language),
+                      detail: roasDetail(channel, valueOf(readings, 'grossMargin'), t, formats),
+                    }),
                 channel.name,
               )}
             </li>
@@ -217,7 +223,7 @@ const NAME_SLOT = '\u0000';
 
 /**
  * A line with the channel name (workbook text) in a <bdi>: an RTL override inside the name
- * cannot reorder the rest of the line ("ROI 4,5:1" stays as it is).
+ * cannot reorder the rest of the line ("ROAS … 4,5:1" stays as it is).
  */
 function withIsolatedName(line: string, name: string) {
   const [before, ...after] = line.split(NAME_SLOT);

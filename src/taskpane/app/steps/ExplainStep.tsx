@@ -1,4 +1,4 @@
-/** Step 6 — Explain: why the selected MKT formula gives its result, in plain words. */
+/** Tool — Explain (beside the journey, not a step): why the selected MKT formula gives its result, in plain words. */
 import { MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { explainSelectedCell, type Explanation } from '../../../excel';
 import { usePane } from '../context';

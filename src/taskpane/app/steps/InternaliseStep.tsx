@@ -1,5 +1,11 @@
-/** Step 2 — the in-house check: the three signals of seed 000, each with its threshold in plain words. */
-import { Badge, Card, Checkbox, Text } from '@fluentui/react-components';
+/**
+ * Step 2 — Décision (file name kept from the in-house check it grew from): the three signals of
+ * seed 000, the budget tier of seed 003 and, when the workbook holds it, the cost of hiring
+ * (MKT_CROSSOVER_MONTH) give ONE recommendation, MKT.DECISION's rule, with its reason in one
+ * sentence, the next step, and a warning when the inputs disagree. The signals follow as the
+ * details of the why.
+ */
+import { Badge, Card, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import { COMPLEXITY_HOURS, CRITICAL_MASS_RATIO, CRITICAL_MASS_STRONG_RATIO } from '../../../rules';
 import { writeInternalisation, type WrittenSheet } from '../../../excel';
@@ -8,7 +14,18 @@ import { usePane } from '../context';
 import { ActionPanel, WrittenMessage } from '../components/ActionPanel';
 import { NumberField } from '../components/NumberField';
 import { useStyles } from '../components/styles';
-import { allReady, codeLabel, INTERNALISE_FIELDS, internalisationInput, internalisePreview, salaryLeftToHiring, valueOf } from '../model';
+import {
+  allReady,
+  decisionPreview,
+  decisionWords,
+  feesDisagree,
+  INTERNALISE_FIELDS,
+  internalisationInput,
+  internalisePreview,
+  labelLanguage,
+  salaryLeftToHiring,
+  valueOf,
+} from '../model';
 import { useAction } from '../useAction';
 import { HiringCostPanel } from './HiringCostPanel';
 import { StepSection } from './StepSection';
@@ -37,8 +54,70 @@ function Signal({ title, status, on, rule, value }: { title: string; status: str
   );
 }
 
+/** The one recommendation: headline, reason, next step; a warning when the figures disagree. */
+function Recommendation() {
+  const { t, state, readings, formats } = usePane();
+  const styles = useStyles();
+  const preview = decisionPreview(state, readings);
+  const words = preview && decisionWords(preview, state, readings, t, formats, labelLanguage(state));
+  const disagree = feesDisagree(readings);
+  return (
+    <section className={styles.section} aria-labelledby="mkt-decision-title" aria-live="polite">
+      <Text as="h3" id="mkt-decision-title" weight="semibold" className={styles.heading}>
+        {t('decision.title')}
+      </Text>
+      {words ? (
+        <Card>
+          <Text as="p" className={styles.headline} data-testid="decision-headline">
+            {words.headline}
+          </Text>
+          <Text as="p" className={styles.heading} data-testid="decision-reason">
+            {words.reason}
+          </Text>
+          <Text as="p" className={styles.heading} data-testid="decision-next">
+            {words.next}
+          </Text>
+        </Card>
+      ) : (
+        <Text as="p" className={styles.heading} data-testid="decision-headline">
+          {t('decision.pending')}
+        </Text>
+      )}
+      {disagree && (
+        <MessageBar intent="warning" layout="multiline" data-testid="decision-warning">
+          <MessageBarBody>
+            <MessageBarTitle>{t('decision.warning.title')}</MessageBarTitle>
+            {t('decision.warning.disagree', { fees: formats.amount(disagree.fees), yearly: formats.amount(disagree.yearly) })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Where the cost of hiring goes. Issue 16's HiringCostPanel (gross salary → loaded salary, cost
+ * of hiring, crossover) mounts here; it writes MKT_CROSSOVER_MONTH, which the pane reads back
+ * (state.crossoverMonth) and MKT.DECISION takes as its third argument.
+ */
+function HiringCostSlot({ yearlyFees, onLoadedSalary }: { yearlyFees: number | undefined; onLoadedSalary: (v: number | undefined) => void }) {
+  const { t, state, market } = usePane();
+  const styles = useStyles();
+  const month = state.crossoverMonth;
+  return (
+    <section className={styles.section} data-testid="hiring-cost-slot">
+      <HiringCostPanel key={market} yearlyFees={yearlyFees} onLoadedSalary={onLoadedSalary} />
+      {month !== undefined && (
+        <Text as="p" className={styles.heading}>
+          {t('decision.hiringCost', { text: month > 0 ? t('decision.hiringCost.month', { month }) : t('decision.hiringCost.never') })}
+        </Text>
+      )}
+    </section>
+  );
+}
+
 export function InternaliseStep() {
-  const { t, language, market, state, dispatch, readings, formats } = usePane();
+  const { t, market, state, dispatch, readings, formats } = usePane();
   const styles = useStyles();
   const [submitted, setSubmitted] = useState(false);
   // The hiring-cost panel's loaded salary stands in for an empty salary field (Signal 2).
@@ -46,10 +125,13 @@ export function InternaliseStep() {
   const onLoadedSalary = useCallback((v: number | undefined) => setHiringLoaded(v), []);
   const preview = internalisePreview(state, readings, hiringLoaded);
   const a = preview.assessment;
-  const write = useAction<WrittenSheet>((options) => writeInternalisation(internalisationInput(state, readings), options), () => t('action.unexpected'));
+  const write = useAction<WrittenSheet>(
+    (options) => writeInternalisation(internalisationInput(state, readings), options),
+    () => t('action.unexpected'),
+    () => dispatch({ type: 'done', step: 'internalise' }),
+  );
 
   const hours = valueOf(readings, 'hours');
-  const budget = valueOf(readings, 'monthlyBudget');
   const pending = t('internalise.badgePending');
   const onOff = (on: boolean | undefined): string => (on === undefined ? pending : t(on ? 'internalise.on' : 'internalise.off'));
   const zoneKey: Record<string, StringKey> = { OFF: 'internalise.off', TIPPING: 'internalise.tipping', STRONG: 'internalise.strong' };
@@ -71,12 +153,24 @@ export function InternaliseStep() {
         label={t('internalise.data')}
       />
       <NumberField id="monthlyBudget" label="internalise.budget" hint={t('internalise.budget.hint')} required submitted={submitted} pickable />
+      <HiringCostSlot yearlyFees={valueOf(readings, 'fees')} onLoadedSalary={onLoadedSalary} />
 
-      <HiringCostPanel key={market} yearlyFees={valueOf(readings, 'fees')} onLoadedSalary={onLoadedSalary} />
+      <Recommendation />
+
+      <ActionPanel
+        action={write}
+        label={t('internalise.write')}
+        beforeRun={() => {
+          setSubmitted(true);
+          return allReady(state, readings, INTERNALISE_FIELDS);
+        }}
+        renderDone={(value) => <WrittenMessage {...value} />}
+      />
+
 
       <section className={styles.section} aria-labelledby="mkt-signals-title">
         <Text as="h3" id="mkt-signals-title" weight="semibold" className={styles.heading}>
-          {t('internalise.signals')}
+          {t('decision.details')}
         </Text>
         <Signal
           title={t('internalise.s1.title')}
@@ -108,17 +202,9 @@ export function InternaliseStep() {
           rule={t('internalise.s3.rule')}
           value={t(state.flags.dataNeed ? 'internalise.s3.value.yes' : 'internalise.s3.value.no')}
         />
-        <Text as="p" weight="semibold" className={styles.heading} data-testid="internalise-verdict">
-          {a ? t('internalise.verdict', { score: a.score, decision: codeLabel(a.code, language) }) : t('internalise.verdictPending')}
-        </Text>
         <Text as="p" className={styles.heading}>
           {t('internalise.rule')}
         </Text>
-        {preview.tier && budget !== undefined && (
-          <Text as="p" className={styles.heading}>
-            {t('internalise.tier', { amount: formats.amount(budget), tier: codeLabel(preview.tier, language) })}
-          </Text>
-        )}
         <Text as="p" className={styles.heading}>
           {t('internalise.thresholds', {
             partial: formats.amount(preview.thresholds.partial),
@@ -127,15 +213,6 @@ export function InternaliseStep() {
           })}
         </Text>
       </section>
-      <ActionPanel
-        action={write}
-        label={t('internalise.write')}
-        beforeRun={() => {
-          setSubmitted(true);
-          return allReady(state, readings, INTERNALISE_FIELDS);
-        }}
-        renderDone={(value) => <WrittenMessage {...value} />}
-      />
     </StepSection>
   );
 }

@@ -1,5 +1,9 @@
-/** Step 5 — Pilot: a three-month tracker in the workbook, and where a running pilot stands. */
-import { Checkbox, Field, Input, Text } from '@fluentui/react-components';
+/**
+ * Step 4 — Pilot (before the Transfer): seed 003's three-month test of outsourcing, when the
+ * decision is to outsource or test. A tracker in the workbook, and where a running pilot stands —
+ * read back from the tracker when the pane wrote it (useMemory.ts), not asked again.
+ */
+import { Checkbox, Field, Input, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { EXPAND_KPI, EXTEND_KPI, PILOT_MONTHS, ROI_TARGET_LOW } from '../../../rules';
 import { writePilot, type WrittenSheet } from '../../../excel';
@@ -7,7 +11,7 @@ import { usePane } from '../context';
 import { ActionPanel, WrittenMessage } from '../components/ActionPanel';
 import { NumberField } from '../components/NumberField';
 import { useStyles } from '../components/styles';
-import { allReady, codeLabel, PILOT_FIELDS, pilotInput, pilotPreview } from '../model';
+import { allReady, codeLabel, decisionPreview, PILOT_FIELDS, pilotInput, pilotPreview } from '../model';
 import { useAction } from '../useAction';
 import { StepSection } from './StepSection';
 
@@ -15,13 +19,29 @@ export function PilotStep() {
   const { t, language, state, dispatch, readings, formats } = usePane();
   const styles = useStyles();
   const [submitted, setSubmitted] = useState(false);
-  const write = useAction<WrittenSheet>((options) => writePilot(pilotInput(state, readings), options), () => t('action.unexpected'));
+  const write = useAction<WrittenSheet>(
+    (options) => writePilot(pilotInput(state, readings), options),
+    () => t('action.unexpected'),
+    () => dispatch({ type: 'done', step: 'pilot' }),
+  );
+  const recommendation = decisionPreview(state, readings)?.code;
+  const hiring = recommendation === 'HIRE' || recommendation === 'HIRE_LEAD';
   const verdict = pilotPreview(state, readings);
   const kpiMissing = submitted && state.texts.kpiName.trim() === '';
   const kpiLabel = t('pilot.kpi');
 
   return (
     <StepSection step="pilot" intro={t('pilot.intro', { months: PILOT_MONTHS })}>
+      {hiring && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t('pilot.notNeeded')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.done.includes('pilot') && state.texts.kpiName !== '' && (
+        <Text as="p" className={styles.heading} data-testid="pilot-from-tracker">
+          {t('pilot.fromTracker')}
+        </Text>
+      )}
       <Field
         label={kpiLabel}
         hint={t('pilot.kpi.hint')}

@@ -1,4 +1,4 @@
-/** Step 7 — Repair: re-enter the MKT formulas Excel keeps at #NAME? (typed while MKT was not loaded, or prefixed). */
+/** Tool — Repair (beside the journey, not a step): re-enter the MKT formulas Excel keeps at #NAME? (typed while MKT was not loaded, or prefixed). */
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { repairMktFormulas, type RepairReport } from '../../../excel';
 import { usePane } from '../context';

@@ -1,5 +1,5 @@
 /**
- * Step 7 — Share: a portable copy of the workbook for people without MKT, every MKT formula
+ * Tool — Share (beside the journey, not a step): a portable copy of the workbook for people without MKT, every MKT formula
  * translated into native functions (src/portable), opened as a new workbook; the open workbook
  * is never changed. The translator is loaded only when this step opens.
  */

@@ -4,9 +4,9 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { usePane } from '../context';
 import { StepFooter } from '../components/StepNav';
 import { useStyles } from '../components/styles';
-import { STEPS, type StepId } from '../state';
+import { isStep, STEPS, type ViewId } from '../state';
 
-export function StepSection({ step, intro, children }: { step: StepId; intro: string; children: ReactNode }) {
+export function StepSection({ step, intro, children }: { step: ViewId; intro: string; children: ReactNode }) {
   const { t } = usePane();
   const styles = useStyles();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -19,7 +19,9 @@ export function StepSection({ step, intro, children }: { step: StepId; intro: st
   return (
     <section className={styles.section} aria-labelledby={`mkt-step-${step}`}>
       <Text as="h2" id={`mkt-step-${step}`} size={400} weight="semibold" className={styles.heading} ref={heading} tabIndex={-1}>
-        {t('app.stepHeading', { n: STEPS.indexOf(step) + 1, total: STEPS.length, name: t(`step.${step}`) })}
+        {isStep(step)
+          ? t('app.stepHeading', { n: STEPS.indexOf(step) + 1, total: STEPS.length, name: t(`step.${step}`) })
+          : t('app.toolHeading', { name: t(`step.${step}`) })}
       </Text>
       <Text as="p" className={styles.heading}>
         {intro}

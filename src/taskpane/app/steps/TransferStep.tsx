@@ -1,4 +1,4 @@
-/** Step 4 — Transfer: the assumptions sheet, the decisions taken, the handover checklist. */
+/** Step 5 — Transfer: the assumptions sheet, the decisions taken, the handover checklist. */
 import { Field, Text, Textarea } from '@fluentui/react-components';
 import { writeTransfer, type WrittenSheet } from '../../../excel';
 import { usePane } from '../context';
@@ -12,7 +12,11 @@ export function TransferStep() {
   const { t, state, dispatch, readings, formats } = usePane();
   const styles = useStyles();
   const decisions = decisionsOf(state, readings, t, formats.amount);
-  const write = useAction<WrittenSheet>((options) => writeTransfer(transferInput(state, decisions), options), () => t('action.unexpected'));
+  const write = useAction<WrittenSheet>(
+    (options) => writeTransfer(transferInput(state, decisions), options),
+    () => t('action.unexpected'),
+    () => dispatch({ type: 'done', step: 'transfer' }),
+  );
 
   return (
     <StepSection step="transfer" intro={t('transfer.intro')}>

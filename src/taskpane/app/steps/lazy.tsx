@@ -28,6 +28,7 @@ const LATER = {
   explain: later(() => import(/* webpackChunkName: "step-explain" */ './ExplainStep').then((m) => m.ExplainStep), StepPlaceholder, 'ExplainStep'),
   repair: later(() => import(/* webpackChunkName: "step-repair" */ './RepairStep').then((m) => m.RepairStep), StepPlaceholder, 'RepairStep'),
   share: later(() => import(/* webpackChunkName: "step-share" */ './ShareStep').then((m) => m.ShareStep), StepPlaceholder, 'ShareStep'),
+  remove: later(() => import(/* webpackChunkName: "tool-remove" */ './RemoveTool').then((m) => m.RemoveTool), StepPlaceholder, 'RemoveTool'),
 };
 
 /** Fetches every later step's code, and the confirmation dialog's; never rejects. */
@@ -43,3 +44,4 @@ export const PilotStep = LATER.pilot.Component;
 export const ExplainStep = LATER.explain.Component;
 export const RepairStep = LATER.repair.Component;
 export const ShareStep = LATER.share.Component;
+export const RemoveTool = LATER.remove.Component;
