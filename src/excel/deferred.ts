@@ -5,10 +5,14 @@
  * the modules below; a failed load rejects, which the pane reports like any unexpected error.
  */
 import type * as ActionsModule from './actions';
+import type * as ReadbackModule from './readback';
+import type * as RemoveModule from './remove';
 import type * as RepairModule from './repair';
 
 const actions = () => import(/* webpackChunkName: "workbook" */ './actions');
 const repair = () => import(/* webpackChunkName: "repair" */ './repair');
+const readback = () => import(/* webpackChunkName: "workbook" */ './readback');
+const remove = () => import(/* webpackChunkName: "remove" */ './remove');
 
 type AsyncFunction = (...args: never[]) => Promise<unknown>;
 
@@ -32,3 +36,5 @@ export const readActiveCell: Actions['readActiveCell'] = onFirstCall(actions, 'r
 export const readCellForExplain: Actions['readCellForExplain'] = onFirstCall(actions, 'readCellForExplain');
 export const explainSelectedCell: Actions['explainSelectedCell'] = onFirstCall(actions, 'explainSelectedCell');
 export const repairMktFormulas: (typeof RepairModule)['repairMktFormulas'] = onFirstCall(repair, 'repairMktFormulas');
+export const readPaneSheets: (typeof ReadbackModule)['readPaneSheets'] = onFirstCall(readback, 'readPaneSheets');
+export const removeMktWrites: (typeof RemoveModule)['removeMktWrites'] = onFirstCall(remove, 'removeMktWrites');

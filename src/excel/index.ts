@@ -50,15 +50,17 @@ export {
   readCellForExplain,
   explainSelectedCell,
   repairMktFormulas,
+  readPaneSheets,
+  removeMktWrites,
 } from './deferred';
 
 export { repairNeedOf, planSheetRepair, repairMessage, REPAIR_TITLE } from './repair';
 export type { RepairReport, SheetRepair, RepairNeed } from './repair';
 
-export { removeMktWrites, planRemoval } from './remove';
+export { planRemoval } from './remove';
 export type { RemovalReport, RemovalPlan } from './remove';
 export { loadMemory, saveMemory, forgetMemory, MEMORY_SETTING } from './memory';
-export { readPaneSheets, trackerOf } from './readback';
+export { trackerOf } from './readback';
 export type { PaneSheets, PilotTracker } from './readback';
 export { arbitragePreview, defaultMethod, usableMonths, historyOf } from './preview';
 export type { ArbitragePreview, ArbitrageMethod, ChannelPreview } from './preview';

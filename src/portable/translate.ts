@@ -263,7 +263,9 @@ export function yesNoOf(arg: NativeArg, whenOmitted: boolean): string {
   if (BOOLEAN_LITERAL.test(x)) return x.toUpperCase().startsWith('TRUE') ? 'TRUE' : 'FALSE';
   const o = operand(x);
   const t = trimmed(o);
-  const anyOf = (words: string[]) => `OR(${words.map((w) => `${t}="${w}"`).join(',')})`;
+  // One comparison with an array constant: the trimmed text is written once per list, not per word
+  // (OR over an array needs no array entry, in Excel as in LibreOffice).
+  const anyOf = (words: string[]) => `OR(${t}={${words.map((w) => `"${w}"`).join(',')}})`;
   const text = `IF(${o}="",FALSE,IF(${anyOf(YES_WORDS)},TRUE,IF(${anyOf(NO_WORDS)},FALSE,${VALUE_ERROR})))`;
   return (
     `IF(ISLOGICAL(${o}),${o},IF(ISNUMBER(${o}),IF(${o}=1,TRUE,IF(${o}=0,FALSE,${VALUE_ERROR})),` +

@@ -37,7 +37,7 @@ test('the French example (Budget!A4:R22, three rows per channel) reads the actua
   select(workbook, 'Budget', 'A4:R22');
   const { user, channels } = await detect('fr');
   expect(channels).toHaveLength(5);
-  expect(channels[0]).toMatch(/^SEO local et fiche Google : dépense 1 640 €, CA 9 090 € — ROI 5,5:1/);
+  expect(channels[0]).toMatch(/^SEO local et fiche Google : dépense 1 640 €, CA 9 090 € — ROAS \(CA ÷ dépense\) 5,5:1/);
   expect(channels[2]).toMatch(/^Google Ads : dépense 4 250 €, CA 9 890 €/);
   expect(plain(screen.getByTestId('history-source').textContent)).toContain('plusieurs lignes par canal (prévu, réel, CA)');
   expect(plain(screen.getByTestId('history-source').textContent)).toContain('Période : 10 mois, de janv. à oct.');

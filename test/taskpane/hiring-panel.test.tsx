@@ -8,7 +8,7 @@
  */
 import '@testing-library/jest-dom';
 import { screen, within } from '@testing-library/react';
-import { describedBy, plain, renderPane } from './render';
+import { describedBy, plain, renderPane, stepButton } from './render';
 
 jest.mock('../../src/excel', () => ({ ...jest.requireActual('./excel-mock').excelMock(), isUsableLayout: jest.requireActual('../../src/excel/layout').isUsableLayout }));
 const excel = jest.requireMock('../../src/excel') as Record<string, jest.Mock>;
@@ -18,8 +18,8 @@ jest.setTimeout(60_000);
 
 async function openPanel(language: 'fr' | 'en', market: 'FR' | 'QC', step: string) {
   const view = renderPane({ language, market });
-  await view.user.click(screen.getByRole('button', { name: step }));
-  const panel = screen.getByTestId('hiring-panel');
+  await view.user.click(stepButton(2, step));
+  const panel = await screen.findByTestId('hiring-panel', {}, { timeout: 10_000 });
   const toggle = within(panel).getByRole('button', { name: /coûte vraiment|really costs/ });
   expect(toggle).toHaveAttribute('aria-expanded', 'false');
   expect(within(panel).queryByRole('textbox')).not.toBeInTheDocument();
@@ -30,7 +30,7 @@ async function openPanel(language: 'fr' | 'en', market: 'FR' | 'QC', step: strin
 
 test('France: the loaded salary and its lines, the crossover month in words, the chart, and the write', async () => {
   excel.writeHiringCost.mockResolvedValue({ status: 'ok', value: { sheetName: 'Coût d’un recrutement', anchor: 'A1', names: [], replaced: false } });
-  const { user, panel } = await openPanel('fr', 'FR', '2. Internaliser ?');
+  const { user, panel } = await openPanel('fr', 'FR', 'Décision');
   await user.type(within(panel).getByRole('textbox', { name: 'Salaire brut' }), '3500');
   expect(plain(within(panel).getByTestId('hiring-loaded').textContent)).toMatch(/^Salaire chargé : [\d ]+ € par an/);
   expect(within(panel).getByTestId('hiring-lines').querySelectorAll('li').length).toBeGreaterThan(10);
@@ -55,7 +55,7 @@ test('France: the loaded salary and its lines, the crossover month in words, the
 });
 
 test('the hourly value is asked: without it nothing is written, and the field says so', async () => {
-  const { user, panel } = await openPanel('en', 'QC', '2. In-house check');
+  const { user, panel } = await openPanel('en', 'QC', 'Decision');
   await user.type(within(panel).getByRole('textbox', { name: 'Gross salary' }), '90000');
   await user.click(within(panel).getByRole('button', { name: 'Write the hiring-cost sheet' }));
   expect(excel.writeHiringCost).not.toHaveBeenCalled();
@@ -64,7 +64,7 @@ test('the hourly value is asked: without it nothing is written, and the field sa
 
 test('Québec wording, and Signal 2 reads the computed loaded salary while the salary field is empty', async () => {
   excel.writeInternalisation.mockResolvedValue({ status: 'ok', value: { sheetName: 'Internalisation', anchor: 'A1', names: [], replaced: false } });
-  const { user, panel } = await openPanel('fr', 'QC', '2. Internaliser ?');
+  const { user, panel } = await openPanel('fr', 'QC', 'Décision');
   expect(within(panel).getByRole('button', { name: /Ce que coûte vraiment une embauche/ })).toBeInTheDocument();
   await user.selectOptions(within(panel).getByRole('combobox', { name: 'Ce brut est' }), 'yearly');
   await user.type(within(panel).getByRole('textbox', { name: 'Salaire brut' }), '65000');
@@ -73,7 +73,9 @@ test('Québec wording, and Signal 2 reads the computed loaded salary while the s
   await user.type(screen.getByRole('textbox', { name: /Honoraires externes/ }), '50000');
   await user.type(screen.getByRole('textbox', { name: /Budget marketing mensuel/ }), '1200');
   // 50 000 ÷ 72 561.30 = 69 %: the budget signal is on from the computed salary.
-  expect(plain(screen.getByTestId('internalise-verdict').textContent)).toBe('Signaux allumés : 2 sur 3 → Internaliser');
-  await user.click(screen.getByRole('button', { name: 'Écrire le bloc d’internalisation' }));
+  expect(plain(screen.getByTestId('decision-headline').textContent)).toBe('Recommandation : Recruter en interne');
+  // The reason reads Signal 2 from the computed salary: 50 000 ÷ 72 561,30 = 68,9 %.
+  expect(plain(screen.getByTestId('decision-reason').textContent)).toContain('honoraires à 68,9 % du salaire');
+  await user.click(screen.getByRole('button', { name: 'Écrire la décision dans le classeur' }));
   expect(excel.writeInternalisation.mock.calls[0][0]).toMatchObject({ loadedSalary: { hiring: true } });
 });

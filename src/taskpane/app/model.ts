@@ -162,10 +162,13 @@ export interface DecisionPreview {
   tier: BudgetTier;
   budget: number;
   crossoverMonth?: number;
+  /** Fees ÷ loaded salary, as Signal 2 read it (the panel's loaded salary when the field is empty). */
+  feesToSalary: number;
 }
 
-export function decisionPreview(state: PaneState, readings: Readings): DecisionPreview | undefined {
-  const { assessment, tier } = internalisePreview(state, readings);
+/** `hiringLoaded`: the hiring-cost panel's loaded salary, which stands in for an empty salary field. */
+export function decisionPreview(state: PaneState, readings: Readings, hiringLoaded?: number): DecisionPreview | undefined {
+  const { assessment, tier } = internalisePreview(state, readings, hiringLoaded);
   const budget = valueOf(readings, 'monthlyBudget');
   if (!assessment || !tier || budget === undefined) return undefined;
   const inputs = { signal: assessment.code, tier, crossoverMonth: state.crossoverMonth };
@@ -175,7 +178,7 @@ export function decisionPreview(state: PaneState, readings: Readings): DecisionP
   if (assessment.complexity) signalsOn.push('complexity');
   if (assessment.criticalMass) signalsOn.push('criticalMass');
   if (assessment.dataCulture) signalsOn.push('dataCulture');
-  return { code, reason: decisionReason(inputs), signalsOn, tier, budget, crossoverMonth: state.crossoverMonth };
+  return { code, reason: decisionReason(inputs), signalsOn, tier, budget, crossoverMonth: state.crossoverMonth, feesToSalary: assessment.feesToSalary };
 }
 
 /** The inputs disagree when the yearly external fees are above 12 × the monthly budget (RULES.md §9). */
@@ -195,12 +198,11 @@ export interface DecisionWords {
 /** The headline, its reason in one sentence built from the inputs, and the next step. */
 export function decisionWords(preview: DecisionPreview, state: PaneState, readings: Readings, t: Translate, formats: Formats, labelLanguage: LabelLanguageOf): DecisionWords {
   const hours = valueOf(readings, 'hours') ?? 0;
-  const { assessment } = internalisePreview(state, readings);
   const parts = preview.signalsOn.map((id) =>
     id === 'complexity'
       ? t('decision.signal.complexity', { hours: formats.hours(hours) })
       : id === 'criticalMass'
-        ? t('decision.signal.criticalMass', { ratio: formats.percent(assessment?.feesToSalary ?? 0) })
+        ? t('decision.signal.criticalMass', { ratio: formats.percent(preview.feesToSalary) })
         : t('decision.signal.dataCulture'),
   );
   const signals = parts.length === 0 ? t('decision.signals.none') : t('decision.signals.some', { count: parts.length, list: parts.join(', ') });

@@ -57,7 +57,7 @@ export const hiringEn = {
   'hiring.chart.hire': 'Hiring',
   'hiring.chart.summary': 'After {months} months: outsourcing {outsource}, hiring {hire}.',
   'hiring.write': 'Write the hiring-cost sheet',
-  'hiring.written': 'Signal 2 can now read this loaded salary: leave the loaded salary above empty and write the in-house block.',
+  'hiring.written': 'Signal 2 can now read this loaded salary: leave the loaded salary above empty and write the decision in the workbook.',
   'hiring.fromHiring': 'Left empty: signal 2 reads the loaded salary of the hiring-cost sheet (MKT_LOADED_SALARY).',
   'hiring.help': 'Where the defaults come from',
   'hiring.help.body.FR':
@@ -120,7 +120,7 @@ export const hiringFr: Record<HiringKey, string> = frenchTable({
   'hiring.chart.hire': 'Recruter',
   'hiring.chart.summary': 'Après {months} mois : externaliser {outsource}, recruter {hire}.',
   'hiring.write': 'Écrire la feuille du coût d’un recrutement',
-  'hiring.written': 'Le signal 2 peut maintenant lire ce salaire chargé : laissez le salaire chargé ci-dessus vide et écrivez le bloc d’internalisation.',
+  'hiring.written': 'Le signal 2 peut maintenant lire ce salaire chargé : laissez le salaire chargé ci-dessus vide et écrivez la décision dans le classeur.',
   'hiring.fromHiring': 'Laissé vide : le signal 2 lit le salaire chargé de la feuille du coût d’un recrutement (MKT_LOADED_SALARY).',
   'hiring.help': 'D’où viennent les valeurs par défaut ?',
   'hiring.help.body.FR':
@@ -152,6 +152,5 @@ export const hiringQc: Partial<Record<HiringKey, string>> = frenchTable({
   'hiring.chart.hire': 'Embaucher',
   'hiring.chart.summary': 'Après {months} mois : impartir {outsource}, embaucher {hire}.',
   'hiring.write': 'Écrire la feuille du coût d’une embauche',
-  'hiring.written': 'Le signal 2 peut maintenant lire ce salaire chargé : laissez le salaire chargé ci-dessus vide et écrivez le bloc d’internalisation.',
   'hiring.fromHiring': 'Laissé vide : le signal 2 lit le salaire chargé de la feuille du coût d’une embauche (MKT_LOADED_SALARY).',
 });

@@ -55,10 +55,10 @@ function Signal({ title, status, on, rule, value }: { title: string; status: str
 }
 
 /** The one recommendation: headline, reason, next step; a warning when the figures disagree. */
-function Recommendation() {
+function Recommendation({ hiringLoaded }: { hiringLoaded: number | undefined }) {
   const { t, state, readings, formats } = usePane();
   const styles = useStyles();
-  const preview = decisionPreview(state, readings);
+  const preview = decisionPreview(state, readings, hiringLoaded);
   const words = preview && decisionWords(preview, state, readings, t, formats, labelLanguage(state));
   const disagree = feesDisagree(readings);
   return (
@@ -155,7 +155,7 @@ export function InternaliseStep() {
       <NumberField id="monthlyBudget" label="internalise.budget" hint={t('internalise.budget.hint')} required submitted={submitted} pickable />
       <HiringCostSlot yearlyFees={valueOf(readings, 'fees')} onLoadedSalary={onLoadedSalary} />
 
-      <Recommendation />
+      <Recommendation hiringLoaded={hiringLoaded} />
 
       <ActionPanel
         action={write}
