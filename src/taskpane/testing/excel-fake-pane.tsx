@@ -58,7 +58,8 @@ function seed(tag: string): FakeWorkbook {
     const spend = months.map((_, m) => spendOf(m));
     sheet.put(`A${5 + i}`, [[name, ...spend, ...spend.map(revenueOf)] as CellValue[]]);
   });
-  workbook.select(sheet, `A4:Y${4 + rows.length}`);
+  // The titles row above the months is part of the history: it says which run is the spend.
+  workbook.select(sheet, `A3:Y${4 + rows.length}`);
   return workbook;
 }
 
