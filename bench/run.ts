@@ -5,7 +5,7 @@
  *   npm run bench -- --quick           a short smoke run (small sizes, few samples)
  *   npm run bench -- --only=percall,fuzz   some parts: percall, recalc, startup, roundtrips, fuzz, marginal, hiring, checkworkbook
  *   npm run bench -- --dist=dist       use an existing build instead of building into a temp folder
- *   npm run bench -- --readme          also rewrite the README's Performance section
+ *   npm run bench -- --readme          also rewrite the Performance section of docs/PERFORMANCE.md
  *   npm run bench -- --readme-only     rewrite it from the last bench/results.json, measuring nothing
  *   --fuzz-calls=N  --startup-runs=N  --chromium=/path/to/chromium
  *
@@ -110,12 +110,12 @@ function loadPerCall(notes: string[]): { module: typeof PerCallModule; compiled:
 }
 
 function writeReadme(results: BenchResults): void {
-  const readmePath = path.join(ROOT, 'README.md');
+  const readmePath = path.join(ROOT, 'docs', 'PERFORMANCE.md');
   const updated = replaceReadmeSection(fs.readFileSync(readmePath, 'utf8'), readmeSection(results));
-  if (updated === undefined) log('README.md: no Performance marker found; section not written');
+  if (updated === undefined) log('docs/PERFORMANCE.md: no Performance marker found; section not written');
   else {
     fs.writeFileSync(readmePath, updated);
-    log('README.md: Performance section written');
+    log('docs/PERFORMANCE.md: Performance section written');
   }
 }
 

@@ -1,6 +1,6 @@
 /**
- * The README's table of native equivalents, generated from the translator itself (`npm run docs`
- * writes it; test/portable/native-table.test.ts fails when the README's copy is stale).
+ * The table of native equivalents in docs/PORTABLE.md, generated from the translator itself (`npm run docs`
+ * writes it; test/portable/native-table.test.ts fails when that copy is stale).
  */
 import { MKT_FUNCTION_IDS } from '../formula/function-names';
 import { NATIVE } from './translate';
@@ -42,10 +42,10 @@ export function nativeTableMarkdown(): string {
 if (require.main === module && process.argv.includes('--write')) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const fs = require('node:fs') as typeof import('node:fs');
-  const path = require('node:path').join(__dirname, '..', '..', 'README.md');
+  const path = require('node:path').join(__dirname, '..', '..', 'docs', 'PORTABLE.md');
   const readme = fs.readFileSync(path, 'utf8');
   const start = readme.indexOf(NATIVE_TABLE_START);
   const end = readme.indexOf(NATIVE_TABLE_END);
-  if (start < 0 || end < 0) throw new Error('README.md has no native-table block');
+  if (start < 0 || end < 0) throw new Error('docs/PORTABLE.md has no native-table block');
   fs.writeFileSync(path, readme.slice(0, start) + nativeTableMarkdown() + readme.slice(end + NATIVE_TABLE_END.length));
 }

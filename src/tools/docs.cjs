@@ -1,4 +1,4 @@
-// npm run docs: regenerate the README's function reference from the built dist/functions.json.
+// npm run docs: regenerate the function reference (docs/REFERENCE.md) from the built dist/functions.json.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -12,6 +12,6 @@ if (!fs.existsSync(metadataFile)) {
   process.exit(1);
 }
 const markdown = referenceMarkdown(read('dist/functions.json'), read('src/functions/metadata-fr.json'), read('src/functions/reference.json'));
-const readmePath = path.join(root, 'README.md');
+const readmePath = path.join(root, 'docs', 'REFERENCE.md');
 fs.writeFileSync(readmePath, withReference(fs.readFileSync(readmePath, 'utf8'), markdown));
-console.log('README.md: function reference updated');
+console.log('docs/REFERENCE.md: function reference updated');

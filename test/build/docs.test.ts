@@ -15,22 +15,44 @@ const metadata = readJson(built('dist', 'functions.json'));
 const table = readJson(path.join(ROOT, 'src/functions/metadata-fr.json'));
 const reference = readJson(path.join(ROOT, 'src/functions/reference.json'));
 
-describe('README function reference', () => {
-  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+describe('the function reference (docs/REFERENCE.md)', () => {
+  const reference_ = fs.readFileSync(path.join(ROOT, 'docs', 'REFERENCE.md'), 'utf8');
   it('is the generated one (run npm run docs after changing a function)', () => {
-    const block = readme.slice(readme.indexOf(START), readme.indexOf(END) + END.length);
+    const block = reference_.slice(reference_.indexOf(START), reference_.indexOf(END) + END.length);
     expect(block).toBe(referenceMarkdown(metadata, table, reference));
   });
   it('gives English and French syntax for every function', () => {
     for (const fn of metadata.functions) {
-      expect(readme).toContain(`### MKT.${fn.id}`);
-      expect(readme).toContain(`- French Excel: \`=MKT.${table.functions[fn.id].name}(`);
+      expect(reference_).toContain(`### MKT.${fn.id}`);
+      expect(reference_).toContain(`- French Excel: \`=MKT.${table.functions[fn.id].name}(`);
     }
   });
-  it('keeps the two set-up commands on its first screen', () => {
+});
+
+describe('README', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  it('keeps the two set-up commands and the way in for users on its first screen', () => {
     const firstScreen = readme.split('\n').slice(0, 20).join('\n');
     expect(firstScreen).toContain('npm ci && npm start');
     expect(firstScreen).toContain('npm ci && npm test');
+    expect(firstScreen).toContain('](docs/INSTALL.md)');
+    expect(firstScreen).toContain('Charger mon complément');
+  });
+  it('is what a newcomer reads first: 350 lines at most, the rest in docs/', () => {
+    expect(readme.split('\n').length).toBeLessThanOrEqual(350);
+  });
+  it.each(['README.md', ...fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)])('%s links only to files and sections that exist', (file) => {
+    const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+    const slug = (h: string) => h.trim().toLowerCase().replace(/[^\p{L}\p{N}\- _]/gu, '').replace(/ /g, '-');
+    const anchorsOf = (f: string) => new Set(fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.startsWith('#')).map((l) => slug(l.replace(/^#+/, ''))));
+    const broken: string[] = [];
+    for (const [, target, anchor] of text.matchAll(/\]\(([^)#\s]*)(?:#([^)\s]+))?\)/g)) {
+      if (/^[a-z]+:/.test(target)) continue;
+      const full = target ? path.resolve(path.dirname(path.join(ROOT, file)), target) : path.join(ROOT, file);
+      if (!fs.existsSync(full)) broken.push(target);
+      else if (anchor && full.endsWith('.md') && !anchor.startsWith('mkt') && !anchorsOf(full).has(anchor)) broken.push(`${target}#${anchor}`);
+    }
+    expect(broken).toEqual([]);
   });
 });
 

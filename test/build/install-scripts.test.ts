@@ -9,7 +9,7 @@ import { ROOT } from '../support/dist';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8'));
-const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const readme = fs.readFileSync(path.join(ROOT, 'docs', 'DEVELOPMENT.md'), 'utf8');
 
 /** Packages npm ci installs on every machine that carry an install script (optional ones aside). */
 const withScripts = [...new Set(Object.entries<{ hasInstallScript?: boolean; optional?: boolean }>(lock.packages)
@@ -20,9 +20,9 @@ describe('install scripts of dependencies', () => {
   it('are each allowed or denied in package.json, so npm ci has nothing to warn about', () => {
     expect(withScripts.length).toBeGreaterThan(0);
     const undecided = withScripts.filter((name) => !Object.keys(pkg.allowScripts ?? {}).some((key) => key === name || key.startsWith(`${name}@`)));
-    if (undecided.length) throw new Error(`decide ${undecided.join(', ')}: npm install-scripts approve|deny NAME, and say why in the README's development notes`);
+    if (undecided.length) throw new Error(`decide ${undecided.join(', ')}: npm install-scripts approve|deny NAME, and say why in docs/DEVELOPMENT.md`);
   });
-  it('are explained in the README, one by one', () => {
+  it('are explained in the development notes, one by one', () => {
     for (const name of Object.keys(pkg.allowScripts)) expect(readme).toContain(`\`${name.replace(/@[^@/]+$/, '')}\``);
   });
 });

@@ -77,8 +77,8 @@ describe('every optional argument says in the reference what a blank cell gives'
   it.each(optionalCases.map(({ fn, p }) => [fn.id, p.name]))('%s(%s) has a blank kind', (id, name) => {
     expect(['number', 'yesno', 'choice']).toContain(REFERENCE[id].blank?.[name]);
   });
-  it('and the README renders it', () => {
-    const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+  it('and the reference renders it', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '../../docs/REFERENCE.md'), 'utf8');
     expect(readme).toContain('- `low`: a blank cell is 0 on Windows and Mac; on the web, the same as left out (3).');
     expect(readme).toContain('- `profile`: a blank cell takes the default (standard) on every host.');
     expect(readme).toContain('- `reporting_ok`: a blank cell is FALSE on Windows and Mac; on the web, the same as left out (TRUE).');

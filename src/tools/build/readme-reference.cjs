@@ -1,4 +1,4 @@
-// Build-time only: the README's function reference, generated from the same sources as Excel's
+// Build-time only: the function reference of docs/REFERENCE.md, generated from the same sources as Excel's
 // metadata and the help page. `npm run docs` rewrites it; a test fails when the README is stale.
 'use strict';
 const { toFrenchFormula } = require('./localize.cjs');
@@ -61,7 +61,7 @@ function referenceMarkdown(metadata, table, reference) {
 function withReference(readme, reference) {
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error('README.md has no reference markers');
+  if (start < 0 || end < start) throw new Error('docs/REFERENCE.md has no reference markers');
   return readme.slice(0, start) + reference + readme.slice(end + END.length);
 }
 
