@@ -8,9 +8,12 @@ import type * as ActionsModule from './actions';
 import type * as ReadbackModule from './readback';
 import type * as RemoveModule from './remove';
 import type * as RepairModule from './repair';
+import type * as SourceDataModule from './source-data';
 
 const actions = () => import(/* webpackChunkName: "workbook" */ './actions');
 const repair = () => import(/* webpackChunkName: "repair" */ './repair');
+// The history reader itself: the first step needs it only when the user picks or confirms a read.
+const sourceData = () => import(/* webpackChunkName: "history" */ './source-data');
 const readback = () => import(/* webpackChunkName: "workbook" */ './readback');
 const remove = () => import(/* webpackChunkName: "remove" */ './remove');
 
@@ -38,3 +41,6 @@ export const explainSelectedCell: Actions['explainSelectedCell'] = onFirstCall(a
 export const repairMktFormulas: (typeof RepairModule)['repairMktFormulas'] = onFirstCall(repair, 'repairMktFormulas');
 export const readPaneSheets: (typeof ReadbackModule)['readPaneSheets'] = onFirstCall(readback, 'readPaneSheets');
 export const removeMktWrites: (typeof RemoveModule)['removeMktWrites'] = onFirstCall(remove, 'removeMktWrites');
+type SourceData = typeof SourceDataModule;
+export const withPicksLater = async (...args: Parameters<SourceData['withPicks']>) => (await sourceData()).withPicks(...args);
+export const withSuggestedPicksLater = async (...args: Parameters<SourceData['withSuggestedPicks']>) => (await sourceData()).withSuggestedPicks(...args);

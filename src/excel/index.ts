@@ -34,7 +34,7 @@ export { crossoverWords } from './strings-hiring';
 export type { SheetKind } from './strings';
 export type { ThresholdCell } from './thresholds';
 
-export { PREVIEW_ROWS, PREVIEW_COLUMNS, PAYLOAD_LIMIT, channelSummaries, sourceDataOf, withPicks } from './source-data';
+export { PREVIEW_ROWS, PREVIEW_COLUMNS, PAYLOAD_LIMIT, channelSummaries, sourceDataOf, withPicks, withSuggestedPicks } from './source-data';
 
 // The actions load their module on first call (deferred.ts): the pane's first step needs none.
 export {
@@ -52,6 +52,8 @@ export {
   repairMktFormulas,
   readPaneSheets,
   removeMktWrites,
+  withPicksLater,
+  withSuggestedPicksLater,
 } from './deferred';
 
 export { repairNeedOf, planSheetRepair, repairMessage, REPAIR_TITLE } from './repair';

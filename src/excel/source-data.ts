@@ -3,7 +3,7 @@
  * the sheets are written from. Apart from actions.ts so that the first step can read a source again
  * with the user's picks without loading the Office.js write code.
  */
-import { readHistory } from './history';
+import { readHistory, suggestedPicks } from './history';
 import { layoutOfHistory } from './history/layout';
 import type { ReadOptions } from './history';
 import type { ChannelSummary, DetectedLayout, SourceData, SourceRef } from './types';
@@ -55,4 +55,9 @@ export function channelSummaries(grid: readonly (readonly unknown[])[], layout: 
     });
   }
   return out;
+}
+
+/** The same source read again with the reader's own suggestions, confirmed by the user. Pure. */
+export function withSuggestedPicks(data: SourceData): SourceData {
+  return data.history ? withPicks(data, suggestedPicks(data.history)) : data;
 }

@@ -10,7 +10,7 @@ import { describedBy, openTool, plain, renderPane, stepButton } from './render';
 jest.mock('../../src/excel', () => {
   const actual = jest.requireActual('../../src/excel');
   // The pure parts run for real: the layout check and the history re-read with the user's picks.
-  return { ...jest.requireActual('./excel-mock').excelMock(), isUsableLayout: actual.isUsableLayout, withPicks: actual.withPicks, suggestedPicks: actual.suggestedPicks };
+  return { ...jest.requireActual('./excel-mock').excelMock(), isUsableLayout: actual.isUsableLayout, withPicks: actual.withPicks, suggestedPicks: actual.suggestedPicks, withPicksLater: actual.withPicksLater, withSuggestedPicksLater: actual.withSuggestedPicksLater };
 });
 const { sourceDataOf } = jest.requireActual('../../src/excel') as typeof import('../../src/excel');
 const excel = jest.requireMock('../../src/excel') as Record<string, jest.Mock>;

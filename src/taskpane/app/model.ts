@@ -29,7 +29,6 @@ import {
   type RoiBand,
   type TierThresholds,
 } from '../../rules';
-import { arbitragePreview, defaultMethod, type ArbitrageMethod, type ArbitragePreview } from '../../excel';
 import type {
   ArbitrageInput,
   ChannelSummary,
@@ -92,7 +91,7 @@ export function profileFactor(state: PaneState): number {
   return PROFILE_FACTORS[budgetProfileOf(state)];
 }
 
-function cell(state: PaneState, readings: Readings, id: FieldId): InputCell {
+export function cell(state: PaneState, readings: Readings, id: FieldId): InputCell {
   const ref = state.fields[id].ref;
   return ref ? { ref } : { value: valueOf(readings, id) ?? 0 };
 }
@@ -270,51 +269,6 @@ export function diagnosticInput(state: PaneState): DiagnosticInput | undefined {
   // Never on a guess: an unsure history read is written only once the user confirmed or picked.
   if (!state.source || !state.layout || state.source.history?.confident === false) return undefined;
   return { source: state.source.source, layout: state.layout, profile: workbookProfile(state) };
-}
-
-/** The method in force: the user's choice, else marginal when the history allows it (6 usable months). */
-export function arbitrageMethod(state: PaneState): ArbitrageMethod {
-  return state.method ?? defaultMethod(state.source, state.layout);
-}
-
-/** The months of the history: its monthly columns, or what the user says a one-column history covers. */
-export function historyMonthsOf(state: PaneState, readings: Readings): number {
-  if (state.layout && state.layout.spend.count > 1) return state.layout.spend.count;
-  // Grouped rows, journals, blocks: the history reader counted the months of the period.
-  const read = state.source?.history?.period.months;
-  if (read !== undefined && read > 0) return read;
-  const typed = valueOf(readings, 'historyMonths');
-  return typed !== undefined && Number.isInteger(typed) && typed >= 1 ? typed : 12;
-}
-
-export function arbitrageInput(state: PaneState, readings: Readings): ArbitrageInput | undefined {
-  if (!state.source || !state.layout || state.source.history?.confident === false) return undefined;
-  const base = {
-    source: state.source.source,
-    layout: state.layout,
-    profile: workbookProfile(state),
-    totalBudget: cell(state, readings, 'totalBudget'),
-    months: historyMonthsOf(state, readings),
-  };
-  return arbitrageMethod(state) === 'marginal' ? { ...base, method: 'marginal', grossMargin: cell(state, readings, 'grossMargin') } : base;
-}
-
-/** The split before anything is written, computed by the rules from the Diagnostic's history. */
-export function arbitragePreviewOf(state: PaneState, readings: Readings): ArbitragePreview | RuleErrorLike | undefined {
-  const budget = valueOf(readings, 'totalBudget');
-  if (!state.source || !state.layout || budget === undefined) return undefined;
-  return arbitragePreview(state.source, state.layout, {
-    budget,
-    method: arbitrageMethod(state),
-    months: historyMonthsOf(state, readings),
-    margin: valueOf(readings, 'grossMargin'),
-  });
-}
-export type RuleErrorLike = Exclude<ReturnType<typeof arbitragePreview>, ArbitragePreview>;
-
-/** The marginal method needs one column a month for spend and for revenue. */
-export function hasMonthlyHistory(state: PaneState): boolean {
-  return !!state.layout && state.layout.spend.count > 1 && state.layout.revenue.count > 1;
 }
 
 // -------------------------------------------------------------------------------------------

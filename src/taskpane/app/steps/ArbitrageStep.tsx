@@ -16,7 +16,8 @@ import { ActionPanel, WrittenMessage } from '../components/ActionPanel';
 import { NumberField } from '../components/NumberField';
 import { SplitChart } from '../components/SplitChart';
 import { useStyles } from '../components/styles';
-import { allReady, arbitrageInput, arbitrageMethod, arbitragePreviewOf, hasMonthlyHistory, valueOf } from '../model';
+import { arbitrageInput, arbitrageMethod, arbitragePreviewOf, hasMonthlyHistory } from '../arbitrage-model';
+import { allReady, valueOf } from '../model';
 import { useAction } from '../useAction';
 import { StepSection } from './StepSection';
 

@@ -5,7 +5,7 @@
  */
 import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { isUsableLayout, listTables, readSource, suggestedPicks, withPicks, writeDiagnostic, type Candidate, type WrittenSheet } from '../../../excel';
+import { isUsableLayout, listTables, readSource, withPicksLater, withSuggestedPicksLater, writeDiagnostic, type Candidate, type WrittenSheet } from '../../../excel';
 import { usePane } from '../context';
 import { ActionPanel, WrittenMessage } from '../components/ActionPanel';
 import { useStyles } from '../components/styles';
@@ -90,8 +90,9 @@ function HistoryRead() {
   const history = source.history;
   const sure = isSureRead(source);
   const usable = isUsableLayout(layout, source.source.columnCount);
-  const pick = (role: 'spend' | 'revenue', id: string) => dispatch({ type: 'source', source: withPicks(source, { [role]: id }) });
-  const confirm = () => history && dispatch({ type: 'source', source: withPicks(source, suggestedPicks(history)) });
+  // The history reader loads on the first pick or confirmation (the first render goes without it).
+  const pick = (role: 'spend' | 'revenue', id: string) => void withPicksLater(source, { [role]: id }).then((next) => dispatch({ type: 'source', source: next }));
+  const confirm = () => void withSuggestedPicksLater(source).then((next) => dispatch({ type: 'source', source: next }));
   const optionText = (c: Candidate) => t('diagnostic.pick.option', { label: c.label || t('diagnostic.pick.unnamed'), total: formats.amount(c.total) });
   const warningText = (w: NonNullable<typeof history>['warnings'][number]) => {
     switch (w.code) {
