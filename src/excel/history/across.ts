@@ -34,6 +34,17 @@ function runsOf(months: MonthCell[]): Run[] {
   return runs;
 }
 
+/** The title written just above a run when it names a measure ("Dépenses", "CA"): the run's label. */
+function runTitle(grid: Grid, headerRow: number, run: Run): string | undefined {
+  const above = headerRow > 0 ? grid[headerRow - 1] : undefined;
+  if (!above) return undefined;
+  for (let c = run.months[0].column; c <= run.months[run.months.length - 1].column; c++) {
+    if (isBlank(above[c])) continue;
+    return hintOf(above[c]) ? String(above[c]).trim() : undefined;
+  }
+  return undefined;
+}
+
 /** The role written over a run: in its own header cells ("Dép. janv"), or in the row above it (a merged title). */
 function runHint(grid: Grid, headerRow: number, run: Run): Hint | undefined {
   for (const m of run.months) {
@@ -157,7 +168,11 @@ export function readAcross(grid: Grid): Reading | undefined {
         measureId = (run, i) => {
           const hint = sectionHint ?? run.hint;
           const id = headers.length > 1 || sectionHint ? `block:${b}${sectionHint ? `:${sectionHint}` : ''}` : `run:${i}`;
-          const label = (sectionHint ? undefined : nameColumn >= 0 ? String(grid[h][nameColumn] ?? '') : '') || titleAbove || run.months[0].label;
+          const label =
+            (sectionHint ? undefined : runTitle(grid, h, run)) ||
+            (sectionHint ? undefined : nameColumn >= 0 ? String(grid[h][nameColumn] ?? '') : '') ||
+            titleAbove ||
+            run.months[0].label;
           addMeasure({ id, label, hint: hint ?? 'neutral', ...(id.startsWith('run:') ? { columns: run.months.map((m) => m.column) } : {}) });
           return id;
         };
