@@ -93,6 +93,14 @@ const h1 = (page) => page.locator('h1').innerText();
 async function axe(page, name) {
   // Evaluated through the protocol: the pane's CSP (rightly) refuses an injected <script> tag.
   if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(fs.readFileSync(axePath, 'utf8'));
+  // Fluent fades new content in: mid-fade text has less contrast than it will have. Wait for every
+  // animation that ends (a spinner's never does), at most 2 s, so that axe judges what stays.
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]),
+  );
   const violations = await page.evaluate(async () => {
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
