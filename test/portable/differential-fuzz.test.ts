@@ -11,6 +11,7 @@
 import { xmlText } from '../support/hostile-corpus';
 import { judgeInLibreOffice, SOFFICE_AVAILABLE, type Judged } from '../support/libreoffice-judge';
 import { variant } from '../support/package-variants';
+import { mulberry32 } from '../../bench/lib/prng';
 
 jest.setTimeout(300_000);
 
@@ -18,17 +19,8 @@ const SEED = 22_022;
 const WORKBOOKS = 3;
 const CELLS_PER_WORKBOOK = 60;
 
-/** mulberry32: a small seeded generator, so every run draws the same workbooks. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The bench's seeded generator (mulberry32): every run draws the same workbooks. */
+const random = mulberry32;
 
 type Pick = <T>(items: readonly T[]) => T;
 
