@@ -41,7 +41,9 @@ describe('README', () => {
   it('is what a newcomer reads first: 350 lines at most, the rest in docs/', () => {
     expect(readme.split('\n').length).toBeLessThanOrEqual(350);
   });
-  it.each(['README.md', ...fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)])('%s links only to files and sections that exist', (file) => {
+  const folderReadmes = (dir: string): string[] => fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? folderReadmes(`${dir}/${e.name}`) : e.name === 'README.md' ? [`${dir}/${e.name}`] : []);
+  it.each(['README.md', ...fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`), ...folderReadmes('src')])('%s links only to files and sections that exist', (file) => {
     const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
     const slug = (h: string) => h.trim().toLowerCase().replace(/[^\p{L}\p{N}\- _]/gu, '').replace(/ /g, '-');
     const anchorsOf = (f: string) => new Set(fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.startsWith('#')).map((l) => slug(l.replace(/^#+/, ''))));

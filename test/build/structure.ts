@@ -102,8 +102,8 @@ function resolve(dir: string, specifier: string): string | undefined {
 }
 
 /** Strongly connected components of more than one file (Tarjan), and files importing themselves. */
-export function cyclesOf(files: readonly string[]): string[][] {
-  const graph = new Map(files.map((f) => [f, importsOf(f).filter((t) => t.startsWith(SRC))]));
+export function cyclesOf(files: readonly string[], within = SRC): string[][] {
+  const graph = new Map(files.map((f) => [f, importsOf(f).filter((t) => t.startsWith(within))]));
   let index = 0;
   const indices = new Map<string, number>();
   const low = new Map<string, number>();
