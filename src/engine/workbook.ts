@@ -8,12 +8,12 @@ import { open, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { HyperFormula, RawCellContent } from 'hyperformula';
-import { toDottedForm } from '../../formula/mkt-calls';
+import { toDottedForm } from '../formula/mkt-calls';
 import { createEngine, type SheetContents } from './engine';
 import { formulaBeyondEngine, identifiersOf, isUnion, toEngineText } from './formula-text';
 import { LIMITS, formatBytes } from './limits';
 import { readWorkbookPackage } from './xlsx-reader';
-import { PackageError } from './zip';
+import { PackageError } from '../tools/engine/zip';
 
 /** A workbook that cannot be read; the message says what to do. */
 export class WorkbookReadError extends Error {

@@ -9,11 +9,11 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { RawCellContent } from 'hyperformula';
 import { LIMITS, formatCount } from './limits';
-import { toDottedForm } from '../../formula/mkt-calls';
+import { toDottedForm } from '../formula/mkt-calls';
 import { shiftFormula, toEngineText } from './formula-text';
 import { readTable, resolveStructuredReferences, type TableInfo } from './structured-refs';
-import { damaged, PackageError, ZipPackage } from './zip';
-import { badCellRefusal, dtdRefusal, missingSheetRefusal, unclosedCellRefusal, mainPartOf, readRelationships, relationshipsPartOf, workbookSheets, type Relationship } from '../../portable/ooxml';
+import { damaged, PackageError, ZipPackage } from '../tools/engine/zip';
+import { badCellRefusal, dtdRefusal, missingSheetRefusal, unclosedCellRefusal, mainPartOf, readRelationships, relationshipsPartOf, workbookSheets, type Relationship } from '../portable/ooxml';
 import type { DefinedName, FormulaCell, SheetCell, WorkbookInput } from './workbook';
 
 const MAX_ROW = 1_048_576;

@@ -3,7 +3,7 @@
  */
 import { DetailedCellError } from 'hyperformula';
 import type { CellValue, HyperFormula } from 'hyperformula';
-import { findMktCalls, hasMktCall, toDottedForm, type MktCallSite } from '../../formula/mkt-calls';
+import { findMktCalls, hasMktCall, toDottedForm, type MktCallSite } from '../formula/mkt-calls';
 import { evaluateDirect, planDirect } from './direct-mkt';
 import { toEngineText } from './formula-text';
 import { keepMktPrecedents } from './precedents';

@@ -5,8 +5,8 @@
  * HistoryFileError with what to do; the command line only prints it.
  */
 import { readHistory, type HistoryRead } from '../../excel/history';
-import { readWorkbookFile, WorkbookReadError, type WorkbookInput } from '../engine/workbook';
-import { toArea } from '../engine/xlsx-reader';
+import { readWorkbookFile, WorkbookReadError, type WorkbookInput } from '../workbook';
+import { toArea } from '../xlsx-reader';
 import type { Language } from '../../rules/labels';
 
 /** Cells of the grid built for one read (its bounding box): past this, a --range is asked for. */

@@ -21,8 +21,8 @@
  */
 import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
 import type { FunctionArgument, ImplementedFunctions } from 'hyperformula';
-import * as adapters from '../../functions/functions';
-import { DEFAULT_PATHS_HORIZON, MAX_HORIZON } from '../../rules/hiring';
+import * as adapters from '../functions/functions';
+import { DEFAULT_PATHS_HORIZON, MAX_HORIZON } from '../rules/hiring';
 import { ensureCustomFunctionsRuntime } from './custom-functions-runtime';
 
 /** `range` for an any[][] parameter, `scalar` for an any one; optional ones end with `?`. */
