@@ -7,9 +7,9 @@ const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
-const { localizeMetadata } = require('./src/tools/build/localize.cjs');
-const { helpPage } = require('./src/tools/build/help-page.cjs');
-const { StartupChunksPlugin } = require('./src/tools/build/startup-chunks.cjs');
+const { localizeMetadata } = require('./src/dev/build/localize.cjs');
+const { helpPage } = require('./src/dev/build/help-page.cjs');
+const { StartupChunksPlugin } = require('./src/dev/build/startup-chunks.cjs');
 
 const DEV_BASE_URL = 'https://localhost:3000/';
 const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';

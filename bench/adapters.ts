@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import vm from 'node:vm';
 import * as source from '../src/functions/functions';
-import { ensureCustomFunctionsRuntime } from '../src/tools/engine/custom-functions-runtime';
+import { ensureCustomFunctionsRuntime } from '../src/engine/custom-functions-runtime';
 
 export type AdapterFn = (...args: unknown[]) => unknown;
 export type AdapterSet = Readonly<Record<string, AdapterFn>>;

@@ -13,7 +13,7 @@ import { HOSTILE_CASES, xlsxParts, zip } from '../test/support/hostile-corpus';
 import type { Target } from './targets';
 
 const ROOT = path.resolve(__dirname, '..');
-const CLI = path.join(ROOT, 'src', 'tools', 'check-workbook.ts');
+const CLI = path.join(ROOT, 'src', 'commands', 'check-workbook.ts');
 
 export const CHECK_LIMITS = { fileBytes: 10 * 1024 * 1024, seconds: 60, peakMb: 1536, bigRows: 1_048_576 } as const;
 

@@ -9,7 +9,7 @@
 import { HyperFormula } from 'hyperformula';
 import type { RawCellContent } from 'hyperformula';
 import { allocateMarginal, isRuleError, responseFit } from '../src/rules';
-import { a1 } from '../src/tools/engine/workbook';
+import { a1 } from '../src/engine/workbook';
 import type { AdapterSet } from './adapters';
 import { buildEngine } from './recalc';
 import { amountIn, mulberry32 } from './lib/prng';

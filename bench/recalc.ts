@@ -1,5 +1,5 @@
 /**
- * Recalculation in the HyperFormula engine (src/tools/engine, the MKT adapters registered as
+ * Recalculation in the HyperFormula engine (src/engine, the MKT adapters registered as
  * MKT.* functions): a sheet of N channels, Channel | Revenue | Spend | ROI, where ROI is either
  * `=MKT.ROI_RATIO(B2,C2)` or the native `=B2/C2` on every row.
  *
@@ -12,13 +12,13 @@
  */
 import { HyperFormula } from 'hyperformula';
 import type { RawCellContent } from 'hyperformula';
-import { ENGINE_CONFIG } from '../src/tools/engine/engine';
-import { registerMktFunctions } from '../src/tools/engine/mkt-plugin';
+import { ENGINE_CONFIG } from '../src/engine/engine';
+import { registerMktFunctions } from '../src/engine/mkt-plugin';
 import { collectGarbage, median, nowNs } from './lib/timing';
 
 export type FormulaKind = 'mkt' | 'native';
 
-/** Excel's row limit, as createEngine sets it (src/tools/engine/engine.ts). */
+/** Excel's row limit, as createEngine sets it (src/engine/engine.ts). */
 export const MAX_ROWS = 1_048_576;
 
 export function roiFormula(kind: FormulaKind, row: number): string {

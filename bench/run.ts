@@ -17,7 +17,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureCustomFunctionsRuntime } from '../src/tools/engine/custom-functions-runtime';
+import { ensureCustomFunctionsRuntime } from '../src/engine/custom-functions-runtime';
 import { AdapterSet, bundleAdapters, sourceAdapters } from './adapters';
 import { excelArgument } from '../test/support/excel-arbitraries';
 import { fuzz, fuzzTargets } from './fuzz';

@@ -220,7 +220,7 @@ export interface StartupResult {
 /** Loads dist/taskpane.html `runs` times, each in a fresh Chromium with a fresh profile. */
 export async function measureStartup(dist: string, runs: number, chromiumPath = '/usr/bin/chromium'): Promise<StartupResult> {
   const { chromium } = await import('playwright-core');
-  const serveModule = path.resolve(__dirname, '..', 'src', 'tools', 'serve.mjs');
+  const serveModule = path.resolve(__dirname, '..', 'src', 'dev', 'serve.mjs');
   const { serveStatic } = (await import(serveModule)) as {
     serveStatic: (o: { root: string; host?: string; port?: number }) => Promise<{ server: { close(): void }; url: string }>;
   };

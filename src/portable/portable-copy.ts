@@ -4,7 +4,7 @@
  * <f> elements of the sheet parts (and the defined names) are rewritten; a translated or frozen
  * cell loses its dynamic-array flag (`cm`), which only Excel 365 reads; a "Copie portable" /
  * "Portable copy" sheet lists what was done. Pure apart from the codec; shared by the command
- * (src/tools/portable.ts) and the pane's Share step.
+ * (src/commands/portable.ts) and the pane's Share step.
  */
 import { hasMktCall } from '../formula/mkt-calls';
 import { referenceOf, translateFormula, type FreezeReason } from './translate';

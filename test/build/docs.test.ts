@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { built, readJson, ROOT } from '../support/dist';
 
-const { referenceMarkdown, START, END } = require('../../src/tools/build/readme-reference.cjs');
-const { toFrenchFormula } = require('../../src/tools/build/localize.cjs');
+const { referenceMarkdown, START, END } = require('../../src/dev/build/readme-reference.cjs');
+const { toFrenchFormula } = require('../../src/dev/build/localize.cjs');
 
 const metadata = readJson(built('dist', 'functions.json'));
 const table = readJson(path.join(ROOT, 'src/functions/metadata-fr.json'));

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { built, readJson, ROOT } from '../support/dist';
 
-const { GLOSSARY } = require('../../src/tools/build/help-page.cjs');
+const { GLOSSARY } = require('../../src/dev/build/help-page.cjs');
 
 const metadata = readJson(built('dist', 'functions.json'));
 const table = readJson(path.join(ROOT, 'src/functions/metadata-fr.json'));

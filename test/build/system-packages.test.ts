@@ -6,7 +6,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ROOT } from '../support/dist';
 
-const { SYSTEM_PACKAGES, ensureSystemPackages, installCommand } = require('../../src/tools/system-packages.cjs');
+const { SYSTEM_PACKAGES, ensureSystemPackages, installCommand } = require('../../src/dev/system-packages.cjs');
 
 /** A package whose presence flips once apt-get has "installed" it. */
 function fakePackage(name: string, apt: string[]) {
@@ -83,7 +83,7 @@ describe('ensureSystemPackages', () => {
 
 describe('npm test without Chromium, when it may not install', () => {
   it('stops before any build with the command to run, and still ends with the summary line', () => {
-    const run = spawnSync(process.execPath, [path.join(ROOT, 'src', 'tools', 'run-tests.mjs')], {
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'src', 'dev', 'run-tests.mjs')], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env, CHROMIUM: '/nonexistent/chromium', MKT_NO_INSTALL: '1' },

@@ -2,7 +2,7 @@
  * The first-render budget (issue 20): the JavaScript the pane fetches before its first step shows
  * (the page's own scripts, then the "pane" chunk group taskpane.ts imports; office.js, Microsoft's,
  * not counted) is at most 120 KB gzip. Read from the offline build in dist/: its taskpane.html and
- * the chunk graph webpack reports in startup-chunks.json (src/tools/build/startup-chunks.cjs); the
+ * the chunk graph webpack reports in startup-chunks.json (src/dev/build/startup-chunks.cjs); the
  * modules inside come from the hidden source maps. `npm run bench` measures the same in Chromium.
  */
 import fs from 'node:fs';

@@ -6,14 +6,14 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatMessage } from '../../src/i18n/messages';
-import { checkWorkbook } from '../../src/tools/engine/recompute';
+import { checkWorkbook } from '../../src/engine/recompute';
 import { buildMessyWorkbook } from './helpers/messy-workbooks';
 
 jest.setTimeout(60_000);
 
 const ROOT = join(__dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = join(ROOT, 'src', 'tools', 'check-workbook.ts');
+const CLI = join(ROOT, 'src', 'commands', 'check-workbook.ts');
 const EXAMPLE = join(ROOT, 'assets', 'examples', 'budget-pme-qc.xlsx');
 
 function run(...args: string[]) {

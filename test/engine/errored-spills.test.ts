@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { DetailedCellError } from 'hyperformula';
 import type { HyperFormula, RawCellContent } from 'hyperformula';
-import { createEngine } from '../../src/tools/engine/engine';
-import { checkWorkbook } from '../../src/tools/engine/recompute';
+import { createEngine } from '../../src/engine/engine';
+import { checkWorkbook } from '../../src/engine/recompute';
 
 const MONTHS = 12;
 const zeros = (): number[] => Array.from({ length: MONTHS }, () => 0);

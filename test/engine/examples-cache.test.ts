@@ -7,9 +7,9 @@ import type ExcelJS from 'exceljs';
 import { DetailedCellError } from 'hyperformula';
 import ExcelJSRuntime from 'exceljs';
 import { toDottedForm } from '../../src/formula/mkt-calls';
-import { buildExampleFile, EXAMPLES } from '../../src/tools/examples/build-examples';
-import { recompute } from '../../src/tools/engine/recompute';
-import { a1, cellsOfRange, parseA1, readXlsxFile, toWorkbookInput } from '../../src/tools/engine/workbook';
+import { buildExampleFile, EXAMPLES } from '../../src/examples/build-examples';
+import { recompute } from '../../src/engine/recompute';
+import { a1, cellsOfRange, parseA1, readXlsxFile, toWorkbookInput } from '../../src/engine/workbook';
 
 const EXAMPLES_DIR = join(__dirname, '..', '..', 'assets', 'examples');
 

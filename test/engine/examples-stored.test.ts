@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findMktCalls } from '../../src/formula/mkt-calls';
-import { buildExampleFile, EXAMPLES } from '../../src/tools/examples/build-examples';
+import { buildExampleFile, EXAMPLES } from '../../src/examples/build-examples';
 import { formulaCells } from '../../src/tools/xlsx/cells';
 import { dynamicArrayCellMetadata, METADATA_CONTENT_TYPE, metadataPath } from '../../src/tools/xlsx/dynamic-arrays';
 import { XlsxPackage } from '../../src/tools/xlsx/package';

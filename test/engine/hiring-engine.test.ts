@@ -2,7 +2,7 @@
 import { DetailedCellError, HyperFormula } from 'hyperformula';
 import type { RawCellContent } from 'hyperformula';
 import * as adapters from '../../src/functions/functions';
-import { createEngine } from '../../src/tools/engine/engine';
+import { createEngine } from '../../src/engine/engine';
 
 const engineWith = (rows: RawCellContent[][]): HyperFormula => createEngine({ S: rows });
 const at = (engine: HyperFormula, address: string) => engine.getCellValue(engine.simpleCellAddressFromString(address, 0)!);

@@ -3,9 +3,9 @@
  * computed (exponent literals, doubled quotes, sheet names in any letters), and a cell the engine
  * cannot parse or evaluate is `beyond-engine`, never `computed`.
  */
-import { recompute, recomputeMktCells } from '../../src/tools/engine/recompute';
-import { readWorkbookPackage } from '../../src/tools/engine/xlsx-reader';
-import { toEngineText } from '../../src/tools/engine/formula-text';
+import { recompute, recomputeMktCells } from '../../src/engine/recompute';
+import { readWorkbookPackage } from '../../src/engine/xlsx-reader';
+import { toEngineText } from '../../src/engine/formula-text';
 import { xmlText } from '../support/hostile-corpus';
 import { variant } from '../support/package-variants';
 

@@ -8,8 +8,8 @@ import ts from 'typescript';
 import { DetailedCellError, ErrorType, HyperFormula } from 'hyperformula';
 import type { RawCellContent } from 'hyperformula';
 import * as adapters from '../../src/functions/functions';
-import { createEngine } from '../../src/tools/engine/engine';
-import { MKT_FUNCTIONS, MktPlugin, registerMktFunctions } from '../../src/tools/engine/mkt-plugin';
+import { createEngine } from '../../src/engine/engine';
+import { MKT_FUNCTIONS, MktPlugin, registerMktFunctions } from '../../src/engine/mkt-plugin';
 
 const FUNCTIONS_FILE = join(__dirname, '..', '..', 'src', 'functions', 'functions.ts');
 

@@ -3,10 +3,10 @@
  * answers a workbook without MKT formulas without building the engine. The figures on a large
  * file are the bench's (npm run bench -- --only=checkworkbook), not a timed test.
  */
-import * as workbookModule from '../../src/tools/engine/workbook';
-import { mktPrecedents } from '../../src/tools/engine/precedents';
-import { isMktFormula, recompute, recomputeMktCells } from '../../src/tools/engine/recompute';
-import { readWorkbookPackage } from '../../src/tools/engine/xlsx-reader';
+import * as workbookModule from '../../src/engine/workbook';
+import { mktPrecedents } from '../../src/engine/precedents';
+import { isMktFormula, recompute, recomputeMktCells } from '../../src/engine/recompute';
+import { readWorkbookPackage } from '../../src/engine/xlsx-reader';
 import { xmlText } from '../support/hostile-corpus';
 import { variant } from '../support/package-variants';
 

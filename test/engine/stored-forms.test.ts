@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as rules from '../../src/rules';
-import { checkWorkbook, type MktCellReport } from '../../src/tools/engine/recompute';
-import { readXlsxFile } from '../../src/tools/engine/workbook';
+import { checkWorkbook, type MktCellReport } from '../../src/engine/recompute';
+import { readXlsxFile } from '../../src/engine/workbook';
 import { compareWithRules } from './helpers/compare';
 import { DATA_SHEET, storedWorkbookBytes, type StoredWorkbook } from './helpers/excel-stored';
 
@@ -16,7 +16,7 @@ jest.setTimeout(60_000);
 
 const ROOT = join(__dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = join(ROOT, 'src', 'tools', 'check-workbook.ts');
+const CLI = join(ROOT, 'src', 'commands', 'check-workbook.ts');
 
 const REVENUE = "'Données'!B1:B3";
 const SPEND = "'Données'!A1:A3";

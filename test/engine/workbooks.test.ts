@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import * as rules from '../../src/rules';
-import { recompute } from '../../src/tools/engine/recompute';
-import { readXlsxFile, toWorkbookInput, WorkbookReadError } from '../../src/tools/engine/workbook';
+import { recompute } from '../../src/engine/recompute';
+import { readXlsxFile, toWorkbookInput, WorkbookReadError } from '../../src/engine/workbook';
 import { compareWithRules } from './helpers/compare';
 import { buildEmptyDataWorkbook, buildMessyWorkbook } from './helpers/messy-workbooks';
 

@@ -1,17 +1,17 @@
 /**
- * The bounded reader (src/tools/engine/xlsx-reader.ts) against ExcelJS on trusted files: the
+ * The bounded reader (src/engine/xlsx-reader.ts) against ExcelJS on trusted files: the
  * same cells, formulas and MKT values; and the pieces it is built of.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { isMktFormula, recompute, recomputeMktCells } from '../../src/tools/engine/recompute';
-import { directCall, planDirect } from '../../src/tools/engine/direct-mkt';
+import { isMktFormula, recompute, recomputeMktCells } from '../../src/engine/recompute';
+import { directCall, planDirect } from '../../src/engine/direct-mkt';
 import { HOSTILE_CASES, f, n, row, s, xlsx } from '../support/hostile-corpus';
-import { readXlsxFile, toWorkbookInput } from '../../src/tools/engine/workbook';
-import { decodeCellText, readWorkbookPackage, toArea } from '../../src/tools/engine/xlsx-reader';
-import { formulaBeyondEngine, identifiersOf, isUnion, shiftFormula } from '../../src/tools/engine/formula-text';
-import { escapeForTerminal, jsonForTerminal } from '../../src/tools/engine/terminal-text';
+import { readXlsxFile, toWorkbookInput } from '../../src/engine/workbook';
+import { decodeCellText, readWorkbookPackage, toArea } from '../../src/engine/xlsx-reader';
+import { formulaBeyondEngine, identifiersOf, isUnion, shiftFormula } from '../../src/engine/formula-text';
+import { escapeForTerminal, jsonForTerminal } from '../../src/engine/terminal-text';
 import { buildMessyWorkbook } from './helpers/messy-workbooks';
 
 const EXAMPLES = join(__dirname, '..', '..', 'assets', 'examples');

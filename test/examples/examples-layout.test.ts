@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { EXAMPLES, EXAMPLES_DIR } from '../../src/tools/examples/build-examples';
-import { INPUT_FILL, MONTHS_FR } from '../../src/tools/examples/sheet-builder';
+import { EXAMPLES, EXAMPLES_DIR } from '../../src/examples/build-examples';
+import { INPUT_FILL, MONTHS_FR } from '../../src/examples/sheet-builder';
 
 const names = Object.keys(EXAMPLES);
 const books = new Map<string, ExcelJS.Workbook>();

@@ -1,13 +1,13 @@
 /**
  * The written workbook, recalculated: the fake's sheets and names are loaded into the project's
- * HyperFormula engine (src/tools/engine, MKT functions registered) so that the generated formulas
+ * HyperFormula engine (src/engine, MKT functions registered) so that the generated formulas
  * are checked by their results, not only by their text.
  */
 import type { HyperFormula, RawCellContent } from 'hyperformula';
 import { allocate, isRuleError, roiBand } from '../../src/rules';
 import { readSource, writeArbitrage, writeDiagnostic, writeInternalisation, writePilot } from '../../src/excel';
 import type { WorkbookProfile } from '../../src/excel';
-import { createEngine } from '../../src/tools/engine/engine';
+import { createEngine } from '../../src/engine/engine';
 import { FakeWorkbook, installFake, parseRect } from '../support/excel-fake';
 import { CHANNELS_12, monthlyBudget } from './fixtures';
 

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readHistory, channelKey } from '../../src/excel/history';
-import { toArea } from '../../src/tools/engine/xlsx-reader';
+import { toArea } from '../../src/engine/xlsx-reader';
 import { gridOf } from './workbook-cells';
 
 interface Case {

@@ -14,7 +14,7 @@ jest.setTimeout(120_000);
 
 const ROOT = join(__dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = join(ROOT, 'src', 'tools', 'read-history.ts');
+const CLI = join(ROOT, 'src', 'commands', 'read-history.ts');
 
 function run(...args: string[]) {
   const started = Date.now();

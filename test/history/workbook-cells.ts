@@ -3,7 +3,7 @@
  * command line reads it) and as the Excel fake's sheets (as the pane reads it).
  */
 import { readFileSync } from 'node:fs';
-import { readWorkbookPackage } from '../../src/tools/engine/xlsx-reader';
+import { readWorkbookPackage } from '../../src/engine/xlsx-reader';
 import { FakeWorkbook, type CellValue } from '../support/excel-fake';
 
 /** Each sheet's cells as `range.values` gives them (a formula's saved value, text without its mark). */

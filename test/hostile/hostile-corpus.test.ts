@@ -10,10 +10,10 @@ import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HOSTILE_CASES, writeHostileCorpus, type Expected } from '../support/hostile-corpus';
-import { hasUnsafeCharacter } from '../../src/tools/engine/terminal-text';
+import { hasUnsafeCharacter } from '../../src/engine/terminal-text';
 
 const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'src', 'tools', 'check-workbook.ts');
+const CLI = join(ROOT, 'src', 'commands', 'check-workbook.ts');
 // Generous next to the bench's targets (60 s, 1.5 GB): this machine's cores are shared.
 const WATCHDOG_SECONDS = 120;
 const WATCHDOG_MB = 1536;

@@ -7,8 +7,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/tools/portable';
-import { readWorkbookPackage } from '../../src/tools/engine/xlsx-reader';
+import { main } from '../../src/commands/portable';
+import { readWorkbookPackage } from '../../src/engine/xlsx-reader';
 import { variant } from '../support/package-variants';
 
 const num = (ref: string, v: number) => `<c r="${ref}"><v>${v}</v></c>`;

@@ -18,10 +18,10 @@ import { hasMktCall } from '../../src/formula/mkt-calls';
 import { makePortableCopy, unescapeXml, type PortableItem } from '../../src/portable/portable-copy';
 import { nodeCodec } from '../../src/portable/node-codec';
 import { entryText, readZip } from '../../src/portable/zip';
-import { buildExample, EXAMPLES } from '../../src/tools/examples/build-examples';
-import { cacheComputedValues } from '../../src/tools/examples/sheet-builder';
-import { recompute, type CellOutput } from '../../src/tools/engine/recompute';
-import { a1, parseA1, toWorkbookInput } from '../../src/tools/engine/workbook';
+import { buildExample, EXAMPLES } from '../../src/examples/build-examples';
+import { cacheComputedValues } from '../../src/examples/sheet-builder';
+import { recompute, type CellOutput } from '../../src/engine/recompute';
+import { a1, parseA1, toWorkbookInput } from '../../src/engine/workbook';
 import { buildEmptyDataWorkbook, buildMessyWorkbook } from '../engine/helpers/messy-workbooks';
 
 const SOFFICE = '/usr/bin/soffice';

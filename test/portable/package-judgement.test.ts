@@ -6,7 +6,7 @@
 import { makePortableCopy, PackageError } from '../../src/portable/portable-copy';
 import { nodeCodec } from '../../src/portable/node-codec';
 import { entryText, readZip } from '../../src/portable/zip';
-import { readWorkbookPackage } from '../../src/tools/engine/xlsx-reader';
+import { readWorkbookPackage } from '../../src/engine/xlsx-reader';
 import { STRICT } from '../../src/portable/ooxml';
 import { variant, variantParts, withBadCrc, type VariantSpec } from '../support/package-variants';
 import { zip } from '../support/hostile-corpus';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { makePortableCopy, PackageError, rewriteSheet } from '../../src/portable/portable-copy';
 import { nodeCodec } from '../../src/portable/node-codec';
 import { entryText, makeEntry, readZip, writeZip } from '../../src/portable/zip';
-import { main } from '../../src/tools/portable';
+import { main } from '../../src/commands/portable';
 
 const EXAMPLE = join(__dirname, '..', '..', 'assets', 'examples', 'budget-tpe-fr.xlsx');
 

@@ -12,9 +12,9 @@ import { hasMktCall } from '../../src/formula/mkt-calls';
 import { nodeCodec } from '../../src/portable/node-codec';
 import { unescapeXml } from '../../src/portable/portable-copy';
 import { entryText, readZip } from '../../src/portable/zip';
-import { buildExample, buildPortableTwin, EXAMPLES, EXAMPLES_DIR, portableTwinName } from '../../src/tools/examples/build-examples';
-import { recompute, type CellOutput } from '../../src/tools/engine/recompute';
-import { a1, parseA1, toWorkbookInput } from '../../src/tools/engine/workbook';
+import { buildExample, buildPortableTwin, EXAMPLES, EXAMPLES_DIR, portableTwinName } from '../../src/examples/build-examples';
+import { recompute, type CellOutput } from '../../src/engine/recompute';
+import { a1, parseA1, toWorkbookInput } from '../../src/engine/workbook';
 
 const SOFFICE = '/usr/bin/soffice';
 const PYTHON = '/usr/bin/python3';

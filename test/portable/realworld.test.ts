@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { makePortableCopy } from '../../src/portable/portable-copy';
 import { nodeCodec } from '../../src/portable/node-codec';
 import { readZip } from '../../src/portable/zip';
-import { readWorkbookPackage } from '../../src/tools/engine/xlsx-reader';
+import { readWorkbookPackage } from '../../src/engine/xlsx-reader';
 import { realWorldFiles } from '../support/realworld';
 
 const files = realWorldFiles();

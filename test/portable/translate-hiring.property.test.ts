@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { DetailedCellError, type RawCellContent } from 'hyperformula';
-import { createEngine } from '../../src/tools/engine/engine';
+import { createEngine } from '../../src/engine/engine';
 import { MAX_FORMULA_LENGTH, translateFormula } from '../../src/portable/translate';
 import { FR_TABLES, QC_TABLES } from '../../src/portable/translate-hiring';
 import { FR_KNOWN_YEARS, loadedSalaryFr, QC_KNOWN_YEARS } from '../../src/rules';

@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import { DetailedCellError, type RawCellContent } from 'hyperformula';
-import { createEngine } from '../../src/tools/engine/engine';
+import { createEngine } from '../../src/engine/engine';
 import { translateFormula } from '../../src/portable/translate';
 
 type Cell = RawCellContent;

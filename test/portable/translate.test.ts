@@ -2,7 +2,7 @@
  * The translator on its own: forms of call, nesting, what is frozen and why, and that the
  * argument expressions are kept as written.
  */
-import { createEngine } from '../../src/tools/engine/engine';
+import { createEngine } from '../../src/engine/engine';
 import { findMktCalls } from '../../src/formula/mkt-calls';
 import { MAX_FORMULA_LENGTH, translateFormula } from '../../src/portable/translate';
 

@@ -1,2 +1,2 @@
 // The stub lives beside the engine bridge, which needs it outside jest too (check-workbook).
-export * from '../../src/tools/engine/custom-functions-runtime';
+export * from '../../src/engine/custom-functions-runtime';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
-/** The base URL src/tools/run-tests.mjs gives the production build in dist-prod/. */
+/** The base URL src/dev/run-tests.mjs gives the production build in dist-prod/. */
 export const PRODUCTION_BASE_URL = process.env.MKT_PRODUCTION_BASE_URL ?? 'https://mkt.example.com/addin/';
 
 /** A path in a build output; fails clearly when the build has not run. */

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makePortableCopy, type PortableItem, type PortableOptions } from '../../src/portable/portable-copy';
 import { nodeCodec } from '../../src/portable/node-codec';
-import { recomputeMktCells, type CellOutput } from '../../src/tools/engine/recompute';
-import { a1, parseA1 } from '../../src/tools/engine/workbook';
-import { readWorkbookPackage } from '../../src/tools/engine/xlsx-reader';
+import { recomputeMktCells, type CellOutput } from '../../src/engine/recompute';
+import { a1, parseA1 } from '../../src/engine/workbook';
+import { readWorkbookPackage } from '../../src/engine/xlsx-reader';
 
 export const SOFFICE_AVAILABLE = existsSync('/usr/bin/soffice') && existsSync('/usr/bin/python3');
 

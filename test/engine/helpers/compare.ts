@@ -4,8 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import { toDottedForm } from '../../../src/formula/mkt-calls';
-import { formulaOutput, isMktFormula, outputOf, recompute, type CellOutput } from '../../../src/tools/engine/recompute';
-import { a1, cellsOfRange, parseA1, toWorkbookInput } from '../../../src/tools/engine/workbook';
+import { formulaOutput, isMktFormula, outputOf, recompute, type CellOutput } from '../../../src/engine/recompute';
+import { a1, cellsOfRange, parseA1, toWorkbookInput } from '../../../src/engine/workbook';
 import { expectedValue, type Expected, type Scalar } from './oracle';
 
 const EXCEL_EPOCH_OFFSET_DAYS = 25569;

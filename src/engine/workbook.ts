@@ -1,19 +1,16 @@
 /**
- * Reading an .xlsx file (ExcelJS) into what the engine needs: each sheet's cells as Excel holds
- * them, and the list of formula cells with their cached results. Reads only: the file is loaded
- * into memory and never opened for writing.
+ * The workbook as the engine needs it (WorkbookInput: each sheet's cells as Excel holds them, the
+ * formula cells with their cached results, the defined names), read from a trusted file with
+ * ExcelJS (a user's file goes through workbook-file.ts), and the engine built from it. Reads
+ * only: the file is loaded into memory and never opened for writing.
  */
-import { constants } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { HyperFormula, RawCellContent } from 'hyperformula';
-import { toDottedForm } from '../../formula/mkt-calls';
+import { toDottedForm } from '../formula/mkt-calls';
 import { createEngine, type SheetContents } from './engine';
 import { formulaBeyondEngine, identifiersOf, isUnion, toEngineText } from './formula-text';
-import { LIMITS, formatBytes } from './limits';
-import { readWorkbookPackage } from './xlsx-reader';
-import { PackageError } from './zip';
 
 /** A workbook that cannot be read; the message says what to do. */
 export class WorkbookReadError extends Error {
@@ -77,21 +74,9 @@ export async function readXlsxFile(path: string): Promise<ExcelJS.Workbook> {
   try {
     bytes = await readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new WorkbookReadError(`${path}: file not found; check the path.`);
-    if (code === 'EISDIR') throw new WorkbookReadError(`${path}: is a folder; give the path of an .xlsx file.`);
-    throw new WorkbookReadError(`${path}: cannot be read (${code ?? String(error)}).`);
+    throw fileError(path, error);
   }
-  if (bytes.subarray(0, 4).equals(OLE_SIGNATURE)) {
-    throw new WorkbookReadError(
-      `${basename(path)} is an Excel 97-2003 (.xls) or password-protected workbook; save it unprotected as "Excel Workbook (.xlsx)".`,
-    );
-  }
-  if (!bytes.subarray(0, 4).equals(XLSX_SIGNATURE)) {
-    throw new WorkbookReadError(
-      `${basename(path)} is not an .xlsx workbook; open it in Excel and save it as "Excel Workbook (.xlsx)".`,
-    );
-  }
+  checkSignature(basename(path), bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
@@ -106,7 +91,27 @@ export async function readXlsxFile(path: string): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-function firstLine(error: unknown): string {
+/** Why a file could not be opened or read, with what to do. */
+export function fileError(path: string, error: unknown): WorkbookReadError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new WorkbookReadError(`${path}: file not found; check the path.`);
+  if (code === 'EISDIR') return new WorkbookReadError(`${path}: is a folder; give the path of an .xlsx file.`);
+  return new WorkbookReadError(`${path}: cannot be read (${code ?? String(error)}).`);
+}
+
+/** Refuses bytes that are not a zip package: an old .xls or an encrypted .xlsx (both OLE), or anything else. */
+export function checkSignature(name: string, bytes: Buffer): void {
+  if (bytes.subarray(0, 4).equals(OLE_SIGNATURE)) {
+    throw new WorkbookReadError(
+      `${name} is an Excel 97-2003 (.xls) or password-protected workbook; save it unprotected as "Excel Workbook (.xlsx)".`,
+    );
+  }
+  if (!bytes.subarray(0, 4).equals(XLSX_SIGNATURE)) {
+    throw new WorkbookReadError(`${name} is not an .xlsx workbook; open it in Excel and save it as "Excel Workbook (.xlsx)".`);
+  }
+}
+
+export function firstLine(error: unknown): string {
   return String(error instanceof Error ? error.message : error).split('\n')[0].slice(0, 120);
 }
 
@@ -170,70 +175,8 @@ export function cellsOfRange(ref: string): Array<{ row: number; col: number }> {
 }
 
 /**
- * Loads an .xlsx file from a user, within LIMITS: a regular file only (a FIFO or a device such
- * as /dev/zero is refused before it is read), its package read by the bounded reader. Throws
- * WorkbookReadError with what to do.
- */
-export async function readWorkbookFile(path: string): Promise<WorkbookInput> {
-  const name = basename(path);
-  let bytes: Buffer;
-  let handle;
-  try {
-    // O_NONBLOCK: opening a FIFO with no writer must not wait; it is refused just below.
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new WorkbookReadError(`${path}: file not found; check the path.`);
-    if (code === 'EISDIR') throw new WorkbookReadError(`${path}: is a folder; give the path of an .xlsx file.`);
-    throw new WorkbookReadError(`${path}: cannot be read (${code ?? String(error)}).`);
-  }
-  try {
-    const stat = await handle.stat();
-    if (stat.isDirectory()) throw new WorkbookReadError(`${path}: is a folder; give the path of an .xlsx file.`);
-    if (!stat.isFile()) throw new WorkbookReadError(`${name} is not a regular file (a pipe, a device or a socket); give the path of a saved .xlsx file.`);
-    if (stat.size > LIMITS.fileBytes) {
-      throw new WorkbookReadError(`${name} is ${formatBytes(stat.size)}, larger than the ${formatBytes(LIMITS.fileBytes)} check-workbook reads.`);
-    }
-    bytes = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < bytes.length) {
-      const { bytesRead } = await handle.read(bytes, read, bytes.length - read, read);
-      if (bytesRead === 0) break;
-      read += bytesRead;
-    }
-    bytes = bytes.subarray(0, read);
-  } catch (error) {
-    if (error instanceof WorkbookReadError) throw error;
-    throw new WorkbookReadError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
-  } finally {
-    await handle.close();
-  }
-  checkSignature(name, bytes);
-  try {
-    return readWorkbookPackage(bytes);
-  } catch (error) {
-    if (error instanceof PackageError && error.damaged) {
-      throw new WorkbookReadError(`${name} is damaged or not an .xlsx workbook (${error.message}); open it in Excel and save it again.`);
-    }
-    if (error instanceof PackageError) throw new WorkbookReadError(`${name} ${error.message}.`);
-    throw new WorkbookReadError(`${name} is damaged or not an .xlsx workbook (${firstLine(error)}); open it in Excel and save it again.`);
-  }
-}
-
-function checkSignature(name: string, bytes: Buffer): void {
-  if (bytes.subarray(0, 4).equals(OLE_SIGNATURE)) {
-    throw new WorkbookReadError(
-      `${name} is an Excel 97-2003 (.xls) or password-protected workbook; save it unprotected as "Excel Workbook (.xlsx)".`,
-    );
-  }
-  if (!bytes.subarray(0, 4).equals(XLSX_SIGNATURE)) {
-    throw new WorkbookReadError(`${name} is not an .xlsx workbook; open it in Excel and save it as "Excel Workbook (.xlsx)".`);
-  }
-}
-
-/**
  * What the engine needs from a workbook built or loaded with ExcelJS (examples, tests: trusted
- * files; a user's file goes through readWorkbookFile). Merged cells other than the top-left one
+ * files; a user's file goes through readWorkbookFile, workbook-file.ts). Merged cells other than the top-left one
  * are blank (as in Excel, though ExcelJS reports the top-left value for them), and the cells an
  * array formula spilled into are left blank for the engine to fill.
  */

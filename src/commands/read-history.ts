@@ -3,17 +3,17 @@
  *
  *   npm run -s read-history -- FILE.xlsx [--sheet NAME] [--range A1:Z99] [--json] [--lang fr|en]
  *
- * The outer layer only: it parses the arguments, calls the library (src/tools/history/), prints
+ * The outer layer only: it parses the arguments, calls the library (src/engine/history/), prints
  * and sets the exit code. The file is read by check-workbook's bounded package reader, in a
  * worker bounded in heap and time.
  *
  * Exit codes: 0 the read is sure; 3 unsure (what it would take is printed; --json still prints
  * the object); 1 the file cannot be read, breaks a limit or holds no history; 2 wrong usage.
  */
-import { readSavedHistoryBounded } from './history/bounded';
-import { historyJson, historyLines } from './history/report';
-import { HistoryFileError } from './history/saved';
-import { escapeForTerminal, jsonForTerminal } from './engine/terminal-text';
+import { readSavedHistoryBounded } from '../engine/history/bounded';
+import { historyJson, historyLines } from '../engine/history/report';
+import { HistoryFileError } from '../engine/history/saved';
+import { escapeForTerminal, jsonForTerminal } from '../engine/terminal-text';
 
 const USAGE = 'usage: npm run -s read-history -- FILE.xlsx [--sheet NAME] [--range A1:Z99] [--json] [--lang fr|en]';
 const EXIT = { sure: 0, unreadable: 1, usage: 2, unsure: 3 } as const;

@@ -16,13 +16,13 @@
  * Dotted ids: HyperFormula's function-name token allows "." after the first letter (it has
  * NORM.DIST), so 'MKT.ROI_RATIO' is registered as is; no renaming is needed.
  *
- * Dev-only: nothing under src/functions or src/taskpane may import this file (see
- * test/engine/bundle.test.ts), so HyperFormula (GPL-v3) never enters dist/.
+ * Dev-only: nothing the add-in bundles may import this file (test/build/layout.test.ts,
+ * test/engine/no-hyperformula-in-dist.test.ts), so HyperFormula (GPL-v3) never enters dist/.
  */
 import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
 import type { FunctionArgument, ImplementedFunctions } from 'hyperformula';
-import * as adapters from '../../functions/functions';
-import { DEFAULT_PATHS_HORIZON, MAX_HORIZON } from '../../rules/hiring';
+import * as adapters from '../functions/functions';
+import { DEFAULT_PATHS_HORIZON, MAX_HORIZON } from '../rules/hiring';
 import { ensureCustomFunctionsRuntime } from './custom-functions-runtime';
 
 /** `range` for an any[][] parameter, `scalar` for an any one; optional ones end with `?`. */

@@ -1,5 +1,5 @@
 // Draws the add-in icon (three rising bars on a teal tile) as PNGs at the sizes the manifest
-// declares. Run once with `node src/tools/make-icons.cjs`; the PNGs are committed in assets/.
+// declares. Run once with `node src/dev/make-icons.cjs`; the PNGs are committed in assets/.
 'use strict';
 const fs = require('fs');
 const path = require('path');

@@ -1,12 +1,13 @@
 /**
  * The history reader on a saved workbook: the bounded package reader of check-workbook
- * (engine/workbook.ts → xlsx-reader.ts, zip.ts, limits.ts: the same limits and hostile-file
+ * (engine/workbook-file.ts → xlsx-reader.ts, zip.ts, limits.ts: the same limits and hostile-file
  * guards), the cells of one sheet or range made a grid, then `readHistory`. Throws
  * HistoryFileError with what to do; the command line only prints it.
  */
 import { readHistory, type HistoryRead } from '../../excel/history';
-import { readWorkbookFile, WorkbookReadError, type WorkbookInput } from '../engine/workbook';
-import { toArea } from '../engine/xlsx-reader';
+import { WorkbookReadError, type WorkbookInput } from '../workbook';
+import { readWorkbookFile } from '../workbook-file';
+import { toArea } from '../xlsx-reader';
 import type { Language } from '../../rules/labels';
 
 /** Cells of the grid built for one read (its bounding box): past this, a --range is asked for. */

@@ -9,9 +9,9 @@
  */
 import { CellError, EmptyValue, ErrorType, SimpleRangeValue } from 'hyperformula';
 import type { RawCellContent } from 'hyperformula';
-import { findMktCalls } from '../../formula/mkt-calls';
+import { findMktCalls } from '../formula/mkt-calls';
 import { MKT_FUNCTIONS, callMktOutsideEngine, excelErrorCode } from './mkt-plugin';
-import type { CellOutput } from './recompute';
+import type { CellOutput } from './cell-output';
 import type { FormulaCell, SheetCell, WorkbookInput } from './workbook';
 
 type Argument =

@@ -4,7 +4,7 @@
  */
 import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { LIMITS, formatCount } from '../engine/limits';
+import { LIMITS, formatCount } from '../limits';
 import { HistoryFileError, type SavedHistory } from './saved';
 import type { Language } from '../../rules/labels';
 

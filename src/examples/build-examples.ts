@@ -1,21 +1,22 @@
 /**
- * Writes the example workbooks to assets/examples/ with their cached values computed by the
- * engine bridge (the add-in's own adapters): `npm run examples`. ExcelJS writes them; a zip-level
- * step then stores every MKT formula as Excel stores a bound call (`_xldudf_MKT_ID(` in a
- * dynamic-array formula, src/tools/xlsx/stored-form.ts), so Excel binds them on opening.
+ * The example workbooks of assets/examples/, with their cached values computed by the engine
+ * bridge (the add-in's own adapters); `npm run examples` (src/commands/examples.ts) writes them.
+ * ExcelJS writes them; a zip-level step then stores every MKT formula as Excel stores a bound call
+ * (`_xldudf_MKT_ID(` in a dynamic-array formula, src/tools/xlsx/stored-form.ts), so Excel binds
+ * them on opening.
  */
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { makePortableCopy } from '../../portable/portable-copy';
-import { nodeCodec } from '../../portable/node-codec';
+import { makePortableCopy } from '../portable/portable-copy';
+import { nodeCodec } from '../portable/node-codec';
 import { buildPmeWorkbook } from './budget-pme-qc';
 import { buildTpeWorkbook } from './budget-tpe-fr';
-import { storeMktFormulasAsExcelDoes } from '../xlsx/stored-form';
+import { storeMktFormulasAsExcelDoes } from '../tools/xlsx/stored-form';
 import { cacheComputedValues, finishForReading, stampMetadata } from './sheet-builder';
 
-export const EXAMPLES_DIR = join(__dirname, '..', '..', '..', 'assets', 'examples');
+export const EXAMPLES_DIR = join(__dirname, '..', '..', 'assets', 'examples');
 
 export const EXAMPLES: Readonly<Record<string, () => ExcelJS.Workbook>> = {
   'budget-tpe-fr.xlsx': buildTpeWorkbook,
@@ -57,26 +58,20 @@ export function portableTwinName(name: string): string {
  * step and `npm run portable` make of it (French report sheet, this package's version).
  */
 export async function buildPortableTwin(exampleBytes: Uint8Array): Promise<Uint8Array> {
-  const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
   return (await makePortableCopy(exampleBytes, nodeCodec, { lang: 'fr', version })).bytes;
 }
 
-async function main(): Promise<void> {
-  await mkdir(EXAMPLES_DIR, { recursive: true });
+/** Writes every example and its portable twin into `dir`, giving each file's path once written. */
+export async function* writeExampleFiles(dir: string = EXAMPLES_DIR): AsyncGenerator<string> {
+  await mkdir(dir, { recursive: true });
   for (const name of Object.keys(EXAMPLES)) {
-    const path = join(EXAMPLES_DIR, name);
+    const path = join(dir, name);
     const bytes = await buildExampleFile(name);
     await writeFile(path, bytes);
-    process.stdout.write(`wrote ${path}\n`);
-    const twin = join(EXAMPLES_DIR, portableTwinName(name));
+    yield path;
+    const twin = join(dir, portableTwinName(name));
     await writeFile(twin, await buildPortableTwin(new Uint8Array(bytes)));
-    process.stdout.write(`wrote ${twin}\n`);
+    yield twin;
   }
-}
-
-if (require.main === module) {
-  main().catch((error) => {
-    process.stderr.write(`examples: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  });
 }

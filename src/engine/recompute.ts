@@ -3,19 +3,15 @@
  */
 import { DetailedCellError } from 'hyperformula';
 import type { CellValue, HyperFormula } from 'hyperformula';
-import { findMktCalls, hasMktCall, toDottedForm, type MktCallSite } from '../../formula/mkt-calls';
+import { findMktCalls, hasMktCall, toDottedForm, type MktCallSite } from '../formula/mkt-calls';
+import type { CellOutput } from './cell-output';
 import { evaluateDirect, planDirect } from './direct-mkt';
 import { toEngineText } from './formula-text';
 import { keepMktPrecedents } from './precedents';
-import { buildWorkbookEngine, cellKey, readWorkbookFile, type FormulaCell, type Withheld, type WorkbookInput } from './workbook';
+import { buildWorkbookEngine, cellKey, type FormulaCell, type Withheld, type WorkbookInput } from './workbook';
+import { readWorkbookFile } from './workbook-file';
 
-export interface ErrorOutput {
-  error: string;
-  message: string;
-}
-
-/** A cell's value as reported: a spilled formula gives its whole array. */
-export type CellOutput = number | string | boolean | null | ErrorOutput | CellOutput[][];
+export type { CellOutput, ErrorOutput } from './cell-output';
 
 /**
  * How an MKT cell is stored, which says whether Excel will calculate it once MKT is loaded:

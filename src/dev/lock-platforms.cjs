@@ -2,7 +2,7 @@
 // registry serves only the linux builds of unrs-resolver's native bindings (a jest dependency), so
 // `npm install` here leaves the others out of the lock, and `npm ci` then rejects the lock as out
 // of sync. This adds each missing optional binding with its os and cpu, so npm skips it on every
-// other platform and fetches it by name on its own. Run after `npm install`: node src/tools/lock-platforms.cjs
+// other platform and fetches it by name on its own. Run after `npm install`: node src/dev/lock-platforms.cjs
 'use strict';
 const fs = require('fs');
 const path = require('path');

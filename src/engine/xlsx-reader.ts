@@ -9,11 +9,11 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { RawCellContent } from 'hyperformula';
 import { LIMITS, formatCount } from './limits';
-import { toDottedForm } from '../../formula/mkt-calls';
+import { toDottedForm } from '../formula/mkt-calls';
 import { shiftFormula, toEngineText } from './formula-text';
 import { readTable, resolveStructuredReferences, type TableInfo } from './structured-refs';
-import { damaged, PackageError, ZipPackage } from './zip';
-import { badCellRefusal, dtdRefusal, missingSheetRefusal, unclosedCellRefusal, mainPartOf, readRelationships, relationshipsPartOf, workbookSheets, type Relationship } from '../../portable/ooxml';
+import { damaged, PackageError, ZipPackage } from '../tools/engine/zip';
+import { badCellRefusal, dtdRefusal, missingSheetRefusal, unclosedCellRefusal, mainPartOf, readRelationships, relationshipsPartOf, workbookSheets, type Relationship } from '../portable/ooxml';
 import type { DefinedName, FormulaCell, SheetCell, WorkbookInput } from './workbook';
 
 const MAX_ROW = 1_048_576;
@@ -180,6 +180,15 @@ interface SheetRead {
   formulas: FormulaCell[];
 }
 
+/** One sheet's reading so far: what it found, and what later cells need (shared-formula masters, areas). */
+interface SheetState extends SheetRead {
+  sheetName: string;
+  tables: ReadonlyMap<string, TableInfo>;
+  masters: Map<string, SharedMaster>;
+  merges: Area[];
+  arrays: Array<{ area: Area; row: number; col: number }>;
+}
+
 function readSheet(
   pkg: ZipPackage,
   part: string,
@@ -188,21 +197,14 @@ function readSheet(
   budget: { cells: number },
   tables: ReadonlyMap<string, TableInfo> = new Map(),
 ): SheetRead {
-  const cells: SheetCell[] = [];
-  const formulas: FormulaCell[] = [];
-  const masters = new Map<string, SharedMaster>();
-  const merges: Area[] = [];
-  const arrays: Array<{ area: Area; row: number; col: number }> = [];
+  const state: SheetState = { sheetName, tables, cells: [], formulas: [], masters: new Map(), merges: [], arrays: [] };
   let row = 0;
   let col = 0;
   const found = forEachRowChunk(pkg, part, (xml) => {
     CELL_OR_ROW.lastIndex = 0;
     for (let m = CELL_OR_ROW.exec(xml); m; m = CELL_OR_ROW.exec(xml)) {
       if (m[4] !== undefined) {
-        const ref = attributes(m[4]).ref;
-        const area = ref ? toArea(ref) : undefined;
-        if (area && area.bottom * MAX_COL + area.right > area.top * MAX_COL + area.left) merges.push(area);
-        if (merges.length > LIMITS.areas) throw new PackageError(`has more than ${formatCount(LIMITS.areas)} merged areas on ${sheetName}`);
+        addMerge(state, m[4]);
         continue;
       }
       const attrs = attributes(m[2]);
@@ -211,68 +213,91 @@ function readSheet(
         col = 0;
         continue;
       }
-      let inner = '';
-      if (m[3] !== '/') {
-        CELL_END.lastIndex = CELL_OR_ROW.lastIndex;
-        const end = CELL_END.exec(xml);
-        if (!end) throw damaged(unclosedCellRefusal(sheetName).message);
-        inner = xml.slice(CELL_OR_ROW.lastIndex, end.index);
-        CELL_OR_ROW.lastIndex = CELL_END.lastIndex;
-      }
+      const inner = m[3] === '/' ? '' : cellInner(xml, sheetName);
       const at = attrs.r ? toCell(attrs.r) : { row: Math.max(row, 1), col: col + 1 };
       if (!at) throw damaged(badCellRefusal(sheetName, attrs.r).message);
       col = at.col;
-      if (inner === '') continue;
-      const f = /<(?:\w+:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/.exec(inner);
-      const v = /<(?:\w+:)?v\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?v>)/.exec(inner);
-      const is = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/.exec(inner);
-      const cached = storedContent(attrs.t, v?.[1], is ? runText(is[1]) : undefined, strings);
-      const r0 = at.row - 1;
-      const c0 = at.col - 1;
-      if (f && (f[2] !== undefined || /\bt\s*=\s*"shared"/.test(f[1]))) {
-        const fa = attributes(f[1]);
-        let text = decodeXml(f[2] ?? '').replace(/^=/, '');
-        let problem: string | undefined;
-        let arrayRef: string | undefined;
-        if (fa.t === 'shared' && fa.si !== undefined) {
-          const master = masters.get(fa.si);
-          if (text !== '') masters.set(fa.si, { formula: text, row: at.row, col: at.col });
-          else if (master) text = shiftFormula(master.formula, at.row - master.row, at.col - master.col);
-          else problem = `shared formula ${fa.si} has no master cell in the file (a damaged part)`;
-        } else if (fa.t === 'array' && fa.ref) {
-          const area = toArea(fa.ref);
-          if (!area) problem = `array formula range "${fa.ref.slice(0, 40)}" is not a range (a damaged part)`;
-          else {
-            arrayRef = fa.ref;
-            if (area.bottom > area.top || area.right > area.left) arrays.push({ area, row: at.row, col: at.col });
-            if (arrays.length > LIMITS.areas) throw new PackageError(`has more than ${formatCount(LIMITS.areas)} array formulas on ${sheetName}`);
-          }
-        } else if (fa.t === 'dataTable') {
-          // A what-if data table: Excel recomputes it; the engine has none, so keep its stored values.
-          if (cached !== undefined) cells.push({ row: r0, col: c0, content: cached });
-          continue;
-        }
-        problem ??= text === '' ? 'empty formula (a damaged part)' : undefined;
-        const formula = text.replace(/_xlfn\.|_xlws\./gi, '');
-        formulas.push({
-          sheet: sheetName,
-          cell: a1(at.row, at.col),
-          row: r0,
-          col: c0,
-          formula: problem ? text : formula,
-          cached: cached === undefined ? null : cached,
-          ...(arrayRef ? { arrayRef } : {}),
-          ...(problem ? { problem } : {}),
-        });
-        // The engine knows MKT.ID only: every stored form of a call is handed to it as that.
-        cells.push({ row: r0, col: c0, content: problem ? '=#VALUE!' : `=${toEngineText(toDottedForm(resolveStructuredReferences(formula, tables, at.row)))}` });
-      } else if (cached !== undefined) cells.push({ row: r0, col: c0, content: cached });
-      else continue;
+      if (inner === '' || !readCell(state, inner, attrs.t, at, strings)) continue;
       if (--budget.cells < 0) throw new PackageError(`has more than ${formatCount(LIMITS.cells)} cells holding a value or a formula; check-workbook reads at most that many`);
     }
   });
   if (!found) throw damaged(missingSheetRefusal(sheetName, part).message);
-  return { cells: blankCovered(cells, merges, arrays), formulas };
+  return { cells: blankCovered(state.cells, state.merges, state.arrays), formulas: state.formulas };
+}
+
+/** A `<mergeCell>`: kept as an area when it covers more than one cell. */
+function addMerge(state: SheetState, attributesText: string): void {
+  const ref = attributes(attributesText).ref;
+  const area = ref ? toArea(ref) : undefined;
+  if (area && area.bottom * MAX_COL + area.right > area.top * MAX_COL + area.left) state.merges.push(area);
+  if (state.merges.length > LIMITS.areas) throw new PackageError(`has more than ${formatCount(LIMITS.areas)} merged areas on ${state.sheetName}`);
+}
+
+/** The XML inside the `<c>` CELL_OR_ROW has just matched; CELL_OR_ROW then goes on after its end. */
+function cellInner(xml: string, sheetName: string): string {
+  CELL_END.lastIndex = CELL_OR_ROW.lastIndex;
+  const end = CELL_END.exec(xml);
+  if (!end) throw damaged(unclosedCellRefusal(sheetName).message);
+  const inner = xml.slice(CELL_OR_ROW.lastIndex, end.index);
+  CELL_OR_ROW.lastIndex = CELL_END.lastIndex;
+  return inner;
+}
+
+/**
+ * Adds a cell's formula or stored value (1-based `at`). False when nothing that counts against
+ * the cell budget was added: an empty cell, or a data table's stored value.
+ */
+function readCell(state: SheetState, inner: string, type: string | undefined, at: { row: number; col: number }, strings: string[]): boolean {
+  const f = /<(?:\w+:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/.exec(inner);
+  const v = /<(?:\w+:)?v\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?v>)/.exec(inner);
+  const is = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/.exec(inner);
+  const cached = storedContent(type, v?.[1], is ? runText(is[1]) : undefined, strings);
+  if (f && (f[2] !== undefined || /\bt\s*=\s*"shared"/.test(f[1]))) return readFormula(state, attributes(f[1]), decodeXml(f[2] ?? '').replace(/^=/, ''), cached, at);
+  if (cached === undefined) return false;
+  state.cells.push({ row: at.row - 1, col: at.col - 1, content: cached });
+  return true;
+}
+
+/** A formula cell: a shared formula's text from its master, an array formula's area kept; see readCell. */
+function readFormula(state: SheetState, fa: Record<string, string>, stored: string, cached: RawCellContent | undefined, at: { row: number; col: number }): boolean {
+  const r0 = at.row - 1;
+  const c0 = at.col - 1;
+  let text = stored;
+  let problem: string | undefined;
+  let arrayRef: string | undefined;
+  if (fa.t === 'shared' && fa.si !== undefined) {
+    const master = state.masters.get(fa.si);
+    if (text !== '') state.masters.set(fa.si, { formula: text, row: at.row, col: at.col });
+    else if (master) text = shiftFormula(master.formula, at.row - master.row, at.col - master.col);
+    else problem = `shared formula ${fa.si} has no master cell in the file (a damaged part)`;
+  } else if (fa.t === 'array' && fa.ref) {
+    const area = toArea(fa.ref);
+    if (!area) problem = `array formula range "${fa.ref.slice(0, 40)}" is not a range (a damaged part)`;
+    else {
+      arrayRef = fa.ref;
+      if (area.bottom > area.top || area.right > area.left) state.arrays.push({ area, row: at.row, col: at.col });
+      if (state.arrays.length > LIMITS.areas) throw new PackageError(`has more than ${formatCount(LIMITS.areas)} array formulas on ${state.sheetName}`);
+    }
+  } else if (fa.t === 'dataTable') {
+    // A what-if data table: Excel recomputes it; the engine has none, so keep its stored values.
+    if (cached !== undefined) state.cells.push({ row: r0, col: c0, content: cached });
+    return false;
+  }
+  problem ??= text === '' ? 'empty formula (a damaged part)' : undefined;
+  const formula = text.replace(/_xlfn\.|_xlws\./gi, '');
+  state.formulas.push({
+    sheet: state.sheetName,
+    cell: a1(at.row, at.col),
+    row: r0,
+    col: c0,
+    formula: problem ? text : formula,
+    cached: cached === undefined ? null : cached,
+    ...(arrayRef ? { arrayRef } : {}),
+    ...(problem ? { problem } : {}),
+  });
+  // The engine knows MKT.ID only: every stored form of a call is handed to it as that.
+  state.cells.push({ row: r0, col: c0, content: problem ? '=#VALUE!' : `=${toEngineText(toDottedForm(resolveStructuredReferences(formula, state.tables, at.row)))}` });
+  return true;
 }
 
 /**

@@ -7,9 +7,9 @@
  * or array's value as Excel intersects it); a cell computed only beyond the engine otherwise gets
  * no value (the copy's report says it is empty).
  */
-import { mapMktCalls, toDottedForm } from '../../formula/mkt-calls';
-import type { FrozenValue } from '../../portable/portable-copy';
-import { NATIVE } from '../../portable/translate';
+import { mapMktCalls, toDottedForm } from '../formula/mkt-calls';
+import type { FrozenValue } from '../portable/portable-copy';
+import { NATIVE } from '../portable/translate';
 import { toEngineText } from './formula-text';
 import { beyondEngine, outputOf, recomputeMktCells, type CellOutput } from './recompute';
 import { buildWorkbookEngine, type WorkbookInput } from './workbook';
