@@ -18,12 +18,18 @@
  * web's 5 MB request limit; `estimatePlanBytes` guards it all the same before anything is queued.
  */
 import type { Language } from '../rules/labels';
-import { blankShapeOf, explainFormula, parseMktCalls, referencesOf } from './explain';
-import { fail, failureOf } from './failures';
-import { arbitragePlan, assumptionsPlan, diagnosticPlan, internalisationPlan, pilotPlan, PlanInputError, transferPlan } from './plans';
-import { costPathsCellOf, hiringPlan } from './plans-hiring';
-import { parseAddress } from './sheet-utils';
-import { runWrite } from './write';
+import { blankShapeOf, explainFormula, parseMktCalls, referencesOf } from './explain/explain';
+import { fail, failureOf } from './common/failures';
+import { arbitragePlan } from './sheets/arbitrage';
+import { assumptionsPlan } from './sheets/assumptions';
+import { diagnosticPlan } from './sheets/diagnostic';
+import { internalisationPlan } from './sheets/internalisation';
+import { pilotPlan } from './sheets/pilot';
+import { PlanInputError } from './sheets/plan';
+import { transferPlan } from './sheets/transfer';
+import { costPathsCellOf, hiringPlan } from './sheets/hiring';
+import { parseAddress } from './common/sheet-utils';
+import { runWrite } from './write/write';
 import type {
   ActionResult,
   ArbitrageInput,
@@ -43,9 +49,9 @@ import type {
 } from './types';
 
 // The pure reading of a source lives in source-data.ts, which the pane's first step imports without this module.
-export { PREVIEW_ROWS, PREVIEW_COLUMNS, PAYLOAD_LIMIT, sourceDataOf, withPicks, channelSummaries } from './source-data';
-import { PREVIEW_COLUMNS, PREVIEW_ROWS, sourceDataOf } from './source-data';
-export { PAYLOAD_BUDGET } from './write';
+export { PREVIEW_ROWS, PREVIEW_COLUMNS, PAYLOAD_LIMIT, sourceDataOf, withPicks, channelSummaries } from './history/source-data';
+import { PREVIEW_COLUMNS, PREVIEW_ROWS, sourceDataOf } from './history/source-data';
+export { PAYLOAD_BUDGET } from './write/write';
 
 // ---------------------------------------------------------------------------------------------
 // Reading

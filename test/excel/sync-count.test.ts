@@ -4,8 +4,9 @@
  */
 import { PAYLOAD_LIMIT, PREVIEW_ROWS, readSource, writeArbitrage, writeDiagnostic, writeHiringCost, writeInternalisation, writePilot, writeTransfer } from '../../src/excel';
 import type { WorkbookProfile } from '../../src/excel';
-import { estimatePlanBytes } from '../../src/excel/apply';
-import { assumptionsPlan, diagnosticPlan } from '../../src/excel/plans';
+import { estimatePlanBytes } from '../../src/excel/write/apply';
+import { assumptionsPlan } from '../../src/excel/sheets/assumptions';
+import { diagnosticPlan } from '../../src/excel/sheets/diagnostic';
 import { FakeWorkbook, installFake } from '../support/excel-fake';
 import { singleColumns } from './fixtures';
 
