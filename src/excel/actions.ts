@@ -51,7 +51,7 @@ import type {
 // The pure reading of a source lives in source-data.ts, which the pane's first step imports without this module.
 export { PREVIEW_ROWS, PREVIEW_COLUMNS, PAYLOAD_LIMIT, sourceDataOf, withPicks, channelSummaries } from './history/source-data';
 import { PREVIEW_COLUMNS, PREVIEW_ROWS, sourceDataOf } from './history/source-data';
-export { PAYLOAD_BUDGET } from './write/write';
+export { PAYLOAD_BUDGET } from './write/spec';
 
 // ---------------------------------------------------------------------------------------------
 // Reading

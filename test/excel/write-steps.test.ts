@@ -4,7 +4,9 @@
  * sets — never one that joins areas.
  */
 import fc from 'fast-check';
-import { decide, nameWritesOf, plan, WorkbookState, WriteSpec } from '../../src/excel/write/write';
+import { decide } from '../../src/excel/write/decide';
+import { nameWritesOf, plan } from '../../src/excel/write/plan';
+import { WorkbookState, WriteSpec } from '../../src/excel/write/spec';
 import { parseRecordFormula, recordNames, staleRecordNames } from '../../src/excel/common/registry';
 import { pilotPlan } from '../../src/excel/sheets/pilot';
 import { THRESHOLD_NAMES } from '../../src/excel/sheets/thresholds';

@@ -26,7 +26,7 @@ import { budgetTier, parseProfile, tierThresholds } from '../../rules/tiers';
 import { repairHintFor } from '../repair/repair';
 import { explainMarginalCall } from './marginal';
 import { explainHiringCall, type HiringExplainOptions } from './hiring';
-import { EXPLAIN } from '../words/explain';
+import { EXPLAIN, ExplainStrings } from '../words/explain';
 import type { CellUnderCursor, Explanation, MktCall, Region } from '../types';
 
 // ---------------------------------------------------------------------------------------------
@@ -98,190 +98,235 @@ function read<T>(value: unknown, reader: (v: unknown) => T): T {
  * @returns undefined when the function is unknown or an argument could not be read
  */
 export function explainCall(call: MktCall, args: readonly unknown[], result: unknown, lang: Language, hiring: HiringExplainOptions = {}): Explanation | undefined {
-  const t = EXPLAIN[lang];
   const num = (v: number, d = 2) => numberText(lang, v, d);
-  const ratio = (v: number) => `${num(v, 1)}:1`;
-  const pct = (v: number) => `${num(v * 100, 0)} %`.replace(' %', lang === 'fr' ? '\u00a0%' : '%');
-  const arg = (i: number) => (i < args.length ? args[i] : null);
+  const context: CallContext = {
+    t: EXPLAIN[lang],
+    lang,
+    num,
+    ratio: (v) => `${num(v, 1)}:1`,
+    pct: (v) => `${num(v * 100, 0)} %`.replace(' %', lang === 'fr' ? '\u00a0%' : '%'),
+    arg: (i) => (i < args.length ? args[i] : null),
+    result,
+  };
+  const explain = Object.prototype.hasOwnProperty.call(EXPLAINERS, call.id) ? EXPLAINERS[call.id] : undefined;
   try {
-    switch (call.id) {
-      case 'ROI_RATIO': {
-        const revenue = read(arg(0), (v) => readAmount('revenue', v));
-        const spend = read(arg(1), (v) => readAmount('spend', v));
-        const value = roiRatio(revenue, spend);
-        if (isRuleError(value)) return errorExplanation(value, lang, [t.revenue(num(revenue)), t.spend(num(spend))]);
-        const band = roiBand(value) as string;
-        return {
-          summary: t.roiSummary(ratio(value), words(band, lang)),
-          lines: [t.revenue(num(revenue)), t.spend(num(spend)), t.roiIs(num(revenue), num(spend), ratio(value)), t.roiTarget(ratio(ROI_TARGET_LOW), ratio(ROI_TARGET_HIGH))],
-        };
-      }
-      case 'ROI_BAND': {
-        const value = read(arg(0), (v) => readNumber('ratio', v));
-        const low = read(arg(1), (v) => readOptionalNumber('low', v)) ?? ROI_TARGET_LOW;
-        const high = read(arg(2), (v) => readOptionalNumber('high', v)) ?? ROI_TARGET_HIGH;
-        const band = roiBand(value, low, high);
-        if (isRuleError(band)) return errorExplanation(band, lang, []);
-        const rule = band === 'BELOW' ? t.below(ratio(value), ratio(low)) : band === 'ABOVE' ? t.above(ratio(value), ratio(high)) : t.within(ratio(value), ratio(low), ratio(high));
-        return { summary: `${words(band, lang)}${lang === 'fr' ? ' : ' : ': '}${rule}`, lines: [t.roiTarget(ratio(low), ratio(high))] };
-      }
-      case 'INTERNALISE_SIGNAL':
-      case 'INTERNALISE_SCORE': {
-        const weeklyHours = read(arg(0), (v) => readNumber('weekly_hours', v));
-        const externalFees = read(arg(1), (v) => readAmount('external_fees', v));
-        const loadedSalary = read(arg(2), (v) => readAmount('loaded_salary', v));
-        const dataNeed = read(arg(3), (v) => readYesNo('data_need', v, false));
-        const hoursThreshold = read(arg(4), (v) => readOptionalNumber('hours_threshold', v));
-        const feesRatio = read(arg(5), (v) => readOptionalNumber('fees_ratio', v));
-        const a = assessInternalisation({ weeklyHours, externalFees, loadedSalary, dataNeed, hoursThreshold, feesRatio });
-        if (isRuleError(a)) return errorExplanation(a, lang, []);
-        const strongFrom = a.feesRatio === CRITICAL_MASS_RATIO ? CRITICAL_MASS_STRONG_RATIO : a.feesRatio + TIPPING_ZONE_WIDTH;
-        const zone = a.criticalMassZone === 'TIPPING' ? t.tipping(pct(a.feesRatio), pct(strongFrom)) : a.criticalMassZone === 'STRONG' ? t.strong(pct(strongFrom)) : '';
-        const given = hoursThreshold !== undefined || feesRatio !== undefined;
-        return {
-          summary: t.signalSummary(a.score, words(a.code, lang)),
-          lines: [
-            t.s1(num(weeklyHours), num(a.hoursThreshold), a.complexity),
-            t.s2(pct(a.feesToSalary), pct(a.feesRatio), a.criticalMass, zone),
-            t.s3(a.dataCulture),
-            t.decisionRule,
-            ...(given ? [t.thresholdsGiven(num(a.hoursThreshold), pct(a.feesRatio))] : []),
-          ],
-        };
-      }
-      case 'FEES_TO_SALARY': {
-        const fees = read(arg(0), (v) => readAmount('external_fees', v));
-        const salary = read(arg(1), (v) => readAmount('loaded_salary', v));
-        const value = feesToSalary(fees, salary);
-        if (isRuleError(value)) return errorExplanation(value, lang, []);
-        const zone = criticalMassZone(value);
-        return {
-          summary: t.feesSummary(
-            pct(value),
-            zone === 'OFF' ? t.off : zone === 'TIPPING' ? t.tipping(pct(CRITICAL_MASS_RATIO), pct(CRITICAL_MASS_STRONG_RATIO)) : t.strong(pct(CRITICAL_MASS_STRONG_RATIO)),
-          ),
-          lines: [t.feesIs(num(fees), num(salary), pct(value)), t.zones(pct(CRITICAL_MASS_RATIO), pct(CRITICAL_MASS_STRONG_RATIO))],
-        };
-      }
-      case 'BREAKEVEN_FEES': {
-        const salary = read(arg(0), (v) => readAmount('loaded_salary', v));
-        const share = read(arg(1), (v) => readOptionalNumber('ratio', v)) ?? CRITICAL_MASS_RATIO;
-        const value = breakevenFees(salary, share);
-        if (isRuleError(value)) return errorExplanation(value, lang, []);
-        return { summary: t.breakeven(num(value, 0)), lines: [t.breakevenIs(num(salary, 0), pct(share), num(value, 0))] };
-      }
-      case 'BUDGET_TIER': {
-        const budget = read(arg(0), (v) => readAmount('monthly_budget', v));
-        const profileText = read(arg(1), (v) => readOptionalChoice('profile', v)) ?? 'standard';
-        const profile = parseProfile(profileText);
-        if (isRuleError(profile)) return errorExplanation(profile, lang, []);
-        const scale = read(arg(2), (v) => readOptionalNumber('scale', v));
-        const tier = budgetTier(budget, profile, scale ?? 1);
-        if (isRuleError(tier)) return errorExplanation(tier, lang, []);
-        const th = tierThresholds(profile, scale ?? 1);
-        return {
-          summary: t.tierSummary(num(budget, 0), words(tier, lang)),
-          lines: [t.profile(profile), t.tiers(num(th.partial, 0), num(th.regular, 0), num(th.full, 0)), ...(scale === undefined ? [] : [t.scale(num(scale, 4))])],
-        };
-      }
-      case 'PILOT_VERDICT': {
-        const monthsElapsed = read(arg(0), (v) => readNumber('months_elapsed', v));
-        const kpiAchievement = read(arg(1), (v) => readNumber('kpi_achievement', v));
-        const roi = read(arg(2), (v) => readOptionalNumber('roi_ratio', v));
-        const reportingOk = read(arg(3), (v) => readYesNo('reporting_ok', v, true));
-        const given = [4, 5, 6, 7].map((i, k) => read(arg(i), (v) => readOptionalNumber(['pilot_months', 'expand_at', 'extend_at', 'roi_floor'][k], v)));
-        const [pilotMonths = PILOT_MONTHS, expandAt = EXPAND_KPI, extendAt = EXTEND_KPI, roiFloor = ROI_TARGET_LOW] = given;
-        const verdict = pilotVerdict({ monthsElapsed, kpiAchievement, roiRatio: roi, reportingOk, pilotMonths, expandAt, extendAt, roiFloor });
-        if (isRuleError(verdict)) return errorExplanation(verdict, lang, []);
-        const why = {
-          TOO_EARLY: t.tooEarly(num(monthsElapsed), pilotMonths),
-          STOP: t.stop,
-          EXPAND: t.expand(pct(kpiAchievement), pct(expandAt), roi === undefined ? undefined : ratio(roi), ratio(roiFloor)),
-          EXTEND: t.extend(pct(kpiAchievement), pct(extendAt)),
-          TAKE_BACK: t.takeBack(pct(kpiAchievement), pct(extendAt)),
-        }[verdict];
-        const thresholds = given.some((g) => g !== undefined) ? [t.pilotThresholds(num(pilotMonths), pct(expandAt), pct(extendAt), ratio(roiFloor))] : [];
-        return { summary: `${words(verdict, lang)} — ${why}`, lines: [t.pilotInputs(num(monthsElapsed), pct(kpiAchievement), reportingOk), why, ...thresholds] };
-      }
-      case 'ALLOCATE': {
-        const total = read(arg(0), (v) => readAmount('total_budget', v));
-        const spend = read(arg(1), (v) => readChannelValues('spend_range', v));
-        const revenue = read(arg(2), (v) => readChannelValues('revenue_range', v));
-        const floor = read(arg(3), (v) => readOptionalNumber('floor', v)) ?? ALLOCATION_FLOOR;
-        const cap = read(arg(4), (v) => readOptionalNumber('cap', v));
-        const amounts = allocate(total, spend, revenue, floor, cap);
-        const capLine = cap === undefined ? [] : [t.cap(num(cap), isRuleError(amounts) ? 0 : amounts.filter((a, i) => a > 0 && a >= cap * spend[i] * (1 - 1e-9)).length)];
-        if (isRuleError(amounts)) return errorExplanation(amounts, lang, [t.floor(ratio(floor)), ...capLine]);
-        const cut = amounts.filter((a, i) => a === 0 && spend[i] > 0).length;
-        return {
-          summary: t.allocateSummary(num(total, 0), amounts.length - amounts.filter((a) => a === 0).length, cut),
-          lines: [t.floor(ratio(floor)), t.allocateRule, ...capLine],
-        };
-      }
-      case 'CONTRIBUTION': {
-        const revenue = read(arg(0), (v) => readAmount('revenue', v));
-        const spend = read(arg(1), (v) => readAmount('spend', v));
-        const margin = read(arg(2), (v) => readNumber('margin', v));
-        const value = contribution(revenue, spend, margin);
-        if (isRuleError(value)) return errorExplanation(value, lang, []);
-        const roas = spend > 0 && margin > 0 ? [t.breakevenRoas(ratio(revenue / spend), ratio(1 / margin), value >= 0)] : [];
-        return {
-          summary: t.contribution(num(Math.abs(value), 0), value >= 0),
-          lines: [t.contributionIs(num(revenue, 0), pct(margin), num(spend, 0), num(value, 0)), ...roas],
-        };
-      }
-      case 'DECISION': {
-        const signalText = read(arg(0), (v) => readOptionalChoice('signal_code', v)) ?? '';
-        const tierText = read(arg(1), (v) => readOptionalChoice('tier_code', v)) ?? '';
-        const crossoverMonth = read(arg(2), (v) => readOptionalNumber('crossover_month', v));
-        const paybackLimit = read(arg(3), (v) => readOptionalNumber('payback_limit', v)) ?? PAYBACK_LIMIT;
-        const signal = parseSignalCode(signalText);
-        if (isRuleError(signal)) return errorExplanation(signal, lang, []);
-        const tier = parseTierCode(tierText);
-        if (isRuleError(tier)) return errorExplanation(tier, lang, []);
-        const inputs = { signal, tier, crossoverMonth, paybackLimit };
-        const code = decide(inputs);
-        if (isRuleError(code)) return errorExplanation(code, lang, []);
-        const reason = t.decisionReason[decisionReason(inputs)](words(tier, lang), num(crossoverMonth ?? 0, 0), num(paybackLimit, 0));
-        return {
-          summary: t.decisionSummary(words(code, lang), reason),
-          lines: [t.decisionInputs(words(signal, lang), words(tier, lang), crossoverMonth === undefined ? undefined : num(crossoverMonth, 0), num(paybackLimit, 0))],
-        };
-      }
-      case 'LTV': {
-        const margin = read(arg(0), (v) => readAmount('margin_per_period', v));
-        const retention = read(arg(1), (v) => readNumber('retention_rate', v));
-        const discount = read(arg(2), (v) => readOptionalNumber('discount_rate', v)) ?? 0;
-        const value = lifetimeValue(margin, retention, discount);
-        if (isRuleError(value)) return errorExplanation(value, lang, []);
-        return { summary: t.ltv(num(value)), lines: [t.ltvIs(num(margin), pct(retention), pct(discount))] };
-      }
-      case 'RETENTION_LEVER': {
-        const margin = read(arg(0), (v) => readAmount('margin_per_period', v));
-        const retention = read(arg(1), (v) => readNumber('retention_rate', v));
-        const cac = read(arg(2), (v) => readAmount('cac', v));
-        const uplift = read(arg(3), (v) => readOptionalNumber('retention_uplift', v));
-        const cut = read(arg(4), (v) => readOptionalNumber('cac_cut', v));
-        const c = compareLevers(margin, retention, cac, uplift, cut);
-        if (isRuleError(c)) return errorExplanation(c, lang, []);
-        return { summary: t.lever(words(c.lever, lang)), lines: [t.leverIs(num(c.retentionLtvToCac), num(c.acquisitionLtvToCac))] };
-      }
-      case 'LABEL': {
-        const code = read(arg(0), (v) => readOptionalText('code', v)) ?? '';
-        const language = read(arg(1), (v) => readOptionalChoice('lang', v)) ?? 'fr';
-        const parsed = parseLanguage(language);
-        const key = code.trim().toUpperCase();
-        const known = Object.prototype.hasOwnProperty.call(CODE_LABELS, key);
-        if (isRuleError(parsed) || !known) return { summary: String(result ?? ''), lines: [] };
-        return { summary: t.label(key, labelOf(key, parsed) as string), lines: [] };
-      }
-      default:
-        return explainHiringCall(call, args, lang, hiring) ?? explainMarginalCall(call, args, lang);
-    }
+    return explain ? explain(context) : (explainHiringCall(call, args, lang, hiring) ?? explainMarginalCall(call, args, lang));
   } catch (error) {
     if (error instanceof RuleError) return errorExplanation(error, lang, []);
     return undefined;
   }
+}
+
+/** What an explainer reads: the words, the number formats, the call's arguments and the cell's result. */
+interface CallContext {
+  t: ExplainStrings;
+  lang: Language;
+  num: (v: number, digits?: number) => string;
+  ratio: (v: number) => string;
+  pct: (v: number) => string;
+  /** The i-th argument's value: null when omitted, undefined when not known (`read` then stops). */
+  arg: (i: number) => unknown;
+  result: unknown;
+}
+
+/** The explainer of each function of the core families; the §7 and §8 families have their own modules. */
+const EXPLAINERS: Record<string, (context: CallContext) => Explanation> = {
+  ROI_RATIO: explainRoiRatio,
+  ROI_BAND: explainRoiBand,
+  INTERNALISE_SIGNAL: explainSignals,
+  INTERNALISE_SCORE: explainSignals,
+  FEES_TO_SALARY: explainFeesToSalary,
+  BREAKEVEN_FEES: explainBreakevenFees,
+  BUDGET_TIER: explainBudgetTier,
+  PILOT_VERDICT: explainPilotVerdict,
+  ALLOCATE: explainAllocate,
+  CONTRIBUTION: explainContribution,
+  DECISION: explainDecision,
+  LTV: explainLtv,
+  RETENTION_LEVER: explainRetentionLever,
+  LABEL: explainLabel,
+};
+
+function explainRoiRatio({ t, lang, num, ratio, arg }: CallContext): Explanation {
+  const revenue = read(arg(0), (v) => readAmount('revenue', v));
+  const spend = read(arg(1), (v) => readAmount('spend', v));
+  const value = roiRatio(revenue, spend);
+  if (isRuleError(value)) return errorExplanation(value, lang, [t.revenue(num(revenue)), t.spend(num(spend))]);
+  const band = roiBand(value) as string;
+  return {
+    summary: t.roiSummary(ratio(value), words(band, lang)),
+    lines: [t.revenue(num(revenue)), t.spend(num(spend)), t.roiIs(num(revenue), num(spend), ratio(value)), t.roiTarget(ratio(ROI_TARGET_LOW), ratio(ROI_TARGET_HIGH))],
+  };
+}
+
+function explainRoiBand({ t, lang, ratio, arg }: CallContext): Explanation {
+  const value = read(arg(0), (v) => readNumber('ratio', v));
+  const low = read(arg(1), (v) => readOptionalNumber('low', v)) ?? ROI_TARGET_LOW;
+  const high = read(arg(2), (v) => readOptionalNumber('high', v)) ?? ROI_TARGET_HIGH;
+  const band = roiBand(value, low, high);
+  if (isRuleError(band)) return errorExplanation(band, lang, []);
+  const rule = band === 'BELOW' ? t.below(ratio(value), ratio(low)) : band === 'ABOVE' ? t.above(ratio(value), ratio(high)) : t.within(ratio(value), ratio(low), ratio(high));
+  return { summary: `${words(band, lang)}${lang === 'fr' ? ' : ' : ': '}${rule}`, lines: [t.roiTarget(ratio(low), ratio(high))] };
+}
+
+function explainSignals({ t, lang, num, pct, arg }: CallContext): Explanation {
+  const weeklyHours = read(arg(0), (v) => readNumber('weekly_hours', v));
+  const externalFees = read(arg(1), (v) => readAmount('external_fees', v));
+  const loadedSalary = read(arg(2), (v) => readAmount('loaded_salary', v));
+  const dataNeed = read(arg(3), (v) => readYesNo('data_need', v, false));
+  const hoursThreshold = read(arg(4), (v) => readOptionalNumber('hours_threshold', v));
+  const feesRatio = read(arg(5), (v) => readOptionalNumber('fees_ratio', v));
+  const a = assessInternalisation({ weeklyHours, externalFees, loadedSalary, dataNeed, hoursThreshold, feesRatio });
+  if (isRuleError(a)) return errorExplanation(a, lang, []);
+  const strongFrom = a.feesRatio === CRITICAL_MASS_RATIO ? CRITICAL_MASS_STRONG_RATIO : a.feesRatio + TIPPING_ZONE_WIDTH;
+  const zone = a.criticalMassZone === 'TIPPING' ? t.tipping(pct(a.feesRatio), pct(strongFrom)) : a.criticalMassZone === 'STRONG' ? t.strong(pct(strongFrom)) : '';
+  const given = hoursThreshold !== undefined || feesRatio !== undefined;
+  return {
+    summary: t.signalSummary(a.score, words(a.code, lang)),
+    lines: [
+      t.s1(num(weeklyHours), num(a.hoursThreshold), a.complexity),
+      t.s2(pct(a.feesToSalary), pct(a.feesRatio), a.criticalMass, zone),
+      t.s3(a.dataCulture),
+      t.decisionRule,
+      ...(given ? [t.thresholdsGiven(num(a.hoursThreshold), pct(a.feesRatio))] : []),
+    ],
+  };
+}
+
+function explainFeesToSalary({ t, lang, num, pct, arg }: CallContext): Explanation {
+  const fees = read(arg(0), (v) => readAmount('external_fees', v));
+  const salary = read(arg(1), (v) => readAmount('loaded_salary', v));
+  const value = feesToSalary(fees, salary);
+  if (isRuleError(value)) return errorExplanation(value, lang, []);
+  const zone = criticalMassZone(value);
+  return {
+    summary: t.feesSummary(
+      pct(value),
+      zone === 'OFF' ? t.off : zone === 'TIPPING' ? t.tipping(pct(CRITICAL_MASS_RATIO), pct(CRITICAL_MASS_STRONG_RATIO)) : t.strong(pct(CRITICAL_MASS_STRONG_RATIO)),
+    ),
+    lines: [t.feesIs(num(fees), num(salary), pct(value)), t.zones(pct(CRITICAL_MASS_RATIO), pct(CRITICAL_MASS_STRONG_RATIO))],
+  };
+}
+
+function explainBreakevenFees({ t, lang, num, pct, arg }: CallContext): Explanation {
+  const salary = read(arg(0), (v) => readAmount('loaded_salary', v));
+  const share = read(arg(1), (v) => readOptionalNumber('ratio', v)) ?? CRITICAL_MASS_RATIO;
+  const value = breakevenFees(salary, share);
+  if (isRuleError(value)) return errorExplanation(value, lang, []);
+  return { summary: t.breakeven(num(value, 0)), lines: [t.breakevenIs(num(salary, 0), pct(share), num(value, 0))] };
+}
+
+function explainBudgetTier({ t, lang, num, arg }: CallContext): Explanation {
+  const budget = read(arg(0), (v) => readAmount('monthly_budget', v));
+  const profileText = read(arg(1), (v) => readOptionalChoice('profile', v)) ?? 'standard';
+  const profile = parseProfile(profileText);
+  if (isRuleError(profile)) return errorExplanation(profile, lang, []);
+  const scale = read(arg(2), (v) => readOptionalNumber('scale', v));
+  const tier = budgetTier(budget, profile, scale ?? 1);
+  if (isRuleError(tier)) return errorExplanation(tier, lang, []);
+  const th = tierThresholds(profile, scale ?? 1);
+  return {
+    summary: t.tierSummary(num(budget, 0), words(tier, lang)),
+    lines: [t.profile(profile), t.tiers(num(th.partial, 0), num(th.regular, 0), num(th.full, 0)), ...(scale === undefined ? [] : [t.scale(num(scale, 4))])],
+  };
+}
+
+function explainPilotVerdict({ t, lang, num, ratio, pct, arg }: CallContext): Explanation {
+  const monthsElapsed = read(arg(0), (v) => readNumber('months_elapsed', v));
+  const kpiAchievement = read(arg(1), (v) => readNumber('kpi_achievement', v));
+  const roi = read(arg(2), (v) => readOptionalNumber('roi_ratio', v));
+  const reportingOk = read(arg(3), (v) => readYesNo('reporting_ok', v, true));
+  const given = [4, 5, 6, 7].map((i, k) => read(arg(i), (v) => readOptionalNumber(['pilot_months', 'expand_at', 'extend_at', 'roi_floor'][k], v)));
+  const [pilotMonths = PILOT_MONTHS, expandAt = EXPAND_KPI, extendAt = EXTEND_KPI, roiFloor = ROI_TARGET_LOW] = given;
+  const verdict = pilotVerdict({ monthsElapsed, kpiAchievement, roiRatio: roi, reportingOk, pilotMonths, expandAt, extendAt, roiFloor });
+  if (isRuleError(verdict)) return errorExplanation(verdict, lang, []);
+  const why = {
+    TOO_EARLY: t.tooEarly(num(monthsElapsed), pilotMonths),
+    STOP: t.stop,
+    EXPAND: t.expand(pct(kpiAchievement), pct(expandAt), roi === undefined ? undefined : ratio(roi), ratio(roiFloor)),
+    EXTEND: t.extend(pct(kpiAchievement), pct(extendAt)),
+    TAKE_BACK: t.takeBack(pct(kpiAchievement), pct(extendAt)),
+  }[verdict];
+  const thresholds = given.some((g) => g !== undefined) ? [t.pilotThresholds(num(pilotMonths), pct(expandAt), pct(extendAt), ratio(roiFloor))] : [];
+  return { summary: `${words(verdict, lang)} — ${why}`, lines: [t.pilotInputs(num(monthsElapsed), pct(kpiAchievement), reportingOk), why, ...thresholds] };
+}
+
+function explainAllocate({ t, lang, num, ratio, arg }: CallContext): Explanation {
+  const total = read(arg(0), (v) => readAmount('total_budget', v));
+  const spend = read(arg(1), (v) => readChannelValues('spend_range', v));
+  const revenue = read(arg(2), (v) => readChannelValues('revenue_range', v));
+  const floor = read(arg(3), (v) => readOptionalNumber('floor', v)) ?? ALLOCATION_FLOOR;
+  const cap = read(arg(4), (v) => readOptionalNumber('cap', v));
+  const amounts = allocate(total, spend, revenue, floor, cap);
+  const capLine = cap === undefined ? [] : [t.cap(num(cap), isRuleError(amounts) ? 0 : amounts.filter((a, i) => a > 0 && a >= cap * spend[i] * (1 - 1e-9)).length)];
+  if (isRuleError(amounts)) return errorExplanation(amounts, lang, [t.floor(ratio(floor)), ...capLine]);
+  const cut = amounts.filter((a, i) => a === 0 && spend[i] > 0).length;
+  return {
+    summary: t.allocateSummary(num(total, 0), amounts.length - amounts.filter((a) => a === 0).length, cut),
+    lines: [t.floor(ratio(floor)), t.allocateRule, ...capLine],
+  };
+}
+
+function explainContribution({ t, lang, num, ratio, pct, arg }: CallContext): Explanation {
+  const revenue = read(arg(0), (v) => readAmount('revenue', v));
+  const spend = read(arg(1), (v) => readAmount('spend', v));
+  const margin = read(arg(2), (v) => readNumber('margin', v));
+  const value = contribution(revenue, spend, margin);
+  if (isRuleError(value)) return errorExplanation(value, lang, []);
+  const roas = spend > 0 && margin > 0 ? [t.breakevenRoas(ratio(revenue / spend), ratio(1 / margin), value >= 0)] : [];
+  return {
+    summary: t.contribution(num(Math.abs(value), 0), value >= 0),
+    lines: [t.contributionIs(num(revenue, 0), pct(margin), num(spend, 0), num(value, 0)), ...roas],
+  };
+}
+
+function explainDecision({ t, lang, num, arg }: CallContext): Explanation {
+  const signalText = read(arg(0), (v) => readOptionalChoice('signal_code', v)) ?? '';
+  const tierText = read(arg(1), (v) => readOptionalChoice('tier_code', v)) ?? '';
+  const crossoverMonth = read(arg(2), (v) => readOptionalNumber('crossover_month', v));
+  const paybackLimit = read(arg(3), (v) => readOptionalNumber('payback_limit', v)) ?? PAYBACK_LIMIT;
+  const signal = parseSignalCode(signalText);
+  if (isRuleError(signal)) return errorExplanation(signal, lang, []);
+  const tier = parseTierCode(tierText);
+  if (isRuleError(tier)) return errorExplanation(tier, lang, []);
+  const inputs = { signal, tier, crossoverMonth, paybackLimit };
+  const code = decide(inputs);
+  if (isRuleError(code)) return errorExplanation(code, lang, []);
+  const reason = t.decisionReason[decisionReason(inputs)](words(tier, lang), num(crossoverMonth ?? 0, 0), num(paybackLimit, 0));
+  return {
+    summary: t.decisionSummary(words(code, lang), reason),
+    lines: [t.decisionInputs(words(signal, lang), words(tier, lang), crossoverMonth === undefined ? undefined : num(crossoverMonth, 0), num(paybackLimit, 0))],
+  };
+}
+
+function explainLtv({ t, lang, num, pct, arg }: CallContext): Explanation {
+  const margin = read(arg(0), (v) => readAmount('margin_per_period', v));
+  const retention = read(arg(1), (v) => readNumber('retention_rate', v));
+  const discount = read(arg(2), (v) => readOptionalNumber('discount_rate', v)) ?? 0;
+  const value = lifetimeValue(margin, retention, discount);
+  if (isRuleError(value)) return errorExplanation(value, lang, []);
+  return { summary: t.ltv(num(value)), lines: [t.ltvIs(num(margin), pct(retention), pct(discount))] };
+}
+
+function explainRetentionLever({ t, lang, num, arg }: CallContext): Explanation {
+  const margin = read(arg(0), (v) => readAmount('margin_per_period', v));
+  const retention = read(arg(1), (v) => readNumber('retention_rate', v));
+  const cac = read(arg(2), (v) => readAmount('cac', v));
+  const uplift = read(arg(3), (v) => readOptionalNumber('retention_uplift', v));
+  const cut = read(arg(4), (v) => readOptionalNumber('cac_cut', v));
+  const c = compareLevers(margin, retention, cac, uplift, cut);
+  if (isRuleError(c)) return errorExplanation(c, lang, []);
+  return { summary: t.lever(words(c.lever, lang)), lines: [t.leverIs(num(c.retentionLtvToCac), num(c.acquisitionLtvToCac))] };
+}
+
+function explainLabel({ t, arg, result }: CallContext): Explanation {
+  const code = read(arg(0), (v) => readOptionalText('code', v)) ?? '';
+  const language = read(arg(1), (v) => readOptionalChoice('lang', v)) ?? 'fr';
+  const parsed = parseLanguage(language);
+  const key = code.trim().toUpperCase();
+  const known = Object.prototype.hasOwnProperty.call(CODE_LABELS, key);
+  if (isRuleError(parsed) || !known) return { summary: String(result ?? ''), lines: [] };
+  return { summary: t.label(key, labelOf(key, parsed) as string), lines: [] };
 }
 
 function errorExplanation(error: RuleError, lang: Language, lines: string[]): Explanation {

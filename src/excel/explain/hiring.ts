@@ -13,7 +13,7 @@ import { costPaths, crossoverMonth, DEFAULT_MONTHS_TO_HIRE, DEFAULT_RAMP_MONTHS,
 import type { Language } from '../../rules/labels';
 import { loadedSalaryFrLines, type LoadedSalaryBreakdown } from '../../rules/payroll-fr';
 import { loadedSalaryQcLines } from '../../rules/payroll-qc';
-import { crossoverWords, hiringExplainStrings } from '../words/hiring';
+import { crossoverWords, hiringExplainStrings, type HiringExplainStrings } from '../words/hiring';
 import type { Explanation, MktCall, Region } from '../types';
 
 class Unknown extends Error {}
@@ -41,103 +41,133 @@ export interface HiringExplainOptions {
 export function explainHiringCall(call: MktCall, args: readonly unknown[], lang: Language, options: HiringExplainOptions = {}): Explanation | undefined {
   if (!isHiringCall(call.id)) return undefined;
   const region: Region = call.id === 'LOADED_SALARY_QC' ? 'QC' : call.id === 'LOADED_SALARY_FR' ? 'FR' : (options.region ?? 'FR');
-  const t = hiringExplainStrings(lang, region);
   const locale = lang === 'fr' ? 'fr-FR' : 'en-US';
-  const money = (v: number) => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
-  const pct = (v: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 3 }).format(v);
-  const arg = (i: number) => (i < args.length ? args[i] : null);
-  const fail = (e: RuleError, lines: string[] = []): Explanation => ({ summary: `${lang === 'fr' ? 'Erreur\u00a0: ' : 'Error: '}${formatMessage(e.key, e.params, lang)}.`, lines });
+  const context: HiringCall = {
+    call,
+    args,
+    lang,
+    region,
+    locale,
+    options,
+    t: hiringExplainStrings(lang, region),
+    money: (v) => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v),
+    pct: (v) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 3 }).format(v),
+    arg: (i) => (i < args.length ? args[i] : null),
+    fail: (e, lines = []) => ({ summary: `${lang === 'fr' ? 'Erreur\u00a0: ' : 'Error: '}${formatMessage(e.key, e.params, lang)}.`, lines }),
+  };
   try {
-    switch (call.id) {
-      case 'LOADED_SALARY_FR':
-      case 'LOADED_SALARY_QC': {
-        const grossAnnual = read(arg(0), (v) => readAmount('gross_annual', v));
-        let breakdown: LoadedSalaryBreakdown | RuleError;
-        if (call.id === 'LOADED_SALARY_FR') {
-          breakdown = loadedSalaryFrLines({
-            grossAnnual,
-            headcount: read(arg(1), (v) => readOptionalNumber('headcount', v)),
-            cadre: read(arg(2), (v) => readYesNo('cadre', v, false)),
-            atRate: read(arg(3), (v) => readOptionalNumber('at_rate', v)),
-            year: read(arg(4), (v) => readOptionalNumber('year', v)),
-          });
-        } else {
-          const payroll = read(arg(2), (v) => (v === null || v === '' ? undefined : readAmount('total_payroll', v)));
-          breakdown = loadedSalaryQcLines({
-            grossAnnual,
-            cnesstRate: read(arg(1), (v) => readOptionalNumber('cnesst_rate', v)),
-            totalPayroll: payroll,
-            benefitsRate: read(arg(3), (v) => readOptionalNumber('benefits_rate', v)),
-            year: read(arg(4), (v) => readOptionalNumber('year', v)),
-          });
-        }
-        if (isRuleError(breakdown)) return fail(breakdown);
-        const share = breakdown.gross > 0 ? breakdown.total / breakdown.gross - 1 : 0;
-        const lines = breakdown.lines
-          .filter((l) => l.amount !== 0 || l.key !== 'benefits')
-          .map((l) => {
-            const label = LINE_LABELS[lang][l.key] ?? l.key;
-            return l.amount < 0 ? t.reduction(label, money(-l.amount)) : t.line(label, money(l.base), pct(l.rate), money(l.amount));
-          });
-        return { summary: t.loadedSummary(money(breakdown.total), money(breakdown.gross), pct(share)), lines: [...lines, call.id === 'LOADED_SALARY_FR' ? t.leftOutFr : t.leftOutQc] };
-      }
-      case 'INHOUSE_MONTHLY': {
-        const loadedSalary = read(arg(0), (v) => readAmount('loaded_salary', v));
-        const toolsMonth = read(arg(1), (v) => (v === null ? 0 : readAmount('tools_month', v)));
-        const hours = read(arg(2), (v) => readOptionalNumber('management_hours_week', v)) ?? 0;
-        const hourly = read(arg(3), (v) => (v === null ? 0 : readAmount('hourly_value', v)));
-        const total = inhouseMonthly({ loadedSalary, toolsMonth, managementHoursWeek: hours, hourlyValue: hourly });
-        if (isRuleError(total)) return fail(total);
-        return {
-          summary: t.inhouseSummary(money(total)),
-          lines: [
-            t.inhouseSalary(money(loadedSalary), money(loadedSalary / 12)),
-            t.inhouseTools(money(toolsMonth)),
-            t.inhouseManagement(new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(hours), money(hourly), money(hours * WEEKS_PER_MONTH * hourly)),
-          ],
-        };
-      }
-      case 'CROSSOVER_MONTH':
-      case 'COST_PATHS': {
-        const inputs = pathInputs(args);
-        const described = [
-          t.crossoverRule(money(inputs.outsourceMonthly), money(inputs.inhouseMonthly), money(inputs.oneOff)),
-          t.crossoverPhases(Math.trunc(inputs.monthsToHire ?? DEFAULT_MONTHS_TO_HIRE), Math.trunc(inputs.rampMonths ?? DEFAULT_RAMP_MONTHS), pct(inputs.rampStart ?? DEFAULT_RAMP_START)),
-        ];
-        if (call.id === 'CROSSOVER_MONTH') {
-          const month = crossoverMonth(inputs);
-          if (isRuleError(month)) return { summary: crossoverError(month, lang, region), lines: described };
-          const rows = costPaths({ ...inputs, horizon: month });
-          if (isRuleError(rows)) return fail(rows, described);
-          const difference = (m: number) => (m === 0 ? inputs.oneOff : rows[m - 1][2] - rows[m - 1][1]);
-          return { summary: crossoverWords(month, lang, region), lines: [...described, t.crossoverBalance(month, money(difference(month - 1)), money(difference(month)))] };
-        }
-        const rows = costPaths(inputs);
-        if (isRuleError(rows)) return fail(rows, described);
-        const row = Math.trunc(options.pathRow ?? 1);
-        if (row < 1 || row > rows.length) return { summary: t.rowOutOfRange(row, rows.length), lines: described };
-        const [m, outsource, hire] = rows[row - 1];
-        const toHire = Math.trunc(inputs.monthsToHire ?? DEFAULT_MONTHS_TO_HIRE);
-        const ramp = Math.trunc(inputs.rampMonths ?? DEFAULT_RAMP_MONTHS);
-        const outside = Math.min(m, toHire);
-        const ramping = Math.min(Math.max(m - toHire, 0), ramp);
-        const inPlace = Math.max(m - toHire - ramp, 0);
-        return {
-          summary: t.pathsSummary(m, money(outsource), money(hire)),
-          lines: [
-            t.pathsOutsource(m, money(inputs.outsourceMonthly), money(outsource)),
-            t.pathsHire(money(inputs.oneOff), outside, ramping, inPlace, money(hire)),
-            ...(hire === outsource ? [] : [t.pathsCheaper(hire < outsource, money(Math.abs(outsource - hire)))]),
-            ...described,
-          ],
-        };
-      }
-    }
+    return HIRING_EXPLAINERS[call.id](context);
   } catch (error) {
-    if (error instanceof RuleError) return fail(error);
+    if (error instanceof RuleError) return context.fail(error);
     return undefined;
   }
-  return undefined;
+}
+
+/** What a §8 explainer reads: the call, its words and number formats, its arguments. */
+interface HiringCall {
+  call: MktCall;
+  args: readonly unknown[];
+  lang: Language;
+  region: Region;
+  locale: string;
+  options: HiringExplainOptions;
+  t: HiringExplainStrings;
+  money: (v: number) => string;
+  pct: (v: number) => string;
+  arg: (i: number) => unknown;
+  fail: (e: RuleError, lines?: string[]) => Explanation;
+}
+
+const HIRING_EXPLAINERS: Record<string, (context: HiringCall) => Explanation> = {
+  LOADED_SALARY_FR: explainLoadedSalary,
+  LOADED_SALARY_QC: explainLoadedSalary,
+  INHOUSE_MONTHLY: explainInhouseMonthly,
+  CROSSOVER_MONTH: explainCostPaths,
+  COST_PATHS: explainCostPaths,
+};
+
+function explainLoadedSalary({ call, t, lang, money, pct, arg, fail }: HiringCall): Explanation {
+  const grossAnnual = read(arg(0), (v) => readAmount('gross_annual', v));
+  let breakdown: LoadedSalaryBreakdown | RuleError;
+  if (call.id === 'LOADED_SALARY_FR') {
+    breakdown = loadedSalaryFrLines({
+      grossAnnual,
+      headcount: read(arg(1), (v) => readOptionalNumber('headcount', v)),
+      cadre: read(arg(2), (v) => readYesNo('cadre', v, false)),
+      atRate: read(arg(3), (v) => readOptionalNumber('at_rate', v)),
+      year: read(arg(4), (v) => readOptionalNumber('year', v)),
+    });
+  } else {
+    const payroll = read(arg(2), (v) => (v === null || v === '' ? undefined : readAmount('total_payroll', v)));
+    breakdown = loadedSalaryQcLines({
+      grossAnnual,
+      cnesstRate: read(arg(1), (v) => readOptionalNumber('cnesst_rate', v)),
+      totalPayroll: payroll,
+      benefitsRate: read(arg(3), (v) => readOptionalNumber('benefits_rate', v)),
+      year: read(arg(4), (v) => readOptionalNumber('year', v)),
+    });
+  }
+  if (isRuleError(breakdown)) return fail(breakdown);
+  const share = breakdown.gross > 0 ? breakdown.total / breakdown.gross - 1 : 0;
+  const lines = breakdown.lines
+    .filter((l) => l.amount !== 0 || l.key !== 'benefits')
+    .map((l) => {
+      const label = LINE_LABELS[lang][l.key] ?? l.key;
+      return l.amount < 0 ? t.reduction(label, money(-l.amount)) : t.line(label, money(l.base), pct(l.rate), money(l.amount));
+    });
+  return { summary: t.loadedSummary(money(breakdown.total), money(breakdown.gross), pct(share)), lines: [...lines, call.id === 'LOADED_SALARY_FR' ? t.leftOutFr : t.leftOutQc] };
+}
+
+function explainInhouseMonthly({ t, locale, money, arg, fail }: HiringCall): Explanation {
+  const loadedSalary = read(arg(0), (v) => readAmount('loaded_salary', v));
+  const toolsMonth = read(arg(1), (v) => (v === null ? 0 : readAmount('tools_month', v)));
+  const hours = read(arg(2), (v) => readOptionalNumber('management_hours_week', v)) ?? 0;
+  const hourly = read(arg(3), (v) => (v === null ? 0 : readAmount('hourly_value', v)));
+  const total = inhouseMonthly({ loadedSalary, toolsMonth, managementHoursWeek: hours, hourlyValue: hourly });
+  if (isRuleError(total)) return fail(total);
+  return {
+    summary: t.inhouseSummary(money(total)),
+    lines: [
+      t.inhouseSalary(money(loadedSalary), money(loadedSalary / 12)),
+      t.inhouseTools(money(toolsMonth)),
+      t.inhouseManagement(new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(hours), money(hourly), money(hours * WEEKS_PER_MONTH * hourly)),
+    ],
+  };
+}
+
+function explainCostPaths({ call, t, lang, region, money, pct, fail, options, args }: HiringCall): Explanation {
+  const inputs = pathInputs(args);
+  const described = [
+    t.crossoverRule(money(inputs.outsourceMonthly), money(inputs.inhouseMonthly), money(inputs.oneOff)),
+    t.crossoverPhases(Math.trunc(inputs.monthsToHire ?? DEFAULT_MONTHS_TO_HIRE), Math.trunc(inputs.rampMonths ?? DEFAULT_RAMP_MONTHS), pct(inputs.rampStart ?? DEFAULT_RAMP_START)),
+  ];
+  if (call.id === 'CROSSOVER_MONTH') {
+    const month = crossoverMonth(inputs);
+    if (isRuleError(month)) return { summary: crossoverError(month, lang, region), lines: described };
+    const rows = costPaths({ ...inputs, horizon: month });
+    if (isRuleError(rows)) return fail(rows, described);
+    const difference = (m: number) => (m === 0 ? inputs.oneOff : rows[m - 1][2] - rows[m - 1][1]);
+    return { summary: crossoverWords(month, lang, region), lines: [...described, t.crossoverBalance(month, money(difference(month - 1)), money(difference(month)))] };
+  }
+  const rows = costPaths(inputs);
+  if (isRuleError(rows)) return fail(rows, described);
+  const row = Math.trunc(options.pathRow ?? 1);
+  if (row < 1 || row > rows.length) return { summary: t.rowOutOfRange(row, rows.length), lines: described };
+  const [m, outsource, hire] = rows[row - 1];
+  const toHire = Math.trunc(inputs.monthsToHire ?? DEFAULT_MONTHS_TO_HIRE);
+  const ramp = Math.trunc(inputs.rampMonths ?? DEFAULT_RAMP_MONTHS);
+  const outside = Math.min(m, toHire);
+  const ramping = Math.min(Math.max(m - toHire, 0), ramp);
+  const inPlace = Math.max(m - toHire - ramp, 0);
+  return {
+    summary: t.pathsSummary(m, money(outsource), money(hire)),
+    lines: [
+      t.pathsOutsource(m, money(inputs.outsourceMonthly), money(outsource)),
+      t.pathsHire(money(inputs.oneOff), outside, ramping, inPlace, money(hire)),
+      ...(hire === outsource ? [] : [t.pathsCheaper(hire < outsource, money(Math.abs(outsource - hire)))]),
+      ...described,
+    ],
+  };
 }
 
 /** CROSSOVER_MONTH's and COST_PATHS's arguments, read as the functions read them. */

@@ -12,6 +12,7 @@ import {
   allocateMarginal,
   breakevenRoas,
   MARGINAL_CAP,
+  type MarginalAllocation,
   marginalRoas,
   optimalSpend,
   parseFit,
@@ -107,29 +108,8 @@ export function explainMarginalCall(call: MktCall, args: readonly unknown[], lan
         const cap = read(arg(3), (v) => readOptionalNumber('cap', v)) ?? MARGINAL_CAP;
         const result = allocateMarginal(budget, spend, revenue, cap);
         if (isRuleError(result)) return errorExplanation(result, lang);
-        const { amounts, fits, ceilings, lambda } = result;
-        const lambdaText = lambda === undefined ? undefined : num(lambda, 3);
-        const lines: string[] = [];
-        amounts.forEach((x, k) => {
-          const i = k + 1;
-          const fit = fits[k];
-          if (fit === undefined) {
-            lines.push(t.channelNoMonth(i));
-            return;
-          }
-          const amount = num(x, 0);
-          if (x > 0 && x >= ceilings[k]) {
-            const marginal = fit.a * fit.b * Math.pow(ceilings[k], fit.b - 1);
-            lines.push(t.channelCeiling(i, amount, num(cap, 2), num(fit.maxSpend, 0), num(marginal, 3)));
-          } else if (x === 0) {
-            lines.push(t.channelZero(i, fit.code === 'LINEAR' ? num(fit.a, 3) : '∞', lambdaText ?? '—'));
-          } else if (fit.code === 'LINEAR') {
-            lines.push(t.channelTied(i, amount, num(fit.a, 3)));
-          } else {
-            lines.push(t.channelFree(i, amount, lambdaText ?? '—'));
-          }
-          if (fit.code === 'LINEAR') lines.push(t.channelLinear(i, fitWords(fit, lang).why ?? ''));
-        });
+        const lambdaText = result.lambda === undefined ? undefined : num(result.lambda, 3);
+        const lines = channelLines(result, cap, lambdaText, lang);
         lines.push(t.allocateRule);
         return { summary: t.allocateSummary(num(budget, 0), lambdaText), lines };
       }
@@ -140,4 +120,32 @@ export function explainMarginalCall(call: MktCall, args: readonly unknown[], lan
     if (error instanceof RuleError) return errorExplanation(error, lang);
     return undefined;
   }
+}
+
+/** Why each channel got its amount: free at the common marginal return, at its ceiling, cut, tied (LINEAR), or without a month. */
+function channelLines({ amounts, fits, ceilings }: MarginalAllocation, cap: number, lambdaText: string | undefined, lang: Language): string[] {
+  const t = MARGINAL_EXPLAIN[lang];
+  const num = (v: number, d = 2) => numberText(lang, v, d);
+  const lines: string[] = [];
+  amounts.forEach((x, k) => {
+    const i = k + 1;
+    const fit = fits[k];
+    if (fit === undefined) {
+      lines.push(t.channelNoMonth(i));
+      return;
+    }
+    const amount = num(x, 0);
+    if (x > 0 && x >= ceilings[k]) {
+      const marginal = fit.a * fit.b * Math.pow(ceilings[k], fit.b - 1);
+      lines.push(t.channelCeiling(i, amount, num(cap, 2), num(fit.maxSpend, 0), num(marginal, 3)));
+    } else if (x === 0) {
+      lines.push(t.channelZero(i, fit.code === 'LINEAR' ? num(fit.a, 3) : '∞', lambdaText ?? '—'));
+    } else if (fit.code === 'LINEAR') {
+      lines.push(t.channelTied(i, amount, num(fit.a, 3)));
+    } else {
+      lines.push(t.channelFree(i, amount, lambdaText ?? '—'));
+    }
+    if (fit.code === 'LINEAR') lines.push(t.channelLinear(i, fitWords(fit, lang).why ?? ''));
+  });
+  return lines;
 }

@@ -16,10 +16,10 @@ import { allocateMarginal, CURVE_MIN_MONTHS, CURVE_MIN_SPREAD, isRuleError, MARG
 import type { Language } from '../../rules/labels';
 import { fitWords } from '../explain/marginal';
 import { FIRST, rowRef, sourceRows } from './source-rows';
-import { formulasAt, inputFormula, literal, SheetPlan, textAt } from './plan';
+import { CellWrite, ChartPlan, FillDown, formulasAt, inputFormula, literal, SheetPlan, textAt } from './plan';
 import { currencyFormat, PERCENT_FORMAT, RATIO_FORMAT, rangeAddress } from '../common/sheet-utils';
 import { GROSS_MARGIN_NAME } from './margin-assumption';
-import { MARGINAL_LABELS, marginalLabelsFor } from '../words/marginal';
+import { MARGINAL_LABELS, marginalLabelsFor, type MarginalLabels } from '../words/marginal';
 
 export { GROSS_MARGIN_NAME };
 import type { ArbitrageInput, SourceData } from '../types';
@@ -34,30 +34,45 @@ const DATA = { monthX: 12, monthY: 13, curveX: 14, curveIn: 15, curveOut: 16, to
 
 const letter = (c: number) => rangeAddress(0, c).replace(/\d+$/, '');
 
+/** What every part of the marginal Arbitrage sheet reads: its words, the channels' rows and where they sit. */
+interface MarginalTable {
+  L: MarginalLabels;
+  money: string;
+  /** Channels and months of the history. */
+  n: number;
+  months: number;
+  /** 1-based rows of the first and last channel. */
+  r: number;
+  last: number;
+  /** A channel's months (row relative), and every channel's (fixed): the block MKT.ALLOCATE_MARGINAL reads. */
+  spendRow: string;
+  revenueRow: string;
+  spendBlock: string;
+  revenueBlock: string;
+}
+
 export function marginalArbitragePlan({ source, layout, profile, totalBudget, grossMargin }: ArbitrageInput): SheetPlan {
-  const L = marginalLabelsFor(profile);
-  const money = currencyFormat(profile);
   const src = sourceRows(source, layout);
-  const n = src.count;
-  const months = layout.spend.count;
-  const r = FIRST + 1; // 1-based row of the first channel
-  const last = FIRST + n; // 1-based row of the last channel
   const spendRow = rowRef(src, src.spend);
   const revenueRow = rowRef(src, src.revenue);
-  // The whole history, one row per channel: the block MKT.ALLOCATE_MARGINAL reads.
-  const spendBlock = absoluteBlock(spendRow, src.firstRow, n);
-  const revenueBlock = absoluteBlock(revenueRow, src.firstRow, n);
+  const table: MarginalTable = {
+    L: marginalLabelsFor(profile),
+    money: currencyFormat(profile),
+    n: src.count,
+    months: layout.spend.count,
+    r: FIRST + 1,
+    last: FIRST + src.count,
+    spendRow,
+    revenueRow,
+    spendBlock: absoluteBlock(spendRow, src.firstRow, src.count),
+    revenueBlock: absoluteBlock(revenueRow, src.firstRow, src.count),
+  };
+  const { L, money, n, r, last, spendBlock, revenueBlock } = table;
   const picks: SheetPlan['picks'] = [];
   const budget = inputFormula('total_budget', totalBudget, { singleCell: false, picks });
-  // Checked here (a picked cell must exist); its value is written on the assumptions sheet (write.ts).
+  // Checked here (a picked cell must exist); its value is written on the assumptions sheet (write/plan.ts).
   inputFormula('margin', grossMargin ?? { value: Number.NaN }, { picks });
   const fit = `B${r}:E${r}`;
-  const mask = `ISNUMBER(${spendRow})*ISNUMBER(${revenueRow})*(${spendRow}>0)*(${revenueRow}>0)`;
-  const ceiling = `$D$3*MAX(IF(${mask},${spendRow}))`;
-  const warning =
-    `=IF(E${r}="LINEAR",IF(SUMPRODUCT(${mask})<${CURVE_MIN_MONTHS},${literal(L.warnFewMonths)},` +
-    `IF(MAX(IF(${mask},${spendRow}))<${CURVE_MIN_SPREAD}*MIN(IF(${mask},${spendRow})),${literal(L.warnLittleVariation)},${literal(L.warnNotDiminishing)})),` +
-    `IF(AND(G${r}>0,G${r}>=${ceiling}),${literal(L.warnCeiling)},""))`;
   const row: Array<string | number> = [
     `=${rowRef(src, [src.channelColumn, src.channelColumn])}&""`,
     `=MKT.RESPONSE_FIT(${spendRow},${revenueRow})`,
@@ -70,18 +85,9 @@ export function marginalArbitragePlan({ source, layout, profile, totalBudget, gr
     `=MKT.MARGINAL_ROAS(${fit},F${r})`,
     `=IF(AND(G${r}=0,C${r}<1),"",MKT.MARGINAL_ROAS(${fit},G${r}))`,
     `=IF(E${r}="CURVE",MKT.OPTIMAL_SPEND(${fit},${GROSS_MARGIN_NAME}),"")`,
-    warning,
+    warningFormula(table),
   ];
-  // Chart data for the channel chosen in B3.
-  const pick = (col: number) => `INDEX($${letter(col)}$${r}:$${letter(col)}$${last},$B$3)`;
-  const a = pick(COL.fit);
-  const b = pick(COL.fit + 1);
-  const best = `MAX(INDEX(${spendBlock},$B$3,0))`;
-  const k = (col: number) => `ROWS(${letter(col)}$${r}:${letter(col)}${r})`;
-  const curveX = `=(${k(DATA.curveX)}-1)/${CURVE_POINTS - 1}*$D$3*${best}`;
-  const x = `${letter(DATA.curveX)}${r}`;
-  const chartRows = Math.max(months, CURVE_POINTS);
-  const dataRange = (col: number, rows: number) => rangeAddress(FIRST, col, rows, 1);
+  const chartRows = Math.max(table.months, CURVE_POINTS);
   return {
     kind: 'arbitrage',
     writes: [
@@ -104,59 +110,92 @@ export function marginalArbitragePlan({ source, layout, profile, totalBudget, gr
       // One formula; its column spills beside the channels.
       formulasAt(FIRST, COL.proposed, [[`=MKT.ALLOCATE_MARGINAL($B$2,${spendBlock},${revenueBlock},$D$3)`]], [[money]]),
       formulasAt(FIRST, COL.roasToday, [afterProposed], [[RATIO_FORMAT, RATIO_FORMAT, money, 'General']]),
-      textAt(FIRST - 1, DATA.monthX, [[L.dataMonthSpend, L.dataMonthRevenue, L.dataCurveSpend, L.dataCurveIn, L.dataCurveOut, L.dataTodaySpend, L.dataTodayRevenue, L.dataProposedSpend, L.dataProposedRevenue]], 'header'),
-      formulasAt(FIRST, DATA.monthX, [[`=INDEX(${spendBlock},$B$3,${k(DATA.monthX)})`, `=INDEX(${revenueBlock},$B$3,${k(DATA.monthY)})`]], [[money, money]]),
-      formulasAt(
-        FIRST,
-        DATA.curveX,
-        [[curveX, `=IF(${x}<=${best},${a}*${x}^${b},NA())`, `=IF(${x}>=${best},${a}*${x}^${b},NA())`]],
-        [[money, money, money]],
-      ),
-      formulasAt(
-        FIRST,
-        DATA.todayX,
-        [[`=${pick(COL.today)}`, `=${a}*${letter(DATA.todayX)}${r}^${b}`, `=${pick(COL.proposed)}`, `=${a}*${letter(DATA.proposedX)}${r}^${b}`]],
-        [[money, money, money, money]],
-      ),
+      ...chartDataWrites(table),
     ],
-    // The spills (B:E of each fit, the proposed column G) are left alone: filling them would block the spill.
-    fills: [
-      ...(n > 1
-        ? [
-            { from: rangeAddress(FIRST, 0, 1, 2), to: rangeAddress(FIRST + 1, 0, n - 1, 2) },
-            { from: rangeAddress(FIRST, COL.today, 1, 1), to: rangeAddress(FIRST + 1, COL.today, n - 1, 1) },
-            { from: rangeAddress(FIRST, COL.proposed, 1, 1), to: rangeAddress(FIRST + 1, COL.proposed, n - 1, 1), copy: 'formats' as const },
-            { from: rangeAddress(FIRST, COL.roasToday, 1, 4), to: rangeAddress(FIRST + 1, COL.roasToday, n - 1, 4) },
-          ]
-        : []),
-      ...(months > 1 ? [{ from: rangeAddress(FIRST, DATA.monthX, 1, 2), to: rangeAddress(FIRST + 1, DATA.monthX, months - 1, 2) }] : []),
-      { from: rangeAddress(FIRST, DATA.curveX, 1, 3), to: rangeAddress(FIRST + 1, DATA.curveX, CURVE_POINTS - 1, 3) },
-    ],
+    fills: marginalFills(table),
     names: [],
     highlights: [
       { address: rangeAddress(FIRST, 0, n, COL.warning + 1), formula: `=$K${r}<>""`, fill: '#FFF2CC', fontColor: '#7F6000' },
     ],
-    charts: [
-      {
-        name: MARGINAL_CHART,
-        title: L.chartTitle,
-        type: 'scatter',
-        categories: dataRange(DATA.monthX, months),
-        series: [
-          { name: L.seriesMonths, x: dataRange(DATA.monthX, months), values: dataRange(DATA.monthY, months) },
-          { name: L.seriesCurve, x: dataRange(DATA.curveX, CURVE_POINTS), values: dataRange(DATA.curveIn, CURVE_POINTS), line: true },
-          { name: L.seriesBeyond, x: dataRange(DATA.curveX, CURVE_POINTS), values: dataRange(DATA.curveOut, CURVE_POINTS), line: true },
-          { name: L.seriesToday, x: dataRange(DATA.todayX, 1), values: dataRange(DATA.todayY, 1) },
-          { name: L.seriesProposed, x: dataRange(DATA.proposedX, 1), values: dataRange(DATA.proposedY, 1) },
-        ],
-        position: [`A${Math.max(last, FIRST + chartRows) + 3}`, `K${Math.max(last, FIRST + chartRows) + 24}`],
-      },
-    ],
+    charts: [marginalChart(table, chartRows)],
     validations: [],
     widths: { A: 160, B: 70, C: 60, D: 60, E: 70, F: 110, G: 120, H: 90, I: 90, J: 110, K: 320 },
     region: { row: 0, column: 0, rows: Math.max(last, FIRST + chartRows), columns: DATA.proposedY + 1 },
     anchor: 'B2',
     picks,
+  };
+}
+
+/** The warning column: why a fit fell back to LINEAR, or that the proposed spend sits at the channel's ceiling. */
+function warningFormula({ L, r, spendRow, revenueRow }: MarginalTable): string {
+  const mask = `ISNUMBER(${spendRow})*ISNUMBER(${revenueRow})*(${spendRow}>0)*(${revenueRow}>0)`;
+  const ceiling = `$D$3*MAX(IF(${mask},${spendRow}))`;
+  return (
+    `=IF(E${r}="LINEAR",IF(SUMPRODUCT(${mask})<${CURVE_MIN_MONTHS},${literal(L.warnFewMonths)},` +
+    `IF(MAX(IF(${mask},${spendRow}))<${CURVE_MIN_SPREAD}*MIN(IF(${mask},${spendRow})),${literal(L.warnLittleVariation)},${literal(L.warnNotDiminishing)})),` +
+    `IF(AND(G${r}>0,G${r}>=${ceiling}),${literal(L.warnCeiling)},""))`
+  );
+}
+
+/** The chart's data, right of the table, for the channel chosen in B3: its months, its curve, today and proposed. */
+function chartDataWrites({ L, money, r, last, spendBlock, revenueBlock }: MarginalTable): CellWrite[] {
+  const pick = (col: number) => `INDEX($${letter(col)}$${r}:$${letter(col)}$${last},$B$3)`;
+  const a = pick(COL.fit);
+  const b = pick(COL.fit + 1);
+  const best = `MAX(INDEX(${spendBlock},$B$3,0))`;
+  const k = (col: number) => `ROWS(${letter(col)}$${r}:${letter(col)}${r})`;
+  const curveX = `=(${k(DATA.curveX)}-1)/${CURVE_POINTS - 1}*$D$3*${best}`;
+  const x = `${letter(DATA.curveX)}${r}`;
+  return [
+    textAt(FIRST - 1, DATA.monthX, [[L.dataMonthSpend, L.dataMonthRevenue, L.dataCurveSpend, L.dataCurveIn, L.dataCurveOut, L.dataTodaySpend, L.dataTodayRevenue, L.dataProposedSpend, L.dataProposedRevenue]], 'header'),
+    formulasAt(FIRST, DATA.monthX, [[`=INDEX(${spendBlock},$B$3,${k(DATA.monthX)})`, `=INDEX(${revenueBlock},$B$3,${k(DATA.monthY)})`]], [[money, money]]),
+    formulasAt(
+      FIRST,
+      DATA.curveX,
+      [[curveX, `=IF(${x}<=${best},${a}*${x}^${b},NA())`, `=IF(${x}>=${best},${a}*${x}^${b},NA())`]],
+      [[money, money, money]],
+    ),
+    formulasAt(
+      FIRST,
+      DATA.todayX,
+      [[`=${pick(COL.today)}`, `=${a}*${letter(DATA.todayX)}${r}^${b}`, `=${pick(COL.proposed)}`, `=${a}*${letter(DATA.proposedX)}${r}^${b}`]],
+      [[money, money, money, money]],
+    ),
+  ];
+}
+
+/** The template rows filled down. The spills (B:E of each fit, the proposed column G) are left alone: filling them would block the spill. */
+function marginalFills({ n, months }: MarginalTable): FillDown[] {
+  return [
+    ...(n > 1
+      ? [
+          { from: rangeAddress(FIRST, 0, 1, 2), to: rangeAddress(FIRST + 1, 0, n - 1, 2) },
+          { from: rangeAddress(FIRST, COL.today, 1, 1), to: rangeAddress(FIRST + 1, COL.today, n - 1, 1) },
+          { from: rangeAddress(FIRST, COL.proposed, 1, 1), to: rangeAddress(FIRST + 1, COL.proposed, n - 1, 1), copy: 'formats' as const },
+          { from: rangeAddress(FIRST, COL.roasToday, 1, 4), to: rangeAddress(FIRST + 1, COL.roasToday, n - 1, 4) },
+        ]
+      : []),
+    ...(months > 1 ? [{ from: rangeAddress(FIRST, DATA.monthX, 1, 2), to: rangeAddress(FIRST + 1, DATA.monthX, months - 1, 2) }] : []),
+    { from: rangeAddress(FIRST, DATA.curveX, 1, 3), to: rangeAddress(FIRST + 1, DATA.curveX, CURVE_POINTS - 1, 3) },
+  ];
+}
+
+/** The x/y chart of the chosen channel: its months, its curve within and beyond its best month, today and proposed. */
+function marginalChart({ L, months, last }: MarginalTable, chartRows: number): ChartPlan {
+  const dataRange = (col: number, rows: number) => rangeAddress(FIRST, col, rows, 1);
+  return {
+    name: MARGINAL_CHART,
+    title: L.chartTitle,
+    type: 'scatter',
+    categories: dataRange(DATA.monthX, months),
+    series: [
+      { name: L.seriesMonths, x: dataRange(DATA.monthX, months), values: dataRange(DATA.monthY, months) },
+      { name: L.seriesCurve, x: dataRange(DATA.curveX, CURVE_POINTS), values: dataRange(DATA.curveIn, CURVE_POINTS), line: true },
+      { name: L.seriesBeyond, x: dataRange(DATA.curveX, CURVE_POINTS), values: dataRange(DATA.curveOut, CURVE_POINTS), line: true },
+      { name: L.seriesToday, x: dataRange(DATA.todayX, 1), values: dataRange(DATA.todayY, 1) },
+      { name: L.seriesProposed, x: dataRange(DATA.proposedX, 1), values: dataRange(DATA.proposedY, 1) },
+    ],
+    position: [`A${Math.max(last, FIRST + chartRows) + 3}`, `K${Math.max(last, FIRST + chartRows) + 24}`],
   };
 }
 

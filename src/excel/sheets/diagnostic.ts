@@ -1,8 +1,8 @@
 /** The Diagnostic sheet: each channel's spend, revenue, ROAS and band, the totals, the ROI chart. */
 import { labelLanguage, labelsFor } from '../words/sheets';
 import { currencyFormat, rangeAddress, RATIO_FORMAT } from '../common/sheet-utils';
-import { CellData, CellWrite, formulasAt, literal, SheetPlan, textAt } from './plan';
-import { explicitRows, FIRST, rowRef, sourceRows, TABLE_HEADER_ROW } from './source-rows';
+import { CellData, CellWrite, ChartPlan, formulasAt, literal, SheetPlan, textAt } from './plan';
+import { ExplicitRow, explicitRows, FIRST, rowRef, SourceRows, sourceRows, TABLE_HEADER_ROW } from './source-rows';
 import type { DiagnosticInput } from '../types';
 
 export function diagnosticPlan({ source, layout, profile }: DiagnosticInput): SheetPlan {
@@ -29,28 +29,7 @@ export function diagnosticPlan({ source, layout, profile }: DiagnosticInput): Sh
   ];
   const formats = ['General', money, money, RATIO_FORMAT, 'General', 'General', RATIO_FORMAT, RATIO_FORMAT, money];
   const columns = formats.length;
-  // One row per channel over the same columns: one template row filled down (live references
-  // that shift). Each channel with its own cells: a row each, its sums referencing them.
-  let rows: CellWrite;
-  if (explicit) {
-    rows = formulasAt(
-      FIRST,
-      0,
-      explicit.map((e, i) => [e.name, e.spend, e.revenue, `=MKT.ROI_RATIO(C${r + i},B${r + i})`, ...rest(r + i)]),
-      explicit.map(() => formats),
-    );
-  } else {
-    const spendRef = rowRef(src!, src!.spend);
-    const revenueRef = rowRef(src!, src!.revenue);
-    const template: CellData[] = [
-      `=${rowRef(src!, [src!.channelColumn, src!.channelColumn])}&""`,
-      `=SUM(${spendRef})`,
-      `=SUM(${revenueRef})`,
-      `=MKT.ROI_RATIO(${revenueRef},${spendRef})`,
-      ...rest(r),
-    ];
-    rows = formulasAt(FIRST, 0, [template], [formats]);
-  }
+  const rows = channelRows(explicit, src, rest, formats);
   const totals: CellData[] = [
     `=SUM(${col(1)})`,
     `=SUM(${col(2)})`,
@@ -76,23 +55,52 @@ export function diagnosticPlan({ source, layout, profile }: DiagnosticInput): Sh
     highlights: [
       { address: rangeAddress(FIRST, 0, n, 8), formula: `=$E${r}="BELOW"`, fill: '#F8CBAD', fontColor: '#9C0006' },
     ],
-    charts: [
-      {
-        name: 'MKT_DIAGNOSTIC_ROI',
-        title: L.chartRoi,
-        categories: col(0),
-        series: [
-          { name: L.roi, values: col(3) },
-          { name: L.low, values: col(6), line: true },
-          { name: L.high, values: col(7), line: true },
-        ],
-        position: ['L4', 'T22'],
-      },
-    ],
+    charts: [roiChart(L, col)],
     validations: [],
     widths: { A: 160, B: 90, C: 90, D: 110, E: 70, F: 110, G: 70, H: 70, I: 130, J: 110 },
     // The cells written; the chart floats beside them and is replaced by its name.
     region: { row: 0, column: 0, rows: last + 1, columns: columns + 1 },
     anchor: 'A1',
+  };
+}
+
+/**
+ * The channels' rows. One row per channel over the same columns: one template row filled down
+ * (live references that shift). Each channel with its own cells: a row each, its sums referencing them.
+ */
+function channelRows(explicit: ExplicitRow[] | undefined, src: SourceRows | undefined, rest: (row: number) => CellData[], formats: string[]): CellWrite {
+  const r = FIRST + 1; // 1-based row of the template
+  if (explicit) {
+    return formulasAt(
+      FIRST,
+      0,
+      explicit.map((e, i) => [e.name, e.spend, e.revenue, `=MKT.ROI_RATIO(C${r + i},B${r + i})`, ...rest(r + i)]),
+      explicit.map(() => formats),
+    );
+  }
+  const spendRef = rowRef(src!, src!.spend);
+  const revenueRef = rowRef(src!, src!.revenue);
+  const template: CellData[] = [
+    `=${rowRef(src!, [src!.channelColumn, src!.channelColumn])}&""`,
+    `=SUM(${spendRef})`,
+    `=SUM(${revenueRef})`,
+    `=MKT.ROI_RATIO(${revenueRef},${spendRef})`,
+    ...rest(r),
+  ];
+  return formulasAt(FIRST, 0, [template], [formats]);
+}
+
+/** Each channel's ROAS against the 3:1–5:1 target lines. */
+function roiChart(L: ReturnType<typeof labelsFor>, col: (c: number) => string): ChartPlan {
+  return {
+    name: 'MKT_DIAGNOSTIC_ROI',
+    title: L.chartRoi,
+    categories: col(0),
+    series: [
+      { name: L.roi, values: col(3) },
+      { name: L.low, values: col(6), line: true },
+      { name: L.high, values: col(7), line: true },
+    ],
+    position: ['L4', 'T22'],
   };
 }

@@ -7,9 +7,9 @@
  * words; a spilled =MKT.COST_PATHS table and a line chart of its two cumulative paths. Pure.
  */
 import { cellAddress, currencyFormat, INTEGER_FORMAT, parseAddress, PERCENT_FORMAT, rangeAddress } from '../common/sheet-utils';
-import { CellData, CellWrite, formulasAt, inputFormula, literal, PlanInputError, SheetPlan, textAt } from './plan';
+import { CellData, CellWrite, ChartPlan, formulasAt, inputFormula, literal, PlanInputError, SheetPlan, textAt } from './plan';
 import { registryName, parseRecordFormula } from '../common/registry';
-import { hiringLabels } from '../words/hiring';
+import { hiringLabels, type HiringStrings } from '../words/hiring';
 import type { HiringInput } from '../types';
 
 export const LOADED_SALARY_NAME = 'MKT_LOADED_SALARY';
@@ -56,8 +56,7 @@ export function hiringPlan(input: HiringInput): SheetPlan {
   const L = hiringLabels(profile.lang, profile.region);
   const money = currencyFormat(profile);
   const picks: SheetPlan['picks'] = [];
-  const yes = profile.lang === 'fr' ? 'oui' : 'yes';
-  const no = profile.lang === 'fr' ? 'non' : 'no';
+  const [yes, no] = yesNo(profile.lang);
   const horizon = Math.trunc(input.horizon);
   if (!Number.isFinite(horizon) || horizon < 1 || horizon > MAX_HORIZON) throw new PlanInputError('badNumber', { field: L.horizon });
   if (!Number.isInteger(input.year)) throw new PlanInputError('badNumber', { field: L.year });
@@ -65,28 +64,7 @@ export function hiringPlan(input: HiringInput): SheetPlan {
 
   const inputs: Array<[number, string, CellData, string]> = [[R.gross, L.gross, cell('gross', input.gross, false), money]];
   const texts: CellWrite[] = [textAt(R.period - 1, 1, [[input.grossPeriod === 'monthly' ? L.monthly : L.yearly]], 'input')];
-  let loadedFormula: string;
-  let marketLabels: string[];
-  if (profile.region === 'QC') {
-    const q = input.quebec;
-    if (!q) throw new PlanInputError('badNumber', { field: L.cnesstRate });
-    marketLabels = [L.cnesstRate, L.totalPayroll, L.benefitsRate];
-    inputs.push(
-      [R.market1, '', cell('cnesst_rate', q.cnesstRate), RATE_FORMAT],
-      // The company's payroll; left out, the employee's own gross (the function's default), live.
-      [R.market2, '', q.totalPayroll ? cell('total_payroll', q.totalPayroll, false) : `=${B(R.grossYearly)}`, money],
-      [R.market3, '', cell('benefits_rate', q.benefitsRate), RATE_FORMAT],
-    );
-    loadedFormula = `=MKT.LOADED_SALARY_QC(${B(R.grossYearly)},${B(R.market1)},${B(R.market2)},${B(R.market3)},${B(R.year)})`;
-  } else {
-    const f = input.france;
-    if (!f) throw new PlanInputError('badNumber', { field: L.headcount });
-    marketLabels = [L.headcount, L.cadre, L.atRate];
-    inputs.push([R.market1, '', cell('headcount', f.headcount), INTEGER_FORMAT], [R.market3, '', cell('at_rate', f.atRate), RATE_FORMAT]);
-    // oui/non as text: MKT reads it as yes/no, and the owner reads it as a word.
-    texts.push(textAt(R.market2 - 1, 1, [[f.cadre ? yes : no]], 'input'));
-    loadedFormula = `=MKT.LOADED_SALARY_FR(${B(R.grossYearly)},${B(R.market1)},${B(R.market2)},${B(R.market3)},${B(R.year)})`;
-  }
+  const { loadedFormula, marketLabels } = marketInputs(input, L, cell, inputs, texts);
   inputs.push(
     [R.year, '', input.year, INTEGER_FORMAT],
     [R.tools, '', cell('tools_month', input.toolsMonth, false), money],
@@ -101,7 +79,80 @@ export function hiringPlan(input: HiringInput): SheetPlan {
   );
 
   const crossoverArgs = [R.outsource, R.inhouse, R.oneOff, R.monthsToHire, R.rampMonths, R.rampStart].map(B).join(',');
-  const results: Array<[number, CellData, string]> = [
+  const results = hiringResults(L, loadedFormula, crossoverArgs, money);
+  const lastPath = R.paths + horizon - 1;
+  const pathRows = (column: string) => `${column}${R.paths}:${column}${lastPath}`;
+  const isResult = new Set([R.loaded, R.inhouse, R.crossover]);
+  return {
+    kind: 'hiring',
+    writes: [
+      textAt(0, 0, [[L.title]], 'title'),
+      textAt(1, 0, [[L.note]], 'note'),
+      textAt(3, 0, [[L.salary]], 'header'),
+      textAt(14, 0, [[L.inhouse]], 'header'),
+      textAt(20, 0, [[L.crossover]], 'header'),
+      ...labelRows(L, marketLabels).map(([row, label]) => textAt(row - 1, 0, [[label]])),
+      ...inputs.map(([row, , data, format]) => formulasAt(row - 1, 1, [[data]], [[format]], 'input')),
+      ...texts,
+      ...results.map(([row, formula, format]) => formulasAt(row - 1, 1, [[formula]], [[format]], isResult.has(row as 12 | 19 | 29) ? 'total' : undefined)),
+      textAt(R.pathsHeader - 1, 0, [[L.month, L.outsourceCumulative, L.hireCumulative]], 'header'),
+      // The cells the table spills into get their number formats only (a value would block the spill).
+      { address: rangeAddress(R.paths - 1, 0, horizon, 3), kind: 'formats', data: [], numberFormat: Array.from({ length: horizon }, () => [INTEGER_FORMAT, money, money]) },
+      // One formula; the table spills below it (horizon rows × 3).
+      formulasAt(R.paths - 1, 0, [[`=MKT.COST_PATHS(${crossoverArgs},${B(R.horizon)})`]], [[INTEGER_FORMAT]]),
+    ],
+    fills: [],
+    names: [
+      { name: LOADED_SALARY_NAME, address: cellAddress(R.loaded - 1, 1, true), comment: 'Loaded salary (RULES.md §8), read by the in-house check' },
+      { name: CROSSOVER_NAME, address: cellAddress(R.crossover - 1, 1, true), comment: 'Crossover month, 0 = never (RULES.md §8), read by MKT.DECISION' },
+    ],
+    highlights: [],
+    charts: [hiringChart(L, pathRows)],
+    validations: [
+      { address: B(R.period), list: profile.lang === 'fr' ? 'mensuel,annuel' : 'monthly,yearly' },
+      ...(profile.region === 'QC' ? [] : [{ address: B(R.market2), list: `${yes},${no}` }]),
+    ],
+    widths: { A: 330, B: 120, C: 130 },
+    region: { row: 0, column: 0, rows: lastPath, columns: 3 },
+    anchor: B(R.gross),
+    picks,
+  };
+}
+
+/** The market's inputs (France: headcount, cadre, AT rate; Québec: CNESST, payroll, benefits), added to `inputs` and `texts`, and the loaded salary's formula. */
+function marketInputs(
+  input: HiringInput,
+  L: HiringStrings,
+  cell: (field: string, value: HiringInput['gross'], single?: boolean) => CellData,
+  inputs: Array<[number, string, CellData, string]>,
+  texts: CellWrite[],
+): { loadedFormula: string; marketLabels: string[] } {
+  const money = currencyFormat(input.profile);
+  if (input.profile.region === 'QC') {
+    const q = input.quebec;
+    if (!q) throw new PlanInputError('badNumber', { field: L.cnesstRate });
+    inputs.push(
+      [R.market1, '', cell('cnesst_rate', q.cnesstRate), RATE_FORMAT],
+      // The company's payroll; left out, the employee's own gross (the function's default), live.
+      [R.market2, '', q.totalPayroll ? cell('total_payroll', q.totalPayroll, false) : `=${B(R.grossYearly)}`, money],
+      [R.market3, '', cell('benefits_rate', q.benefitsRate), RATE_FORMAT],
+    );
+    const loadedFormula = `=MKT.LOADED_SALARY_QC(${B(R.grossYearly)},${B(R.market1)},${B(R.market2)},${B(R.market3)},${B(R.year)})`;
+    return { loadedFormula, marketLabels: [L.cnesstRate, L.totalPayroll, L.benefitsRate] };
+  }
+  const f = input.france;
+  if (!f) throw new PlanInputError('badNumber', { field: L.headcount });
+  inputs.push([R.market1, '', cell('headcount', f.headcount), INTEGER_FORMAT], [R.market3, '', cell('at_rate', f.atRate), RATE_FORMAT]);
+  // oui/non as text: MKT reads it as yes/no, and the owner reads it as a word.
+  const [yes, no] = yesNo(input.profile.lang);
+  texts.push(textAt(R.market2 - 1, 1, [[f.cadre ? yes : no]], 'input'));
+  const loadedFormula = `=MKT.LOADED_SALARY_FR(${B(R.grossYearly)},${B(R.market1)},${B(R.market2)},${B(R.market3)},${B(R.year)})`;
+  return { loadedFormula, marketLabels: [L.headcount, L.cadre, L.atRate] };
+}
+
+/** The computed rows: yearly gross, loaded salary, contributions, in-house monthly, one-off cost, crossover month and in words. */
+function hiringResults(L: HiringStrings, loadedFormula: string, crossoverArgs: string, money: string): Array<[number, CellData, string]> {
+  return [
     [R.grossYearly, `=IF(OR(${B(R.period)}=${literal('mensuel')},${B(R.period)}=${literal('monthly')}),${B(R.gross)}*12,${B(R.gross)})`, money],
     [R.loaded, loadedFormula, money],
     [R.contributions, `=${B(R.loaded)}-${B(R.grossYearly)}`, money],
@@ -114,7 +165,11 @@ export function hiringPlan(input: HiringInput): SheetPlan {
       'General',
     ],
   ];
-  const labels: Array<[number, string]> = [
+}
+
+/** Each row's label in column A. */
+function labelRows(L: HiringStrings, marketLabels: string[]): Array<[number, string]> {
+  return [
     [R.gross, L.gross],
     [R.period, L.period],
     [R.grossYearly, L.grossYearly],
@@ -138,56 +193,24 @@ export function hiringPlan(input: HiringInput): SheetPlan {
     [R.crossover, L.crossoverMonth],
     [R.words, L.crossoverWords],
   ];
-  const lastPath = R.paths + horizon - 1;
-  const pathRows = (column: string) => `${column}${R.paths}:${column}${lastPath}`;
-  const isResult = new Set([R.loaded, R.inhouse, R.crossover]);
+}
+
+/** The line chart of both cumulative costs over the horizon written. */
+function hiringChart(L: HiringStrings, pathRows: (column: string) => string): ChartPlan {
   return {
-    kind: 'hiring',
-    writes: [
-      textAt(0, 0, [[L.title]], 'title'),
-      textAt(1, 0, [[L.note]], 'note'),
-      textAt(3, 0, [[L.salary]], 'header'),
-      textAt(14, 0, [[L.inhouse]], 'header'),
-      textAt(20, 0, [[L.crossover]], 'header'),
-      ...labels.map(([row, label]) => textAt(row - 1, 0, [[label]])),
-      ...inputs.map(([row, , data, format]) => formulasAt(row - 1, 1, [[data]], [[format]], 'input')),
-      ...texts,
-      ...results.map(([row, formula, format]) => formulasAt(row - 1, 1, [[formula]], [[format]], isResult.has(row as 12 | 19 | 29) ? 'total' : undefined)),
-      textAt(R.pathsHeader - 1, 0, [[L.month, L.outsourceCumulative, L.hireCumulative]], 'header'),
-      // The cells the table spills into get their number formats only (a value would block the spill).
-      { address: rangeAddress(R.paths - 1, 0, horizon, 3), kind: 'formats', data: [], numberFormat: Array.from({ length: horizon }, () => [INTEGER_FORMAT, money, money]) },
-      // One formula; the table spills below it (horizon rows × 3).
-      formulasAt(R.paths - 1, 0, [[`=MKT.COST_PATHS(${crossoverArgs},${B(R.horizon)})`]], [[INTEGER_FORMAT]]),
+    name: HIRING_CHART,
+    title: L.chart,
+    type: 'line',
+    categories: pathRows('A'),
+    series: [
+      { name: L.outsourceCumulative, values: pathRows('B') },
+      { name: L.hireCumulative, values: pathRows('C') },
     ],
-    fills: [],
-    names: [
-      { name: LOADED_SALARY_NAME, address: cellAddress(R.loaded - 1, 1, true), comment: 'Loaded salary (RULES.md §8), read by the in-house check' },
-      { name: CROSSOVER_NAME, address: cellAddress(R.crossover - 1, 1, true), comment: 'Crossover month, 0 = never (RULES.md §8), read by MKT.DECISION' },
-    ],
-    highlights: [],
-    charts: [
-      {
-        name: HIRING_CHART,
-        title: L.chart,
-        type: 'line',
-        categories: pathRows('A'),
-        series: [
-          { name: L.outsourceCumulative, values: pathRows('B') },
-          { name: L.hireCumulative, values: pathRows('C') },
-        ],
-        position: ['E4', 'M24'],
-      },
-    ],
-    validations: [
-      { address: B(R.period), list: profile.lang === 'fr' ? 'mensuel,annuel' : 'monthly,yearly' },
-      ...(profile.region === 'QC' ? [] : [{ address: B(R.market2), list: `${yes},${no}` }]),
-    ],
-    widths: { A: 330, B: 120, C: 130 },
-    region: { row: 0, column: 0, rows: lastPath, columns: 3 },
-    anchor: B(R.gross),
-    picks,
+    position: ['E4', 'M24'],
   };
 }
+
+const yesNo = (lang: 'fr' | 'en'): [string, string] => (lang === 'fr' ? ['oui', 'non'] : ['yes', 'no']);
 
 /**
  * When a cell lies in the COST_PATHS table of the pane's hiring sheet (its record `MKT_SHEET_HIRING`

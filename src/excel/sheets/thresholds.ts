@@ -76,11 +76,19 @@ export const SOURCES: Record<ThresholdSource, Record<Language, string>> = {
 
 /** The thresholds in force for a budget profile, in THRESHOLD_NAMES order. */
 export function thresholdCells(profile: BudgetProfile = 'standard', region: Region = 'FR'): ThresholdCell[] {
+  const cells: Record<ThresholdName, Omit<ThresholdCell, 'name'>> = { ...liveCells(profile, region), ...referenceCells(region) };
+  return THRESHOLD_NAMES.map((name) => ({ name, ...cells[name] }));
+}
+
+type CellsOf<Names extends readonly string[]> = Record<Names[number], Omit<ThresholdCell, 'name'>>;
+
+/** The editable block: each name is an argument of the formulas the pane writes. */
+function liveCells(profile: BudgetProfile, region: Region): CellsOf<typeof LIVE_THRESHOLD_NAMES> {
   // The tier thresholds are the article's euros: a Québec sheet says so without the word (EUR).
   const tierNote = region === 'QC'
     ? { fr: ' ; les seuils ci-dessous sont en EUR (marché français) : pour des dollars canadiens, saisissez votre facteur, MKT ne convertit pas', en: '; the thresholds below are in EUR (French market): for Canadian dollars, enter your own factor, MKT does not convert' }
     : { fr: ' (1 = les seuils de l’article, marché français)', en: ' (1 = the article’s thresholds, French market)' };
-  const cells: Record<ThresholdName, Omit<ThresholdCell, 'name'>> = {
+  return {
     MKT_ROI_LOW: {
       value: ROI_TARGET_LOW, format: 'ratio', live: true, source: 'blot', usedBy: 'MKT.ROI_BAND (low), MKT.PILOT_VERDICT (roi_floor)',
       label: { fr: 'ROI minimal dans la cible (3:1), et pour étendre un pilote', en: 'Lowest ROI on target (3:1), and to expand a pilot' },
@@ -125,6 +133,12 @@ export function thresholdCells(profile: BudgetProfile = 'standard', region: Regi
       value: EXTEND_KPI, format: 'percent', live: true, source: 'project', usedBy: 'MKT.PILOT_VERDICT (extend_at)',
       label: { fr: 'Atteinte du KPI pour prolonger', en: 'KPI achievement to extend' },
     },
+  };
+}
+
+/** The read-only block: reference values no written formula reads (Québec's words for the tiers). */
+function referenceCells(region: Region): CellsOf<typeof FIXED_THRESHOLD_NAMES> {
+  const fixed: CellsOf<typeof FIXED_THRESHOLD_NAMES> = {
     MKT_CRITICAL_MASS_STRONG: {
       value: `=MKT_CRITICAL_MASS+${TIPPING_ZONE_WIDTH}`, format: 'percent', live: false, source: 'blot', usedBy: 'MKT.INTERNALISE_SIGNAL',
       label: { fr: 'Masse critique forte : fin de la zone de bascule, toujours 10 points au-dessus de MKT_CRITICAL_MASS', en: 'Strong critical mass: end of the tipping zone, always 10 points above MKT_CRITICAL_MASS' },
@@ -151,11 +165,11 @@ export function thresholdCells(profile: BudgetProfile = 'standard', region: Regi
     },
   };
   if (region === 'QC') {
-    cells.MKT_TIER_PARTIAL.label.fr = 'Budget mensuel : impartition partielle dès (profil standard, × MKT_TIER_SCALE)';
-    cells.MKT_TIER_REGULAR.label.fr = 'Budget mensuel : impartition régulière dès (profil standard, × MKT_TIER_SCALE)';
-    cells.MKT_TIER_FULL.label.fr = 'Budget mensuel : impartition complète au-delà de (profil standard, × MKT_TIER_SCALE)';
+    fixed.MKT_TIER_PARTIAL.label.fr = 'Budget mensuel : impartition partielle dès (profil standard, × MKT_TIER_SCALE)';
+    fixed.MKT_TIER_REGULAR.label.fr = 'Budget mensuel : impartition régulière dès (profil standard, × MKT_TIER_SCALE)';
+    fixed.MKT_TIER_FULL.label.fr = 'Budget mensuel : impartition complète au-delà de (profil standard, × MKT_TIER_SCALE)';
   }
-  return THRESHOLD_NAMES.map((name) => ({ name, ...cells[name] }));
+  return fixed;
 }
 
 /** A threshold cell as the user left it: a formula kept as its formula, text as text, a number as a number. */

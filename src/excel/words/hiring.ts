@@ -51,7 +51,7 @@ const fr = {
   chart: 'Coûts cumulés : externaliser ou recruter',
 };
 
-type HiringStrings = typeof fr;
+export type HiringStrings = typeof fr;
 
 const qc: HiringStrings = {
   ...fr,

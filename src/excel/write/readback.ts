@@ -12,7 +12,7 @@ import { CROSSOVER_NAME } from '../sheets/hiring';
 import type { SheetKind } from '../words/sheets';
 import { rangeAddress } from '../common/sheet-utils';
 import type { ActionResult } from '../types';
-import { readWorkbook } from './write';
+import { readWorkbook } from './decide';
 
 /** The named cell issue 16's hiring-cost panel writes: the month hiring starts to pay, or an error. */
 

@@ -19,7 +19,8 @@ import { REGISTRY_PREFIX, parseRecordFormula, readRegistry, type RegistryEntry }
 import { intersects, parseAddress, rangeAddress, type Rect, subtractRects } from '../common/sheet-utils';
 import { CONFIRM_REMOVE } from '../words/write';
 import type { ActionResult, WriteOptions } from '../types';
-import { readWorkbook, type WorkbookState } from './write';
+import { readWorkbook } from './decide';
+import { type WorkbookState } from './spec';
 
 export interface RemovalPlan {
   /** Sheets deleted whole: everything on them is the pane's. */
