@@ -11,10 +11,10 @@
  * | write* refused (ask, protected) | 1, nothing written                                  |
  * | readCellForExplain              | 2: the cell; the values its formula reads           |
  * | a failed write                  | + 2 to undo: names put back, added sheets removed   |
- * | write* rebinding MKT cells      | + 1: French display left them at #NAME? (bind.ts)   |
+ * | write* rebinding MKT cells      | + 1: French display left them at #NAME? (repair/bind.ts)|
  *
- * The writes run the pipeline of write.ts (read, decide, inspect, plan, write, verify).
- * No write grows with the number of rows (see plans.ts), so one batch stays far under Excel on the
+ * The writes run the pipeline of write/write.ts (read, decide, inspect, plan, write, verify).
+ * No write grows with the number of rows (see sheets/plan.ts), so one batch stays far under Excel on the
  * web's 5 MB request limit; `estimatePlanBytes` guards it all the same before anything is queued.
  */
 import type { Language } from '../rules/labels';
@@ -48,7 +48,7 @@ import type {
   WrittenSheet,
 } from './types';
 
-// The pure reading of a source lives in source-data.ts, which the pane's first step imports without this module.
+// The pure reading of a source lives in history/source-data.ts, which the pane's first step imports without this module.
 export { PREVIEW_ROWS, PREVIEW_COLUMNS, PAYLOAD_LIMIT, sourceDataOf, withPicks, channelSummaries } from './history/source-data';
 import { PREVIEW_COLUMNS, PREVIEW_ROWS, sourceDataOf } from './history/source-data';
 export { PAYLOAD_BUDGET } from './write/spec';

@@ -40,7 +40,7 @@ async function measure(rows: number): Promise<Measure> {
   const { source, layout, preview, complete } = (read as { value: { source: never; layout: never; preview: unknown[][]; complete: boolean } }).value;
   await step('writeDiagnostic', () => writeDiagnostic({ source, layout, profile: PROFILE }));
   const diagnosticRequest = workbook.requestBytes[workbook.requestBytes.length - 1];
-  // The first write creates the assumptions sheet too: the guard (write.ts) estimates every plan of the batch.
+  // The first write creates the assumptions sheet too: the guard (write/plan.ts) estimates every plan of the batch.
   const diagnosticEstimate = estimatePlanBytes([diagnosticPlan({ source, layout, profile: PROFILE }), assumptionsPlan(PROFILE)]);
   await step('writeArbitrage', () => writeArbitrage({ source, layout, profile: PROFILE, totalBudget: { value: 50000 } }));
   await step('askBeforeReplace', () => writeDiagnostic({ source, layout, profile: PROFILE }));

@@ -1,5 +1,5 @@
 /**
- * The pure steps of the write pipeline (src/excel/write.ts, registry.ts), each alone: what the
+ * The pure steps of the write pipeline (src/excel/write/, common/registry.ts), each alone: what the
  * record says, whether to ask first, which sheet to write, the pre-checks, and the names a write
  * sets — never one that joins areas.
  */

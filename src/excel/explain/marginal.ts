@@ -2,7 +2,7 @@
  * Explaining the functions of arbitrage by marginal return (RULES.md §7) in plain words: what b
  * means ("each doubling of spend multiplies revenue by 2^b"), why a fit is LINEAR, why a channel
  * got its amount (its marginal return, its ceiling). Pure; arguments are read with the
- * functions' own coercion module and decided by the rules, like explain.ts.
+ * functions' own coercion module and decided by the rules, like explain.ts's.
  */
 import { readAmount, readLeadingNumbers, readMonthRows, readMonths, readNumber, readOptionalNumber } from '../../functions/coerce';
 import { formatMessage } from '../../i18n/messages';
@@ -17,17 +17,12 @@ import {
   optimalSpend,
   parseFit,
   responseFit,
-  ResponseFit,
 } from '../../rules/marginal';
 import { EXPLAIN } from '../words/explain';
-import { MARGINAL_EXPLAIN } from '../words/marginal';
+import { fitWords, MARGINAL_EXPLAIN, numberText } from '../words/marginal';
 import type { Explanation, MktCall } from '../types';
 
 export const MARGINAL_IDS: ReadonlySet<string> = new Set(['RESPONSE_FIT', 'MARGINAL_ROAS', 'OPTIMAL_SPEND', 'BREAKEVEN_ROAS', 'ALLOCATE_MARGINAL']);
-
-function numberText(lang: Language, value: number, digits = 2): string {
-  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: digits }).format(value);
-}
 
 class Unknown extends Error {}
 
@@ -38,22 +33,6 @@ function read<T>(value: unknown, reader: (v: unknown) => T): T {
 
 function errorExplanation(error: RuleError, lang: Language, lines: string[] = []): Explanation {
   return { summary: EXPLAIN[lang].error(formatMessage(error.key, error.params, lang)), lines };
-}
-
-/** Why a fit is what it is, in words: the curve and what b means, or why it fell back to LINEAR. */
-export function fitWords(fit: ResponseFit, lang: Language): { summary: string; why?: string } {
-  const t = MARGINAL_EXPLAIN[lang];
-  const num = (v: number, d = 2) => numberText(lang, v, d);
-  if (fit.code === 'CURVE') {
-    return { summary: t.curve(num(fit.a, 3), num(fit.b, 3), t.doubling(num(fit.b, 3), num(Math.pow(2, fit.b), 2))) };
-  }
-  const why = t.linearWhy[fit.reason ?? 'notDiminishing']({
-    months: fit.months,
-    // Rounded down: a spread of 1.49999 must not read as the 1.5 it falls short of.
-    spread: num(Math.floor((fit.maxSpend / fit.minSpend) * 100 + 1e-9) / 100, 2),
-    slope: fit.logSlope === undefined ? '—' : num(fit.logSlope, 2),
-  });
-  return { summary: t.linear(num(fit.a, 2)), why };
 }
 
 /** Explains one call of the §7 family, or undefined for another id or an argument not known. */

@@ -1,6 +1,6 @@
 /**
  * Whether a layout can be written. The layout itself comes from the history reader
- * (src/excel/history, adapted by history/layout.ts); `detectLayout`, which guessed by position, is gone.
+ * (src/excel/history, adapted by layout.ts); `detectLayout`, which guessed by position, is gone.
  */
 import type { ColumnSpan, DetectedLayout } from '../types';
 

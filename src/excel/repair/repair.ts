@@ -20,7 +20,7 @@
 import { frenchNameOf } from '../../formula/function-names';
 import { findMktCalls, renameCalls, toDottedForm } from '../../formula/mkt-calls';
 import type { Language } from '../../rules/labels';
-import { isFrenchDisplay } from '../write/bind';
+import { isFrenchDisplay } from './bind';
 import { failureOf } from '../common/failures';
 import { parseAddress, quoteSheetName, rangeAddress } from '../common/sheet-utils';
 import type { ActionResult } from '../types';

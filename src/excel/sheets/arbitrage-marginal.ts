@@ -14,12 +14,11 @@
  */
 import { allocateMarginal, CURVE_MIN_MONTHS, CURVE_MIN_SPREAD, isRuleError, MARGINAL_CAP, responseFit } from '../../rules';
 import type { Language } from '../../rules/labels';
-import { fitWords } from '../explain/marginal';
 import { FIRST, rowRef, sourceRows } from './source-rows';
 import { CellWrite, ChartPlan, FillDown, formulasAt, inputFormula, literal, SheetPlan, textAt } from './plan';
 import { currencyFormat, PERCENT_FORMAT, RATIO_FORMAT, rangeAddress } from '../common/sheet-utils';
 import { GROSS_MARGIN_NAME } from './margin-assumption';
-import { MARGINAL_LABELS, marginalLabelsFor, type MarginalLabels } from '../words/marginal';
+import { fitWords, MARGINAL_LABELS, marginalLabelsFor, type MarginalLabels } from '../words/marginal';
 
 export { GROSS_MARGIN_NAME };
 import type { ArbitrageInput, SourceData } from '../types';

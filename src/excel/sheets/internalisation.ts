@@ -57,7 +57,7 @@ export function internalisationPlan(input: InternalisationInput, names: Readonly
   };
 }
 
-/** The hiring block's named loaded salary (plans-hiring.ts). */
+/** The hiring block's named loaded salary (hiring.ts). */
 const LOADED_SALARY = 'MKT_LOADED_SALARY';
 
 function loadedSalaryCell(cell: InternalisationInput['loadedSalary'], names: ReadonlySet<string>, picks: NonNullable<SheetPlan['picks']>): CellData {

@@ -134,7 +134,7 @@ export function crossoverWords(month: number, lang: Language, region: Region): s
   return `${L.cheaperPrefix}${when}.`;
 }
 
-/** Sentences of the hiring explanations (explain-hiring.ts). Numbers arrive formatted. */
+/** Sentences of the hiring explanations (explain/hiring.ts). Numbers arrive formatted. */
 export interface HiringExplainStrings {
   loadedSummary: (loaded: string, gross: string, share: string) => string;
   line: (label: string, base: string, rate: string, amount: string) => string;

@@ -1,10 +1,10 @@
 /**
  * Words for arbitrage by marginal return (RULES.md §7), fr/en: the explanations of the five
- * functions and what the pane writes and warns about. Kept apart from strings.ts so the family
+ * functions and what the pane writes and warns about. Kept apart from the other words so the family
  * reads in one place.
  */
 import type { Language } from '../../rules/labels';
-import type { LinearReason } from '../../rules/marginal';
+import type { LinearReason, ResponseFit } from '../../rules/marginal';
 import { typeset } from './typography';
 import type { WorkbookProfile } from '../types';
 
@@ -217,4 +217,25 @@ export function marginalLabelsFor(profile: Pick<WorkbookProfile, 'lang' | 'regio
     ? { ...MARGINAL_LABELS.fr, title: 'Arbitrage au rendement marginal : chaque dollar là où le prochain rapporte le plus' }
     : MARGINAL_LABELS.fr;
   return Object.fromEntries(Object.entries(words).map(([k, v]) => [k, typeset(v)])) as unknown as MarginalLabels;
+}
+
+/** A number in the words of the §7 family (fr-FR, en-US). */
+export function numberText(lang: Language, value: number, digits = 2): string {
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: digits }).format(value);
+}
+
+/** Why a fit is what it is, in words: the curve and what b means, or why it fell back to LINEAR. */
+export function fitWords(fit: ResponseFit, lang: Language): { summary: string; why?: string } {
+  const t = MARGINAL_EXPLAIN[lang];
+  const num = (v: number, d = 2) => numberText(lang, v, d);
+  if (fit.code === 'CURVE') {
+    return { summary: t.curve(num(fit.a, 3), num(fit.b, 3), t.doubling(num(fit.b, 3), num(Math.pow(2, fit.b), 2))) };
+  }
+  const why = t.linearWhy[fit.reason ?? 'notDiminishing']({
+    months: fit.months,
+    // Rounded down: a spread of 1.49999 must not read as the 1.5 it falls short of.
+    spread: num(Math.floor((fit.maxSpend / fit.minSpend) * 100 + 1e-9) / 100, 2),
+    slope: fit.logSlope === undefined ? '—' : num(fit.logSlope, 2),
+  });
+  return { summary: t.linear(num(fit.a, 2)), why };
 }

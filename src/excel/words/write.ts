@@ -37,7 +37,7 @@ export const CONFIRM_REPLACE: Record<Language, (sheets: string[]) => string> = {
   en: (s) => `Replace what the pane wrote in ${s.map((n) => `"${n}"`).join(', ')}? Your other sheets are not touched.`,
 };
 
-/** The question before "Retirer ce que MKT a écrit" (remove.ts). */
+/** The question before "Retirer ce que MKT a écrit" (write/remove.ts). */
 export const CONFIRM_REMOVE: Record<Language, (sheets: string[]) => string> = {
   fr: (s) =>
     `MKT retire ${s.length > 0 ? 'les feuilles ci-dessous et ' : ''}ses noms MKT_ du classeur. Une feuille où vous avez écrit vous-même est gardée\u00a0: seules les cellules de MKT y sont effacées. Vos autres feuilles et vos noms ne sont pas touchés.`,

@@ -5,7 +5,7 @@ import { thresholdRepairPlan } from '../sheets/assumptions';
 import { GROSS_MARGIN_NAME } from '../sheets/margin-assumption';
 import { thresholdCells } from '../sheets/thresholds';
 import { queuePlan } from './apply';
-import { BindCheck, queueBindCheck, queueRebind } from './bind';
+import { BindCheck, queueBindCheck, queueRebind } from '../repair/bind';
 import { nameWritesOf } from './plan';
 import type { Decision, WorkbookState, WritePlan, WriteSpec } from './spec';
 

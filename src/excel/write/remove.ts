@@ -1,7 +1,7 @@
 /**
  * "Retirer ce que MKT a écrit": removes the sheets and names the pane wrote, and nothing else.
  *
- * What is MKT's comes from the write registry (registry.ts): a sheet holding an `MKT_SHEET_*`
+ * What is MKT's comes from the write registry (common/registry.ts): a sheet holding an `MKT_SHEET_*`
  * record, and the `MKT_`-prefixed workbook names that point into such a sheet (or are records
  * left at #REF!). A user's own content is never removed:
  * - a sheet where the user typed something outside the cells the pane recorded (a note, the
