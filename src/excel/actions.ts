@@ -11,19 +11,25 @@
  * | write* refused (ask, protected) | 1, nothing written                                  |
  * | readCellForExplain              | 2: the cell; the values its formula reads           |
  * | a failed write                  | + 2 to undo: names put back, added sheets removed   |
- * | write* rebinding MKT cells      | + 1: French display left them at #NAME? (bind.ts)   |
+ * | write* rebinding MKT cells      | + 1: French display left them at #NAME? (repair/bind.ts)|
  *
- * The writes run the pipeline of write.ts (read, decide, inspect, plan, write, verify).
- * No write grows with the number of rows (see plans.ts), so one batch stays far under Excel on the
+ * The writes run the pipeline of write/write.ts (read, decide, inspect, plan, write, verify).
+ * No write grows with the number of rows (see sheets/plan.ts), so one batch stays far under Excel on the
  * web's 5 MB request limit; `estimatePlanBytes` guards it all the same before anything is queued.
  */
 import type { Language } from '../rules/labels';
-import { blankShapeOf, explainFormula, parseMktCalls, referencesOf } from './explain';
-import { fail, failureOf } from './failures';
-import { arbitragePlan, assumptionsPlan, diagnosticPlan, internalisationPlan, pilotPlan, PlanInputError, transferPlan } from './plans';
-import { costPathsCellOf, hiringPlan } from './plans-hiring';
-import { parseAddress } from './sheet-utils';
-import { runWrite } from './write';
+import { blankShapeOf, explainFormula, parseMktCalls, referencesOf } from './explain/explain';
+import { fail, failureOf } from './common/failures';
+import { arbitragePlan } from './sheets/arbitrage';
+import { assumptionsPlan } from './sheets/assumptions';
+import { diagnosticPlan } from './sheets/diagnostic';
+import { internalisationPlan } from './sheets/internalisation';
+import { pilotPlan } from './sheets/pilot';
+import { PlanInputError } from './sheets/plan';
+import { transferPlan } from './sheets/transfer';
+import { costPathsCellOf, hiringPlan } from './sheets/hiring';
+import { parseAddress } from './common/sheet-utils';
+import { runWrite } from './write/write';
 import type {
   ActionResult,
   ArbitrageInput,
@@ -42,10 +48,10 @@ import type {
   WrittenSheet,
 } from './types';
 
-// The pure reading of a source lives in source-data.ts, which the pane's first step imports without this module.
-export { PREVIEW_ROWS, PREVIEW_COLUMNS, PAYLOAD_LIMIT, sourceDataOf, withPicks, channelSummaries } from './source-data';
-import { PREVIEW_COLUMNS, PREVIEW_ROWS, sourceDataOf } from './source-data';
-export { PAYLOAD_BUDGET } from './write';
+// The pure reading of a source lives in history/source-data.ts, which the pane's first step imports without this module.
+export { PREVIEW_ROWS, PREVIEW_COLUMNS, PAYLOAD_LIMIT, sourceDataOf, withPicks, channelSummaries } from './history/source-data';
+import { PREVIEW_COLUMNS, PREVIEW_ROWS, sourceDataOf } from './history/source-data';
+export { PAYLOAD_BUDGET } from './write/spec';
 
 // ---------------------------------------------------------------------------------------------
 // Reading

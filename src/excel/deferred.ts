@@ -5,17 +5,17 @@
  * the modules below; a failed load rejects, which the pane reports like any unexpected error.
  */
 import type * as ActionsModule from './actions';
-import type * as ReadbackModule from './readback';
-import type * as RemoveModule from './remove';
-import type * as RepairModule from './repair';
-import type * as SourceDataModule from './source-data';
+import type * as ReadbackModule from './write/readback';
+import type * as RemoveModule from './write/remove';
+import type * as RepairModule from './repair/repair';
+import type * as SourceDataModule from './history/source-data';
 
 const actions = () => import(/* webpackChunkName: "workbook" */ './actions');
-const repair = () => import(/* webpackChunkName: "repair" */ './repair');
+const repair = () => import(/* webpackChunkName: "repair" */ './repair/repair');
 // The history reader itself: the first step needs it only when the user picks or confirms a read.
-const sourceData = () => import(/* webpackChunkName: "history" */ './source-data');
-const readback = () => import(/* webpackChunkName: "workbook" */ './readback');
-const remove = () => import(/* webpackChunkName: "remove" */ './remove');
+const sourceData = () => import(/* webpackChunkName: "history" */ './history/source-data');
+const readback = () => import(/* webpackChunkName: "workbook" */ './write/readback');
+const remove = () => import(/* webpackChunkName: "remove" */ './write/remove');
 
 type AsyncFunction = (...args: never[]) => Promise<unknown>;
 

@@ -19,22 +19,22 @@
  */
 export * from './types';
 
-export { isUsableLayout, LAYOUT_CONFIDENT } from './layout';
+export { isUsableLayout, LAYOUT_CONFIDENT } from './history/usable';
 export { readHistory, suggestedPicks } from './history';
 export type { HistoryRead, History, HistoryChannel, Candidate, Question, LeftOut, HistoryWarning, ReadOptions } from './history';
-export { parseMktCalls, explainCall, explainFormula, blankShapeOf } from './explain';
-export type { BlankShape } from './explain';
-export { uniqueSheetName, quoteSheetName, toTextCell, currencyFormat } from './sheet-utils';
-export { THRESHOLD_NAMES, thresholdCells } from './thresholds';
-export { marginalWarnings, GROSS_MARGIN_NAME } from './plans-marginal';
-export type { ChannelWarning } from './plans-marginal';
-export { SHEET_NAMES } from './strings';
-export { LOADED_SALARY_NAME, CROSSOVER_NAME, HIRING_CHART } from './plans-hiring';
-export { crossoverWords } from './strings-hiring';
-export type { SheetKind } from './strings';
-export type { ThresholdCell } from './thresholds';
+export { parseMktCalls, explainCall, explainFormula, blankShapeOf } from './explain/explain';
+export type { BlankShape } from './explain/explain';
+export { uniqueSheetName, quoteSheetName, toTextCell, currencyFormat } from './common/sheet-utils';
+export { THRESHOLD_NAMES, thresholdCells } from './sheets/thresholds';
+export { marginalWarnings, GROSS_MARGIN_NAME } from './sheets/arbitrage-marginal';
+export type { ChannelWarning } from './sheets/arbitrage-marginal';
+export { SHEET_NAMES } from './words/sheets';
+export { LOADED_SALARY_NAME, CROSSOVER_NAME, HIRING_CHART } from './sheets/hiring';
+export { crossoverWords } from './words/hiring';
+export type { SheetKind } from './words/sheets';
+export type { ThresholdCell } from './sheets/thresholds';
 
-export { PREVIEW_ROWS, PREVIEW_COLUMNS, PAYLOAD_LIMIT, channelSummaries, sourceDataOf, withPicks, withSuggestedPicks } from './source-data';
+export { PREVIEW_ROWS, PREVIEW_COLUMNS, PAYLOAD_LIMIT, channelSummaries, sourceDataOf, withPicks, withSuggestedPicks } from './history/source-data';
 
 // The actions load their module on first call (deferred.ts): the pane's first step needs none.
 export {
@@ -56,13 +56,13 @@ export {
   withSuggestedPicksLater,
 } from './deferred';
 
-export { repairNeedOf, planSheetRepair, repairMessage, REPAIR_TITLE } from './repair';
-export type { RepairReport, SheetRepair, RepairNeed } from './repair';
+export { repairNeedOf, planSheetRepair, repairMessage, REPAIR_TITLE } from './repair/repair';
+export type { RepairReport, SheetRepair, RepairNeed } from './repair/repair';
 
-export { planRemoval } from './remove';
-export type { RemovalReport, RemovalPlan } from './remove';
+export { planRemoval } from './write/remove';
+export type { RemovalReport, RemovalPlan } from './write/remove';
 export { loadMemory, saveMemory, forgetMemory, MEMORY_SETTING } from './memory';
-export { trackerOf } from './readback';
-export type { PaneSheets, PilotTracker } from './readback';
-export { arbitragePreview, defaultMethod, usableMonths, historyOf } from './preview';
-export type { ArbitragePreview, ArbitrageMethod, ChannelPreview } from './preview';
+export { trackerOf } from './write/readback';
+export type { PaneSheets, PilotTracker } from './write/readback';
+export { arbitragePreview, defaultMethod, usableMonths, historyOf } from './sheets/arbitrage-preview';
+export type { ArbitragePreview, ArbitrageMethod, ChannelPreview } from './sheets/arbitrage-preview';

@@ -8,7 +8,7 @@
  * Only Excel can confirm the limits (about 2 MB for all of an add-in's settings on the web).
  */
 import type { Language } from '../rules/labels';
-import { fail, failureOf } from './failures';
+import { fail, failureOf } from './common/failures';
 import type { ActionResult } from './types';
 
 /** The one setting the pane keeps. */

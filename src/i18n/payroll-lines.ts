@@ -1,4 +1,4 @@
-/** Shared by the pane (the loaded salary's lines) and Explain (src/excel/explain-hiring.ts). */
+/** Shared by the pane (the loaded salary's lines) and Explain (src/excel/explain/hiring.ts). */
 /** Contribution lines' names, by the rules' line keys (src/rules/payroll-fr.ts, payroll-qc.ts). */
 export const LINE_LABELS: Record<'fr' | 'en', Record<string, string>> = {
   fr: {

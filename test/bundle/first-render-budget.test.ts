@@ -63,7 +63,7 @@ describe('what the pane fetches before its first step', () => {
 
   it('leaves out what only a later step or an action needs', () => {
     // The workbook code (the first step writes nothing until the user acts), explain, repair, share.
-    expect(has(/^src\/excel\/(actions|write|plans|plans-marginal|apply|bind|explain|repair|share)\.ts$/)).toEqual([]);
+    expect(has(/^src\/excel\/(actions|write\/(spec|decide|plan|queue|write|apply)|sheets\/(plan|source-rows|diagnostic|internalisation|arbitrage|arbitrage-marginal|assumptions|transfer|pilot)|explain\/explain|repair\/(repair|bind)|share\/index)\.ts$/)).toEqual([]);
     expect(has(/^src\/portable\//)).toEqual([]);
     // The later steps and the confirmation dialog.
     expect(has(/^src\/taskpane\/app\/steps\/(Internalise|Arbitrage|Transfer|Pilot|Explain|Repair|Share)Step\.tsx$/)).toEqual([]);

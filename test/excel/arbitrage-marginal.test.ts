@@ -5,7 +5,7 @@
  */
 import { readSource, writeArbitrage } from '../../src/excel';
 import type { SourceData, WorkbookProfile } from '../../src/excel';
-import { marginalWarnings } from '../../src/excel/plans-marginal';
+import { marginalWarnings } from '../../src/excel/sheets/arbitrage-marginal';
 import { FakeSheet, FakeWorkbook, installFake } from '../support/excel-fake';
 import { CHANNELS_12, monthlyBudget } from './fixtures';
 

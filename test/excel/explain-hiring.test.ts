@@ -4,7 +4,7 @@
  * table spilled into on the pane's hiring sheet (the recording fake).
  */
 import { explainFormula, writeHiringCost, readCellForExplain } from '../../src/excel';
-import { costPathsCellOf, HIRING_ROWS } from '../../src/excel/plans-hiring';
+import { costPathsCellOf, HIRING_ROWS } from '../../src/excel/sheets/hiring';
 import { costPaths, loadedSalaryQcLines } from '../../src/rules';
 import { FakeWorkbook, installFake, parseRect } from '../support/excel-fake';
 

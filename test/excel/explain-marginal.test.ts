@@ -1,5 +1,5 @@
-import { explainCall, explainFormula } from '../../src/excel/explain';
-import { explainMarginalCall } from '../../src/excel/explain-marginal';
+import { explainCall, explainFormula } from '../../src/excel/explain/explain';
+import { explainMarginalCall } from '../../src/excel/explain/marginal';
 
 const SIX = [1000, 1200, 1400, 1600, 1800, 2000];
 const curve = (a: number, b: number, spends: number[]) => spends.map((s) => a * Math.pow(s, b));

@@ -1,4 +1,4 @@
-import { argumentValue, explainCall, explainFormula, isReference, parseMktCalls, referencesOf } from '../../src/excel/explain';
+import { argumentValue, explainCall, explainFormula, isReference, parseMktCalls, referencesOf } from '../../src/excel/explain/explain';
 
 describe('parseMktCalls', () => {
   it('finds a call and its arguments', () => {

@@ -7,7 +7,7 @@
  */
 import { CROSSOVER_NAME, HIRING_CHART, LOADED_SALARY_NAME, writeHiringCost, writeInternalisation } from '../../src/excel';
 import type { HiringInput, InternalisationInput, WorkbookProfile } from '../../src/excel';
-import { HIRING_ROWS, hiringPlan } from '../../src/excel/plans-hiring';
+import { HIRING_ROWS, hiringPlan } from '../../src/excel/sheets/hiring';
 import { FakeWorkbook, installFake } from '../support/excel-fake';
 
 const FR: WorkbookProfile = { lang: 'fr', region: 'FR' };

@@ -9,8 +9,8 @@
  */
 import { explainSelectedCell, writeArbitrage, writeDiagnostic, writeInternalisation, writePilot, writeTransfer, readSource } from '../../src/excel';
 import type { SourceData, WorkbookProfile } from '../../src/excel';
-import { FRENCH_FUNCTION_NAMES, toFrenchCalls, showsEnglishCall } from '../../src/excel/bind';
-import { parseRecordFormula, readRegistry } from '../../src/excel/registry';
+import { FRENCH_FUNCTION_NAMES, toFrenchCalls, showsEnglishCall } from '../../src/excel/repair/bind';
+import { parseRecordFormula, readRegistry } from '../../src/excel/common/registry';
 import { FakeHost, FakeWorkbook, installFake } from '../support/excel-fake';
 import { monthlyBudget, singleColumns } from './fixtures';
 

@@ -7,8 +7,7 @@
  */
 import { readSource, writeArbitrage, writeDiagnostic, writeTransfer } from '../../src/excel';
 import type { SourceData, WorkbookProfile } from '../../src/excel';
-import { registryName } from '../../src/excel/plans';
-import { readRegistry } from '../../src/excel/registry';
+import { registryName, readRegistry } from '../../src/excel/common/registry';
 import { FakeWorkbook, installFake } from '../support/excel-fake';
 import { CHANNELS_12, monthlyBudget } from './fixtures';
 

@@ -1,5 +1,5 @@
 /**
- * What the pane reads back and previews (src/excel/readback.ts, preview.ts), and the DECISION
+ * What the pane reads back and previews (src/excel/write/readback.ts, sheets/arbitrage-preview.ts), and the DECISION
  * row it writes, on the recording fake.
  */
 import { arbitragePreview, defaultMethod, readPaneSheets, readSource, trackerOf, usableMonths, writeArbitrage, writeInternalisation, writePilot } from '../../src/excel';

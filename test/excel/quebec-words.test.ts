@@ -6,7 +6,7 @@
  */
 import { readSource, writeArbitrage, writeDiagnostic, writeInternalisation, writePilot, writeTransfer } from '../../src/excel';
 import type { WorkbookProfile } from '../../src/excel';
-import { typeset } from '../../src/excel/strings';
+import { typeset } from '../../src/excel/words/typography';
 import { FakeWorkbook, installFake } from '../support/excel-fake';
 import { monthlyBudget } from './fixtures';
 

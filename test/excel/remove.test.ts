@@ -1,9 +1,9 @@
 /**
- * "Retirer ce que MKT a écrit" (src/excel/remove.ts) on the recording fake: it asks first, then
+ * "Retirer ce que MKT a écrit" (src/excel/write/remove.ts) on the recording fake: it asks first, then
  * removes the pane's sheets and MKT_ names, and never a user's sheet, cell or name.
  */
 import { readSource, writeDiagnostic, writePilot, writeTransfer } from '../../src/excel';
-import { planRemoval, removeMktWrites } from '../../src/excel/remove';
+import { planRemoval, removeMktWrites } from '../../src/excel/write/remove';
 import type { WorkbookProfile } from '../../src/excel';
 import { FakeWorkbook, installFake } from '../support/excel-fake';
 import { monthlyBudget } from './fixtures';

@@ -4,7 +4,7 @@
  * else is written, the sync count does not grow with the cells, and a refused write is undone.
  */
 import { planSheetRepair, repairMktFormulas, repairNeedOf } from '../../src/excel';
-import { FRENCH_FUNCTION_NAMES } from '../../src/excel/bind';
+import { FRENCH_FUNCTION_NAMES } from '../../src/excel/repair/bind';
 import { FakeWorkbook, installFake, type FakeSheet } from '../support/excel-fake';
 
 function stuck(sheet: FakeSheet, address: string, formula: string, value: string | number | null = '#NAME?') {

@@ -6,7 +6,7 @@ import {
   toSafeReference,
   toTextCell,
   uniqueSheetName,
-} from '../../src/excel/sheet-utils';
+} from '../../src/excel/common/sheet-utils';
 
 describe('uniqueSheetName', () => {
   it('keeps the name when it is free', () => {
@@ -82,8 +82,8 @@ describe('columnLetters', () => {
 
 describe('rectangles of written cells', () => {
   it('subtracts and merges without depending on the rectangles’ size', () => {
-    const { subtractRects } = jest.requireActual('../../src/excel/sheet-utils');
-    const { recordNames, parseRecordFormula } = jest.requireActual('../../src/excel/registry');
+    const { subtractRects } = jest.requireActual('../../src/excel/common/sheet-utils');
+    const { recordNames, parseRecordFormula } = jest.requireActual('../../src/excel/common/registry');
     const block = { row: 0, column: 0, rows: 100000, columns: 8 };
     const header = { row: 0, column: 0, rows: 1, columns: 1 };
     const body = { row: 3, column: 0, rows: 99997, columns: 8 };

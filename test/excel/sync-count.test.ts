@@ -4,8 +4,9 @@
  */
 import { PAYLOAD_LIMIT, PREVIEW_ROWS, readSource, writeArbitrage, writeDiagnostic, writeHiringCost, writeInternalisation, writePilot, writeTransfer } from '../../src/excel';
 import type { WorkbookProfile } from '../../src/excel';
-import { estimatePlanBytes } from '../../src/excel/apply';
-import { assumptionsPlan, diagnosticPlan } from '../../src/excel/plans';
+import { estimatePlanBytes } from '../../src/excel/write/apply';
+import { assumptionsPlan } from '../../src/excel/sheets/assumptions';
+import { diagnosticPlan } from '../../src/excel/sheets/diagnostic';
 import { FakeWorkbook, installFake } from '../support/excel-fake';
 import { singleColumns } from './fixtures';
 
@@ -39,7 +40,7 @@ async function measure(rows: number): Promise<Measure> {
   const { source, layout, preview, complete } = (read as { value: { source: never; layout: never; preview: unknown[][]; complete: boolean } }).value;
   await step('writeDiagnostic', () => writeDiagnostic({ source, layout, profile: PROFILE }));
   const diagnosticRequest = workbook.requestBytes[workbook.requestBytes.length - 1];
-  // The first write creates the assumptions sheet too: the guard (write.ts) estimates every plan of the batch.
+  // The first write creates the assumptions sheet too: the guard (write/plan.ts) estimates every plan of the batch.
   const diagnosticEstimate = estimatePlanBytes([diagnosticPlan({ source, layout, profile: PROFILE }), assumptionsPlan(PROFILE)]);
   await step('writeArbitrage', () => writeArbitrage({ source, layout, profile: PROFILE, totalBudget: { value: 50000 } }));
   await step('askBeforeReplace', () => writeDiagnostic({ source, layout, profile: PROFILE }));

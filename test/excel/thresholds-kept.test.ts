@@ -5,7 +5,7 @@
  */
 import { readSource, writeDiagnostic, writeTransfer } from '../../src/excel';
 import type { WorkbookProfile } from '../../src/excel';
-import { keptThreshold } from '../../src/excel/thresholds';
+import { keptThreshold } from '../../src/excel/sheets/thresholds';
 import { installFake } from '../support/excel-fake';
 import { monthlyBudget } from './fixtures';
 

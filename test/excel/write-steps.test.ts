@@ -1,13 +1,15 @@
 /**
- * The pure steps of the write pipeline (src/excel/write.ts, registry.ts), each alone: what the
+ * The pure steps of the write pipeline (src/excel/write/, common/registry.ts), each alone: what the
  * record says, whether to ask first, which sheet to write, the pre-checks, and the names a write
  * sets — never one that joins areas.
  */
 import fc from 'fast-check';
-import { decide, nameWritesOf, plan, WorkbookState, WriteSpec } from '../../src/excel/write';
-import { parseRecordFormula, recordNames, staleRecordNames } from '../../src/excel/registry';
-import { pilotPlan } from '../../src/excel/plans';
-import { THRESHOLD_NAMES } from '../../src/excel/thresholds';
+import { decide } from '../../src/excel/write/decide';
+import { nameWritesOf, plan } from '../../src/excel/write/plan';
+import { WorkbookState, WriteSpec } from '../../src/excel/write/spec';
+import { parseRecordFormula, recordNames, staleRecordNames } from '../../src/excel/common/registry';
+import { pilotPlan } from '../../src/excel/sheets/pilot';
+import { THRESHOLD_NAMES } from '../../src/excel/sheets/thresholds';
 import type { WorkbookProfile } from '../../src/excel';
 
 const FR: WorkbookProfile = { lang: 'fr', region: 'FR' };
@@ -97,7 +99,7 @@ describe('records', () => {
 
 describe('a new sheet kind', () => {
   it('with an underscore in its name is recorded and read like the others', () => {
-    const { readRegistry } = jest.requireActual('../../src/excel/registry') as typeof import('../../src/excel/registry');
+    const { readRegistry } = jest.requireActual('../../src/excel/common/registry') as typeof import('../../src/excel/common/registry');
     const names = recordNames('MKT_SHEET_ARBITRAGE_MARGINAL', 'Marginal', [{ row: 0, column: 0, rows: 1, columns: 1 }, { row: 2, column: 0, rows: 4, columns: 3 }]);
     const registry = readRegistry(names, [{ name: 'Marginal', protected: false }]);
     expect(Object.keys(registry)).toEqual(['MKT_SHEET_ARBITRAGE_MARGINAL']);

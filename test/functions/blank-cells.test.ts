@@ -11,7 +11,7 @@ import path from 'node:path';
 import * as functions from '../../src/functions/functions';
 import reference from '../../src/functions/reference.json';
 import metadata from '../golden/functions.json';
-import { explainCall, explainFormula, parseMktCalls } from '../../src/excel/explain';
+import { explainCall, explainFormula, parseMktCalls } from '../../src/excel/explain/explain';
 import { labelOf } from '../../src/rules/labels';
 
 type Param = { name: string; dimensionality?: string; optional?: boolean };

@@ -6,8 +6,8 @@ import { describedBy, renderPane } from './render';
 
 jest.mock('../../src/excel', () => ({
   ...jest.requireActual('./excel-mock').excelMock(),
-  isUsableLayout: jest.requireActual('../../src/excel/layout').isUsableLayout,
-  marginalWarnings: jest.requireActual('../../src/excel/plans-marginal').marginalWarnings,
+  isUsableLayout: jest.requireActual('../../src/excel/history/usable').isUsableLayout,
+  marginalWarnings: jest.requireActual('../../src/excel/sheets/arbitrage-marginal').marginalWarnings,
 }));
 const excel = jest.requireMock('../../src/excel') as Record<string, jest.Mock>;
 

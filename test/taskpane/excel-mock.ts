@@ -18,5 +18,5 @@ export const excelMock = () => ({
   loadMemory: jest.fn(() => undefined),
   saveMemory: jest.fn(async () => ({ status: 'ok', value: undefined })),
   readPaneSheets: jest.fn(async () => ({ status: 'ok', value: { kinds: [] } })),
-  ...jest.requireActual('../../src/excel/preview'),
+  ...jest.requireActual('../../src/excel/sheets/arbitrage-preview'),
 });

@@ -7,7 +7,7 @@ import { loadedSalaryFr } from '../../src/rules';
 import { defaultHiringForm, hiringInput, hiringReady, hiringView, withLead, chartMonths, type HiringForm } from '../../src/taskpane/app/hiring-model';
 import { hiringEn, hiringFr, hiringQc } from '../../src/taskpane/i18n/hiring';
 import { breaksFrenchSpacing } from '../../src/i18n/typography';
-import { hiringLabels } from '../../src/excel/strings-hiring';
+import { hiringLabels } from '../../src/excel/words/hiring';
 
 const withTexts = (form: HiringForm, texts: Partial<HiringForm['texts']>): HiringForm => ({ ...form, texts: { ...form.texts, ...texts } });
 

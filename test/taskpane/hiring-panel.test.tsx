@@ -10,7 +10,7 @@ import '@testing-library/jest-dom';
 import { screen, within } from '@testing-library/react';
 import { describedBy, plain, renderPane, stepButton } from './render';
 
-jest.mock('../../src/excel', () => ({ ...jest.requireActual('./excel-mock').excelMock(), isUsableLayout: jest.requireActual('../../src/excel/layout').isUsableLayout }));
+jest.mock('../../src/excel', () => ({ ...jest.requireActual('./excel-mock').excelMock(), isUsableLayout: jest.requireActual('../../src/excel/history/usable').isUsableLayout }));
 const excel = jest.requireMock('../../src/excel') as Record<string, jest.Mock>;
 
 beforeEach(() => jest.clearAllMocks());

@@ -33,7 +33,6 @@ export function readDown(grid: Grid): Reading {
   const rows = grid.slice(h + 1);
   const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
   const columns = Array.from({ length: width }, (_, c) => c);
-  const headerText = (c: number) => (isBlank(header[c]) ? '' : String(header[c]).trim());
 
   const monthColumn =
     columns.find((c) => wordOf(header[c]) === 'month' && share(rows, c, isMonth).share >= 0.8) ??
@@ -42,7 +41,36 @@ export function readDown(grid: Grid): Reading {
   const pairChannels = new Set(pairs.filter(Boolean).map((p) => channelKey(p!.channel)));
   if (h >= 0 && pairChannels.size >= 1 && pairs.filter(Boolean).length >= 2) return readPairs(grid, h, monthColumn, pairs);
 
-  const notes = new CellNotes();
+  const { amountColumns, channelColumn, measures, leftOut } = measureColumns(header, rows, h, columns, monthColumn);
+  // A journal with a kind column ("Type": Dépense / CA) and one amount column: the kind is the measure.
+  const kindColumn = columns.find((c) => {
+    if (c === channelColumn || c === monthColumn || amountColumns.includes(c)) return false;
+    const { share: kinds, filled } = share(rows, c, (v) => measureOf(wordOf(v)) !== undefined);
+    return filled >= 2 && kinds >= 0.8;
+  });
+  const neutral = measures.filter((m) => m.hint === 'neutral');
+  const byKind = kindColumn !== undefined && neutral.length === 1 && measures.length === 1 ? Number(neutral[0].id.slice(4)) : undefined;
+  if (byKind !== undefined) measures.length = 0;
+
+  const acc: DownRows = { monthColumn, channelColumn, measures, book: new ChannelBook(), notes: new CellNotes(), entries: [], leftOut };
+  for (let r = h + 1; r < grid.length; r++) {
+    const row = grid[r];
+    if (!row || row.every(isBlank)) continue;
+    const name = channelColumn >= 0 && isWord(row[channelColumn]) ? String(row[channelColumn]).trim() : '';
+    if (byKind !== undefined) readKindRow(row, r, name, kindColumn!, byKind, acc);
+    else readMeasuresRow(row, r, name, acc);
+  }
+  const channels = acc.book.list();
+  const warnings = acc.notes.warnings();
+  const repeated = channels.filter((c) => c.rows > 1).length;
+  const form = monthColumn !== undefined || (repeated > 0 && repeated === channels.length) ? 'journal' : 'columns';
+  if (form === 'columns' && repeated > 0) warnings.push({ code: 'summedRepeats', channels: repeated });
+  return { form, headerRow: h, noHeader: h < 0, measures, channels, entries: acc.entries, leftOut, warnings };
+}
+
+/** Step 2: the columns of amounts (each a measure, or a total or ratio left out) and the channel column. */
+function measureColumns(header: readonly unknown[], rows: Grid, h: number, columns: readonly number[], monthColumn: number | undefined) {
+  const headerText = (c: number) => (isBlank(header[c]) ? '' : String(header[c]).trim());
   const leftOut: LeftOut[] = [];
   const measures: Measure[] = [];
   // Columns of amounts; a column named spend or revenue counts even while still blank.
@@ -63,76 +91,71 @@ export function readDown(grid: Grid): Reading {
     else if (w === 'month' || w === 'channel') continue;
     else measures.push({ id: `col:${c}`, label: headerText(c), hint: (measureOf(w) as Hint | undefined) ?? 'neutral', columns: [c] });
   }
+  return { amountColumns, channelColumn, measures, leftOut };
+}
 
-  // A journal with a kind column ("Type": Dépense / CA) and one amount column: the kind is the measure.
-  const kindColumn = columns.find((c) => {
-    if (c === channelColumn || c === monthColumn || amountColumns.includes(c)) return false;
-    const { share: kinds, filled } = share(rows, c, (v) => measureOf(wordOf(v)) !== undefined);
-    return filled >= 2 && kinds >= 0.8;
-  });
-  const neutral = measures.filter((m) => m.hint === 'neutral');
-  const byKind = kindColumn !== undefined && neutral.length === 1 && measures.length === 1 ? Number(neutral[0].id.slice(4)) : undefined;
-  if (byKind !== undefined) measures.length = 0;
+/** What the rows are read into: the columns found, and the channels, amounts, notes and rows left out. */
+interface DownRows {
+  monthColumn?: number;
+  channelColumn: number;
+  measures: Measure[];
+  book: ChannelBook;
+  notes: CellNotes;
+  entries: Entry[];
+  leftOut: LeftOut[];
+}
 
-  const book = new ChannelBook();
-  const entries: Entry[] = [];
-  for (let r = h + 1; r < grid.length; r++) {
-    const row = grid[r];
-    if (!row || row.every(isBlank)) continue;
-    const name = channelColumn >= 0 && isWord(row[channelColumn]) ? String(row[channelColumn]).trim() : '';
-    if (byKind !== undefined) {
-      const kind = measureOf(wordOf(row[kindColumn!]));
-      const amount = toAmount(row[byKind]);
-      const first = row.find(isWord);
-      const total = totalOf(name) ?? (typeof first === 'string' ? totalOf(first) : undefined);
-      if (total || !name || !kind) {
-        leftOut.push({ kind: 'row', index: r, label: name || String(first ?? ''), reason: total ?? (name ? 'other' : 'noName') });
-        continue;
-      }
-      const id = `kind:${kind}`;
-      if (!measures.some((m) => m.id === id)) measures.push({ id, label: String(row[kindColumn!]).trim(), hint: kind });
-      const channel = book.note(channelKey(name), name, [r, channelColumn], true);
-      const month = monthColumn !== undefined ? monthOf(row[monthColumn]) : undefined;
-      if (amount?.fromText) notes.fromText(row[byKind], [r, byKind]);
-      entries.push({ key: channel.key, measure: id, cell: [r, byKind], value: amount?.value ?? 0, fromText: !!amount?.fromText, ...(amount ? {} : { blank: true }), ...(month ? { month } : {}) });
-      continue;
-    }
-    const hasAmounts = measures.some((m) => isAmount(row[Number(m.id.slice(4))]));
-    const firstWord = row.find(isWord);
-    const total = totalOf(name) ?? (typeof firstWord === 'string' ? totalOf(firstWord) : undefined);
-    if (total) {
-      leftOut.push({ kind: 'row', index: r, label: name || String(firstWord), reason: total });
-      continue;
-    }
-    if (name && wordOf(name) === 'ratio') {
-      leftOut.push({ kind: 'row', index: r, label: name, reason: 'ratio' });
-      continue;
-    }
-    if (!name || !hasAmounts) {
-      leftOut.push({ kind: 'row', index: r, label: name, reason: name ? 'other' : 'noName' });
-      continue;
-    }
-    const month: MonthOf | undefined = monthColumn !== undefined ? monthOf(row[monthColumn]) : undefined;
-    const channel = book.note(channelKey(name), name, [r, channelColumn], true);
-    for (const m of measures) {
-      const c = Number(m.id.slice(4));
-      const raw = row[c];
-      const amount = toAmount(raw);
-      if (amount === undefined) {
-        if (isWord(raw)) notes.unreadable(raw, [r, c]);
-        entries.push({ key: channel.key, measure: m.id, cell: [r, c], value: 0, fromText: false, blank: true, ...(month ? { month } : {}) });
-        continue;
-      }
-      if (amount.fromText) notes.fromText(raw, [r, c]);
-      entries.push({ key: channel.key, measure: m.id, cell: [r, c], value: amount.value, fromText: amount.fromText, ...(month ? { month } : {}) });
-    }
+/** Step 3, a journal by kind: the row's kind (Dépense / CA) is its measure, its one amount column the value. */
+function readKindRow(row: readonly unknown[], r: number, name: string, kindColumn: number, byKind: number, acc: DownRows): void {
+  const { monthColumn, channelColumn, measures, book, notes, entries, leftOut } = acc;
+  const kind = measureOf(wordOf(row[kindColumn]));
+  const amount = toAmount(row[byKind]);
+  const first = row.find(isWord);
+  const total = totalOf(name) ?? (typeof first === 'string' ? totalOf(first) : undefined);
+  if (total || !name || !kind) {
+    leftOut.push({ kind: 'row', index: r, label: name || String(first ?? ''), reason: total ?? (name ? 'other' : 'noName') });
+    return;
   }
-  const channels = book.list();
-  const warnings = notes.warnings();
-  const repeated = channels.filter((c) => c.rows > 1).length;
-  const form = monthColumn !== undefined || (repeated > 0 && repeated === channels.length) ? 'journal' : 'columns';
-  if (form === 'columns' && repeated > 0) warnings.push({ code: 'summedRepeats', channels: repeated });
-  return { form, headerRow: h, noHeader: h < 0, measures, channels, entries, leftOut, warnings };
+  const id = `kind:${kind}`;
+  if (!measures.some((m) => m.id === id)) measures.push({ id, label: String(row[kindColumn]).trim(), hint: kind });
+  const channel = book.note(channelKey(name), name, [r, channelColumn], true);
+  const month = monthColumn !== undefined ? monthOf(row[monthColumn]) : undefined;
+  if (amount?.fromText) notes.fromText(row[byKind], [r, byKind]);
+  entries.push({ key: channel.key, measure: id, cell: [r, byKind], value: amount?.value ?? 0, fromText: !!amount?.fromText, ...(amount ? {} : { blank: true }), ...(month ? { month } : {}) });
+}
+
+/** Step 3, a row per channel (or per month and channel): a value per measure column; totals and ratios left out. */
+function readMeasuresRow(row: readonly unknown[], r: number, name: string, acc: DownRows): void {
+  const { monthColumn, channelColumn, measures, book, notes, entries, leftOut } = acc;
+  const hasAmounts = measures.some((m) => isAmount(row[Number(m.id.slice(4))]));
+  const firstWord = row.find(isWord);
+  const total = totalOf(name) ?? (typeof firstWord === 'string' ? totalOf(firstWord) : undefined);
+  if (total) {
+    leftOut.push({ kind: 'row', index: r, label: name || String(firstWord), reason: total });
+    return;
+  }
+  if (name && wordOf(name) === 'ratio') {
+    leftOut.push({ kind: 'row', index: r, label: name, reason: 'ratio' });
+    return;
+  }
+  if (!name || !hasAmounts) {
+    leftOut.push({ kind: 'row', index: r, label: name, reason: name ? 'other' : 'noName' });
+    return;
+  }
+  const month: MonthOf | undefined = monthColumn !== undefined ? monthOf(row[monthColumn]) : undefined;
+  const channel = book.note(channelKey(name), name, [r, channelColumn], true);
+  for (const m of measures) {
+    const c = Number(m.id.slice(4));
+    const raw = row[c];
+    const amount = toAmount(raw);
+    if (amount === undefined) {
+      if (isWord(raw)) notes.unreadable(raw, [r, c]);
+      entries.push({ key: channel.key, measure: m.id, cell: [r, c], value: 0, fromText: false, blank: true, ...(month ? { month } : {}) });
+      continue;
+    }
+    if (amount.fromText) notes.fromText(raw, [r, c]);
+    entries.push({ key: channel.key, measure: m.id, cell: [r, c], value: amount.value, fromText: amount.fromText, ...(month ? { month } : {}) });
+  }
 }
 
 /** A row per month, a column pair per channel: the channels are in the header. */

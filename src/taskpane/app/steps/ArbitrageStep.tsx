@@ -3,7 +3,7 @@
  * return when the history allows it (MKT.ALLOCATE_MARGINAL, 6 usable months) or by average
  * return with a ceiling (MKT.ALLOCATE, cap 1.5). Before anything is written the pane shows the
  * split against today's monthly spend, a small chart, the expected revenue and, with a margin,
- * the contribution — all computed by the rules (arbitragePreview in src/excel/preview.ts).
+ * the contribution — all computed by the rules (arbitragePreview in src/excel/sheets/arbitrage-preview.ts).
  */
 import { Field, MessageBar, MessageBarBody, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { useState } from 'react';
