@@ -94,6 +94,7 @@ describe('memory across a reload', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Retirer', hidden: true }));
     expect(await screen.findByTestId('remove-result')).toHaveTextContent('Retiré : 1 feuille et 2 noms.');
     expect(excel.removeMktWrites.mock.calls.map((c) => c[1])).toEqual([{}, { replace: true }]);
-    expect(stepButton(1, 'Diagnostic')).toHaveAccessibleName('1. Diagnostic');
+    // The dialog closes with its exit motion; until it has, the pane behind it is aria-hidden.
+    await waitFor(() => expect(stepButton(1, 'Diagnostic')).toHaveAccessibleName('1. Diagnostic'));
   });
 });
