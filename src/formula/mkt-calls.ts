@@ -92,18 +92,6 @@ export function findMktCalls(formula: string, options: ReadOptions = {}): MktCal
   const n = formula.length;
   let i = formula.startsWith('=') ? 1 : 0;
 
-  const closeArgument = (frame: Frame, at: number, bySeparator: boolean) => {
-    const call = calls[frame.call];
-    const raw = formula.slice(frame.argStart, at);
-    const text = raw.trim();
-    // `MKT.X()` has no argument; `MKT.X(,)` has two empty ones.
-    if (bySeparator || text !== '' || call.args.length > 0) {
-      call.args.push(text);
-      call.argSpans.push({ start: frame.argStart, end: at });
-    }
-    frame.argStart = at + 1;
-  };
-
   while (i < n) {
     const ch = formula[i];
     const prev = i > 0 ? formula[i - 1] : '';
@@ -111,72 +99,35 @@ export function findMktCalls(formula: string, options: ReadOptions = {}): MktCal
       CALL.lastIndex = i;
       const m = CALL.exec(formula);
       if (m) {
-        const [whole, prefix, marker, name] = m;
-        const resolved = resolveFunctionName(name);
-        const nameEnd = i + whole.length - 1 - m[4].length;
         const index = calls.length;
-        calls.push({
-          id: resolved?.id ?? name.toUpperCase(),
-          known: resolved !== undefined,
-          form: prefix ? 'external' : marker.toUpperCase().endsWith('MKT.') ? 'dotted' : 'stored',
-          language: resolved?.language ?? 'en',
-          written: formula.slice(i, nameEnd),
-          span: { start: i, end: n },
-          nameSpan: { start: i, end: nameEnd },
-          args: [],
-          argSpans: [],
-          parent: openCalls.length ? openCalls[openCalls.length - 1] : undefined,
-          closed: false,
-        });
-        i += whole.length;
+        calls.push(callSiteAt(formula, i, m, openCalls.length ? openCalls[openCalls.length - 1] : undefined));
+        i += m[0].length;
         frames.push({ call: index, argStart: i });
         openCalls.push(index);
         continue;
       }
     }
     if (ch === '"' || ch === "'") {
-      // A string or a quoted sheet name; doubled quotes stay inside.
-      i++;
-      while (i < n && !(formula[i] === ch && formula[i + 1] !== ch)) i += formula[i] === ch ? 2 : 1;
-      i++;
+      i = afterQuoted(formula, i, ch);
       continue;
     }
     if (ch === '{') {
-      // An array constant: its separators are rows and columns, not arguments.
-      i++;
-      while (i < n && formula[i] !== '}') {
-        if (formula[i] === '"') {
-          i++;
-          while (i < n && !(formula[i] === '"' && formula[i + 1] !== '"')) i += formula[i] === '"' ? 2 : 1;
-        }
-        i++;
-      }
-      i++;
+      i = afterArrayConstant(formula, i);
       continue;
     }
     if (ch === '[') {
-      // A structured reference (Table1[[#This Row],[Spend]]) or an external index [1]: nested brackets.
-      let depth = 0;
-      while (i < n) {
-        if (formula[i] === '[') depth++;
-        else if (formula[i] === ']') {
-          depth--;
-          if (depth === 0) break;
-        } else if (formula[i] === "'" && i + 1 < n) i++; // ' escapes a bracket inside a column name
-        i++;
-      }
-      i++;
+      i = afterBrackets(formula, i);
       continue;
     }
     if (ch === '(') {
       frames.push({ call: -1, argStart: i + 1 });
     } else if (ch === separator) {
       const frame = frames[frames.length - 1];
-      if (frame && frame.call >= 0) closeArgument(frame, i, true);
+      if (frame && frame.call >= 0) closeArgument(formula, calls, frame, i, true);
     } else if (ch === ')') {
       const frame = frames.pop();
       if (frame && frame.call >= 0) {
-        closeArgument(frame, i, false);
+        closeArgument(formula, calls, frame, i, false);
         const call = calls[frame.call];
         call.span.end = i + 1;
         call.closed = true;
@@ -188,9 +139,79 @@ export function findMktCalls(formula: string, options: ReadOptions = {}): MktCal
   // A formula cut short: the arguments read so far still count.
   for (let f = frames.length - 1; f >= 0; f--) {
     const frame = frames[f];
-    if (frame.call >= 0) closeArgument(frame, n, false);
+    if (frame.call >= 0) closeArgument(formula, calls, frame, n, false);
   }
   return calls;
+}
+
+/** The call whose callee (its prefix included) starts at `i`, as `CALL` matched it; its arguments are read after. */
+function callSiteAt(formula: string, i: number, m: RegExpExecArray, parent: number | undefined): MktCallSite {
+  const [whole, prefix, marker, name] = m;
+  const resolved = resolveFunctionName(name);
+  const nameEnd = i + whole.length - 1 - m[4].length;
+  return {
+    id: resolved?.id ?? name.toUpperCase(),
+    known: resolved !== undefined,
+    form: prefix ? 'external' : marker.toUpperCase().endsWith('MKT.') ? 'dotted' : 'stored',
+    language: resolved?.language ?? 'en',
+    written: formula.slice(i, nameEnd),
+    span: { start: i, end: formula.length },
+    nameSpan: { start: i, end: nameEnd },
+    args: [],
+    argSpans: [],
+    parent,
+    closed: false,
+  };
+}
+
+/** Ends the frame's current argument at `at` (a separator, the closing parenthesis or the formula's end). */
+function closeArgument(formula: string, calls: MktCallSite[], frame: Frame, at: number, bySeparator: boolean): void {
+  const call = calls[frame.call];
+  const raw = formula.slice(frame.argStart, at);
+  const text = raw.trim();
+  // `MKT.X()` has no argument; `MKT.X(,)` has two empty ones.
+  if (bySeparator || text !== '' || call.args.length > 0) {
+    call.args.push(text);
+    call.argSpans.push({ start: frame.argStart, end: at });
+  }
+  frame.argStart = at + 1;
+}
+
+/** The index after a string or a quoted sheet name that opens at `i`; doubled quotes stay inside. */
+function afterQuoted(formula: string, i: number, quote: string): number {
+  const n = formula.length;
+  i++;
+  while (i < n && !(formula[i] === quote && formula[i + 1] !== quote)) i += formula[i] === quote ? 2 : 1;
+  return i + 1;
+}
+
+/** The index after an array constant that opens at `i`: its separators are rows and columns, not arguments. */
+function afterArrayConstant(formula: string, i: number): number {
+  const n = formula.length;
+  i++;
+  while (i < n && formula[i] !== '}') {
+    if (formula[i] === '"') {
+      i++;
+      while (i < n && !(formula[i] === '"' && formula[i + 1] !== '"')) i += formula[i] === '"' ? 2 : 1;
+    }
+    i++;
+  }
+  return i + 1;
+}
+
+/** The index after a structured reference (Table1[[#This Row],[Spend]]) or an external index [1] that opens at `i`: nested brackets. */
+function afterBrackets(formula: string, i: number): number {
+  const n = formula.length;
+  let depth = 0;
+  while (i < n) {
+    if (formula[i] === '[') depth++;
+    else if (formula[i] === ']') {
+      depth--;
+      if (depth === 0) break;
+    } else if (formula[i] === "'" && i + 1 < n) i++; // ' escapes a bracket inside a column name
+    i++;
+  }
+  return i + 1;
 }
 
 /**
