@@ -26,8 +26,7 @@ export function allocateScaled(
   fits: Fits,
   ceilings: readonly number[],
 ): { amounts: number[]; lambda: number | undefined } {
-  let ceilingSum = 0;
-  for (const c of ceilings) ceilingSum += c;
+  const ceilingSum = sum(ceilings);
   if (budget >= ceilingSum) return { amounts: fixSum(ceilings.slice(), ceilings, budget), lambda: undefined };
   const { amounts, lambda } = solve(budget, fits, ceilings);
   return { amounts: fixSum(amounts, ceilings, budget), lambda };
@@ -42,17 +41,13 @@ function curveAmount(logAB: number, inverseOneMinusB: number, ceiling: number, l
   return x < ceiling ? x : ceiling;
 }
 
-/** The channels the solver moves, with what it computes once per channel: ln(a b) and 1 / (1 − b). */
-interface Channels {
-  fits: Fits;
-  ceilings: readonly number[];
-  curves: number[];
-  linears: number[];
-  logAB: number[];
-  inverse: number[];
-}
-
-function channelsOf(fits: Fits, ceilings: readonly number[]): Channels {
+/**
+ * Finds λ so that the amounts at λ sum to the budget (0 < budget < Σ ceilings). LINEAR
+ * channels make the total a step function of λ: the rule walks their returns from the highest,
+ * and either stops exactly at one (the tied LINEAR channels share what is left, by ceiling) or
+ * solves the CURVE channels' continuous total between two steps by bisection on log λ.
+ */
+function solve(budget: number, fits: Fits, ceilings: readonly number[]): { amounts: number[]; lambda: number } {
   const curves: number[] = [];
   const linears: number[] = [];
   fits.forEach((fit, i) => {
@@ -61,19 +56,13 @@ function channelsOf(fits: Fits, ceilings: readonly number[]): Channels {
   });
   const logAB = fits.map((fit) => (fit ? Math.log(fit.a) + Math.log(fit.b) : 0));
   const inverse = fits.map((fit) => (fit ? 1 / (1 - fit.b) : 0));
-  return { fits, ceilings, curves, linears, logAB, inverse };
-}
-
-/** The CURVE channels' total at ln λ (λ is carried as ln λ: on extreme histories λ itself can underflow or overflow). */
-function curveTotal(ch: Channels, logLambda: number): number {
-  let total = 0;
-  for (const i of ch.curves) total += curveAmount(ch.logAB[i], ch.inverse[i], ch.ceilings[i], logLambda);
-  return total;
-}
-
-/** Each LINEAR channel's return, with returns equal but for round-off (3 / 1, 2.1 / 0.7) made one. */
-function linearReturns(ch: Channels): Map<number, number> {
-  const { fits, linears } = ch;
+  // λ is carried as ln λ: on extreme histories λ itself can underflow or overflow.
+  const curveTotal = (logLambda: number) => {
+    let total = 0;
+    for (const i of curves) total += curveAmount(logAB[i], inverse[i], ceilings[i], logLambda);
+    return total;
+  };
+  // A LINEAR channel's return, with returns equal but for round-off (3 / 1, 2.1 / 0.7) made one.
   const ratio = new Map<number, number>();
   let head = NaN;
   for (const i of [...linears].sort((p, q) => fits[q]!.a - fits[p]!.a)) {
@@ -81,19 +70,6 @@ function linearReturns(ch: Channels): Map<number, number> {
     if (!(head - a <= ROUND_OFF * head)) head = a; // NaN at the first: a new return
     ratio.set(i, head);
   }
-  return ratio;
-}
-
-/**
- * Finds λ so that the amounts at λ sum to the budget (0 < budget < Σ ceilings). LINEAR
- * channels make the total a step function of λ: the rule walks their returns from the highest,
- * and either stops exactly at one (the tied LINEAR channels share what is left, by ceiling) or
- * solves the CURVE channels' continuous total between two steps by bisection on log λ.
- */
-function solve(budget: number, fits: Fits, ceilings: readonly number[]): { amounts: number[]; lambda: number } {
-  const ch = channelsOf(fits, ceilings);
-  const { curves, linears, logAB, inverse } = ch;
-  const ratio = linearReturns(ch);
   const steps = [...new Set(ratio.values())].sort((p, q) => q - p);
   const amounts = new Array<number>(fits.length).fill(0);
   // LINEAR channels above `below` are at their ceiling, those at `tied` share, the others get 0.
@@ -110,49 +86,54 @@ function solve(budget: number, fits: Fits, ceilings: readonly number[]): { amoun
   for (const step of steps) {
     let tiedCeilings = 0;
     for (const i of linears) if (ratio.get(i) === step) tiedCeilings += ceilings[i];
-    const low = curveTotal(ch, Math.log(step)) + fixedAbove;
+    const low = curveTotal(Math.log(step)) + fixedAbove;
     if (low <= budget && budget <= low + tiedCeilings) {
       return settle(Math.log(step), step, step, tiedCeilings > 0 ? Math.min(1, (budget - low) / tiedCeilings) : 0);
     }
-    if (low > budget) return settle(bisect(ch, budget - fixedAbove, step, upper), step, NaN, 0);
+    if (low > budget) return settle(bisect(curveTotal, curves, fits, ceilings, budget - fixedAbove, step, upper), step, NaN, 0);
     fixedAbove += tiedCeilings;
     upper = step;
   }
   // Below every LINEAR step: all LINEAR channels at their ceiling, the CURVE channels take the rest.
-  return settle(bisect(ch, budget - fixedAbove, 0, upper), 0, NaN, 0);
-}
-
-/** ln of a channel's marginal return at spend x: ln a + ln b + (b − 1) ln x. */
-function logMarginal(fit: FittedChannel, logX: number): number {
-  return Math.log(fit.a) + Math.log(fit.b) + (fit.b - 1) * logX;
+  return settle(bisect(curveTotal, curves, fits, ceilings, budget - fixedAbove, 0, upper), 0, NaN, 0);
 }
 
 /**
- * ln λ for λ in (lo, hi) where the CURVE channels' total equals target (it decreases in λ). The
- * bounds are found and the bisection runs on ln λ, so that tiny or huge budgets and curves stay finite.
+ * ln λ for λ in (lo, hi) where the CURVE channels' total (`curveTotal` at ln λ) equals target (it
+ * decreases in λ). The bounds are found and the bisection runs on ln λ, so that tiny or huge
+ * budgets and curves stay finite.
  */
-function bisect(ch: Channels, target: number, lo: number, hi: number): number {
-  const { curves, fits, ceilings } = ch;
+function bisect(
+  curveTotal: (logLambda: number) => number,
+  curves: readonly number[],
+  fits: Fits,
+  ceilings: readonly number[],
+  target: number,
+  lo: number,
+  hi: number,
+): number {
   if (curves.length === 0 || !(target > 0)) return Math.log(hi);
+  // ln of a channel's marginal return at spend x: ln a + ln b + (b − 1) ln x.
+  const logMarginal = (i: number, logX: number) => Math.log(fits[i]!.a) + Math.log(fits[i]!.b) + (fits[i]!.b - 1) * logX;
   let logLo = Math.log(lo);
   let logHi = Math.log(hi);
   if (lo === 0) {
     // At or below every curve's marginal return at its ceiling, every curve is at its ceiling.
     logLo = Infinity;
-    for (const i of curves) logLo = Math.min(logLo, logMarginal(fits[i]!, Math.log(ceilings[i])));
+    for (const i of curves) logLo = Math.min(logLo, logMarginal(i, Math.log(ceilings[i])));
     logLo = Math.min(logLo, logHi) - Math.LN2;
   }
   if (hi === Infinity) {
     // At the marginal return of target / (number of curves), no curve takes more than that.
     logHi = -Infinity;
     const logShare = Math.log(target) - Math.log(curves.length);
-    for (const i of curves) logHi = Math.max(logHi, logMarginal(fits[i]!, logShare));
+    for (const i of curves) logHi = Math.max(logHi, logMarginal(i, logShare));
     logHi = Math.max(logHi, logLo) + Math.LN2;
   }
   if (!Number.isFinite(logLo) || !Number.isFinite(logHi)) return Number.isFinite(logHi) ? logHi : logLo;
   for (let k = 0; k < 200 && logHi - logLo > 1e-15 * Math.max(1, Math.abs(logLo)); k++) {
     const mid = (logLo + logHi) / 2;
-    if (curveTotal(ch, mid) > target) logLo = mid;
+    if (curveTotal(mid) > target) logLo = mid;
     else logHi = mid;
   }
   return (logLo + logHi) / 2;
@@ -164,9 +145,7 @@ function bisect(ch: Channels, target: number, lo: number, hi: number): number {
  */
 function fixSum(amounts: number[], ceilings: readonly number[], budget: number): number[] {
   for (let pass = 0; pass < 3; pass++) {
-    let total = 0;
-    for (const x of amounts) total += x;
-    const remainder = budget - total;
+    const remainder = budget - sum(amounts);
     if (remainder === 0) return amounts;
     let weight = 0;
     for (let i = 0; i < amounts.length; i++) if (amounts[i] > 0 && amounts[i] < ceilings[i]) weight += amounts[i];
@@ -177,9 +156,7 @@ function fixSum(amounts: number[], ceilings: readonly number[], budget: number):
       }
     }
   }
-  let total = 0;
-  for (const x of amounts) total += x;
-  const remainder = budget - total;
+  const remainder = budget - sum(amounts);
   if (remainder !== 0) {
     // The channel with the most room in the remainder's direction takes it.
     let best = -1;
@@ -194,4 +171,11 @@ function fixSum(amounts: number[], ceilings: readonly number[], budget: number):
     if (best >= 0) amounts[best] = Math.min(ceilings[best], Math.max(0, amounts[best] + remainder));
   }
   return amounts;
+}
+
+/** The values added from the first (the order the rule's totals are taken in). */
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const x of values) total += x;
+  return total;
 }
