@@ -1,7 +1,8 @@
 /**
  * The one reader of MKT calls in a formula, used by check-workbook, the engine bridge, explain,
- * Repair and the portable copy. Pure and iterative (no recursion, one pass), so a hostile
- * formula of any length or nesting cannot overflow the stack.
+ * Repair and the portable copy. Pure and iterative (one pass; no recursion but one level, for a
+ * string inside an array constant), so a hostile formula of any length or nesting cannot overflow
+ * the stack.
  *
  * The forms a call can take (office-js issues 5611, 6611, 6395, 4185, 5865; Excel-Custom-Functions
  * issue 108, where Microsoft explains the `_xldudf` prefix):
@@ -92,6 +93,19 @@ export function findMktCalls(formula: string, options: ReadOptions = {}): MktCal
   const n = formula.length;
   let i = formula.startsWith('=') ? 1 : 0;
 
+  // Ends the frame's current argument at `at` (a separator, the closing parenthesis or the formula's end).
+  const closeArgument = (frame: Frame, at: number, bySeparator: boolean) => {
+    const call = calls[frame.call];
+    const raw = formula.slice(frame.argStart, at);
+    const text = raw.trim();
+    // `MKT.X()` has no argument; `MKT.X(,)` has two empty ones.
+    if (bySeparator || text !== '' || call.args.length > 0) {
+      call.args.push(text);
+      call.argSpans.push({ start: frame.argStart, end: at });
+    }
+    frame.argStart = at + 1;
+  };
+
   while (i < n) {
     const ch = formula[i];
     const prev = i > 0 ? formula[i - 1] : '';
@@ -99,35 +113,43 @@ export function findMktCalls(formula: string, options: ReadOptions = {}): MktCal
       CALL.lastIndex = i;
       const m = CALL.exec(formula);
       if (m) {
+        const [whole, prefix, marker, name] = m;
+        const resolved = resolveFunctionName(name);
+        const nameEnd = i + whole.length - 1 - m[4].length;
         const index = calls.length;
-        calls.push(callSiteAt(formula, i, m, openCalls.length ? openCalls[openCalls.length - 1] : undefined));
-        i += m[0].length;
+        calls.push({
+          id: resolved?.id ?? name.toUpperCase(),
+          known: resolved !== undefined,
+          // MKT. and _xludf.MKT. end with a dot, _xldudf_MKT_ does not.
+          form: prefix ? 'external' : marker.endsWith('.') ? 'dotted' : 'stored',
+          language: resolved?.language ?? 'en',
+          written: formula.slice(i, nameEnd),
+          span: { start: i, end: n },
+          nameSpan: { start: i, end: nameEnd },
+          args: [],
+          argSpans: [],
+          parent: openCalls.length ? openCalls[openCalls.length - 1] : undefined,
+          closed: false,
+        });
+        i += whole.length;
         frames.push({ call: index, argStart: i });
         openCalls.push(index);
         continue;
       }
     }
-    if (ch === '"' || ch === "'") {
-      i = afterQuoted(formula, i, ch);
-      continue;
-    }
-    if (ch === '{') {
-      i = afterArrayConstant(formula, i);
-      continue;
-    }
-    if (ch === '[') {
-      i = afterBrackets(formula, i);
+    if (ch === '"' || ch === "'" || ch === '{' || ch === '[') {
+      i = afterWhole(formula, n, i, ch);
       continue;
     }
     if (ch === '(') {
       frames.push({ call: -1, argStart: i + 1 });
     } else if (ch === separator) {
       const frame = frames[frames.length - 1];
-      if (frame && frame.call >= 0) closeArgument(formula, calls, frame, i, true);
+      if (frame && frame.call >= 0) closeArgument(frame, i, true);
     } else if (ch === ')') {
       const frame = frames.pop();
       if (frame && frame.call >= 0) {
-        closeArgument(formula, calls, frame, i, false);
+        closeArgument(frame, i, false);
         const call = calls[frame.call];
         call.span.end = i + 1;
         call.closed = true;
@@ -137,79 +159,34 @@ export function findMktCalls(formula: string, options: ReadOptions = {}): MktCal
     i++;
   }
   // A formula cut short: the arguments read so far still count.
-  for (let f = frames.length - 1; f >= 0; f--) {
-    const frame = frames[f];
-    if (frame.call >= 0) closeArgument(formula, calls, frame, n, false);
-  }
+  for (let f = frames.length - 1; f >= 0; f--) if (frames[f].call >= 0) closeArgument(frames[f], n, false);
   return calls;
 }
 
-/** The call whose callee (its prefix included) starts at `i`, as `CALL` matched it; its arguments are read after. */
-function callSiteAt(formula: string, i: number, m: RegExpExecArray, parent: number | undefined): MktCallSite {
-  const [whole, prefix, marker, name] = m;
-  const resolved = resolveFunctionName(name);
-  const nameEnd = i + whole.length - 1 - m[4].length;
-  return {
-    id: resolved?.id ?? name.toUpperCase(),
-    known: resolved !== undefined,
-    form: prefix ? 'external' : marker.toUpperCase().endsWith('MKT.') ? 'dotted' : 'stored',
-    language: resolved?.language ?? 'en',
-    written: formula.slice(i, nameEnd),
-    span: { start: i, end: formula.length },
-    nameSpan: { start: i, end: nameEnd },
-    args: [],
-    argSpans: [],
-    parent,
-    closed: false,
-  };
-}
-
-/** Ends the frame's current argument at `at` (a separator, the closing parenthesis or the formula's end). */
-function closeArgument(formula: string, calls: MktCallSite[], frame: Frame, at: number, bySeparator: boolean): void {
-  const call = calls[frame.call];
-  const raw = formula.slice(frame.argStart, at);
-  const text = raw.trim();
-  // `MKT.X()` has no argument; `MKT.X(,)` has two empty ones.
-  if (bySeparator || text !== '' || call.args.length > 0) {
-    call.args.push(text);
-    call.argSpans.push({ start: frame.argStart, end: at });
-  }
-  frame.argStart = at + 1;
-}
-
-/** The index after a string or a quoted sheet name that opens at `i`; doubled quotes stay inside. */
-function afterQuoted(formula: string, i: number, quote: string): number {
-  const n = formula.length;
-  i++;
-  while (i < n && !(formula[i] === quote && formula[i + 1] !== quote)) i += formula[i] === quote ? 2 : 1;
-  return i + 1;
-}
-
-/** The index after an array constant that opens at `i`: its separators are rows and columns, not arguments. */
-function afterArrayConstant(formula: string, i: number): number {
-  const n = formula.length;
-  i++;
-  while (i < n && formula[i] !== '}') {
-    if (formula[i] === '"') {
+/**
+ * The index after the text that opens at `i` with `ch` and is read as a whole, its commas and
+ * parentheses not the formula's: a string or a quoted sheet name (doubled quotes stay inside), an
+ * array constant (its separators are rows and columns), a structured reference
+ * (Table1[[#This Row],[Spend]]) or an external index [1] (nested brackets). `n`: the formula's length.
+ */
+function afterWhole(formula: string, n: number, i: number, ch: string): number {
+  if (ch === '{') {
+    i++;
+    // A string inside is skipped whole: one level down, never deeper (strings hold no constant).
+    while (i < n && formula[i] !== '}') i = formula[i] === '"' ? afterWhole(formula, n, i, '"') : i + 1;
+  } else if (ch === '[') {
+    let depth = 0;
+    while (i < n) {
+      if (formula[i] === '[') depth++;
+      else if (formula[i] === ']') {
+        depth--;
+        if (depth === 0) break;
+      } else if (formula[i] === "'" && i + 1 < n) i++; // ' escapes a bracket inside a column name
       i++;
-      while (i < n && !(formula[i] === '"' && formula[i + 1] !== '"')) i += formula[i] === '"' ? 2 : 1;
     }
+  } else {
     i++;
-  }
-  return i + 1;
-}
-
-/** The index after a structured reference (Table1[[#This Row],[Spend]]) or an external index [1] that opens at `i`: nested brackets. */
-function afterBrackets(formula: string, i: number): number {
-  const n = formula.length;
-  let depth = 0;
-  while (i < n) {
-    if (formula[i] === '[') depth++;
-    else if (formula[i] === ']') {
-      depth--;
-      if (depth === 0) break;
-    } else if (formula[i] === "'" && i + 1 < n) i++; // ' escapes a bracket inside a column name
-    i++;
+    while (i < n && !(formula[i] === ch && formula[i + 1] !== ch)) i += formula[i] === ch ? 2 : 1;
   }
   return i + 1;
 }
