@@ -128,6 +128,7 @@ function withFit(args: NativeArg[], param: NativeParam, body: (a: string, b: str
   const inner = guarded([failing(x)], checked);
   return fit.errorFirst === 'FALSE' ? inner : `IF(${fit.errorFirst},${fit.error},${inner})`;
 }
+
 export const MARGINAL_NATIVE: Readonly<Record<string, NativeEntry>> = {
   RESPONSE_FIT: {
     params: [p('spend', 'range'), p('revenue', 'range')],

@@ -305,12 +305,12 @@ function solve(budget: number, fits: ReadonlyArray<ResponseFit | undefined>, cei
     if (low <= budget && budget <= low + tiedCeilings) {
       return settle(Math.log(step), step, step, tiedCeilings > 0 ? Math.min(1, (budget - low) / tiedCeilings) : 0);
     }
-    if (low > budget) return settle(bisect(curveTotal, curves, fits, ceilings, budget - fixedAbove, step, upper), step, NaN, 0);
+    if (low > budget) return settle(bisect(curveTotal, curves, fits, logAB, ceilings, budget - fixedAbove, step, upper), step, NaN, 0);
     fixedAbove += tiedCeilings;
     upper = step;
   }
   // Below every LINEAR step: all LINEAR channels at their ceiling, the CURVE channels take the rest.
-  return settle(bisect(curveTotal, curves, fits, ceilings, budget - fixedAbove, 0, upper), 0, NaN, 0);
+  return settle(bisect(curveTotal, curves, fits, logAB, ceilings, budget - fixedAbove, 0, upper), 0, NaN, 0);
 }
 
 /**
@@ -322,14 +322,15 @@ function bisect(
   curveTotal: (logLambda: number) => number,
   curves: readonly number[],
   fits: ReadonlyArray<ResponseFit | undefined>,
+  logAB: readonly number[],
   ceilings: readonly number[],
   target: number,
   lo: number,
   hi: number,
 ): number {
   if (curves.length === 0 || !(target > 0)) return Math.log(hi);
-  // ln of a channel's marginal return at spend x: ln a + ln b + (b − 1) ln x.
-  const logMarginal = (i: number, logX: number) => Math.log(fits[i]!.a) + Math.log(fits[i]!.b) + (fits[i]!.b - 1) * logX;
+  // ln of a channel's marginal return at spend x: ln a + ln b + (b − 1) ln x (logAB: ln a + ln b).
+  const logMarginal = (i: number, logX: number) => logAB[i] + (fits[i]!.b - 1) * logX;
   let logLo = Math.log(lo);
   let logHi = Math.log(hi);
   if (lo === 0) {
