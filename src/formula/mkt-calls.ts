@@ -1,7 +1,8 @@
 /**
  * The one reader of MKT calls in a formula, used by check-workbook, the engine bridge, explain,
- * Repair and the portable copy. Pure and iterative (no recursion, one pass), so a hostile
- * formula of any length or nesting cannot overflow the stack.
+ * Repair and the portable copy. Pure and iterative (one pass; no recursion but one level, for a
+ * string inside an array constant), so a hostile formula of any length or nesting cannot overflow
+ * the stack.
  *
  * The forms a call can take (office-js issues 5611, 6611, 6395, 4185, 5865; Excel-Custom-Functions
  * issue 108, where Microsoft explains the `_xldudf` prefix):
@@ -92,6 +93,7 @@ export function findMktCalls(formula: string, options: ReadOptions = {}): MktCal
   const n = formula.length;
   let i = formula.startsWith('=') ? 1 : 0;
 
+  // Ends the frame's current argument at `at` (a separator, the closing parenthesis or the formula's end).
   const closeArgument = (frame: Frame, at: number, bySeparator: boolean) => {
     const call = calls[frame.call];
     const raw = formula.slice(frame.argStart, at);
@@ -118,7 +120,8 @@ export function findMktCalls(formula: string, options: ReadOptions = {}): MktCal
         calls.push({
           id: resolved?.id ?? name.toUpperCase(),
           known: resolved !== undefined,
-          form: prefix ? 'external' : marker.toUpperCase().endsWith('MKT.') ? 'dotted' : 'stored',
+          // MKT. and _xludf.MKT. end with a dot, _xldudf_MKT_ does not.
+          form: prefix ? 'external' : marker.endsWith('.') ? 'dotted' : 'stored',
           language: resolved?.language ?? 'en',
           written: formula.slice(i, nameEnd),
           span: { start: i, end: n },
@@ -134,38 +137,8 @@ export function findMktCalls(formula: string, options: ReadOptions = {}): MktCal
         continue;
       }
     }
-    if (ch === '"' || ch === "'") {
-      // A string or a quoted sheet name; doubled quotes stay inside.
-      i++;
-      while (i < n && !(formula[i] === ch && formula[i + 1] !== ch)) i += formula[i] === ch ? 2 : 1;
-      i++;
-      continue;
-    }
-    if (ch === '{') {
-      // An array constant: its separators are rows and columns, not arguments.
-      i++;
-      while (i < n && formula[i] !== '}') {
-        if (formula[i] === '"') {
-          i++;
-          while (i < n && !(formula[i] === '"' && formula[i + 1] !== '"')) i += formula[i] === '"' ? 2 : 1;
-        }
-        i++;
-      }
-      i++;
-      continue;
-    }
-    if (ch === '[') {
-      // A structured reference (Table1[[#This Row],[Spend]]) or an external index [1]: nested brackets.
-      let depth = 0;
-      while (i < n) {
-        if (formula[i] === '[') depth++;
-        else if (formula[i] === ']') {
-          depth--;
-          if (depth === 0) break;
-        } else if (formula[i] === "'" && i + 1 < n) i++; // ' escapes a bracket inside a column name
-        i++;
-      }
-      i++;
+    if (ch === '"' || ch === "'" || ch === '{' || ch === '[') {
+      i = afterWhole(formula, n, i, ch);
       continue;
     }
     if (ch === '(') {
@@ -186,11 +159,36 @@ export function findMktCalls(formula: string, options: ReadOptions = {}): MktCal
     i++;
   }
   // A formula cut short: the arguments read so far still count.
-  for (let f = frames.length - 1; f >= 0; f--) {
-    const frame = frames[f];
-    if (frame.call >= 0) closeArgument(frame, n, false);
-  }
+  for (let f = frames.length - 1; f >= 0; f--) if (frames[f].call >= 0) closeArgument(frames[f], n, false);
   return calls;
+}
+
+/**
+ * The index after the text that opens at `i` with `ch` and is read as a whole, its commas and
+ * parentheses not the formula's: a string or a quoted sheet name (doubled quotes stay inside), an
+ * array constant (its separators are rows and columns), a structured reference
+ * (Table1[[#This Row],[Spend]]) or an external index [1] (nested brackets). `n`: the formula's length.
+ */
+function afterWhole(formula: string, n: number, i: number, ch: string): number {
+  if (ch === '{') {
+    i++;
+    // A string inside is skipped whole: one level down, never deeper (strings hold no constant).
+    while (i < n && formula[i] !== '}') i = formula[i] === '"' ? afterWhole(formula, n, i, '"') : i + 1;
+  } else if (ch === '[') {
+    let depth = 0;
+    while (i < n) {
+      if (formula[i] === '[') depth++;
+      else if (formula[i] === ']') {
+        depth--;
+        if (depth === 0) break;
+      } else if (formula[i] === "'" && i + 1 < n) i++; // ' escapes a bracket inside a column name
+      i++;
+    }
+  } else {
+    i++;
+    while (i < n && !(formula[i] === ch && formula[i + 1] !== ch)) i += formula[i] === ch ? 2 : 1;
+  }
+  return i + 1;
 }
 
 /**

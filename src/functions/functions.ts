@@ -1,8 +1,9 @@
 /**
- * The MKT custom functions. Each is a thin adapter: read the arguments (coerce.ts), call one rule
- * (src/rules), map its error (excel-errors.ts). Each body is its own try/catch (see toThrown).
- * The JSDoc is the single source of functions.json; the ids are stored in users' workbooks and
- * never change.
+ * The MKT custom functions. Each is a thin adapter: read the arguments (coerce.ts, or
+ * shared-inputs.ts where several functions read the same ones), call one rule (src/rules), map its
+ * error (excel-errors.ts). Each body is its own try/catch (see toThrown). The JSDoc is the single
+ * source of functions.json, from this one file (the metadata plugin and the tests read it); the
+ * ids are stored in users' workbooks and never change.
  */
 import * as rules from '../rules';
 import { finiteColumn, finiteNumber, toThrown, unwrap } from './excel-errors';
@@ -18,26 +19,7 @@ import {
   readOptionalText,
   readYesNo,
 } from './coerce';
-
-function internaliseInputs(
-  weeklyHours: unknown,
-  externalFees: unknown,
-  loadedSalary: unknown,
-  dataNeed: unknown,
-  hoursThreshold: unknown,
-  feesRatio: unknown,
-) {
-  return unwrap(
-    rules.assessInternalisation({
-      weeklyHours: readNumber('weekly_hours', weeklyHours),
-      externalFees: readAmount('external_fees', externalFees),
-      loadedSalary: readAmount('loaded_salary', loadedSalary),
-      dataNeed: readYesNo('data_need', dataNeed, false),
-      hoursThreshold: readOptionalNumber('hours_threshold', hoursThreshold),
-      feesRatio: readOptionalNumber('fees_ratio', feesRatio),
-    }),
-  );
-}
+import { hiringPathInputs, internaliseInputs } from './shared-inputs';
 
 /**
  * Whether to bring marketing in-house: INTERNALISE (2 or 3 signals), PREPARE (1) or OUTSOURCE (0). Signals: 40 h a week or more; external fees at 60 % of a loaded salary or more; a need for fast data iteration. Both thresholds can be changed.
@@ -517,26 +499,6 @@ export function inhouseMonthly(loaded_salary: any[][], tools_month?: any[][], ma
   } catch (error) {
     throw toThrown(error);
   }
-}
-
-function hiringPathInputs(
-  outsource_monthly: unknown,
-  inhouse_monthly: unknown,
-  one_off: unknown,
-  months_to_hire: unknown,
-  ramp_months: unknown,
-  ramp_start: unknown,
-  horizon: unknown,
-): rules.HiringPathInputs {
-  return {
-    outsourceMonthly: readAmount('outsource_monthly', outsource_monthly),
-    inhouseMonthly: readAmount('inhouse_monthly', inhouse_monthly),
-    oneOff: readAmount('one_off', one_off),
-    monthsToHire: readOptionalNumber('months_to_hire', months_to_hire),
-    rampMonths: readOptionalNumber('ramp_months', ramp_months),
-    rampStart: readOptionalNumber('ramp_start', ramp_start),
-    horizon: readOptionalNumber('horizon', horizon),
-  };
 }
 
 /**

@@ -7,6 +7,9 @@
  * function boundary turns into null): such months are left out, like months with a 0.
  */
 import { checkRate, divisionByZero, invalid, isRuleError, Result, RuleError } from './errors';
+import type { Curve, LinearReason, MarginalAllocation, MonthValue, ResponseFit } from './marginal-types';
+
+export type { Curve, FitCode, LinearReason, MarginalAllocation, MonthValue, ResponseFit } from './marginal-types';
 
 /** (project default) At least this many months that count for a curve; fewer → LINEAR. */
 export const CURVE_MIN_MONTHS = 6;
@@ -21,34 +24,11 @@ export const MARGINAL_CAP = 1.5;
  * (3 / 1 and 2.1 / 0.7) differ in the last bit. Within this relative tolerance they are equal.
  */
 const ROUND_OFF = 1e-12;
+
 /** The relative round-off allowed on the 1.5 spread (exported for the portable copy's translation). */
 export const SPREAD_ROUND_OFF = ROUND_OFF;
 /** The same for a fitted slope, whose round-off grows with the spread of the logs. */
 export const SLOPE_ROUND_OFF = 1e-9;
-
-export type FitCode = 'CURVE' | 'LINEAR';
-/** Why a fit is LINEAR, in the order the rule tests it. */
-export type LinearReason = 'fewMonths' | 'littleVariation' | 'notDiminishing';
-
-export interface ResponseFit {
-  /** revenue = a × spend^b */
-  a: number;
-  b: number;
-  /** r² of the log fit (0 when there is none, or when every revenue is the same). */
-  r2: number;
-  code: FitCode;
-  /** Months that count: spend and revenue both numbers above 0. */
-  months: number;
-  /** The log fit's slope, when there is a log fit (also for LINEAR, to explain why). */
-  logSlope?: number;
-  /** Largest and smallest counted spend. */
-  maxSpend: number;
-  minSpend: number;
-  /** Set when code is LINEAR. */
-  reason?: LinearReason;
-}
-
-export type MonthValue = number | null;
 
 function checkMonths(arg: string, values: readonly MonthValue[]): RuleError | undefined {
   for (const value of values) if (value !== null && value < 0) return invalid('negative', { arg });
@@ -147,11 +127,6 @@ function logFit(xs: readonly number[], ys: readonly number[]): { a: number; b: n
   return { a, b, r2 };
 }
 
-export interface Curve {
-  a: number;
-  b: number;
-}
-
 /**
  * A fit given as a range: its first two numbers in reading order are a ≥ 0 and 0 < b ≤ 1
  * (a RESPONSE_FIT row, or a spill of it).
@@ -198,17 +173,6 @@ export function breakevenRoas(margin: number): Result<number> {
   if (bad) return bad;
   if (margin === 0) return divisionByZero('margin');
   return 1 / margin;
-}
-
-export interface MarginalAllocation {
-  /** One monthly amount per channel, summing to the budget. */
-  amounts: number[];
-  /** Each channel's fit; undefined for a channel with no month that counts. */
-  fits: Array<ResponseFit | undefined>;
-  /** cap × the largest counted monthly spend; 0 for a channel with no month that counts. */
-  ceilings: number[];
-  /** The marginal return at which the free channels end (undefined when the budget is 0 or all are at their ceiling). */
-  lambda: number | undefined;
 }
 
 /**
@@ -277,8 +241,7 @@ function allocateScaled(
   fits: ReadonlyArray<ResponseFit | undefined>,
   ceilings: readonly number[],
 ): { amounts: number[]; lambda: number | undefined } {
-  let ceilingSum = 0;
-  for (const c of ceilings) ceilingSum += c;
+  const ceilingSum = sum(ceilings);
   if (budget >= ceilingSum) return { amounts: fixSum(ceilings.slice(), ceilings, budget), lambda: undefined };
   const { amounts, lambda } = solve(budget, fits, ceilings);
   return { amounts: fixSum(amounts, ceilings, budget), lambda };
@@ -299,11 +262,7 @@ function curveAmount(logAB: number, inverseOneMinusB: number, ceiling: number, l
  * and either stops exactly at one (the tied LINEAR channels share what is left, by ceiling) or
  * solves the CURVE channels' continuous total between two steps by bisection on log λ.
  */
-function solve(
-  budget: number,
-  fits: ReadonlyArray<ResponseFit | undefined>,
-  ceilings: readonly number[],
-): { amounts: number[]; lambda: number } {
+function solve(budget: number, fits: ReadonlyArray<ResponseFit | undefined>, ceilings: readonly number[]): { amounts: number[]; lambda: number } {
   const curves: number[] = [];
   const linears: number[] = [];
   fits.forEach((fit, i) => {
@@ -346,44 +305,54 @@ function solve(
     if (low <= budget && budget <= low + tiedCeilings) {
       return settle(Math.log(step), step, step, tiedCeilings > 0 ? Math.min(1, (budget - low) / tiedCeilings) : 0);
     }
-    if (low > budget) return settle(bisect(budget - fixedAbove, step, upper), step, NaN, 0);
+    if (low > budget) return settle(bisect(curveTotal, curves, fits, logAB, ceilings, budget - fixedAbove, step, upper), step, NaN, 0);
     fixedAbove += tiedCeilings;
     upper = step;
   }
   // Below every LINEAR step: all LINEAR channels at their ceiling, the CURVE channels take the rest.
-  return settle(bisect(budget - fixedAbove, 0, upper), 0, NaN, 0);
+  return settle(bisect(curveTotal, curves, fits, logAB, ceilings, budget - fixedAbove, 0, upper), 0, NaN, 0);
+}
 
-  /**
-   * ln λ for λ in (lo, hi) where the CURVE channels' total equals target (it decreases in λ). The
-   * bounds are found and the bisection runs on ln λ, so that tiny or huge budgets and curves stay finite.
-   */
-  function bisect(target: number, lo: number, hi: number): number {
-    if (curves.length === 0 || !(target > 0)) return Math.log(hi);
-    // ln of a channel's marginal return at spend x: ln a + ln b + (b − 1) ln x.
-    const logMarginal = (i: number, logX: number) => Math.log(fits[i]!.a) + Math.log(fits[i]!.b) + (fits[i]!.b - 1) * logX;
-    let logLo = Math.log(lo);
-    let logHi = Math.log(hi);
-    if (lo === 0) {
-      // At or below every curve's marginal return at its ceiling, every curve is at its ceiling.
-      logLo = Infinity;
-      for (const i of curves) logLo = Math.min(logLo, logMarginal(i, Math.log(ceilings[i])));
-      logLo = Math.min(logLo, logHi) - Math.LN2;
-    }
-    if (hi === Infinity) {
-      // At the marginal return of target / (number of curves), no curve takes more than that.
-      logHi = -Infinity;
-      const logShare = Math.log(target) - Math.log(curves.length);
-      for (const i of curves) logHi = Math.max(logHi, logMarginal(i, logShare));
-      logHi = Math.max(logHi, logLo) + Math.LN2;
-    }
-    if (!Number.isFinite(logLo) || !Number.isFinite(logHi)) return Number.isFinite(logHi) ? logHi : logLo;
-    for (let k = 0; k < 200 && logHi - logLo > 1e-15 * Math.max(1, Math.abs(logLo)); k++) {
-      const mid = (logLo + logHi) / 2;
-      if (curveTotal(mid) > target) logLo = mid;
-      else logHi = mid;
-    }
-    return (logLo + logHi) / 2;
+/**
+ * ln λ for λ in (lo, hi) where the CURVE channels' total (`curveTotal` at ln λ) equals target (it
+ * decreases in λ). The bounds are found and the bisection runs on ln λ, so that tiny or huge
+ * budgets and curves stay finite.
+ */
+function bisect(
+  curveTotal: (logLambda: number) => number,
+  curves: readonly number[],
+  fits: ReadonlyArray<ResponseFit | undefined>,
+  logAB: readonly number[],
+  ceilings: readonly number[],
+  target: number,
+  lo: number,
+  hi: number,
+): number {
+  if (curves.length === 0 || !(target > 0)) return Math.log(hi);
+  // ln of a channel's marginal return at spend x: ln a + ln b + (b − 1) ln x (logAB: ln a + ln b).
+  const logMarginal = (i: number, logX: number) => logAB[i] + (fits[i]!.b - 1) * logX;
+  let logLo = Math.log(lo);
+  let logHi = Math.log(hi);
+  if (lo === 0) {
+    // At or below every curve's marginal return at its ceiling, every curve is at its ceiling.
+    logLo = Infinity;
+    for (const i of curves) logLo = Math.min(logLo, logMarginal(i, Math.log(ceilings[i])));
+    logLo = Math.min(logLo, logHi) - Math.LN2;
   }
+  if (hi === Infinity) {
+    // At the marginal return of target / (number of curves), no curve takes more than that.
+    logHi = -Infinity;
+    const logShare = Math.log(target) - Math.log(curves.length);
+    for (const i of curves) logHi = Math.max(logHi, logMarginal(i, logShare));
+    logHi = Math.max(logHi, logLo) + Math.LN2;
+  }
+  if (!Number.isFinite(logLo) || !Number.isFinite(logHi)) return Number.isFinite(logHi) ? logHi : logLo;
+  for (let k = 0; k < 200 && logHi - logLo > 1e-15 * Math.max(1, Math.abs(logLo)); k++) {
+    const mid = (logLo + logHi) / 2;
+    if (curveTotal(mid) > target) logLo = mid;
+    else logHi = mid;
+  }
+  return (logLo + logHi) / 2;
 }
 
 /**
@@ -392,9 +361,7 @@ function solve(
  */
 function fixSum(amounts: number[], ceilings: readonly number[], budget: number): number[] {
   for (let pass = 0; pass < 3; pass++) {
-    let total = 0;
-    for (const x of amounts) total += x;
-    const remainder = budget - total;
+    const remainder = budget - sum(amounts);
     if (remainder === 0) return amounts;
     let weight = 0;
     for (let i = 0; i < amounts.length; i++) if (amounts[i] > 0 && amounts[i] < ceilings[i]) weight += amounts[i];
@@ -405,9 +372,7 @@ function fixSum(amounts: number[], ceilings: readonly number[], budget: number):
       }
     }
   }
-  let total = 0;
-  for (const x of amounts) total += x;
-  const remainder = budget - total;
+  const remainder = budget - sum(amounts);
   if (remainder !== 0) {
     // The channel with the most room in the remainder's direction takes it.
     let best = -1;
@@ -422,4 +387,11 @@ function fixSum(amounts: number[], ceilings: readonly number[], budget: number):
     if (best >= 0) amounts[best] = Math.min(ceilings[best], Math.max(0, amounts[best] + remainder));
   }
   return amounts;
+}
+
+/** The values added from the first (the order the rule's totals are taken in). */
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const x of values) total += x;
+  return total;
 }

@@ -1,5 +1,5 @@
 /**
- * The §8 functions' native translations (src/portable/translate-hiring.ts) as a property: random
+ * The §8 functions' native translations (src/portable/native-hiring.ts) as a property: random
  * valid and invalid inputs laid out in a sheet; HyperFormula computes the MKT formula (the
  * add-in's adapters through the engine bridge) and its translation side by side. They agree:
  * numbers to 1e-9 relative, months exactly, and the same error code wherever MKT gives one.
@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { DetailedCellError, type RawCellContent } from 'hyperformula';
 import { createEngine } from '../../src/engine/engine';
 import { MAX_FORMULA_LENGTH, translateFormula } from '../../src/portable/translate';
-import { FR_TABLES, QC_TABLES } from '../../src/portable/translate-hiring';
+import { FR_TABLES, QC_TABLES } from '../../src/portable/native-hiring';
 import { FR_KNOWN_YEARS, loadedSalaryFr, QC_KNOWN_YEARS } from '../../src/rules';
 
 type Cell = RawCellContent;
