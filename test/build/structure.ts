@@ -16,7 +16,7 @@ const CODE = /\.(ts|tsx|mts|cts|js|mjs|cjs)$/;
 
 /** Data tables, not code: one table reads better whole (issue 21 lets the translator's stay one). */
 export const TABLE_FILES: ReadonlyMap<string, string> = new Map([
-  // filled by the files that are tables (each with its reason)
+  ['src/functions/functions.ts', 'the custom functions\' declarations, one JSDoc block per function: the metadata plugin and two tests read them from this one file, and the adapters moved out make functions.js larger (+1 KB)'],
 ]);
 
 export interface LongFile { file: string; lines: number }
