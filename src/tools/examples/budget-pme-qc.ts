@@ -4,7 +4,7 @@
  * marginal), and a three-month agency pilot. The figures are invented; they are chosen to show each outcome.
  */
 import ExcelJS from 'exceljs';
-import { column, FORMATS, MONTHS_FR, SheetBuilder } from './sheet-builder';
+import { column, FORMATS, MONTHS_FR, NOT_ENTERED, SheetBuilder, variance } from './sheet-builder';
 
 function readMe(sheet: SheetBuilder): void {
   const lines: Array<[string, { bold?: boolean; size?: number; italic?: boolean }?]> = [
@@ -14,8 +14,9 @@ function readMe(sheet: SheetBuilder): void {
     ['Ce que vous pouvez changer (cellules sur fond jaune)', { bold: true }],
     ['• « Internalisation » : heures par semaine de travail commun marketing-ventes-produit (B3), salaire chargé annuel (B4),'],
     ['  besoin d’itérer vite sur les données (B5 : oui ou non) et les honoraires externes mois par mois (lignes 8 et 9).'],
+    ['  Sous les signaux, le budget d’honoraires prévu mois par mois (ligne 19) : l’écart réel − prévu se calcule en dollars et en %.'],
     ['• « Clients » : par segment, la marge brute annuelle par client, la rétention annuelle (0,85 = 85 %), le taux d’actualisation et le CAC.'],
-    ['• « Arbitrage » : le budget annuel à répartir (B3), le plancher de ROI (B4) et, par canal, les dépenses et revenus de l’an dernier.'],
+    ['• « Arbitrage » : le budget annuel à répartir (B3), le plancher de rendement du capital investi, RCI (B4) et, par canal, les dépenses et revenus de l’an dernier.'],
     ['• « Arbitrage marginal » : la marge brute (B3), le budget mensuel (B4), le plafond (B5) et, par canal, 12 mois de dépenses et de revenus.'],
     ['• « Pilote » : l’objectif mensuel de leads (B3) et, chaque mois du pilote, les leads, les honoraires, les revenus et si le rapport a été reçu.'],
     [''],
@@ -23,7 +24,7 @@ function readMe(sheet: SheetBuilder): void {
     ['• MKT.FEES_TO_SALARY, MKT.BREAKEVEN_FEES, MKT.INTERNALISE_SCORE, MKT.INTERNALISE_SIGNAL : les trois signaux d’internalisation'],
     ['  (40 h/semaine ou plus ; honoraires à 60 % du salaire chargé ou plus ; besoin de données) — 2 ou 3 signaux : internaliser.'],
     ['• MKT.LTV : valeur vie client ; MKT.RETENTION_LEVER : quel levier améliore le plus LTV ÷ CAC, +10 % de rétention ou −10 % de CAC.'],
-    ['• MKT.ALLOCATE : répartit le budget entre les canaux selon leur ROI ; un canal sous le plancher reçoit 0.'],
+    ['• MKT.ALLOCATE : répartit le budget entre les canaux selon leur rendement (RCI = revenus ÷ dépense) ; un canal sous le plancher reçoit 0.'],
     ['• MKT.RESPONSE_FIT, MKT.MARGINAL_ROAS, MKT.OPTIMAL_SPEND, MKT.BREAKEVEN_ROAS, MKT.ALLOCATE_MARGINAL : une courbe de rendement'],
     ['  décroissant par canal, et le budget mensuel placé là où le prochain dollar rapporte le plus, sans dépasser 1,5 × le meilleur mois.'],
     ['• MKT.PILOT_VERDICT : verdict d’un pilote de 3 mois (trop tôt, arrêter, étendre, prolonger, reprendre à l’interne).'],
@@ -67,7 +68,36 @@ function internalisation(sheet: SheetBuilder): void {
     .text('A16', 'Recommandation')
     .formula('B16', 'MKT.INTERNALISE_SIGNAL(B3,B8:M9,B4,B5)')
     .formula('C16', 'MKT.LABEL(B16,"fr-CA")');
+  feesBudget(sheet);
   sheet.widths({ A: 62, B: 16, C: 22, N: 12 });
+}
+
+/** What the external fees were budgeted at, month by month, against what was paid (rows 8 and 9). */
+const FEES_BUDGET = [6700, 6700, 6700, 6700, 6700, 6700, 6700, 6700, 6700, 6700, 6700, 0];
+
+function feesBudget(sheet: SheetBuilder): void {
+  const [planned, actual, amount, percent] = [19, 20, 21, 22];
+  sheet.header(18, 1, ['Suivi du budget d’honoraires', ...MONTHS_FR, 'Total']);
+  sheet.text(`A${planned}`, 'Prévu (budget d’honoraires)').text(`A${actual}`, 'Réel (agence et pigistes)');
+  sheet.text(`A${amount}`, 'Écart (réel − prévu)', { bold: true }).text(`A${percent}`, 'Écart en % du prévu', { bold: true });
+  FEES_BUDGET.forEach((v, m) => {
+    const col = column(2 + m);
+    sheet
+      .input(`${col}${planned}`, v, FORMATS.cad)
+      .formula(`${col}${actual}`, `IF(COUNT(${col}8:${col}9)=0,"${NOT_ENTERED}",SUM(${col}8:${col}9))`, FORMATS.cad)
+      .formula(`${col}${amount}`, variance.month(`${col}8:${col}9`, `${col}${actual}`, `${col}${planned}`), FORMATS.cadVariance)
+      .formula(`${col}${percent}`, variance.percent(`${col}${amount}`, `${col}${planned}`), FORMATS.percentVariance);
+    sheet.sheet.getCell(`${col}${actual}`).alignment = { horizontal: 'right' };
+  });
+  sheet.formula(`N${planned}`, `SUM(B${planned}:M${planned})`, FORMATS.cad, true).formula(`N${actual}`, `SUM(B${actual}:M${actual})`, FORMATS.cad, true);
+  const months = `B${amount}:M${amount}`;
+  sheet.formula(`N${amount}`, variance.total(months), FORMATS.cadVariance, true);
+  sheet.formula(`N${percent}`, variance.percent(`N${amount}`, variance.plannedToDate(months, `B${planned}:M${planned}`)), FORMATS.percentVariance, true);
+  sheet.text(
+    `A${percent + 1}`,
+    '« – » : mois pas encore saisi ; « n.s. » (non significatif) : rien n’était prévu ce mois-là. Le total compare le réel au prévu des mois saisis seulement.',
+    { italic: true },
+  );
 }
 
 function clients(sheet: SheetBuilder): void {
@@ -108,8 +138,8 @@ function clients(sheet: SheetBuilder): void {
 function arbitrage(sheet: SheetBuilder): void {
   sheet.text('A1', 'Arbitrage — chaque dollar là où il rapporte le plus', { bold: true, size: 14 });
   sheet.text('A3', 'Budget marketing annuel à répartir').input('B3', 150000, FORMATS.cad);
-  sheet.text('A4', 'Plancher de ROI (un canal en dessous reçoit 0)').input('B4', 3, FORMATS.ratio);
-  sheet.header(6, 1, ['Canal', 'Dépense l’an dernier', 'Revenus attribués', 'ROI', 'Position', 'Répartition proposée', 'Écart']);
+  sheet.text('A4', 'Plancher de rendement, RCI (un canal en dessous reçoit 0)').input('B4', 3, FORMATS.ratio);
+  sheet.header(6, 1, ['Canal', 'Dépense l’an dernier', 'Revenus attribués', 'Rendement (RCI)', 'Position', 'Répartition proposée', 'Écart', 'En clair']);
   const channels: Array<[string, number, number]> = [
     ['LinkedIn Ads', 38000, 140000],
     ['Google Ads', 30000, 72000],
@@ -126,7 +156,8 @@ function arbitrage(sheet: SheetBuilder): void {
       .input(`C${r}`, revenue, FORMATS.cad)
       .formula(`D${r}`, `MKT.ROI_RATIO(C${r},B${r})`, FORMATS.ratio)
       .formula(`E${r}`, `MKT.ROI_BAND(D${r})`)
-      .formula(`G${r}`, `F${r}-B${r}`, FORMATS.cad);
+      .formula(`G${r}`, `F${r}-B${r}`, FORMATS.cadVariance)
+      .formula(`H${r}`, `MKT.LABEL(E${r},"fr-CA")`);
     sheet.sheet.getCell(`F${r}`).numFmt = FORMATS.cad;
   });
   const last = 6 + channels.length;
@@ -137,7 +168,7 @@ function arbitrage(sheet: SheetBuilder): void {
     .formula(`C${last + 1}`, `SUM(C7:C${last})`, FORMATS.cad, true)
     .formula(`D${last + 1}`, `MKT.ROI_RATIO(C7:C${last},B7:B${last})`, FORMATS.ratio)
     .formula(`F${last + 1}`, `SUM(F7:F${last})`, FORMATS.cad, true);
-  sheet.widths({ A: 48, B: 20, C: 18, D: 8, E: 11, F: 20, G: 12 });
+  sheet.widths({ A: 48, B: 20, C: 18, D: 16, E: 11, F: 20, G: 12, H: 22 });
 }
 
 /**
@@ -231,7 +262,7 @@ function pilot(sheet: SheetBuilder): void {
     'Atteinte (1 = 100 %)',
     'Honoraires du mois',
     'Revenus attribués du mois',
-    'ROI cumulé',
+    'RCI cumulé',
     'Rapport reçu ? (oui/non)',
     'Verdict',
     'En clair',

@@ -15,6 +15,10 @@ export const FORMATS = {
   ratio: '0.00',
   percent: '0%',
   integer: '0',
+  /** A variance: signed, a shortfall in red, as an accountant reads it. */
+  eurVariance: '+#,##0 "€";[Red]-#,##0 "€";0 "€"',
+  cadVariance: '+#,##0 "$";[Red]-#,##0 "$";0 "$"',
+  percentVariance: '+0.0%;[Red]-0.0%;0.0%',
 } as const;
 
 export class SheetBuilder {
@@ -45,6 +49,8 @@ export class SheetBuilder {
     cell.value = { formula };
     if (numFmt) cell.numFmt = numFmt;
     if (bold) cell.font = { bold: true };
+    // A variance's « – » and « n.s. » line up with the figures.
+    if (numFmt?.includes('[Red]')) cell.alignment = { horizontal: 'right' };
     return this;
   }
 
@@ -63,6 +69,40 @@ export class SheetBuilder {
     for (const [column, width] of Object.entries(widths)) this.sheet.getColumn(column).width = width;
     return this;
   }
+}
+
+/** What a variance cell shows for a month not yet entered, and for a percentage of a zero plan. */
+export const NOT_ENTERED = '–';
+export const NOT_SIGNIFICANT = 'n.s.';
+
+/**
+ * A variance row's formulas (Écart = Réel − Prévu, Écart %), native and blank-safe: a month whose
+ * actual cells are all empty shows « – », and a percentage of a zero plan « n.s. » (non
+ * significatif) rather than #DIV/0!. The total counts the months entered only, against their plan.
+ * Text, not "": a cached empty string does not survive a round trip through ExcelJS.
+ */
+export const variance = {
+  month: (actualCells: string, actual: string, planned: string): string => `IF(COUNT(${actualCells})=0,"${NOT_ENTERED}",${actual}-${planned})`,
+  total: (monthVariances: string): string => `IF(COUNT(${monthVariances})=0,"${NOT_ENTERED}",SUM(${monthVariances}))`,
+  /** The plan of the months entered: the plan where the month's variance is a number. */
+  plannedToDate: (monthVariances: string, planned: string): string => `SUMPRODUCT(ISNUMBER(${monthVariances})*${planned})`,
+  percent: (varianceCell: string, planned: string): string =>
+    `IF(ISNUMBER(${varianceCell}),IF(${planned}=0,"${NOT_SIGNIFICANT}",${varianceCell}/${planned}),"${NOT_ENTERED}")`,
+};
+
+/**
+ * A small table of codes and their French words, under a bold title, so that a native lookup
+ * shows the words beside a code the user picks; returns the table's absolute range.
+ */
+export function codeTable(sheet: SheetBuilder, top: number, title: string, entries: ReadonlyArray<readonly [string, string]>): string {
+  sheet.header(top, 1, [title, 'En clair']);
+  entries.forEach(([code, words], i) => sheet.text(`A${top + 1 + i}`, code).text(`B${top + 1 + i}`, words));
+  return `$A$${top + 1}:$B$${top + entries.length}`;
+}
+
+/** The words for the code in `codeCell`, looked up in a codeTable: blank when the cell is blank. */
+export function wordsOf(codeCell: string, table: string): string {
+  return `IF(${codeCell}="","",IFERROR(VLOOKUP(${codeCell},${table},2,0),"code inconnu : choisissez dans la liste"))`;
 }
 
 export const MONTHS_FR = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
@@ -118,6 +158,13 @@ export function stampMetadata(workbook: ExcelJS.Workbook): void {
 
 /** The French profile names a user picks from (the rules read the English ones too). */
 const PROFILE_CHOICES = ['standard', 'forte_marge', 'cliquable', 'local_faible_marge'];
+/** Each profile's words, for the table its code is looked up in (seuils: BUDGET_TIER's thresholds). */
+export const PROFILE_WORDS_FR: ReadonlyArray<readonly [string, string]> = [
+  ['standard', 'Standard : seuils des paliers tels quels'],
+  ['forte_marge', 'Forte marge : seuils × 0,75'],
+  ['cliquable', 'Canal cliquable (vente en ligne) : seuils × 0,75'],
+  ['local_faible_marge', 'Commerce local à faible marge : seuils × 1,25'],
+];
 const YES_NO_CHOICES = ['oui', 'non'];
 const MONTH_COLUMN_WIDTH = 10;
 
