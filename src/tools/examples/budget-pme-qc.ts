@@ -167,7 +167,8 @@ function arbitrage(sheet: SheetBuilder): void {
     .formula(`B${last + 1}`, `SUM(B7:B${last})`, FORMATS.cad, true)
     .formula(`C${last + 1}`, `SUM(C7:C${last})`, FORMATS.cad, true)
     .formula(`D${last + 1}`, `MKT.ROI_RATIO(C7:C${last},B7:B${last})`, FORMATS.ratio)
-    .formula(`F${last + 1}`, `SUM(F7:F${last})`, FORMATS.cad, true);
+    .formula(`F${last + 1}`, `SUM(F7:F${last})`, FORMATS.cad, true)
+    .formula(`G${last + 1}`, `F${last + 1}-B${last + 1}`, FORMATS.cadVariance, true);
   sheet.widths({ A: 48, B: 20, C: 18, D: 16, E: 11, F: 20, G: 12, H: 22 });
 }
 
@@ -188,9 +189,9 @@ const MARGINAL_CHANNELS: Array<[string, Array<number | null>, Array<number | nul
 function marginalArbitrage(sheet: SheetBuilder): void {
   sheet.text('A1', 'Arbitrage au rendement marginal — chaque dollar là où le prochain rapporte le plus (par mois)', { bold: true, size: 14 });
   sheet.text('A3', 'Marge brute (part du revenu qui reste après les coûts directs)').input('B3', 0.45, FORMATS.percent);
-  sheet.text('C3', 'ROAS d’équilibre').formula('D3', 'MKT.BREAKEVEN_ROAS(B3)', FORMATS.ratio);
   sheet.text('A4', 'Budget marketing mensuel à répartir').input('B4', 13000, FORMATS.cad);
   sheet.text('A5', 'Plafond par canal (× son meilleur mois)').input('B5', 1.5, FORMATS.ratio);
+  sheet.text('A6', 'ROAS d’équilibre (en dessous, le dernier dollar ne rapporte pas sa marge)').formula('B6', 'MKT.BREAKEVEN_ROAS(B3)', FORMATS.ratio);
   const n = MARGINAL_CHANNELS.length;
   const spendTop = 8;
   const revenueTop = spendTop + n + 2;
@@ -202,6 +203,8 @@ function marginalArbitrage(sheet: SheetBuilder): void {
     spend.forEach((v, m) => sheet.input(`${column(2 + m)}${spendTop + i}`, v, FORMATS.cad));
     revenue.forEach((v, m) => sheet.input(`${column(2 + m)}${revenueTop + i}`, v, FORMATS.cad));
   });
+  // The words of the curve (F) run over the two empty columns beside them: the month columns
+  // above keep one width, and a label in them would be cut.
   sheet.header(resultTop - 1, 1, [
     'Canal',
     'a',
@@ -209,9 +212,11 @@ function marginalArbitrage(sheet: SheetBuilder): void {
     'r²',
     'Courbe',
     'En clair',
+    '',
+    '',
     'Dépense mensuelle moyenne',
-    'Proposition mensuelle',
-    'ROAS marginal aujourd’hui',
+    'Dépense proposée par mois',
+    'ROAS marginal actuel',
     'ROAS marginal proposé',
     'Dépense optimale (à la marge brute)',
   ]);
@@ -226,29 +231,29 @@ function marginalArbitrage(sheet: SheetBuilder): void {
       .formula(`B${r}`, `MKT.RESPONSE_FIT(B${s}:M${s},B${revenueTop + i}:M${revenueTop + i})`)
       .formula(`F${r}`, `MKT.LABEL(E${r},"fr-CA")`)
       // Today's monthly spend, RULES.md's one definition: total ÷ months of the history.
-      .formula(`G${r}`, `SUM(B${s}:M${s})/COLUMNS(B${s}:M${s})`, FORMATS.cad)
-      .formula(`I${r}`, `MKT.MARGINAL_ROAS(${fit},G${r})`, FORMATS.ratio)
-      .formula(`J${r}`, `MKT.MARGINAL_ROAS(${fit},H${r})`, FORMATS.ratio);
+      .formula(`I${r}`, `SUM(B${s}:M${s})/COLUMNS(B${s}:M${s})`, FORMATS.cad)
+      .formula(`K${r}`, `MKT.MARGINAL_ROAS(${fit},I${r})`, FORMATS.ratio)
+      .formula(`L${r}`, `MKT.MARGINAL_ROAS(${fit},J${r})`, FORMATS.ratio);
     // A LINEAR channel (b = 1) has no finite optimum: OPTIMAL_SPEND would be #NUM!.
     const linear = MARGINAL_CHANNELS[i][1].filter((v) => v !== null && v > 0).length < 6;
-    if (linear) sheet.text(`K${r}`, 'aucune (rendement constant)', { italic: true });
-    else sheet.formula(`K${r}`, `MKT.OPTIMAL_SPEND(${fit},$B$3)`, FORMATS.cad);
+    if (linear) sheet.text(`M${r}`, 'aucune (rendement constant)', { italic: true });
+    else sheet.formula(`M${r}`, `MKT.OPTIMAL_SPEND(${fit},$B$3)`, FORMATS.cad);
     for (const c of ['B', 'C', 'D']) sheet.sheet.getCell(`${c}${r}`).numFmt = c === 'B' ? '0.00' : '0.000';
-    sheet.sheet.getCell(`H${r}`).numFmt = FORMATS.cad;
+    sheet.sheet.getCell(`J${r}`).numFmt = FORMATS.cad;
   });
-  sheet.formula(`H${resultTop}`, `MKT.ALLOCATE_MARGINAL(B4,${spendRows},${revenueRows},B5)`, FORMATS.cad);
+  sheet.formula(`J${resultTop}`, `MKT.ALLOCATE_MARGINAL(B4,${spendRows},${revenueRows},B5)`, FORMATS.cad);
   const total = resultTop + n;
   sheet
     .text(`A${total}`, 'Total', { bold: true })
-    .formula(`G${total}`, `SUM(G${resultTop}:G${total - 1})`, FORMATS.cad, true)
-    .formula(`H${total}`, `SUM(H${resultTop}:H${total - 1})`, FORMATS.cad, true);
+    .formula(`I${total}`, `SUM(I${resultTop}:I${total - 1})`, FORMATS.cad, true)
+    .formula(`J${total}`, `SUM(J${resultTop}:J${total - 1})`, FORMATS.cad, true);
   sheet.text(
     `A${total + 1}`,
     'b : chaque doublement de la dépense multiplie le revenu par 2^b (b = 0,5 : ×1,41). Un canal n’est jamais poussé au-delà du plafond × son meilleur mois.',
     { italic: true },
   );
   sheet.text(`A${total + 2}`, 'Rendement constant : moins de 6 mois utiles, trop peu de variation des dépenses, ou une pente non décroissante — le ratio moyen est alors la réponse honnête.', { italic: true });
-  sheet.widths({ A: 48, B: 10, C: 10, D: 10, E: 10, F: 30, G: 16, H: 16, I: 14, J: 14, K: 20, L: 10, M: 10 });
+  sheet.widths({ A: 48, N: 20 });
 }
 
 function pilot(sheet: SheetBuilder): void {

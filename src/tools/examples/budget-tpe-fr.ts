@@ -126,6 +126,7 @@ function budget(sheet: SheetBuilder): void {
     sheet.formula(`${ROI}${actual}`, `MKT.ROI_RATIO(${FIRST}${revenue}:${LAST}${revenue},${FIRST}${actual}:${LAST}${actual})`, FORMATS.ratio);
     sheet.formula(`${BAND}${actual}`, `MKT.ROI_BAND(${ROI}${actual})`);
     sheet.formula(`${WORDS}${actual}`, `MKT.LABEL(${BAND}${actual},"fr")`);
+    sheet.ruleBelow(revenue, 1, FIRST_MONTH_COL + 15);
     row += 3;
   }
   const totals: Array<[string, number]> = [

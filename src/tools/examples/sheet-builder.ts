@@ -65,6 +65,15 @@ export class SheetBuilder {
     return this;
   }
 
+  /** A thin line under a row, from one column to another (1-based), closing a block. */
+  ruleBelow(row: number, firstCol: number, lastCol: number): this {
+    for (let col = firstCol; col <= lastCol; col++) {
+      const cell = this.sheet.getCell(row, col);
+      cell.border = { ...cell.border, bottom: { style: 'thin', color: { argb: 'FFBFBFBF' } } };
+    }
+    return this;
+  }
+
   widths(widths: Record<string, number>): this {
     for (const [column, width] of Object.entries(widths)) this.sheet.getColumn(column).width = width;
     return this;
@@ -185,52 +194,100 @@ const DEFAULT_WIDTH = 9;
 const MAX_LABEL_WIDTH = 80;
 const LINE_HEIGHT = 15;
 
-const textOf = (cell: ExcelJS.Cell): string | undefined => (typeof cell.value === 'string' ? cell.value : undefined);
+/** The text a cell shows: its own, or the text a formula computed (cached before finishing). */
+function shownText(cell: ExcelJS.Cell): string | undefined {
+  const value = cell.value;
+  if (typeof value === 'string') return value;
+  if (value !== null && typeof value === 'object' && 'formula' in value && typeof value.result === 'string') return value.result;
+  return undefined;
+}
+
+const isInputCell = (cell: ExcelJS.Cell): boolean =>
+  (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === (INPUT_FILL as ExcelJS.FillPattern).fgColor?.argb;
+
+/** The columns that hold a month title (janv. … déc.). */
+function monthColumnsOf(sheet: ExcelJS.Worksheet): Set<number> {
+  const columns = new Set<number>();
+  sheet.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (typeof cell.value === 'string' && MONTHS_FR.includes(cell.value.trim().toLowerCase())) columns.add(Number(cell.col));
+    }),
+  );
+  return columns;
+}
+
+/**
+ * A text (typed or computed) that the filled cell beside it would cut: outside the month columns
+ * its column widens; a month column keeps its width, so the text wraps there, or shrinks when it
+ * is one word (a code) that wrapping would break.
+ */
+function fitLabels(sheet: ExcelJS.Worksheet, monthColumns: Set<number>): void {
+  const labelWidths = new Map<number, number>();
+  sheet.eachRow((row) =>
+    row.eachCell((cell) => {
+      const text = shownText(cell);
+      const col = Number(cell.col); // ExcelJS types it as a string; it is the 1-based number
+      if (text === undefined || cell.alignment?.wrapText || cell.isMerged || row.getCell(col + 1).value === null) return;
+      if (!monthColumns.has(col)) labelWidths.set(col, Math.max(labelWidths.get(col) ?? 0, Math.min(MAX_LABEL_WIDTH, text.length + 2)));
+      else if (text.length <= MONTH_COLUMN_WIDTH) return;
+      else if (/\s/.test(text.trim())) cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'middle' };
+      else cell.alignment = { ...cell.alignment, shrinkToFit: true };
+    }),
+  );
+  for (const [col, width] of labelWidths) {
+    const column = sheet.getColumn(col);
+    if ((column.width ?? DEFAULT_WIDTH) < width) column.width = width;
+  }
+}
+
+/** A dropdown on every input that holds a profile or a yes/no (recognised by fill and value). */
+function offerChoices(sheet: ExcelJS.Worksheet): void {
+  sheet.eachRow((row) =>
+    row.eachCell((cell) => {
+      const value = typeof cell.value === 'string' ? cell.value.trim().toLowerCase() : undefined;
+      if (!isInputCell(cell) || value === undefined) return;
+      if (PROFILE_CHOICES.includes(value)) cell.dataValidation = listValidation(PROFILE_CHOICES, 'Profil');
+      else if (YES_NO_CHOICES.includes(value)) cell.dataValidation = listValidation(YES_NO_CHOICES, 'Oui ou non');
+    }),
+  );
+}
+
+/** A computed code (ABOVE, TOO_EARLY…) stands centred, apart from the figure before it. */
+function centreCodes(sheet: ExcelJS.Worksheet): void {
+  sheet.eachRow((row) =>
+    row.eachCell((cell) => {
+      const text = shownText(cell);
+      if (typeof cell.value === 'object' && text !== undefined && /^[A-Z][A-Z_]+$/.test(text)) cell.alignment = { ...cell.alignment, horizontal: 'center' };
+    }),
+  );
+}
+
+/** Wrapped texts get the height of their lines (a merged cell spans rows enough already). */
+function fitRowHeights(sheet: ExcelJS.Worksheet): void {
+  sheet.eachRow((row) => {
+    let lines = 1;
+    row.eachCell((cell) => {
+      const text = shownText(cell);
+      if (!text || !cell.alignment?.wrapText || cell.isMerged) return;
+      lines = Math.max(lines, Math.ceil((text.length * 1.3) / (sheet.getColumn(cell.col).width ?? DEFAULT_WIDTH)));
+    });
+    if (lines > 1) row.height = Math.max(row.height ?? LINE_HEIGHT, lines * LINE_HEIGHT);
+  });
+}
 
 /**
  * What makes an example read like an accountant's workbook, on every sheet: landscape A4, fit to
- * one page wide; a label as wide as its column when a cell beside it would cut it; wrapped headers
- * given the height of their lines; month columns of one width; a dropdown on every input that
- * takes a profile or a yes/no (the input cells are recognised by their fill and value).
+ * one page wide; month columns of one width; texts that fit (fitLabels); wrapped headers given
+ * the height of their lines; a dropdown on every profile and yes/no input.
  */
 export function finishForReading(workbook: ExcelJS.Workbook): void {
   workbook.eachSheet((sheet) => {
     sheet.pageSetup = { ...sheet.pageSetup, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
-    const monthColumns = new Set<number>();
-    sheet.eachRow((row) =>
-      row.eachCell((cell) => {
-        if (MONTHS_FR.includes(textOf(cell)?.trim().toLowerCase() ?? '')) monthColumns.add(Number(cell.col));
-      }),
-    );
+    const monthColumns = monthColumnsOf(sheet);
     for (const col of monthColumns) sheet.getColumn(col).width = MONTH_COLUMN_WIDTH;
-    const labelWidths = new Map<number, number>();
-    sheet.eachRow((row) =>
-      row.eachCell((cell) => {
-        const text = textOf(cell);
-        const value = text?.trim().toLowerCase();
-        const col = Number(cell.col); // ExcelJS types it as a string; it is the 1-based number
-        const cutByNeighbour = text !== undefined && !cell.alignment?.wrapText && row.getCell(col + 1).value !== null;
-        // A month column keeps its width: a label there wraps instead.
-        if (cutByNeighbour && monthColumns.has(col) && text.length > MONTH_COLUMN_WIDTH) cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'middle' };
-        else if (cutByNeighbour) labelWidths.set(col, Math.max(labelWidths.get(col) ?? 0, Math.min(MAX_LABEL_WIDTH, text.length + 2)));
-        const isInput = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === (INPUT_FILL as ExcelJS.FillPattern).fgColor?.argb;
-        if (!isInput || value === undefined) return;
-        if (PROFILE_CHOICES.includes(value)) cell.dataValidation = listValidation(PROFILE_CHOICES, 'Profil');
-        else if (YES_NO_CHOICES.includes(value)) cell.dataValidation = listValidation(YES_NO_CHOICES, 'Oui ou non');
-      }),
-    );
-    for (const [col, width] of labelWidths) {
-      const column = sheet.getColumn(col);
-      if ((column.width ?? DEFAULT_WIDTH) < width) column.width = width;
-    }
-    sheet.eachRow((row) => {
-      let lines = 1;
-      row.eachCell((cell) => {
-        const text = textOf(cell);
-        if (!text || !cell.alignment?.wrapText) return;
-        lines = Math.max(lines, Math.ceil((text.length * 1.3) / (sheet.getColumn(cell.col).width ?? DEFAULT_WIDTH)));
-      });
-      if (lines > 1) row.height = Math.max(row.height ?? LINE_HEIGHT, lines * LINE_HEIGHT);
-    });
+    fitLabels(sheet, monthColumns);
+    offerChoices(sheet);
+    centreCodes(sheet);
+    fitRowHeights(sheet);
   });
 }
