@@ -44,6 +44,14 @@ describe.each([
     expect(page('dist', help).querySelector(`footer a[href="${file}"]`)).not.toBeNull();
   });
 
+  if (lang === 'fr') {
+    it('puts a non-breaking space before its colons, here and in the help page’s link to it', () => {
+      const text = [doc.body.textContent ?? '', page('dist', help).querySelector(`footer a[href="${file}"]`)?.textContent ?? ''].join('\n');
+      expect(text).not.toMatch(/ [:;!?»]|« /);
+      expect(text).toMatch(/\u00a0:/);
+    });
+  }
+
   it('is published by a production build at <baseUrl> + its name, the same page', () => {
     expect(fs.readFileSync(built('dist-prod', file), 'utf8')).toBe(fs.readFileSync(built('dist', file), 'utf8'));
     expect(new URL(file, PRODUCTION_BASE_URL).href).toBe(`${PRODUCTION_BASE_URL}${file}`);

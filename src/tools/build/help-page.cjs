@@ -204,7 +204,7 @@ function helpPage(metadata, table, reference, referenceFr, lang) {
 ${sections.join('\n')}
 ${glossarySection(lang)}
 </main>
-<footer><p><a href="${PRIVACY[lang].href}">${PRIVACY[lang].link}</a></p></footer>`;
+<footer><p><a href="${PRIVACY[lang].href}">${prose(PRIVACY[lang].link, lang)}</a></p></footer>`;
   return sitePage(lang, w.title, body);
 }
 
