@@ -36,8 +36,8 @@ function readMe(sheet: SheetBuilder): void {
     ['• Sans le complément : budget-pme-qc-portable.xlsx fait les mêmes calculs avec les formules ordinaires d’Excel (il s’ouvre aussi dans LibreOffice) ;'],
     ['  dans le volet MKT, l’outil « Partager » fait cette copie portable de votre propre classeur.'],
   ];
-  lines.forEach(([text, options], i) => sheet.text(`A${i + 1}`, text, options));
-  sheet.widths({ A: 130 });
+  lines.forEach(([text, options], i) => sheet.text(`A${i + 1}`, text, options).wrap(`A${i + 1}`));
+  sheet.widths({ A: 115 });
 }
 
 function internalisation(sheet: SheetBuilder): void {

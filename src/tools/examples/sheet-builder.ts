@@ -34,6 +34,13 @@ export class SheetBuilder {
     return this;
   }
 
+  /** A text that wraps within its column (a sentence of the « À lire » sheet), top-aligned. */
+  wrap(address: string): this {
+    const cell = this.sheet.getCell(address);
+    cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'top' };
+    return this;
+  }
+
   /** A cell the user is invited to change (yellow). */
   input(address: string, value: ExcelJS.CellValue, numFmt?: string): this {
     const cell = this.sheet.getCell(address);
@@ -269,7 +276,9 @@ function fitRowHeights(sheet: ExcelJS.Worksheet): void {
     row.eachCell((cell) => {
       const text = shownText(cell);
       if (!text || !cell.alignment?.wrapText || cell.isMerged) return;
-      lines = Math.max(lines, Math.ceil((text.length * 1.3) / (sheet.getColumn(cell.col).width ?? DEFAULT_WIDTH)));
+      // Bold headers run wider than plain sentences, and a word that does not fit moves down a line.
+      const perChar = cell.font?.bold ? 1.3 : 1.1;
+      lines = Math.max(lines, Math.ceil((text.length * perChar) / (sheet.getColumn(cell.col).width ?? DEFAULT_WIDTH)));
     });
     if (lines > 1) row.height = Math.max(row.height ?? LINE_HEIGHT, lines * LINE_HEIGHT);
   });
