@@ -16,7 +16,8 @@ function readMe(sheet: SheetBuilder): void {
     ['  besoin d’itérer vite sur les données (B5 : oui ou non) et les honoraires externes mois par mois (lignes 8 et 9).'],
     ['  Sous les signaux, le budget d’honoraires prévu mois par mois (ligne 19) : l’écart réel − prévu se calcule en dollars et en %.'],
     ['• « Clients » : par segment, la marge brute annuelle par client, la rétention annuelle (0,85 = 85 %), le taux d’actualisation et le CAC.'],
-    ['• « Arbitrage » : le budget annuel à répartir (B3), le plancher de rendement du capital investi, RCI (B4) et, par canal, les dépenses et revenus de l’an dernier.'],
+    ['• « Arbitrage » : le budget annuel à répartir (B3), le plancher de rendement du capital investi, RCI (B4),'],
+    ['  et, par canal, les dépenses et revenus de l’an dernier.'],
     ['• « Arbitrage marginal » : la marge brute (B3), le budget mensuel (B4), le plafond (B5) et, par canal, 12 mois de dépenses et de revenus.'],
     ['• « Pilote » : l’objectif mensuel de leads (B3) et, chaque mois du pilote, les leads, les honoraires, les revenus et si le rapport a été reçu.'],
     [''],
@@ -25,19 +26,20 @@ function readMe(sheet: SheetBuilder): void {
     ['  (40 h/semaine ou plus ; honoraires à 60 % du salaire chargé ou plus ; besoin de données) — 2 ou 3 signaux : internaliser.'],
     ['• MKT.LTV : valeur vie client ; MKT.RETENTION_LEVER : quel levier améliore le plus LTV ÷ CAC, +10 % de rétention ou −10 % de CAC.'],
     ['• MKT.ALLOCATE : répartit le budget entre les canaux selon leur rendement (RCI = revenus ÷ dépense) ; un canal sous le plancher reçoit 0.'],
-    ['• MKT.RESPONSE_FIT, MKT.MARGINAL_ROAS, MKT.OPTIMAL_SPEND, MKT.BREAKEVEN_ROAS, MKT.ALLOCATE_MARGINAL : une courbe de rendement'],
-    ['  décroissant par canal, et le budget mensuel placé là où le prochain dollar rapporte le plus, sans dépasser 1,5 × le meilleur mois.'],
+    ['• MKT.RESPONSE_FIT, MKT.MARGINAL_ROAS, MKT.OPTIMAL_SPEND, MKT.BREAKEVEN_ROAS, MKT.ALLOCATE_MARGINAL :'],
+    ['  une courbe de rendement décroissant par canal, et le budget mensuel placé là où le prochain dollar rapporte le plus,'],
+    ['  sans dépasser 1,5 × le meilleur mois.'],
     ['• MKT.PILOT_VERDICT : verdict d’un pilote de 3 mois (trop tôt, arrêter, étendre, prolonger, reprendre à l’interne).'],
     [''],
     ['Bon à savoir', { bold: true }],
     ['• Les fonctions MKT.* ont besoin du complément MKT. Sans lui, Excel affiche les dernières valeurs enregistrées, puis #NOM? au recalcul.'],
     ['• Dans Excel en français, les arguments sont séparés par des points-virgules : =MKT.LTV(B4;C4;D4).'],
     ['• La répartition (Arbitrage!F7:F12) est une formule matricielle : pour changer le nombre de canaux, effacez-la puis saisissez-la à nouveau.'],
-    ['• Sans le complément : budget-pme-qc-portable.xlsx fait les mêmes calculs avec les formules ordinaires d’Excel (il s’ouvre aussi dans LibreOffice) ;'],
-    ['  dans le volet MKT, l’outil « Partager » fait cette copie portable de votre propre classeur.'],
+    ['• Sans le complément : budget-pme-qc-portable.xlsx fait les mêmes calculs avec les formules ordinaires d’Excel,'],
+    ['  et s’ouvre aussi dans LibreOffice ; dans le volet MKT, l’outil « Partager » fait cette copie portable de votre propre classeur.'],
   ];
   lines.forEach(([text, options], i) => sheet.text(`A${i + 1}`, text, options).wrap(`A${i + 1}`));
-  sheet.widths({ A: 115 });
+  sheet.widths({ A: 130 });
 }
 
 function internalisation(sheet: SheetBuilder): void {

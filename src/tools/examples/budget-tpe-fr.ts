@@ -84,7 +84,8 @@ function readMe(sheet: SheetBuilder): void {
     ['Ce que calculent les formules', { bold: true }],
     ['• Sous les totaux de « Budget » : l’écart réel − prévu de chaque mois, en euros et en % du prévu'],
     ['  (+ : dépensé au-delà du prévu ; − en rouge : en deçà), et pour l’année le réel comparé au prévu des seuls mois saisis.'],
-    ['• MKT.ROI_RATIO : CA ÷ dépenses (4 = 4 € de CA pour 1 € dépensé) ; MKT.ROI_BAND : sous la cible (< 3), dans la cible (3 à 5), au-dessus (> 5).'],
+    ['• MKT.ROI_RATIO : CA ÷ dépenses (4 = 4 € de CA pour 1 € dépensé) ;'],
+    ['  MKT.ROI_BAND : sous la cible (< 3), dans la cible (3 à 5), au-dessus (> 5).'],
     ['• MKT.BUDGET_TIER : palier d’externalisation selon le budget mensuel (moins de 500 €, 500 à 1 500 €, 1 500 à 4 000 €, au-delà).'],
     ['• MKT.ALLOCATE : répartit le budget entre les canaux selon leur ROI ; un canal sous le plancher reçoit 0 (colonne G de « Décision »).'],
     ['• MKT.LABEL : met un code (TARGET, PARTIAL…) en mots, en français ("fr") ou en anglais ("en").'],
@@ -93,11 +94,11 @@ function readMe(sheet: SheetBuilder): void {
     ['• Les fonctions MKT.* ont besoin du complément MKT. Sans lui, Excel affiche les dernières valeurs enregistrées, puis #NOM? au recalcul.'],
     ['• Dans Excel en français, les arguments sont séparés par des points-virgules : =MKT.ROI_RATIO(C7:N7;C6:N6).'],
     ['• La répartition (Décision!G16:G20) est une formule matricielle : pour changer le nombre de canaux, effacez-la puis saisissez-la à nouveau.'],
-    ['• Sans le complément : budget-tpe-fr-portable.xlsx fait les mêmes calculs avec les formules ordinaires d’Excel (il s’ouvre aussi dans LibreOffice) ;'],
-    ['  dans le volet MKT, l’outil « Partager » fait cette copie portable de votre propre classeur.'],
+    ['• Sans le complément : budget-tpe-fr-portable.xlsx fait les mêmes calculs avec les formules ordinaires d’Excel,'],
+    ['  et s’ouvre aussi dans LibreOffice ; dans le volet MKT, l’outil « Partager » fait cette copie portable de votre propre classeur.'],
   ];
   lines.forEach(([text, options], i) => sheet.text(`A${i + 1}`, text, options).wrap(`A${i + 1}`));
-  sheet.widths({ A: 115 });
+  sheet.widths({ A: 130 });
 }
 
 function budget(sheet: SheetBuilder): void {

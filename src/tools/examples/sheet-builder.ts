@@ -276,8 +276,8 @@ function fitRowHeights(sheet: ExcelJS.Worksheet): void {
     row.eachCell((cell) => {
       const text = shownText(cell);
       if (!text || !cell.alignment?.wrapText || cell.isMerged) return;
-      // Bold headers run wider than plain sentences, and a word that does not fit moves down a line.
-      const perChar = cell.font?.bold ? 1.3 : 1.1;
+      // A column's width counts digits: a bold header's letters run wider, a sentence's narrower.
+      const perChar = cell.font?.bold ? 1.3 : 0.85;
       lines = Math.max(lines, Math.ceil((text.length * perChar) / (sheet.getColumn(cell.col).width ?? DEFAULT_WIDTH)));
     });
     if (lines > 1) row.height = Math.max(row.height ?? LINE_HEIGHT, lines * LINE_HEIGHT);
