@@ -8,7 +8,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { localizeMetadata } = require('./src/dev/build/localize.cjs');
-const { helpPage } = require('./src/dev/build/help-page.cjs');
+const { helpPage, privacyPage } = require('./src/dev/build/help-page.cjs');
 const { StartupChunksPlugin } = require('./src/dev/build/startup-chunks.cjs');
 
 const DEV_BASE_URL = 'https://localhost:3000/';
@@ -56,6 +56,8 @@ class MktAssetsPlugin {
           compilation.updateAsset('functions.json', new RawSource(JSON.stringify(english, null, 4)));
           compilation.emitAsset('help.html', new RawSource(helpPage(metadata, table, reference, referenceFr, 'fr')));
           compilation.emitAsset('help-en.html', new RawSource(helpPage(metadata, table, reference, referenceFr, 'en')));
+          compilation.emitAsset('privacy.html', new RawSource(privacyPage('fr')));
+          compilation.emitAsset('privacy-en.html', new RawSource(privacyPage('en')));
         },
       );
       if (this.baseUrl === DEV_BASE_URL) return;

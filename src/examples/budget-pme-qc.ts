@@ -4,7 +4,7 @@
  * marginal), and a three-month agency pilot. The figures are invented; they are chosen to show each outcome.
  */
 import ExcelJS from 'exceljs';
-import { column, FORMATS, MONTHS_FR, SheetBuilder } from './sheet-builder';
+import { column, FORMATS, MONTHS_FR, NOT_ENTERED, SheetBuilder, variance } from './sheet-builder';
 
 function readMe(sheet: SheetBuilder): void {
   const lines: Array<[string, { bold?: boolean; size?: number; italic?: boolean }?]> = [
@@ -14,8 +14,10 @@ function readMe(sheet: SheetBuilder): void {
     ['Ce que vous pouvez changer (cellules sur fond jaune)', { bold: true }],
     ['• « Internalisation » : heures par semaine de travail commun marketing-ventes-produit (B3), salaire chargé annuel (B4),'],
     ['  besoin d’itérer vite sur les données (B5 : oui ou non) et les honoraires externes mois par mois (lignes 8 et 9).'],
+    ['  Sous les signaux, le budget d’honoraires prévu mois par mois (ligne 19) : l’écart réel − prévu se calcule en dollars et en %.'],
     ['• « Clients » : par segment, la marge brute annuelle par client, la rétention annuelle (0,85 = 85 %), le taux d’actualisation et le CAC.'],
-    ['• « Arbitrage » : le budget annuel à répartir (B3), le plancher de ROI (B4) et, par canal, les dépenses et revenus de l’an dernier.'],
+    ['• « Arbitrage » : le budget annuel à répartir (B3), le plancher de rendement du capital investi, RCI (B4),'],
+    ['  et, par canal, les dépenses et revenus de l’an dernier.'],
     ['• « Arbitrage marginal » : la marge brute (B3), le budget mensuel (B4), le plafond (B5) et, par canal, 12 mois de dépenses et de revenus.'],
     ['• « Pilote » : l’objectif mensuel de leads (B3) et, chaque mois du pilote, les leads, les honoraires, les revenus et si le rapport a été reçu.'],
     [''],
@@ -23,19 +25,20 @@ function readMe(sheet: SheetBuilder): void {
     ['• MKT.FEES_TO_SALARY, MKT.BREAKEVEN_FEES, MKT.INTERNALISE_SCORE, MKT.INTERNALISE_SIGNAL : les trois signaux d’internalisation'],
     ['  (40 h/semaine ou plus ; honoraires à 60 % du salaire chargé ou plus ; besoin de données) — 2 ou 3 signaux : internaliser.'],
     ['• MKT.LTV : valeur vie client ; MKT.RETENTION_LEVER : quel levier améliore le plus LTV ÷ CAC, +10 % de rétention ou −10 % de CAC.'],
-    ['• MKT.ALLOCATE : répartit le budget entre les canaux selon leur ROI ; un canal sous le plancher reçoit 0.'],
-    ['• MKT.RESPONSE_FIT, MKT.MARGINAL_ROAS, MKT.OPTIMAL_SPEND, MKT.BREAKEVEN_ROAS, MKT.ALLOCATE_MARGINAL : une courbe de rendement'],
-    ['  décroissant par canal, et le budget mensuel placé là où le prochain dollar rapporte le plus, sans dépasser 1,5 × le meilleur mois.'],
+    ['• MKT.ALLOCATE : répartit le budget entre les canaux selon leur rendement (RCI = revenus ÷ dépense) ; un canal sous le plancher reçoit 0.'],
+    ['• MKT.RESPONSE_FIT, MKT.MARGINAL_ROAS, MKT.OPTIMAL_SPEND, MKT.BREAKEVEN_ROAS, MKT.ALLOCATE_MARGINAL :'],
+    ['  une courbe de rendement décroissant par canal, et le budget mensuel placé là où le prochain dollar rapporte le plus,'],
+    ['  sans dépasser 1,5 × le meilleur mois.'],
     ['• MKT.PILOT_VERDICT : verdict d’un pilote de 3 mois (trop tôt, arrêter, étendre, prolonger, reprendre à l’interne).'],
     [''],
     ['Bon à savoir', { bold: true }],
     ['• Les fonctions MKT.* ont besoin du complément MKT. Sans lui, Excel affiche les dernières valeurs enregistrées, puis #NOM? au recalcul.'],
     ['• Dans Excel en français, les arguments sont séparés par des points-virgules : =MKT.LTV(B4;C4;D4).'],
     ['• La répartition (Arbitrage!F7:F12) est une formule matricielle : pour changer le nombre de canaux, effacez-la puis saisissez-la à nouveau.'],
-    ['• Sans le complément : budget-pme-qc-portable.xlsx fait les mêmes calculs avec les formules ordinaires d’Excel (il s’ouvre aussi dans LibreOffice) ;'],
-    ['  dans le volet MKT, l’outil « Partager » fait cette copie portable de votre propre classeur.'],
+    ['• Sans le complément : budget-pme-qc-portable.xlsx fait les mêmes calculs avec les formules ordinaires d’Excel,'],
+    ['  et s’ouvre aussi dans LibreOffice ; dans le volet MKT, l’outil « Partager » fait cette copie portable de votre propre classeur.'],
   ];
-  lines.forEach(([text, options], i) => sheet.text(`A${i + 1}`, text, options));
+  lines.forEach(([text, options], i) => sheet.text(`A${i + 1}`, text, options).wrap(`A${i + 1}`));
   sheet.widths({ A: 130 });
 }
 
@@ -67,7 +70,36 @@ function internalisation(sheet: SheetBuilder): void {
     .text('A16', 'Recommandation')
     .formula('B16', 'MKT.INTERNALISE_SIGNAL(B3,B8:M9,B4,B5)')
     .formula('C16', 'MKT.LABEL(B16,"fr-CA")');
+  feesBudget(sheet);
   sheet.widths({ A: 62, B: 16, C: 22, N: 12 });
+}
+
+/** What the external fees were budgeted at, month by month, against what was paid (rows 8 and 9). */
+const FEES_BUDGET = [6700, 6700, 6700, 6700, 6700, 6700, 6700, 6700, 6700, 6700, 6700, 0];
+
+function feesBudget(sheet: SheetBuilder): void {
+  const [planned, actual, amount, percent] = [19, 20, 21, 22];
+  sheet.header(18, 1, ['Suivi du budget d’honoraires', ...MONTHS_FR, 'Total']);
+  sheet.text(`A${planned}`, 'Prévu (budget d’honoraires)').text(`A${actual}`, 'Réel (agence et pigistes)');
+  sheet.text(`A${amount}`, 'Écart (réel − prévu)', { bold: true }).text(`A${percent}`, 'Écart en % du prévu', { bold: true });
+  FEES_BUDGET.forEach((v, m) => {
+    const col = column(2 + m);
+    sheet
+      .input(`${col}${planned}`, v, FORMATS.cad)
+      .formula(`${col}${actual}`, `IF(COUNT(${col}8:${col}9)=0,"${NOT_ENTERED}",SUM(${col}8:${col}9))`, FORMATS.cad)
+      .formula(`${col}${amount}`, variance.month(`${col}8:${col}9`, `${col}${actual}`, `${col}${planned}`), FORMATS.cadVariance)
+      .formula(`${col}${percent}`, variance.percent(`${col}${amount}`, `${col}${planned}`), FORMATS.percentVariance);
+    sheet.sheet.getCell(`${col}${actual}`).alignment = { horizontal: 'right' };
+  });
+  sheet.formula(`N${planned}`, `SUM(B${planned}:M${planned})`, FORMATS.cad, true).formula(`N${actual}`, `SUM(B${actual}:M${actual})`, FORMATS.cad, true);
+  const months = `B${amount}:M${amount}`;
+  sheet.formula(`N${amount}`, variance.total(months), FORMATS.cadVariance, true);
+  sheet.formula(`N${percent}`, variance.percent(`N${amount}`, variance.plannedToDate(months, `B${planned}:M${planned}`)), FORMATS.percentVariance, true);
+  sheet.text(
+    `A${percent + 1}`,
+    '« – » : mois pas encore saisi ; « n.s. » (non significatif) : rien n’était prévu ce mois-là. Le total compare le réel au prévu des mois saisis seulement.',
+    { italic: true },
+  );
 }
 
 function clients(sheet: SheetBuilder): void {
@@ -108,8 +140,8 @@ function clients(sheet: SheetBuilder): void {
 function arbitrage(sheet: SheetBuilder): void {
   sheet.text('A1', 'Arbitrage — chaque dollar là où il rapporte le plus', { bold: true, size: 14 });
   sheet.text('A3', 'Budget marketing annuel à répartir').input('B3', 150000, FORMATS.cad);
-  sheet.text('A4', 'Plancher de ROI (un canal en dessous reçoit 0)').input('B4', 3, FORMATS.ratio);
-  sheet.header(6, 1, ['Canal', 'Dépense l’an dernier', 'Revenus attribués', 'ROI', 'Position', 'Répartition proposée', 'Écart']);
+  sheet.text('A4', 'Plancher de rendement, RCI (un canal en dessous reçoit 0)').input('B4', 3, FORMATS.ratio);
+  sheet.header(6, 1, ['Canal', 'Dépense l’an dernier', 'Revenus attribués', 'Rendement (RCI)', 'Position', 'Répartition proposée', 'Écart', 'En clair']);
   const channels: Array<[string, number, number]> = [
     ['LinkedIn Ads', 38000, 140000],
     ['Google Ads', 30000, 72000],
@@ -126,7 +158,8 @@ function arbitrage(sheet: SheetBuilder): void {
       .input(`C${r}`, revenue, FORMATS.cad)
       .formula(`D${r}`, `MKT.ROI_RATIO(C${r},B${r})`, FORMATS.ratio)
       .formula(`E${r}`, `MKT.ROI_BAND(D${r})`)
-      .formula(`G${r}`, `F${r}-B${r}`, FORMATS.cad);
+      .formula(`G${r}`, `F${r}-B${r}`, FORMATS.cadVariance)
+      .formula(`H${r}`, `MKT.LABEL(E${r},"fr-CA")`);
     sheet.sheet.getCell(`F${r}`).numFmt = FORMATS.cad;
   });
   const last = 6 + channels.length;
@@ -136,8 +169,9 @@ function arbitrage(sheet: SheetBuilder): void {
     .formula(`B${last + 1}`, `SUM(B7:B${last})`, FORMATS.cad, true)
     .formula(`C${last + 1}`, `SUM(C7:C${last})`, FORMATS.cad, true)
     .formula(`D${last + 1}`, `MKT.ROI_RATIO(C7:C${last},B7:B${last})`, FORMATS.ratio)
-    .formula(`F${last + 1}`, `SUM(F7:F${last})`, FORMATS.cad, true);
-  sheet.widths({ A: 48, B: 20, C: 18, D: 8, E: 11, F: 20, G: 12 });
+    .formula(`F${last + 1}`, `SUM(F7:F${last})`, FORMATS.cad, true)
+    .formula(`G${last + 1}`, `F${last + 1}-B${last + 1}`, FORMATS.cadVariance, true);
+  sheet.widths({ A: 48, B: 20, C: 18, D: 16, E: 11, F: 20, G: 12, H: 22 });
 }
 
 /**
@@ -157,9 +191,9 @@ const MARGINAL_CHANNELS: Array<[string, Array<number | null>, Array<number | nul
 function marginalArbitrage(sheet: SheetBuilder): void {
   sheet.text('A1', 'Arbitrage au rendement marginal — chaque dollar là où le prochain rapporte le plus (par mois)', { bold: true, size: 14 });
   sheet.text('A3', 'Marge brute (part du revenu qui reste après les coûts directs)').input('B3', 0.45, FORMATS.percent);
-  sheet.text('C3', 'ROAS d’équilibre').formula('D3', 'MKT.BREAKEVEN_ROAS(B3)', FORMATS.ratio);
   sheet.text('A4', 'Budget marketing mensuel à répartir').input('B4', 13000, FORMATS.cad);
   sheet.text('A5', 'Plafond par canal (× son meilleur mois)').input('B5', 1.5, FORMATS.ratio);
+  sheet.text('A6', 'ROAS d’équilibre (en dessous, le dernier dollar ne rapporte pas sa marge)').formula('B6', 'MKT.BREAKEVEN_ROAS(B3)', FORMATS.ratio);
   const n = MARGINAL_CHANNELS.length;
   const spendTop = 8;
   const revenueTop = spendTop + n + 2;
@@ -171,6 +205,8 @@ function marginalArbitrage(sheet: SheetBuilder): void {
     spend.forEach((v, m) => sheet.input(`${column(2 + m)}${spendTop + i}`, v, FORMATS.cad));
     revenue.forEach((v, m) => sheet.input(`${column(2 + m)}${revenueTop + i}`, v, FORMATS.cad));
   });
+  // The words of the curve (F) run over the two empty columns beside them: the month columns
+  // above keep one width, and a label in them would be cut.
   sheet.header(resultTop - 1, 1, [
     'Canal',
     'a',
@@ -178,9 +214,11 @@ function marginalArbitrage(sheet: SheetBuilder): void {
     'r²',
     'Courbe',
     'En clair',
+    '',
+    '',
     'Dépense mensuelle moyenne',
-    'Proposition mensuelle',
-    'ROAS marginal aujourd’hui',
+    'Dépense proposée par mois',
+    'ROAS marginal actuel',
     'ROAS marginal proposé',
     'Dépense optimale (à la marge brute)',
   ]);
@@ -195,29 +233,29 @@ function marginalArbitrage(sheet: SheetBuilder): void {
       .formula(`B${r}`, `MKT.RESPONSE_FIT(B${s}:M${s},B${revenueTop + i}:M${revenueTop + i})`)
       .formula(`F${r}`, `MKT.LABEL(E${r},"fr-CA")`)
       // Today's monthly spend, RULES.md's one definition: total ÷ months of the history.
-      .formula(`G${r}`, `SUM(B${s}:M${s})/COLUMNS(B${s}:M${s})`, FORMATS.cad)
-      .formula(`I${r}`, `MKT.MARGINAL_ROAS(${fit},G${r})`, FORMATS.ratio)
-      .formula(`J${r}`, `MKT.MARGINAL_ROAS(${fit},H${r})`, FORMATS.ratio);
+      .formula(`I${r}`, `SUM(B${s}:M${s})/COLUMNS(B${s}:M${s})`, FORMATS.cad)
+      .formula(`K${r}`, `MKT.MARGINAL_ROAS(${fit},I${r})`, FORMATS.ratio)
+      .formula(`L${r}`, `MKT.MARGINAL_ROAS(${fit},J${r})`, FORMATS.ratio);
     // A LINEAR channel (b = 1) has no finite optimum: OPTIMAL_SPEND would be #NUM!.
     const linear = MARGINAL_CHANNELS[i][1].filter((v) => v !== null && v > 0).length < 6;
-    if (linear) sheet.text(`K${r}`, 'aucune (rendement constant)', { italic: true });
-    else sheet.formula(`K${r}`, `MKT.OPTIMAL_SPEND(${fit},$B$3)`, FORMATS.cad);
+    if (linear) sheet.text(`M${r}`, 'aucune (rendement constant)', { italic: true });
+    else sheet.formula(`M${r}`, `MKT.OPTIMAL_SPEND(${fit},$B$3)`, FORMATS.cad);
     for (const c of ['B', 'C', 'D']) sheet.sheet.getCell(`${c}${r}`).numFmt = c === 'B' ? '0.00' : '0.000';
-    sheet.sheet.getCell(`H${r}`).numFmt = FORMATS.cad;
+    sheet.sheet.getCell(`J${r}`).numFmt = FORMATS.cad;
   });
-  sheet.formula(`H${resultTop}`, `MKT.ALLOCATE_MARGINAL(B4,${spendRows},${revenueRows},B5)`, FORMATS.cad);
+  sheet.formula(`J${resultTop}`, `MKT.ALLOCATE_MARGINAL(B4,${spendRows},${revenueRows},B5)`, FORMATS.cad);
   const total = resultTop + n;
   sheet
     .text(`A${total}`, 'Total', { bold: true })
-    .formula(`G${total}`, `SUM(G${resultTop}:G${total - 1})`, FORMATS.cad, true)
-    .formula(`H${total}`, `SUM(H${resultTop}:H${total - 1})`, FORMATS.cad, true);
+    .formula(`I${total}`, `SUM(I${resultTop}:I${total - 1})`, FORMATS.cad, true)
+    .formula(`J${total}`, `SUM(J${resultTop}:J${total - 1})`, FORMATS.cad, true);
   sheet.text(
     `A${total + 1}`,
     'b : chaque doublement de la dépense multiplie le revenu par 2^b (b = 0,5 : ×1,41). Un canal n’est jamais poussé au-delà du plafond × son meilleur mois.',
     { italic: true },
   );
   sheet.text(`A${total + 2}`, 'Rendement constant : moins de 6 mois utiles, trop peu de variation des dépenses, ou une pente non décroissante — le ratio moyen est alors la réponse honnête.', { italic: true });
-  sheet.widths({ A: 48, B: 10, C: 10, D: 10, E: 10, F: 30, G: 16, H: 16, I: 14, J: 14, K: 20, L: 10, M: 10 });
+  sheet.widths({ A: 48, N: 20 });
 }
 
 function pilot(sheet: SheetBuilder): void {
@@ -231,7 +269,7 @@ function pilot(sheet: SheetBuilder): void {
     'Atteinte (1 = 100 %)',
     'Honoraires du mois',
     'Revenus attribués du mois',
-    'ROI cumulé',
+    'RCI cumulé',
     'Rapport reçu ? (oui/non)',
     'Verdict',
     'En clair',

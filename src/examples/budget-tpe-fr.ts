@@ -4,7 +4,7 @@
  * The figures are invented; they are chosen to show each outcome of the functions.
  */
 import ExcelJS from 'exceljs';
-import { column, FORMATS, MONTHS_FR, SheetBuilder } from './sheet-builder';
+import { codeTable, column, FORMATS, MONTHS_FR, PROFILE_WORDS_FR, SheetBuilder, variance, wordsOf } from './sheet-builder';
 
 interface Channel {
   name: string;
@@ -66,6 +66,10 @@ const WORDS = column(FIRST_MONTH_COL + 15); // R
 const FIRST = column(FIRST_MONTH_COL); // C
 const LAST = column(FIRST_MONTH_COL + 11); // N
 
+/** Where the profiles' words stand on « Décision », below the allocation. */
+const PROFILES_TOP = 24;
+const PROFILES_TABLE = `$A$${PROFILES_TOP + 1}:$B$${PROFILES_TOP + PROFILE_WORDS_FR.length}`;
+
 function readMe(sheet: SheetBuilder): void {
   const lines: Array<[string, { bold?: boolean; size?: number; italic?: boolean }?]> = [
     ['Exemple MKT — budget marketing d’une TPE (fleuriste à Lyon, en euros)', { bold: true, size: 14 }],
@@ -74,23 +78,26 @@ function readMe(sheet: SheetBuilder): void {
     ['Ce que vous pouvez changer (cellules sur fond jaune)', { bold: true }],
     ['• Feuille « Budget » : une ligne par canal et par nature — Prévu, Réel, CA attribué — et une colonne par mois (janv. à déc.).'],
     ['  Laissez vide un mois pas encore connu : les cellules vides et le texte sont ignorés, comme par SOMME.'],
-    ['• Feuille « Décision » : le profil de l’entreprise (B5 : standard, forte_marge, cliquable ou local_faible_marge),'],
+    ['• Feuille « Décision » : le profil de l’entreprise (B5, choisi dans la liste ; ses mots s’affichent à côté, tirés du tableau sous la répartition),'],
     ['  le budget annuel à répartir l’an prochain (B12) et le plancher de ROI en dessous duquel un canal ne reçoit rien (B13).'],
     [''],
     ['Ce que calculent les formules', { bold: true }],
-    ['• MKT.ROI_RATIO : CA ÷ dépenses (4 = 4 € de CA pour 1 € dépensé) ; MKT.ROI_BAND : sous la cible (< 3), dans la cible (3 à 5), au-dessus (> 5).'],
+    ['• Sous les totaux de « Budget » : l’écart réel − prévu de chaque mois, en euros et en % du prévu'],
+    ['  (+ : dépensé au-delà du prévu ; − en rouge : en deçà), et pour l’année le réel comparé au prévu des seuls mois saisis.'],
+    ['• MKT.ROI_RATIO : CA ÷ dépenses (4 = 4 € de CA pour 1 € dépensé) ;'],
+    ['  MKT.ROI_BAND : sous la cible (< 3), dans la cible (3 à 5), au-dessus (> 5).'],
     ['• MKT.BUDGET_TIER : palier d’externalisation selon le budget mensuel (moins de 500 €, 500 à 1 500 €, 1 500 à 4 000 €, au-delà).'],
-    ['• MKT.ALLOCATE : répartit le budget entre les canaux selon leur ROI ; un canal sous le plancher reçoit 0 (colonne F de « Décision »).'],
+    ['• MKT.ALLOCATE : répartit le budget entre les canaux selon leur ROI ; un canal sous le plancher reçoit 0 (colonne G de « Décision »).'],
     ['• MKT.LABEL : met un code (TARGET, PARTIAL…) en mots, en français ("fr") ou en anglais ("en").'],
     [''],
     ['Bon à savoir', { bold: true }],
     ['• Les fonctions MKT.* ont besoin du complément MKT. Sans lui, Excel affiche les dernières valeurs enregistrées, puis #NOM? au recalcul.'],
     ['• Dans Excel en français, les arguments sont séparés par des points-virgules : =MKT.ROI_RATIO(C7:N7;C6:N6).'],
-    ['• La répartition (Décision!F16:F20) est une formule matricielle : pour changer le nombre de canaux, effacez-la puis saisissez-la à nouveau.'],
-    ['• Sans le complément : budget-tpe-fr-portable.xlsx fait les mêmes calculs avec les formules ordinaires d’Excel (il s’ouvre aussi dans LibreOffice) ;'],
-    ['  dans le volet MKT, l’outil « Partager » fait cette copie portable de votre propre classeur.'],
+    ['• La répartition (Décision!G16:G20) est une formule matricielle : pour changer le nombre de canaux, effacez-la puis saisissez-la à nouveau.'],
+    ['• Sans le complément : budget-tpe-fr-portable.xlsx fait les mêmes calculs avec les formules ordinaires d’Excel,'],
+    ['  et s’ouvre aussi dans LibreOffice ; dans le volet MKT, l’outil « Partager » fait cette copie portable de votre propre classeur.'],
   ];
-  lines.forEach(([text, options], i) => sheet.text(`A${i + 1}`, text, options));
+  lines.forEach(([text, options], i) => sheet.text(`A${i + 1}`, text, options).wrap(`A${i + 1}`));
   sheet.widths({ A: 130 });
 }
 
@@ -121,6 +128,7 @@ function budget(sheet: SheetBuilder): void {
     sheet.formula(`${ROI}${actual}`, `MKT.ROI_RATIO(${FIRST}${revenue}:${LAST}${revenue},${FIRST}${actual}:${LAST}${actual})`, FORMATS.ratio);
     sheet.formula(`${BAND}${actual}`, `MKT.ROI_BAND(${ROI}${actual})`);
     sheet.formula(`${WORDS}${actual}`, `MKT.LABEL(${BAND}${actual},"fr")`);
+    sheet.ruleBelow(revenue, 1, FIRST_MONTH_COL + 15);
     row += 3;
   }
   const totals: Array<[string, number]> = [
@@ -137,9 +145,29 @@ function budget(sheet: SheetBuilder): void {
       sheet.formula(`${col}${r}`, `SUM(${cells})`, FORMATS.eur, true);
     }
   });
+  varianceRows(sheet, row);
   sheet.widths({ A: 28, B: 13, [TOTAL]: 11, [ROI]: 15, [BAND]: 11, [WORDS]: 22 });
   for (let m = 0; m < 12; m++) sheet.sheet.getColumn(FIRST_MONTH_COL + m).width = 9;
   sheet.sheet.views = [{ state: 'frozen', xSplit: 2, ySplit: 4 }];
+}
+
+/**
+ * Below the totals (rows `totalsRow` … +2: prévu, réel, CA), the variance of the actual spend
+ * against the plan, month by month and for the months entered so far.
+ */
+function varianceRows(sheet: SheetBuilder, totalsRow: number): void {
+  const [planned, actual, amount, percent] = [totalsRow, totalsRow + 1, totalsRow + 3, totalsRow + 4];
+  sheet.text(`A${amount}`, 'Écart (réel − prévu)', { bold: true }).text(`A${percent}`, 'Écart en % du prévu', { bold: true });
+  for (let m = 0; m < 12; m++) {
+    const col = column(FIRST_MONTH_COL + m);
+    const actualCells = CHANNELS.map((_, c) => `${col}${5 + 3 * c + 1}`).join(',');
+    sheet.formula(`${col}${amount}`, variance.month(actualCells, `${col}${actual}`, `${col}${planned}`), FORMATS.eurVariance);
+    sheet.formula(`${col}${percent}`, variance.percent(`${col}${amount}`, `${col}${planned}`), FORMATS.percentVariance);
+  }
+  const months = `${FIRST}${amount}:${LAST}${amount}`;
+  sheet.formula(`${TOTAL}${amount}`, variance.total(months), FORMATS.eurVariance, true);
+  sheet.formula(`${TOTAL}${percent}`, variance.percent(`${TOTAL}${amount}`, variance.plannedToDate(months, `${FIRST}${planned}:${LAST}${planned}`)), FORMATS.percentVariance, true);
+  sheet.text(`A${percent + 1}`, '« – » : mois pas encore saisi ; « n.s. » (non significatif) : rien n’était prévu. La colonne Total compare le réel au prévu des mois saisis seulement.', { italic: true });
 }
 
 function decision(sheet: SheetBuilder, totalsRow: number): void {
@@ -149,7 +177,8 @@ function decision(sheet: SheetBuilder, totalsRow: number): void {
   sheet
     .text('A4', 'Budget mensuel réel (moyenne des mois saisis)')
     .formula('B4', `Budget!${TOTAL}${actualTotal}/COUNTIF(Budget!${FIRST}${actualTotal}:${LAST}${actualTotal},">0")`, FORMATS.eur);
-  sheet.text('A5', 'Profil (standard, forte_marge, cliquable, local_faible_marge)').input('B5', 'local_faible_marge');
+  sheet.text('A5', 'Profil (choisissez dans la liste)').input('B5', 'local_faible_marge');
+  sheet.formula('C5', wordsOf('B5', PROFILES_TABLE));
 
   sheet.header(6, 1, ['', 'Code', 'En clair']);
   sheet.text('A7', 'Palier d’externalisation (budget prévu)').formula('B7', 'MKT.BUDGET_TIER(B3,B5)').formula('C7', 'MKT.LABEL(B7,"fr")');
@@ -163,7 +192,7 @@ function decision(sheet: SheetBuilder, totalsRow: number): void {
   sheet.text('A12', 'Budget annuel à répartir l’an prochain').input('B12', 12000, FORMATS.eur);
   sheet.text('A13', 'Plancher de ROI (un canal en dessous reçoit 0)').input('B13', 3, FORMATS.ratio);
 
-  sheet.header(15, 1, ['Canal', 'Dépense réelle', 'CA attribué', 'ROI', 'Position', 'Répartition proposée', 'Écart vs réel']);
+  sheet.header(15, 1, ['Canal', 'Dépense réelle', 'CA attribué', 'ROI', 'Position', 'En clair', 'Répartition proposée', 'Écart vs réel']);
   CHANNELS.forEach((_, i) => {
     const r = 16 + i;
     const budgetRow = 5 + 3 * i;
@@ -173,18 +202,21 @@ function decision(sheet: SheetBuilder, totalsRow: number): void {
       .formula(`C${r}`, `Budget!${TOTAL}${budgetRow + 2}`, FORMATS.eur)
       .formula(`D${r}`, `MKT.ROI_RATIO(C${r},B${r})`, FORMATS.ratio)
       .formula(`E${r}`, `MKT.ROI_BAND(D${r})`)
-      .formula(`G${r}`, `F${r}-B${r}`, FORMATS.eur);
-    sheet.sheet.getCell(`F${r}`).numFmt = FORMATS.eur;
+      .formula(`F${r}`, `MKT.LABEL(E${r},"fr")`)
+      .formula(`H${r}`, `G${r}-B${r}`, FORMATS.eurVariance);
+    sheet.sheet.getCell(`G${r}`).numFmt = FORMATS.eur;
   });
   const last = 15 + CHANNELS.length;
-  sheet.formula('F16', `MKT.ALLOCATE(B12,B16:B${last},C16:C${last},B13)`, FORMATS.eur);
+  sheet.formula('G16', `MKT.ALLOCATE(B12,B16:B${last},C16:C${last},B13)`, FORMATS.eur);
   const total = last + 1;
   sheet
     .text(`A${total}`, 'Total', { bold: true })
     .formula(`B${total}`, `SUM(B16:B${last})`, FORMATS.eur, true)
     .formula(`C${total}`, `SUM(C16:C${last})`, FORMATS.eur, true)
-    .formula(`F${total}`, `SUM(F16:F${last})`, FORMATS.eur, true);
-  sheet.widths({ A: 52, B: 20, C: 26, D: 22, E: 11, F: 20, G: 14 });
+    .formula(`G${total}`, `SUM(G16:G${last})`, FORMATS.eur, true)
+    .formula(`H${total}`, `G${total}-B${total}`, FORMATS.eurVariance, true);
+  codeTable(sheet, PROFILES_TOP, 'Profil (code)', PROFILE_WORDS_FR);
+  sheet.widths({ A: 52, B: 20, C: 26, D: 22, E: 11, F: 22, G: 20, H: 14 });
 }
 
 export function buildTpeWorkbook(): ExcelJS.Workbook {

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 import { checkHelpPages } from './help-page.mjs';
+import { checkPrivacyPages } from './privacy-page.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = path.resolve(root, process.env.MKT_DIST ?? 'dist');
@@ -718,6 +719,7 @@ async function main() {
     }
 
       await attempt('help pages', () => checkHelpPages({ launch, origin: server.origin, check, axe }));
+      await attempt('privacy pages', () => checkPrivacyPages({ launch, origin: server.origin, check, axe }));
     }
 
     // The journey over the Excel fake, in the three languages.

@@ -1,7 +1,7 @@
 /**
  * The shipped examples read like an accountant's workbook: each sheet prints landscape, one page
- * wide; month columns share one width; a label is not cut by the cell beside it; every profile and
- * yes/no input offers its choices in a dropdown. Read back from the files as shipped.
+ * wide; month columns share one width; a label, typed or computed, is not cut by the cell beside it;
+ * every profile and yes/no input offers its choices in a dropdown. Read back from the files as shipped.
  */
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -51,6 +51,24 @@ describe.each(names)('%s', (name) => {
       ),
     );
     expect(cut).toEqual([]);
+  });
+
+  it('leaves no computed text (a code, its words) cut by a filled cell beside it: it fits, wraps or shrinks', () => {
+    const cut: string[] = [];
+    let computed = 0;
+    books.get(name)!.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          const value = cell.value as ExcelJS.CellFormulaValue | null;
+          if (typeof value !== 'object' || value === null || !('formula' in value) || typeof value.result !== 'string') return;
+          computed++;
+          if (cell.alignment?.wrapText || cell.alignment?.shrinkToFit || row.getCell(Number(cell.col) + 1).value === null) return;
+          if (value.result.length > (sheet.getColumn(cell.col).width ?? 9)) cut.push(`${sheet.name}!${cell.address} "${value.result}"`);
+        }),
+      ),
+    );
+    expect(cut).toEqual([]);
+    expect(computed).toBeGreaterThan(10);
   });
 
   it('offers a dropdown on every profile and yes/no input', () => {

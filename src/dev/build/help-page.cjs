@@ -4,15 +4,8 @@
 'use strict';
 const { blankCellLines, blankCellLinesFr } = require('./blank-cells.cjs');
 const { toFrenchFormula } = require('./localize.cjs');
-
-const escapeHtml = (text) =>
-  String(text).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]);
-
-/** French typography: a non-breaking space before : ; ! ? » and after «. */
-const frenchSpaces = (text) => String(text).replace(/ ([:;!?»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
-
-/** Prose in the page's language: escaped, French spacing on the French page. */
-const prose = (text, lang) => escapeHtml(lang === 'fr' ? frenchSpaces(text) : text);
+const { PRIVACY, privacyPage } = require('./privacy-page.cjs');
+const { escapeHtml, prose, sitePage } = require('./site-page.cjs');
 
 /** Prose with `code` spans (spacing applied outside the code only). */
 const withCode = (text, lang) =>
@@ -203,29 +196,7 @@ function helpPage(metadata, table, reference, referenceFr, lang) {
   const toc = metadata.functions
     .map((fn) => `<li><a href="#${fn.id}">MKT.${escapeHtml(lang === 'fr' ? table.functions[fn.id].name : fn.name)}</a></li>`)
     .join('');
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self'">
-<meta name="color-scheme" content="light dark">
-<title>${w.title}</title>
-<style>
-:root{color-scheme:light dark;--text:#242424;--muted:#616161;--line:#d1d1d1;--soft:#f3f3f3;--link:#0f6cbd;--back:#fff}
-@media (prefers-color-scheme:dark){:root{--text:#f0f0f0;--muted:#adadad;--line:#525252;--soft:#2e2e2e;--link:#62abf5;--back:#1f1f1f}}
-body{font-family:"Segoe UI",system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;line-height:1.45;color:var(--text);background:var(--back);overflow-wrap:break-word}
-a{color:var(--link)}code{background:var(--soft);padding:0 .2em}
-.scroll{overflow-x:auto;max-width:100%}
-table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid var(--line);padding:.2rem .5rem;text-align:left;vertical-align:top}
-.grid th,.grid td:first-child{background:var(--soft);color:var(--muted);font-weight:normal}.scroll:focus-visible{outline:2px solid var(--link)}
-section{border-top:1px solid var(--line);margin-top:1.5rem}h3{font-size:1rem;margin-bottom:.25rem}
-dt{font-weight:600;margin-top:.75rem}dd{margin-left:1rem}
-@media (forced-colors:active){code,.grid th{background:Canvas}}
-</style>
-</head>
-<body>
-<main>
+  const body = `<main>
 <p><a href="${w.other.href}" hreflang="${w.other.lang}" lang="${w.other.lang}">${w.other.text}</a></p>
 <h1>${w.title}</h1>
 <p>${w.intro}</p>
@@ -233,9 +204,8 @@ dt{font-weight:600;margin-top:.75rem}dd{margin-left:1rem}
 ${sections.join('\n')}
 ${glossarySection(lang)}
 </main>
-</body>
-</html>
-`;
+<footer><p><a href="${PRIVACY[lang].href}">${prose(PRIVACY[lang].link, lang)}</a></p></footer>`;
+  return sitePage(lang, w.title, body);
 }
 
-module.exports = { helpPage, escapeHtml, GLOSSARY };
+module.exports = { helpPage, privacyPage, escapeHtml, GLOSSARY };
