@@ -8,7 +8,7 @@ import { readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { makePortableCopy, PackageError, type PortableLanguage } from '../portable/portable-copy';
 import { computeFrozenValues } from './engine/frozen-values';
-import { nodeCodec } from '../portable/node-codec';
+import { nodeCodec } from '../xlsx/node-codec';
 
 const MAX_INPUT_BYTES = 200 * 1024 * 1024;
 

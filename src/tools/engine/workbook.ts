@@ -13,7 +13,7 @@ import { createEngine, type SheetContents } from './engine';
 import { formulaBeyondEngine, identifiersOf, isUnion, toEngineText } from './formula-text';
 import { LIMITS, formatBytes } from './limits';
 import { readWorkbookPackage } from './xlsx-reader';
-import { PackageError } from './zip';
+import { PackageError } from '../../xlsx/zip';
 
 /** A workbook that cannot be read; the message says what to do. */
 export class WorkbookReadError extends Error {

@@ -9,10 +9,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { makePortableCopy } from '../../portable/portable-copy';
-import { nodeCodec } from '../../portable/node-codec';
+import { nodeCodec } from '../../xlsx/node-codec';
 import { buildPmeWorkbook } from './budget-pme-qc';
 import { buildTpeWorkbook } from './budget-tpe-fr';
-import { storeMktFormulasAsExcelDoes } from '../xlsx/stored-form';
+import { storeMktFormulasAsExcelDoes } from '../../xlsx/stored-form';
 import { cacheComputedValues, finishForReading, stampMetadata } from './sheet-builder';
 
 export const EXAMPLES_DIR = join(__dirname, '..', '..', '..', 'assets', 'examples');

@@ -5,7 +5,7 @@
  * A legacy array ExcelJS wrote for a spilling call keeps its ref and becomes a real spill.
  * Everything else in the file stays byte for byte.
  */
-import { hasMktCall, toStoredForm } from '../../formula/mkt-calls';
+import { hasMktCall, toStoredForm } from '../formula/mkt-calls';
 import { rewriteFormulaCells, type CellXml } from './cells';
 import { ensureDynamicArrayMetadata } from './dynamic-arrays';
 import { XlsxPackage } from './package';
