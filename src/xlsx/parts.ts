@@ -96,8 +96,11 @@ export class PackageParts extends PartIndex {
     this.budget = new InflationBudget(options);
   }
 
+  /** The package of these bytes, refused at once when its directory declares more than may be inflated. */
   static open(bytes: Uint8Array, codec: Codec, options: ReadOptions = {}): PackageParts {
-    return new PackageParts(readZip(bytes, options), codec, options);
+    const parts = new PackageParts(readZip(bytes, options), codec, options);
+    parts.budget.refuseDeclaredPastLimit(parts.entries);
+    return parts;
   }
 
   /** A part's text as written last (or as in the file); undefined when there is no such part. Refuses a DTD. */

@@ -152,6 +152,18 @@ export class InflationBudget {
     ({ limits: this.limits, reader: this.reader } = readOptions(options));
   }
 
+  /**
+   * Refuses, before anything is inflated, a package whose directory declares more than may be
+   * inflated in all: for a writer, which keeps every part (check-workbook counts the parts it reads).
+   */
+  refuseDeclaredPastLimit(entries: readonly ZipEntry[]): void {
+    let declared = 0;
+    for (const entry of entries) {
+      declared += entry.size;
+      if (declared > this.limits.maxInflated) throw this.tooLarge(entry);
+    }
+  }
+
   /** The cap for this part; refuses one whose directory already says it is larger (an honest zip bomb). */
   capFor(entry: ZipEntry): number {
     if (entry.method !== 0 && entry.method !== 8) throw new PackageError(`uses a compression Excel does not write (method ${entry.method} in ${entry.name})`);
