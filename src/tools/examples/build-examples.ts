@@ -2,7 +2,7 @@
  * Writes the example workbooks to assets/examples/ with their cached values computed by the
  * engine bridge (the add-in's own adapters): `npm run examples`. ExcelJS writes them; a zip-level
  * step then stores every MKT formula as Excel stores a bound call (`_xldudf_MKT_ID(` in a
- * dynamic-array formula, src/tools/xlsx/stored-form.ts), so Excel binds them on opening.
+ * dynamic-array formula, src/xlsx/stored-form.ts), so Excel binds them on opening.
  */
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
