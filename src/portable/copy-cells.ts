@@ -5,20 +5,12 @@
  * text out; the package work is src/xlsx's.
  */
 import { hasMktCall } from '../formula/mkt-calls';
-import { escapeXml, rootPrefix } from '../xlsx/ooxml';
+import { decodeEntities as unescapeXml, escapeXml, rootPrefix } from '../xlsx/ooxml';
 import type { FrozenValue, PortableItem } from './copy-items';
 import { referenceOf, translateFormula } from './translate';
 
-export function unescapeXml(text: string): string {
-  return text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) => {
-    if (e === 'lt') return '<';
-    if (e === 'gt') return '>';
-    if (e === 'amp') return '&';
-    if (e === 'quot') return '"';
-    if (e === 'apos') return "'";
-    return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-  });
-}
+/** XML text with its entities resolved: the shared reading (src/xlsx/ooxml.ts). */
+export { unescapeXml };
 
 function attr(attrs: string, name: string): string | undefined {
   const m = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs);

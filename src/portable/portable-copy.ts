@@ -4,7 +4,9 @@
  * <f> elements of the sheet parts (and the defined names) are rewritten; a translated or frozen
  * cell loses its dynamic-array flag (`cm`), which only Excel 365 reads; a "Copie portable" /
  * "Portable copy" sheet lists what was done. Pure apart from the codec; shared by the command
- * (src/tools/portable.ts) and the pane's Share step.
+ * (src/tools/portable.ts) and the pane's Share step. The copy's steps are here; the formula text
+ * is rewritten by copy-cells.ts, the report sheet written by copy-report.ts, the package read
+ * and written by src/xlsx.
  */
 import { cellAddressRefusal, missingSheetRefusal, readRelationships, relationshipsPartOf, rootPrefix, type Refusal, type SheetEntry } from '../xlsx/ooxml';
 import { PackageParts } from '../xlsx/parts';
@@ -32,7 +34,6 @@ export interface PortableOptions {
    */
   computed?: ReadonlyMap<string, FrozenValue>;
 }
-
 
 export interface PortableResult {
   bytes: Uint8Array;
