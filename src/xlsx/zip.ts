@@ -9,7 +9,7 @@
  * only up to what may still be inflated (a zip bomb lies about its sizes: inflation stops at the
  * cap). Messages read after the file's name ("book.xlsx has 12 006 parts; …").
  */
-import { DEFAULT_LIMITS, formatBytes, formatCount, type PackageLimits } from './limits';
+import { formatBytes, formatCount, PACKAGE_LIMITS, type PackageLimits } from './limits';
 import { crcRefusal } from './ooxml';
 
 /** The package breaks a limit or is not a zip file; the message says which. */
@@ -136,7 +136,7 @@ export function readZip(bytes: Uint8Array, options: ReadOptions = {}): ZipEntry[
 }
 
 function readOptions(options: ReadOptions): Required<ReadOptions> {
-  return { limits: options.limits ?? DEFAULT_LIMITS, reader: options.reader ?? 'check-workbook' };
+  return { limits: options.limits ?? PACKAGE_LIMITS, reader: options.reader ?? 'check-workbook' };
 }
 
 /**
