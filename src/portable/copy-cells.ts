@@ -21,14 +21,8 @@ function withoutAttr(attrs: string, name: string): string {
   return attrs.replace(new RegExp(`\\s${name}="[^"]*"`), '');
 }
 
-/** Rows × columns of an A1 range ("F2:F6"). */
-function refShape(ref: string | undefined): { rows: number; cols: number } | undefined {
-  if (!ref) return undefined;
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref);
-  if (!m) return undefined;
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { rows: Math.abs(Number(m[4] ?? m[2]) - Number(m[2])) + 1, cols: Math.abs(col(m[3] ?? m[1]) - col(m[1])) + 1 };
-}
+/** Rows × columns an array formula's stored range ("F2:F6") covers, read as the translator reads a reference. */
+const spillShape = (ref: string | undefined) => (ref ? referenceOf(ref) : undefined);
 
 /** A cell's formula element, written with the sheet's prefix (`x:` for `<x:f>`). */
 const formulaPattern = (p: string) => new RegExp(`<${p}f\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${p}f>)`);
@@ -125,7 +119,7 @@ export function rewriteSheet(
       items.push({ sheet, cell: address, formula: `=${formula}`, action: 'translated', native: '(shared with its group)' });
       return whole;
     }
-    const translation = translateFormula(own, type === 'array' ? { spill: refShape(attr(fAttrs, 'ref')), arrayFormula: true, multiCellNames } : { multiCellNames });
+    const translation = translateFormula(own, type === 'array' ? { spill: spillShape(attr(fAttrs, 'ref')), arrayFormula: true, multiCellNames } : { multiCellNames });
     if (translation.formula === undefined) return freeze(translation.frozen?.reason);
     items.push({ sheet, cell: address, formula: `=${own}`, action: 'translated', native: `=${translation.formula}` });
     const newF = `<${p}f${fAttrs}>${escapeXml(translation.formula)}</${p}f>`;

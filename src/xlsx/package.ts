@@ -33,15 +33,6 @@ export class XlsxPackage {
     return new XlsxPackage(new PackageParts([], nodeCodec));
   }
 
-  /** Part paths, in the zip's order. */
-  paths(): string[] {
-    return this.parts.paths();
-  }
-
-  has(path: string): boolean {
-    return this.parts.has(path);
-  }
-
   /** A part's text; throws when the part is missing. */
   async readText(path: string): Promise<string> {
     const text = await this.parts.text(path);

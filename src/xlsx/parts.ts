@@ -29,7 +29,8 @@ const keyOf = (name: string) => name.replace(/^\//, '').toLowerCase();
 class PartIndex {
   protected readonly byName = new Map<string, ZipEntry>();
 
-  constructor(protected readonly entries: ZipEntry[]) {
+  /** `entries`: the package's, in the zip's order. */
+  constructor(readonly entries: readonly ZipEntry[]) {
     for (const entry of entries) this.byName.set(keyOf(entry.name), entry);
   }
 
@@ -40,11 +41,6 @@ class PartIndex {
 
   has(name: string): boolean {
     return this.byName.has(keyOf(name));
-  }
-
-  /** Part names, in the zip's order (folder entries left out). */
-  paths(): string[] {
-    return this.entries.filter((e) => !e.name.endsWith('/')).map((e) => e.name);
   }
 }
 
