@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { makePortableCopy } from '../src/portable/portable-copy';
-import { nodeCodec } from '../src/portable/node-codec';
+import { nodeCodec } from '../src/xlsx/node-codec';
 
 async function workbookBytes(rows: number): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();

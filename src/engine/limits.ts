@@ -1,17 +1,12 @@
 /**
  * The bounds check-workbook keeps to, whatever the file holds (README, "check-workbook limits").
  * Each is checked before the thing it bounds is expanded, and going past one gives a message
- * that names it.
+ * that names it. The package's own (file, parts, inflated bytes) are src/xlsx/limits.ts.
  */
+import { PACKAGE_LIMITS, formatBytes, formatCount } from '../xlsx/limits';
+
 export const LIMITS = {
-  /** The .xlsx file itself, as stored on disk. */
-  fileBytes: 200 * 1024 * 1024,
-  /** Entries in the zip package. */
-  parts: 10_000,
-  /** One part once inflated (a sheet's XML). */
-  partInflatedBytes: 512 * 1024 * 1024,
-  /** All parts read, once inflated. */
-  totalInflatedBytes: 1024 * 1024 * 1024,
+  ...PACKAGE_LIMITS,
   /** Worksheets. */
   sheets: 1_000,
   /** Cells that hold a value or a formula, all sheets together (Excel: 1 048 576 × 16 384 per sheet). */
@@ -34,12 +29,4 @@ export const LIMITS = {
   seconds: 300,
 } as const;
 
-/** A number as people read it: 1048576 → "1 048 576". */
-export function formatCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-}
-
-/** Bytes as "200 MB". */
-export function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${formatCount(Math.round(n / (1024 * 1024)))} MB` : `${formatCount(Math.round(n / 1024))} KB`;
-}
+export { formatBytes, formatCount };

@@ -7,7 +7,7 @@
 import { readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { makePortableCopy, PackageError, type PortableLanguage, type PortableResult } from '../portable/portable-copy';
-import { nodeCodec } from '../portable/node-codec';
+import { nodeCodec } from '../xlsx/node-codec';
 import { computeFrozenValues } from './frozen-values';
 
 const MAX_INPUT_BYTES = 200 * 1024 * 1024;

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { LIMITS, formatBytes } from './limits';
 import { checkSignature, fileError, firstLine, WorkbookReadError, type WorkbookInput } from './workbook';
 import { readWorkbookPackage } from './xlsx-reader';
-import { PackageError } from '../tools/engine/zip';
+import { PackageError } from '../xlsx/zip';
 
 /**
  * Loads an .xlsx file from a user, within LIMITS: a regular file only (a FIFO or a device such

@@ -12,8 +12,21 @@ import { LIMITS, formatCount } from './limits';
 import { toDottedForm } from '../formula/mkt-calls';
 import { shiftFormula, toEngineText } from './formula-text';
 import { readTable, resolveStructuredReferences, type TableInfo } from './structured-refs';
-import { damaged, PackageError, ZipPackage } from '../tools/engine/zip';
-import { badCellRefusal, dtdRefusal, missingSheetRefusal, unclosedCellRefusal, mainPartOf, readRelationships, relationshipsPartOf, workbookSheets, type Relationship } from '../portable/ooxml';
+import { nodeCodec } from '../xlsx/node-codec';
+import {
+  attributesOf as attributes,
+  badCellRefusal,
+  decodeEntities as decodeXml,
+  mainPartOf,
+  missingSheetRefusal,
+  readRelationships,
+  relationshipsPartOf,
+  unclosedCellRefusal,
+  workbookSheets,
+  type Relationship,
+} from '../xlsx/ooxml';
+import { refuseDtd, SyncPackage } from '../xlsx/parts';
+import { damaged, PackageError } from '../xlsx/zip';
 import type { DefinedName, FormulaCell, SheetCell, WorkbookInput } from './workbook';
 
 const MAX_ROW = 1_048_576;
@@ -22,31 +35,10 @@ const EXCEL_EPOCH_OFFSET_DAYS = 25569;
 // Pieces of a sheet's XML decoded at a time: the inflated part is never one string.
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
-const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** XML text with its entities resolved (only the five predefined ones and character references). */
-export function decodeXml(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (whole, ref: string) => {
-    if (ref[0] !== '#') return ENTITIES[ref] ?? whole;
-    const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
-}
-
 /** Cell text with OOXML's `_xHHHH_` escapes resolved, as Excel shows it (`_x001B_` is ESC). */
 export function decodeCellText(text: string): string {
   const decoded = decodeXml(text);
   return decoded.includes('_x') ? decoded.replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : decoded;
-}
-
-function attributes(text: string): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const m of text.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-    const name = m[1].includes(':') ? m[1].slice(m[1].indexOf(':') + 1) : m[1];
-    found[m[1] === 'r:id' ? 'r:id' : name] = decodeXml(m[2] ?? m[3] ?? '');
-  }
-  return found;
 }
 
 /** 1-based row and column of an A1 address, or undefined when it is none or off the sheet. */
@@ -82,25 +74,26 @@ function a1(row: number, col: number): string {
   return `${letters}${row}`;
 }
 
-function rejectDtd(part: string, head: string): void {
-  const refusal = dtdRefusal(part, head);
-  if (refusal) throw new PackageError(refusal.message);
+/** A part's bytes as a Buffer (a view, not a copy); undefined when there is no such part. */
+function readBytes(pkg: SyncPackage, name: string): Buffer | undefined {
+  const bytes = pkg.read(name);
+  return bytes && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
 /** A small part (workbook, relationships, shared strings) as text. */
-function readText(pkg: ZipPackage, name: string): string | undefined {
-  const bytes = pkg.read(name);
+function readText(pkg: SyncPackage, name: string): string | undefined {
+  const bytes = readBytes(pkg, name);
   if (!bytes) return undefined;
   const text = bytes.toString('utf8');
-  rejectDtd(name, text.slice(0, 4096));
+  refuseDtd(name, text.slice(0, 4096));
   return text;
 }
 
 /** Calls `each` with the pieces of a large part, each cut after a complete `</row>`. */
-function forEachRowChunk(pkg: ZipPackage, name: string, each: (xml: string) => void): boolean {
-  const bytes = pkg.read(name);
+function forEachRowChunk(pkg: SyncPackage, name: string, each: (xml: string) => void): boolean {
+  const bytes = readBytes(pkg, name);
   if (!bytes) return false;
-  rejectDtd(name, bytes.subarray(0, 4096).toString('utf8'));
+  refuseDtd(name, bytes.subarray(0, 4096).toString('utf8'));
   const decoder = new StringDecoder('utf8');
   let pending = '';
   for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
@@ -114,13 +107,13 @@ function forEachRowChunk(pkg: ZipPackage, name: string, each: (xml: string) => v
   return true;
 }
 
-function relationships(pkg: ZipPackage, part: string): Map<string, Relationship> {
+function relationships(pkg: SyncPackage, part: string): Map<string, Relationship> {
   const found = new Map<string, Relationship>();
   for (const r of readRelationships(readText(pkg, relationshipsPartOf(part)) ?? '', part)) if (!r.external) found.set(r.id, r);
   return found;
 }
 
-function sharedStrings(pkg: ZipPackage, part: string | undefined): string[] {
+function sharedStrings(pkg: SyncPackage, part: string | undefined): string[] {
   const strings: string[] = [];
   if (!part) return strings;
   for (const m of (readText(pkg, part) ?? '').matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) {
@@ -190,7 +183,7 @@ interface SheetState extends SheetRead {
 }
 
 function readSheet(
-  pkg: ZipPackage,
+  pkg: SyncPackage,
   part: string,
   sheetName: string,
   strings: string[],
@@ -340,7 +333,7 @@ function blankCovered(cells: SheetCell[], merges: Area[], arrays: Array<{ area: 
  * breaks a limit or is damaged.
  */
 export function readWorkbookPackage(bytes: Buffer): WorkbookInput {
-  const pkg = new ZipPackage(bytes);
+  const pkg = new SyncPackage(bytes, nodeCodec);
   const root = relationships(pkg, '');
   const officeDocument = mainPartOf([...root.values()]);
   const workbookXml = readText(pkg, officeDocument);

@@ -2,7 +2,7 @@
  * The example workbooks of assets/examples/, with their cached values computed by the engine
  * bridge (the add-in's own adapters); `npm run examples` (src/commands/examples.ts) writes them.
  * ExcelJS writes them; a zip-level step then stores every MKT formula as Excel stores a bound call
- * (`_xldudf_MKT_ID(` in a dynamic-array formula, src/tools/xlsx/stored-form.ts), so Excel binds
+ * (`_xldudf_MKT_ID(` in a dynamic-array formula, src/examples/stored-form.ts), so Excel binds
  * them on opening.
  */
 import { readFileSync } from 'node:fs';
@@ -10,10 +10,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { makePortableCopy } from '../portable/portable-copy';
-import { nodeCodec } from '../portable/node-codec';
+import { nodeCodec } from '../xlsx/node-codec';
 import { buildPmeWorkbook } from './budget-pme-qc';
 import { buildTpeWorkbook } from './budget-tpe-fr';
-import { storeMktFormulasAsExcelDoes } from '../tools/xlsx/stored-form';
+import { storeMktFormulasAsExcelDoes } from './stored-form';
 import { cacheComputedValues, finishForReading, stampMetadata } from './sheet-builder';
 
 export const EXAMPLES_DIR = join(__dirname, '..', '..', 'assets', 'examples');

@@ -14,7 +14,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const rel = (file: string) => path.relative(ROOT, file).split(path.sep).join('/');
 
 /** Folders of src/ that run under Node only, never in the add-in. */
-const TOOLS_ONLY = ['src/engine/', 'src/commands/', 'src/dev/', 'src/examples/', 'src/tools/'];
+const TOOLS_ONLY = ['src/engine/', 'src/commands/', 'src/dev/', 'src/examples/'];
 
 /** Relative specifiers of a file: import and export statements, import('…') and require('…'). */
 function specifiersOf(file: string): string[] {

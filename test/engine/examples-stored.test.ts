@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findMktCalls } from '../../src/formula/mkt-calls';
 import { buildExampleFile, EXAMPLES } from '../../src/examples/build-examples';
-import { formulaCells } from '../../src/tools/xlsx/cells';
-import { dynamicArrayCellMetadata, METADATA_CONTENT_TYPE, metadataPath } from '../../src/tools/xlsx/dynamic-arrays';
-import { XlsxPackage } from '../../src/tools/xlsx/package';
+import { formulaCells } from '../../src/xlsx/cells';
+import { dynamicArrayCellMetadata, METADATA_CONTENT_TYPE, metadataPath } from '../../src/xlsx/dynamic-arrays';
+import { XlsxPackage } from '../../src/xlsx/package';
 
 jest.setTimeout(60_000);
 

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { hasMktCall } from '../../src/formula/mkt-calls';
 import { shareWorkbook } from '../../src/excel/share';
 import { unescapeXml } from '../../src/portable/portable-copy';
-import { nodeCodec } from '../../src/portable/node-codec';
-import { entryText, readZip } from '../../src/portable/zip';
+import { nodeCodec } from '../../src/xlsx/node-codec';
+import { entryText, readZip } from '../../src/xlsx/zip';
 
 const WORKBOOK = new Uint8Array(readFileSync(join(__dirname, '..', '..', 'assets', 'examples', 'budget-tpe-fr.xlsx')));
 

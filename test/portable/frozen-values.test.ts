@@ -57,8 +57,8 @@ describe('a frozen cell', () => {
 
   it('is tinted (its own format, one light fill more) and carries a note saying why; a translated cell is not', async () => {
     const { makePortableCopy } = await import('../../src/portable/portable-copy');
-    const { nodeCodec } = await import('../../src/portable/node-codec');
-    const { entryText, readZip } = await import('../../src/portable/zip');
+    const { nodeCodec } = await import('../../src/xlsx/node-codec');
+    const { entryText, readZip } = await import('../../src/xlsx/zip');
     const result = await makePortableCopy(new Uint8Array(book()), nodeCodec, { version: 't', lang: 'en' });
     const entries = readZip(result.bytes);
     const text = (name: string) => entryText(entries.find((e) => e.name === name)!, nodeCodec);

@@ -4,8 +4,8 @@
  * sheet takes a free name when "Copie portable" is taken.
  */
 import { makePortableCopy } from '../../src/portable/portable-copy';
-import { nodeCodec } from '../../src/portable/node-codec';
-import { entryText, readZip } from '../../src/portable/zip';
+import { nodeCodec } from '../../src/xlsx/node-codec';
+import { entryText, readZip } from '../../src/xlsx/zip';
 import { variant } from '../support/package-variants';
 
 const ROWS = '<row r="1"><c r="A1"><v>8</v></c><c r="B1"><v>2</v></c></row>';

@@ -4,10 +4,10 @@
  * the same files refused.
  */
 import { makePortableCopy, PackageError } from '../../src/portable/portable-copy';
-import { nodeCodec } from '../../src/portable/node-codec';
-import { entryText, readZip } from '../../src/portable/zip';
+import { nodeCodec } from '../../src/xlsx/node-codec';
+import { entryText, readZip } from '../../src/xlsx/zip';
 import { readWorkbookPackage } from '../../src/engine/xlsx-reader';
-import { STRICT } from '../../src/portable/ooxml';
+import { STRICT } from '../../src/xlsx/ooxml';
 import { variant, variantParts, withBadCrc, type VariantSpec } from '../support/package-variants';
 import { zip } from '../support/hostile-corpus';
 

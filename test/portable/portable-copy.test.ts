@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makePortableCopy, PackageError, rewriteSheet } from '../../src/portable/portable-copy';
-import { nodeCodec } from '../../src/portable/node-codec';
-import { entryText, makeEntry, readZip, writeZip } from '../../src/portable/zip';
+import { nodeCodec } from '../../src/xlsx/node-codec';
+import { entryText, makeEntry, readZip, writeZip } from '../../src/xlsx/zip';
 import { main } from '../../src/commands/portable';
 
 const EXAMPLE = join(__dirname, '..', '..', 'assets', 'examples', 'budget-tpe-fr.xlsx');

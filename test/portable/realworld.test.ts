@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { makePortableCopy } from '../../src/portable/portable-copy';
-import { nodeCodec } from '../../src/portable/node-codec';
-import { readZip } from '../../src/portable/zip';
+import { nodeCodec } from '../../src/xlsx/node-codec';
+import { readZip } from '../../src/xlsx/zip';
 import { readWorkbookPackage } from '../../src/engine/xlsx-reader';
 import { realWorldFiles } from '../support/realworld';
 

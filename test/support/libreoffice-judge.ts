@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makePortableCopy, type PortableItem, type PortableOptions } from '../../src/portable/portable-copy';
-import { nodeCodec } from '../../src/portable/node-codec';
+import { nodeCodec } from '../../src/xlsx/node-codec';
 import { recomputeMktCells, type CellOutput } from '../../src/engine/recompute';
 import { a1, parseA1 } from '../../src/engine/workbook';
 import { readWorkbookPackage } from '../../src/engine/xlsx-reader';

@@ -5,7 +5,7 @@
  * than xl/workbook.xml, and hostile or broken ones. Built by code at test time.
  */
 import { zip, type ZipPart } from './hostile-corpus';
-import { STRICT, TRANSITIONAL } from '../../src/portable/ooxml';
+import { STRICT, TRANSITIONAL } from '../../src/xlsx/ooxml';
 
 export interface VariantSpec {
   strict?: boolean;

@@ -1,13 +1,13 @@
 /**
- * The zip-level helpers (src/tools/xlsx/): cells read and rewritten without touching anything
+ * The zip-level helpers (src/xlsx/): cells read and rewritten without touching anything
  * else, dynamic-array metadata read and declared as Excel does, MKT formulas stored as Excel
  * stores a bound call.
  */
 import ExcelJS from 'exceljs';
-import { formulaCells, rewriteFormulaCells } from '../../src/tools/xlsx/cells';
-import { DYNAMIC_ARRAY_METADATA_XML, dynamicArrayCellMetadata, ensureDynamicArrayMetadata, metadataPath } from '../../src/tools/xlsx/dynamic-arrays';
-import { XlsxPackage } from '../../src/tools/xlsx/package';
-import { storeMktFormulasAsExcelDoes } from '../../src/tools/xlsx/stored-form';
+import { formulaCells, rewriteFormulaCells } from '../../src/xlsx/cells';
+import { DYNAMIC_ARRAY_METADATA_XML, dynamicArrayCellMetadata, ensureDynamicArrayMetadata, metadataPath } from '../../src/xlsx/dynamic-arrays';
+import { XlsxPackage } from '../../src/xlsx/package';
+import { storeMktFormulasAsExcelDoes } from '../../src/examples/stored-form';
 
 const SHEET =
   '<worksheet><cols><col min="1" max="2" width="9"/></cols><sheetData><row r="1">' +

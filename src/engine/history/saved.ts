@@ -1,6 +1,6 @@
 /**
  * The history reader on a saved workbook: the bounded package reader of check-workbook
- * (engine/workbook-file.ts → xlsx-reader.ts, zip.ts, limits.ts: the same limits and hostile-file
+ * (engine/workbook-file.ts → xlsx-reader.ts on src/xlsx: the same limits and hostile-file
  * guards), the cells of one sheet or range made a grid, then `readHistory`. Throws
  * HistoryFileError with what to do; the command line only prints it.
  */

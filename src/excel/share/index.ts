@@ -12,8 +12,8 @@
  * Loaded only when the step opens (a chunk of its own): it is not exported by src/excel/index.ts.
  */
 import { makePortableCopy, PackageError, type PortableLanguage } from '../../portable/portable-copy';
-import { browserCodec, browserCodecSupported } from '../../portable/browser-codec';
-import type { Codec } from '../../portable/zip';
+import { browserCodec, browserCodecSupported } from '../../xlsx/browser-codec';
+import type { Codec } from '../../xlsx/zip';
 import type { ActionResult } from '../types';
 import packageJson from '../../../package.json';
 

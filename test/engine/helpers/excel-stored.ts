@@ -6,8 +6,8 @@
  * stays plain, cached `#NAME?` (6395, 6611); another add-in's file in between leaves
  * `[1]!_xldudf_MKT_ID(` with an externalLink part (2568, 3872).
  */
-import { excelJsZip, FIXED_ZIP_DATE } from '../../../src/tools/xlsx/package';
-import { DYNAMIC_ARRAY_METADATA_XML, METADATA_CONTENT_TYPE, METADATA_RELATIONSHIP } from '../../../src/tools/xlsx/dynamic-arrays';
+import { XlsxPackage } from '../../../src/xlsx/package';
+import { DYNAMIC_ARRAY_METADATA_XML, METADATA_CONTENT_TYPE, METADATA_RELATIONSHIP } from '../../../src/xlsx/dynamic-arrays';
 
 export interface StoredSheet {
   name: string;
@@ -30,9 +30,8 @@ const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;
 
 /** The bytes of an .xlsx holding these sheets. */
 export async function storedWorkbookBytes(spec: StoredWorkbook): Promise<Buffer> {
-  const JSZip = excelJsZip();
-  const zip = new JSZip();
-  const put = (path: string, text: string) => zip.file(path, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${text}`, { date: FIXED_ZIP_DATE });
+  const pkg = XlsxPackage.empty();
+  const put = (path: string, text: string) => pkg.writeText(path, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${text}`);
   const overrides = [
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>',
     ...spec.sheets.map(
@@ -60,7 +59,7 @@ export async function storedWorkbookBytes(spec: StoredWorkbook): Promise<Buffer>
   if (spec.dynamicArrays) {
     rels.push(`<Relationship Id="rId${rels.length + 1}" Type="${METADATA_RELATIONSHIP}" Target="metadata.xml"/>`);
     overrides.push(`<Override PartName="/xl/metadata.xml" ContentType="${METADATA_CONTENT_TYPE}"/>`);
-    zip.file('xl/metadata.xml', DYNAMIC_ARRAY_METADATA_XML, { date: FIXED_ZIP_DATE });
+    pkg.writeText('xl/metadata.xml', DYNAMIC_ARRAY_METADATA_XML);
   }
   put(
     '[Content_Types].xml',
@@ -79,7 +78,7 @@ export async function storedWorkbookBytes(spec: StoredWorkbook): Promise<Buffer>
   );
   put('xl/_rels/workbook.xml.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`);
   spec.sheets.forEach((sheet, i) => put(`xl/worksheets/sheet${i + 1}.xml`, `<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>${sheet.rows}</sheetData></worksheet>`));
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  return pkg.toBuffer();
 }
 
 /** Spend in A, revenue in B, three channels. */

@@ -3,8 +3,8 @@
  * workbook, which parts are its sheets, and which files are refused. Namespace-agnostic: Strict
  * Open XML (`http://purl.oclc.org/ooxml/…`) and transitional names alike, any element prefix
  * (`<x:workbook>`, `ns0:`). Pure text in, plain values out (no zip, no I/O), so the pane's share
- * chunk and the command-line engine read a file the same way; each tool reads the parts with its
- * own zip reader and turns a refusal into its own error.
+ * chunk and the command-line engine read a file the same way; the parts come from zip.ts and
+ * parts.ts, and each tool turns a refusal into its own error.
  */
 
 /** The two vocabularies a workbook may be written in. */
@@ -50,6 +50,16 @@ export function decodeEntities(text: string): string {
     const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
+}
+
+/** Escaped for element content: quotes stay as they are, as Excel writes them in `<f>`. */
+export function escapeXmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Escaped for an attribute value (and for element content). */
+export function escapeXml(text: string): string {
+  return escapeXmlText(text).replace(/"/g, '&quot;');
 }
 
 /** An element's attributes by local name (the prefix dropped), values decoded; `r:id` and the like also kept by their full name. */

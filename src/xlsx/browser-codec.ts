@@ -2,7 +2,7 @@
  * The zip codec for the pane: the browser's own DecompressionStream / CompressionStream
  * ("deflate-raw"), so the pane's Share chunk carries no zip library. Inflation stops past the cap.
  */
-import { PackageError, type Codec } from './zip';
+import { InflatedPastCap, type Codec } from './zip';
 
 async function pipe(data: Uint8Array, stream: TransformStream<Uint8Array, Uint8Array>, maxOutput: number): Promise<Uint8Array> {
   const writer = stream.writable.getWriter();
@@ -17,7 +17,7 @@ async function pipe(data: Uint8Array, stream: TransformStream<Uint8Array, Uint8A
     total += value.length;
     if (total > maxOutput) {
       await reader.cancel();
-      throw new PackageError('a part of the package inflates past its declared size; refused');
+      throw new InflatedPastCap();
     }
     chunks.push(value);
   }

@@ -5,11 +5,12 @@
  * array, which has no cm). ISO/IEC 29500-1 §18.9 and [MS-XLSX] "Metadata"; the part needs its
  * content type in [Content_Types].xml and a sheetMetadata relationship from the workbook.
  */
-import { attributes, OFFICE_REL_NS, relationships, resolveTarget, type XlsxPackage } from './package';
+import { attributesOf as attributes, readRelationships, relationshipsPartOf, TRANSITIONAL } from './ooxml';
+import type { XlsxPackage } from './package';
 
 export const METADATA_PATH = 'xl/metadata.xml';
 export const METADATA_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml';
-export const METADATA_RELATIONSHIP = `${OFFICE_REL_NS}/sheetMetadata`;
+export const METADATA_RELATIONSHIP = `${TRANSITIONAL.relationships}/sheetMetadata`;
 const DYNAMIC_ARRAY_EXT = '{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}';
 
 /** The metadata part Excel writes for a workbook whose only cell metadata is dynamic arrays: cm="1". */
@@ -41,9 +42,9 @@ export function dynamicArrayCellMetadata(metadataXml: string): Set<number> {
 
 /** Where the workbook's metadata part is, if its relationship exists. */
 export async function metadataPath(pkg: XlsxPackage): Promise<string | undefined> {
-  const rels = relationships(await pkg.readText('xl/_rels/workbook.xml.rels'));
-  const rel = [...rels.values()].find((r) => r.type === METADATA_RELATIONSHIP);
-  return rel ? resolveTarget('xl/', rel.target) : undefined;
+  const workbook = await pkg.workbookPath();
+  const rels = readRelationships(await pkg.readText(relationshipsPartOf(workbook)), workbook);
+  return rels.find((r) => r.type === METADATA_RELATIONSHIP && !r.external)?.target;
 }
 
 /**
@@ -67,7 +68,7 @@ export async function ensureDynamicArrayMetadata(pkg: XlsxPackage): Promise<numb
     );
   }
   const relsXml = await pkg.readText('xl/_rels/workbook.xml.rels');
-  const ids = new Set(relationships(relsXml).keys());
+  const ids = new Set(readRelationships(relsXml, 'xl/workbook.xml').map((r) => r.id));
   let n = ids.size + 1;
   while (ids.has(`rId${n}`)) n++;
   pkg.writeText(

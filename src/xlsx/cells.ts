@@ -4,7 +4,14 @@
  * The formula text is handed out unescaped and written back escaped; other content is kept byte
  * for byte.
  */
-import { attributes, escapeXmlText, unescapeXml } from './package';
+import { decodeEntities as unescapeXml, escapeXmlText } from './ooxml';
+
+/** The attributes of one start tag, such as `<c r="A1" cm="1">`, values still XML-escaped (written back as they were). */
+function attributes(startTag: string): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  for (const m of startTag.matchAll(/([A-Za-z_][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[m[1]] = m[2] ?? m[3];
+  return attrs;
+}
 
 export interface FormulaXml {
   /** Attributes of `<f>`, such as `t="array" ref="F2:F6"`, escaped as in the file. */

@@ -5,10 +5,10 @@
  * A legacy array ExcelJS wrote for a spilling call keeps its ref and becomes a real spill.
  * Everything else in the file stays byte for byte.
  */
-import { hasMktCall, toStoredForm } from '../../formula/mkt-calls';
-import { rewriteFormulaCells, type CellXml } from './cells';
-import { ensureDynamicArrayMetadata } from './dynamic-arrays';
-import { XlsxPackage } from './package';
+import { hasMktCall, toStoredForm } from '../formula/mkt-calls';
+import { rewriteFormulaCells, type CellXml } from '../xlsx/cells';
+import { ensureDynamicArrayMetadata } from '../xlsx/dynamic-arrays';
+import { XlsxPackage } from '../xlsx/package';
 
 /** The cell's attributes with cm set, placed where Excel writes it (after r, s, t). */
 function withCellMetadata(attrs: Record<string, string>, cm: number): Record<string, string> {
