@@ -16,6 +16,7 @@ import { ActionPanel, WrittenMessage } from '../components/ActionPanel';
 import { NumberField } from '../components/NumberField';
 import { SplitChart } from '../components/SplitChart';
 import { useStyles } from '../components/styles';
+import { GlossaryLink } from '../components/OutsideLink';
 import { arbitrageInput, arbitrageMethod, arbitragePreviewOf, hasMonthlyHistory } from '../arbitrage-model';
 import { allReady, valueOf } from '../model';
 import { useAction } from '../useAction';
@@ -58,6 +59,7 @@ function Preview({ preview }: { preview: ArbitragePreview }) {
       <SplitChart channels={preview.channels} />
       <Text as="p" className={styles.heading} data-testid="arbitrage-expected">
         {t('arbitrage.preview.expected', { revenue: formats.amount(preview.expectedRevenue), budget: formats.amount(preview.proposedTotal), roas: formats.number(roas, 1) })}
+        <GlossaryLink term="roas" />
       </Text>
       {preview.contribution !== undefined && preview.breakevenRoas !== undefined && (
         <Text as="p" className={styles.heading} data-testid="arbitrage-contribution">
@@ -66,6 +68,7 @@ function Preview({ preview }: { preview: ArbitragePreview }) {
             contribution: formats.amount(preview.contribution),
             breakeven: formats.number(preview.breakevenRoas, 1),
           })}
+          <GlossaryLink term="roas-equilibre" />
         </Text>
       )}
       {preview.contribution !== undefined && preview.contribution < 0 && preview.breakevenRoas !== undefined && (
@@ -153,6 +156,7 @@ function BudgetFields({ marginal, askMonths, submitted }: { marginal: boolean; a
         required={marginal}
         submitted={submitted}
         pickable
+        glossary="contribution"
       />
     </>
   );
@@ -190,6 +194,7 @@ function MarginalWarnings({ warnings }: { warnings: readonly ChannelWarning[] })
       <MessageBarBody>
         <Text as="p" weight="semibold">
           {t('arbitrage.marginal.warnings')}
+          <GlossaryLink term="courbe-reponse" />
         </Text>
         <ul>
           {warnings.map((w) => (
@@ -222,6 +227,7 @@ function MethodChoice({ method }: { method: ArbitrageMethod }) {
               high: formats.number(ROI_TARGET_HIGH),
               cap: formats.number(ALLOCATION_CAP),
             })}
+        <GlossaryLink term={method === 'marginal' ? 'rendement-marginal' : 'roas'} />
       </Text>
     </>
   );

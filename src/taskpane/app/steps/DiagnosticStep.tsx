@@ -13,6 +13,11 @@ import { channelViews, codeLabel, diagnosticInput, roasDetail, valueOf, workbook
 import { cellName, isSureRead, leftOutLines } from './diagnostic-model';
 import { useAction } from '../useAction';
 import { StepSection } from './StepSection';
+import { later } from '../later';
+import { GlossaryLink } from '../components/OutsideLink';
+
+// « Insérer l'exemple »: its own chunk, fetched once the step shows; nothing while it loads.
+const Example = later(() => import(/* webpackChunkName: "example-offer" */ './ExampleOffer').then((m) => m.ExampleOffer), () => null, 'ExampleOffer');
 
 type Origin = 'table' | 'selection';
 
@@ -75,7 +80,7 @@ export function DiagnosticStep() {
         disabled={origin === 'table' && table === ''}
         renderDone={() => null}
       />
-      {source && layout && <HistoryRead />}
+      {source && layout ? <HistoryRead /> : <Example.Component />}
     </StepSection>
   );
 }
@@ -186,6 +191,7 @@ function ChannelTotals({ source }: { source: Read }) {
     <>
       <Text as="h3" weight="semibold" className={styles.heading}>
         {t('diagnostic.channels')}
+        <GlossaryLink term="roas" />
       </Text>
       <ul className={styles.list} data-testid="channels">
         {channelViews(source.channels, margin).map((channel, i) => {

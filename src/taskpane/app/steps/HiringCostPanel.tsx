@@ -16,6 +16,7 @@ import { LINE_LABELS } from '../../../i18n/payroll-lines';
 import { usePane } from '../context';
 import { ActionPanel, WrittenMessage } from '../components/ActionPanel';
 import { useStyles } from '../components/styles';
+import { GlossaryLink } from '../components/OutsideLink';
 import { describeIssue } from '../input';
 import { defaultHiringForm, hiringInput, hiringReady, hiringView, knownYears, withLead, type HiringForm, type HiringMarket, type HiringTextField, type HiringView } from '../hiring-model';
 import { workbookProfile } from '../model';
@@ -166,6 +167,7 @@ function LoadedSalary({ view, market }: { view: HiringView; market: HiringMarket
               monthly: formats.amount(view.breakdown.total / 12),
               share: formats.percent(view.breakdown.gross > 0 ? view.breakdown.total / view.breakdown.gross - 1 : 0),
             })}
+            <GlossaryLink term="salaire-charge" />
           </Text>
           <details data-testid="hiring-lines">
             <summary>{t('hiring.lines', { count: view.breakdown.lines.length })}</summary>
