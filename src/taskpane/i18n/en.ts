@@ -3,7 +3,7 @@
  * few French ones with Québec wording. Placeholders are `{name}`, filled by `translate()`; the
  * result is always rendered as text, never as HTML.
  */
-import { exampleEn } from './example';
+import { glossaryEn } from './glossary';
 import { hiringEn } from './hiring';
 export const en = {
   // Shell
@@ -326,8 +326,8 @@ export const en = {
   // Cost of a hire (hiring.ts)
   ...hiringEn,
 
-  // « Insérer l'exemple », glossary links (example.ts)
-  ...exampleEn,
+  // Glossary links (glossary.ts)
+  ...glossaryEn,
 } as const;
 
 export type StringKey = keyof typeof en;

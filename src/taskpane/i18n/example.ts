@@ -1,10 +1,11 @@
 /**
- * The words of « Insérer l'exemple » (keys `example.*`) and of the glossary links (`glossary.*`),
- * spread into the en / fr / qc tables. French strings get French typography (frenchTable).
- * `glossary.page` is the help page of the pane's language: help.html in French, help-en.html in
- * English (both beside the pane in dist/).
+ * The words of « Insérer l'exemple » (keys `example.*`). Not in the pane's tables: only the
+ * offer's own chunk (steps/ExampleOffer.tsx) imports them, so the first render carries none.
+ * French strings get French typography (frenchTable); the example of a Québec profile is Québec's,
+ * so no string names a currency or says TPE (test/taskpane/example-offer.test.tsx checks it).
  */
 import { frenchTable } from '../../i18n/typography';
+import { fillTemplate, type Language, type Params } from './index';
 
 export const exampleEn = {
   'example.offer.FR': 'No history yet? Try MKT on an example: the budget of a small business in France.',
@@ -15,14 +16,6 @@ export const exampleEn = {
   'example.failed': 'Excel did not insert the example ({detail}). Download it and open it instead.',
   'example.noInsert': 'This version of Excel cannot insert sheets from a file: download the example and open it.',
   'example.download': 'Download the example ({file})',
-  'glossary.page': 'help-en.html',
-  'glossary.link': 'Glossary: {term} (opens in a new window)',
-  'glossary.term.roas': 'ROAS',
-  'glossary.term.roas-equilibre': 'break-even ROAS',
-  'glossary.term.contribution': 'contribution',
-  'glossary.term.courbe-reponse': 'response curve',
-  'glossary.term.rendement-marginal': 'marginal return',
-  'glossary.term.salaire-charge': 'loaded salary',
 } as const;
 
 export type ExampleKey = keyof typeof exampleEn;
@@ -37,12 +30,11 @@ export const exampleFr: Record<ExampleKey, string> = frenchTable({
   'example.failed': 'Excel n’a pas inséré l’exemple ({detail}). Téléchargez-le et ouvrez-le plutôt.',
   'example.noInsert': 'Cette version d’Excel ne sait pas insérer des feuilles depuis un fichier : téléchargez l’exemple et ouvrez-le.',
   'example.download': 'Télécharger l’exemple ({file})',
-  'glossary.page': 'help.html',
-  'glossary.link': 'Glossaire : {term} (s’ouvre dans une nouvelle fenêtre)',
-  'glossary.term.roas': 'ROAS',
-  'glossary.term.roas-equilibre': 'ROAS d’équilibre',
-  'glossary.term.contribution': 'contribution',
-  'glossary.term.courbe-reponse': 'courbe de réponse',
-  'glossary.term.rendement-marginal': 'rendement marginal',
-  'glossary.term.salaire-charge': 'salaire chargé',
 });
+
+export const EXAMPLE_WORDS: Record<Language, Record<ExampleKey, string>> = { en: exampleEn, fr: exampleFr };
+
+/** `t` for the offer's keys. */
+export function exampleText(language: Language, key: ExampleKey, params?: Params): string {
+  return fillTemplate(language, EXAMPLE_WORDS[language][key], params);
+}

@@ -2,7 +2,7 @@
  * Every string the task pane shows, in French (France wording: TPE, externalisation, euros).
  * `qc.ts` overrides some of them with Québec wording.
  */
-import { exampleFr } from './example';
+import { glossaryFr } from './glossary';
 import { hiringFr } from './hiring';
 import type { StringKey } from './en';
 
@@ -329,6 +329,6 @@ export const fr: Record<StringKey, string> = {
   // Cost of a hire (hiring.ts)
   ...hiringFr,
 
-  // « Insérer l'exemple », glossary links (example.ts)
-  ...exampleFr,
+  // Glossary links (glossary.ts)
+  ...glossaryFr,
 };

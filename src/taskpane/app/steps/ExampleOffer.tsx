@@ -11,11 +11,14 @@ import { exampleOffer, insertExample, type ExampleOffer as Offer, type InsertedE
 import { usePane } from '../context';
 import { OutsideLink } from '../components/OutsideLink';
 import { useStyles } from '../components/styles';
+import { exampleText, type ExampleKey } from '../../i18n/example';
+import type { Params } from '../../i18n';
 
 type Phase = { phase: 'idle' } | { phase: 'running' } | { phase: 'done'; value: InsertedExample } | { phase: 'error'; detail: string };
 
 export function ExampleOffer() {
-  const { t, language, market, inExcel } = usePane();
+  const { t: paneText, language, market, inExcel } = usePane();
+  const t = (key: ExampleKey, params?: Params) => exampleText(language, key, params);
   const styles = useStyles();
   const [offer, setOffer] = useState<Offer>();
   const [state, setState] = useState<Phase>({ phase: 'idle' });
@@ -56,7 +59,7 @@ export function ExampleOffer() {
         </Text>
       )}
       <div aria-live="polite" className={styles.status}>
-        {state.phase === 'running' && <Spinner size="tiny" label={t('action.running')} />}
+        {state.phase === 'running' && <Spinner size="tiny" label={paneText('action.running')} />}
         {state.phase === 'done' && (
           <MessageBar intent={state.value.inserted ? 'success' : 'warning'} layout="multiline" data-testid="example-result">
             <MessageBarBody>
