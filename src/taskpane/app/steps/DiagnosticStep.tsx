@@ -80,7 +80,7 @@ export function DiagnosticStep() {
         disabled={origin === 'table' && table === ''}
         renderDone={() => null}
       />
-      {source && layout ? <HistoryRead /> : <Example.Component />}
+      {source && layout ? <HistoryRead /> : inExcel && <Example.Component />}
     </StepSection>
   );
 }
