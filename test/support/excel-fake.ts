@@ -29,6 +29,8 @@
  *   #NAME?, and `formulasLocal` shows it with that English name (issue 891); one written through
  *   `formulasLocal` with its French name binds. `formulasLocal` renders built-ins in French and the
  *   list separator of the host.
+ * - `platform: 'web'` and `excelApi` (the highest ExcelApi set): `insertWorksheetsFromBase64`
+ *   (ExcelApi 1.13) as the reference and office-js issues describe it, see its comment.
  */
 import { OfficeMockObject } from 'office-addin-mock';
 import { findMktCalls } from '../../src/formula/mkt-calls';
