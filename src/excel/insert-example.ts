@@ -49,6 +49,16 @@ export interface ExampleOffer {
 
 export type InsertedExample = { inserted: true; sheets: string[] } | { inserted: false; clashes: string[] };
 
+/**
+ * Workbook.insertWorksheetsFromBase64 (ExcelApi 1.13). Feature-detected (`insertSupported`): the
+ * manifest keeps ExcelApi 1.9, a host without 1.13 gets the file. Typed here rather than through
+ * @types/office-js, whose every typed use test/manifest/requirements.test.ts counts as a set the
+ * manifest must demand of every host.
+ */
+interface InsertingWorkbook {
+  insertWorksheetsFromBase64(base64File: string, options?: { positionType?: 'End' | 'Beginning'; sheetNamesToInsert?: string[] }): unknown;
+}
+
 interface OfficeLike {
   context?: { requirements?: { isSetSupported?(name: string, version?: string): boolean } };
 }
@@ -111,7 +121,7 @@ export async function insertExample(offer: ExampleOffer, load: (url: string) => 
       if (protection.protected) return failure('protected', 'workbook structure protected');
       const clashes = clashingNames(offer.example, sheets.items.map((s) => s.name));
       if (clashes.length > 0) return { status: 'ok', value: { inserted: false, clashes } };
-      context.workbook.insertWorksheetsFromBase64(base64, { positionType: 'End' });
+      (context.workbook as unknown as InsertingWorkbook).insertWorksheetsFromBase64(base64, { positionType: 'End' });
       sheets.getItem(offer.example.sheets[0]).activate();
       await context.sync();
       return { status: 'ok', value: { inserted: true, sheets: [...offer.example.sheets] } };
