@@ -77,9 +77,10 @@ export function insertSupported(): boolean {
   }
 }
 
-export async function exampleOffer(market: string, base = globals.document?.baseURI ?? 'https://localhost/'): Promise<ExampleOffer> {
+export async function exampleOffer(market: string, base = globals.document?.baseURI): Promise<ExampleOffer> {
   const example = exampleFor(market);
-  return { example, url: new URL(`assets/examples/${example.file}`, base).href, canInsert: insertSupported() };
+  const path = `assets/examples/${example.file}`;
+  return { example, url: base ? new URL(path, base).href : path, canInsert: insertSupported() };
 }
 
 /** The sheets of the example a workbook already has a sheet for (Excel's names ignore case). */
