@@ -15,6 +15,8 @@
  *   issues 3809, 6142): either way the pane offers the file.
  * - The source workbook's defined names come over broken (#REF!, office-js issues 3583, 4772): the
  *   examples define none.
+ * - The sheets can be placed although the call reports an error (office-js issue 3179): after an
+ *   error the names are read again, and an example that is there is reported inserted.
  *
  * Loaded on first use (deferred.ts): the pane's first step carries none of it.
  */
@@ -100,8 +102,9 @@ const failure = (code: Failure['code'], message: string): Failure => ({ status: 
 
 /**
  * Fetches the example and inserts its sheets at the end of the workbook, then shows its first
- * sheet. Two syncs: the sheet names (and the workbook's protection), then the insert. On a clash
- * nothing is inserted and the names are given back. The error message is Excel's (the pane words
+ * sheet. Two syncs: the sheet names (and the workbook's protection), then the insert (+ 1 to read
+ * the names again when the insert reports an error). On a clash nothing is inserted and the names
+ * are given back. The error message is Excel's (the pane words
  * its own line around it).
  */
 export async function insertExample(offer: ExampleOffer, load: (url: string) => Promise<Uint8Array> = fetchBytes): Promise<ActionResult<InsertedExample>> {
@@ -112,6 +115,7 @@ export async function insertExample(offer: ExampleOffer, load: (url: string) => 
   } catch (error) {
     return failure('sourceMissing', (error as Error).message);
   }
+  let inserting = false;
   try {
     return await Excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
@@ -122,14 +126,30 @@ export async function insertExample(offer: ExampleOffer, load: (url: string) => 
       if (protection.protected) return failure('protected', 'workbook structure protected');
       const clashes = clashingNames(offer.example, sheets.items.map((s) => s.name));
       if (clashes.length > 0) return { status: 'ok', value: { inserted: false, clashes } };
+      inserting = true;
       (context.workbook as unknown as InsertingWorkbook).insertWorksheetsFromBase64(base64, { positionType: 'End' });
       sheets.getItem(offer.example.sheets[0]).activate();
       await context.sync();
       return { status: 'ok', value: { inserted: true, sheets: [...offer.example.sheets] } };
     });
   } catch (error) {
+    if (inserting && (await placed(offer.example))) return { status: 'ok', value: { inserted: true, sheets: [...offer.example.sheets] } };
     const code = (error as { code?: string }).code;
     return failure(code === 'AccessDenied' ? 'protected' : code === 'UnsupportedFeature' ? 'unsupported' : 'unknown', (error as Error).message ?? String(code));
+  }
+}
+
+/** Whether every sheet of the example is in the workbook (one sync); false when Excel cannot say. */
+async function placed(example: Example): Promise<boolean> {
+  try {
+    return await Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      await context.sync();
+      return clashingNames(example, sheets.items.map((s) => s.name)).length === example.sheets.length;
+    });
+  } catch {
+    return false;
   }
 }
 

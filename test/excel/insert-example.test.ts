@@ -206,6 +206,25 @@ describe('insertExample over the fake', () => {
     expect(workbook.sheets).toEqual([]);
   });
 
+  it('an error after the sheets were placed (office-js issue 3179) is a success: the names are read again', async () => {
+    const workbook = new FakeWorkbook();
+    workbook.insertReportsError = true;
+    host(workbook);
+    const result = await insertExample(await offerOf('FR'), loadFile);
+    expect(result).toEqual({ status: 'ok', value: { inserted: true, sheets: EXAMPLES['budget-tpe-fr'].sheets } });
+    expect(workbook.syncs).toBe(3);
+  });
+
+  it('an error before the insert is not taken for one: the example’s sheets a user already has are not claimed', async () => {
+    const workbook = new FakeWorkbook();
+    for (const name of EXAMPLES['budget-tpe-fr'].sheets) workbook.addSheet(name);
+    // The first read is refused once (a later read would succeed and find the user's sheets).
+    workbook.failOn = (op) => op.op === 'load' && op.what === 'worksheets';
+    host(workbook);
+    expect(await insertExample(await offerOf('FR'), loadFile)).toMatchObject({ status: 'error', code: 'protected' });
+    expect(workbook.log.some((op) => op.op === 'insertWorksheetsFromBase64')).toBe(false);
+  });
+
   it('says so when the workbook structure is protected, or the file cannot be fetched', async () => {
     const workbook = new FakeWorkbook();
     workbook.protected = true;

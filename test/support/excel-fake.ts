@@ -327,6 +327,8 @@ export class FakeWorkbook {
   bindsEnglishNames = false;
   platform: 'windows' | 'mac' | 'web' = 'windows';
   excelApi = '1.17';
+  /** insertWorksheetsFromBase64 places the sheets, then reports an error all the same (office-js issue 3179). */
+  insertReportsError = false;
   /** Sheets inserted by insertWorksheetsFromBase64 get ids; the others have none in the fake. */
   ids = new Map<FakeSheet, string>();
 
@@ -512,6 +514,7 @@ class WorkbookProxy {
       });
       const broken = new FakeSheet('#REF!');
       for (const n of source.names) if (!m.names.some((x) => x.name.toLowerCase() === n.name.toLowerCase())) m.names.push({ name: n.name, sheet: broken, rect: { row: 0, column: 0, rows: 1, columns: 1 } });
+      if (m.insertReportsError) throw new FakeExcelError('GeneralException', 'There was an internal error while processing the request.');
     });
     return {
       get value(): string[] {
