@@ -619,6 +619,14 @@ async function exampleJourney(locale, origin) {
     const served = await page.evaluate(async (url) => (await fetch(url)).status, href);
     check(name('the file is served beside the pane'), served === 200, String(served));
     await axe(page, name('the file offered'));
+    // The same in a dark theme: the link keeps the theme's link colour.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload({ waitUntil: 'load' });
+    await link.waitFor({ timeout: 30_000 });
+    const background = await page.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')).backgroundColor);
+    check(name('in a dark theme'), isDark(background), background);
+    await axe(page, name('the file offered, dark theme'));
+    await page.emulateMedia({ colorScheme: 'light' });
 
     await page.goto(`${origin}/excel-fake-pane.html?reset&insert&lang=${locale}`, { waitUntil: 'load' });
     const button = page.getByRole('button', { name: fr ? 'Insérer l’exemple' : 'Insert the example', exact: true });

@@ -40,8 +40,9 @@ export const GLOSSARY_TERMS = ['roas', 'roas-equilibre', 'contribution', 'courbe
 export type GlossaryTerm = (typeof GLOSSARY_TERMS)[number];
 
 const useLinkStyles = makeStyles({
-  // A small "?" with a target of at least 24 × 24 px; at the start of a field's column, inline in a sentence.
-  glossary: { alignSelf: 'flex-start', display: 'inline-block', minWidth: '24px', minHeight: '24px', lineHeight: '24px', textAlign: 'center', marginLeft: tokens.spacingHorizontalXXS, fontWeight: tokens.fontWeightSemibold },
+  // A small "?" in the theme's link colour (light and dark), a target of at least 24 × 24 px; at
+  // the start of a field's column, inline in a sentence.
+  glossary: { color: tokens.colorBrandForegroundLink, alignSelf: 'flex-start', display: 'inline-block', minWidth: '24px', minHeight: '24px', lineHeight: '24px', textAlign: 'center', marginLeft: tokens.spacingHorizontalXXS, fontWeight: tokens.fontWeightSemibold },
 });
 
 /** « ? » after a term: its entry in the glossary of the help page in the pane's language. */

@@ -5,7 +5,7 @@
  * sheet of the same name is already there, or Excel refused — the file to download and open.
  * A chunk of its own (DiagnosticStep loads it after the first render).
  */
-import { Button, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { exampleOffer, insertExample, type ExampleOffer as Offer, type InsertedExample } from '../../../excel';
 import { usePane } from '../context';
@@ -14,12 +14,16 @@ import { useStyles } from '../components/styles';
 import { exampleText, type ExampleKey } from '../../i18n/example';
 import type { Params } from '../../i18n';
 
+// The file's link in the theme's link colour (light and dark).
+const useOfferStyles = makeStyles({ link: { color: tokens.colorBrandForegroundLink, alignSelf: 'flex-start' } });
+
 type Phase = { phase: 'idle' } | { phase: 'running' } | { phase: 'done'; value: InsertedExample } | { phase: 'error'; detail: string };
 
 export function ExampleOffer() {
   const { t: paneText, language, market, inExcel } = usePane();
   const t = (key: ExampleKey, params?: Params) => exampleText(language, key, params);
   const styles = useStyles();
+  const offerStyles = useOfferStyles();
   const [offer, setOffer] = useState<Offer>();
   const [state, setState] = useState<Phase>({ phase: 'idle' });
   useEffect(() => {
@@ -77,7 +81,7 @@ export function ExampleOffer() {
         )}
       </div>
       {offerFile && (
-        <OutsideLink href={offer.url} download={offer.example.file}>
+        <OutsideLink href={offer.url} download={offer.example.file} className={offerStyles.link}>
           {t('example.download', { file: offer.example.file })}
         </OutsideLink>
       )}
