@@ -183,6 +183,8 @@ module.exports = (env = {}, argv = {}) => {
           { from: 'manifest.xml', to: 'manifest.xml' },
           ...(officeJs === 'local' ? [{ from: 'src/taskpane/office-loader.js', to: 'office-loader.js' }] : []),
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          // « Insérer l'exemple »: the examples the pane inserts or offers, beside it (src/excel/insert-example.ts).
+          { from: 'assets/examples/budget-*.xlsx', to: 'assets/examples/[name][ext]', globOptions: { ignore: ['**/*-portable.xlsx'] } },
           ...(officeJs === 'local'
             ? [{ from: `{${OFFICE_JS_FILES.join(',')}}`, context: OFFICE_JS_DIR, to: 'office-js/', globOptions: { ignore: ['**/*.debug.js'] }, info: { minimized: true } }]
             : []),

@@ -5,6 +5,7 @@
  * the modules below; a failed load rejects, which the pane reports like any unexpected error.
  */
 import type * as ActionsModule from './actions';
+import type * as InsertExampleModule from './insert-example';
 import type * as ReadbackModule from './write/readback';
 import type * as RemoveModule from './write/remove';
 import type * as RepairModule from './repair/repair';
@@ -16,6 +17,7 @@ const repair = () => import(/* webpackChunkName: "repair" */ './repair/repair');
 const sourceData = () => import(/* webpackChunkName: "history" */ './history/source-data');
 const readback = () => import(/* webpackChunkName: "workbook" */ './write/readback');
 const remove = () => import(/* webpackChunkName: "remove" */ './write/remove');
+const example = () => import(/* webpackChunkName: "example" */ './insert-example');
 
 type AsyncFunction = (...args: never[]) => Promise<unknown>;
 
@@ -41,6 +43,8 @@ export const explainSelectedCell: Actions['explainSelectedCell'] = onFirstCall(a
 export const repairMktFormulas: (typeof RepairModule)['repairMktFormulas'] = onFirstCall(repair, 'repairMktFormulas');
 export const readPaneSheets: (typeof ReadbackModule)['readPaneSheets'] = onFirstCall(readback, 'readPaneSheets');
 export const removeMktWrites: (typeof RemoveModule)['removeMktWrites'] = onFirstCall(remove, 'removeMktWrites');
+export const exampleOffer: (typeof InsertExampleModule)['exampleOffer'] = onFirstCall(example, 'exampleOffer');
+export const insertExample: (typeof InsertExampleModule)['insertExample'] = onFirstCall(example, 'insertExample');
 type SourceData = typeof SourceDataModule;
 export const withPicksLater = async (...args: Parameters<SourceData['withPicks']>) => (await sourceData()).withPicks(...args);
 export const withSuggestedPicksLater = async (...args: Parameters<SourceData['withSuggestedPicks']>) => (await sourceData()).withSuggestedPicks(...args);

@@ -54,7 +54,10 @@ export {
   removeMktWrites,
   withPicksLater,
   withSuggestedPicksLater,
+  exampleOffer,
+  insertExample,
 } from './deferred';
+export type { Example, ExampleId, ExampleOffer, InsertedExample } from './insert-example';
 
 export { repairNeedOf, planSheetRepair, repairMessage, REPAIR_TITLE } from './repair/repair';
 export type { RepairReport, SheetRepair, RepairNeed } from './repair/repair';

@@ -600,6 +600,60 @@ async function journey(locale, origin) {
 const pageErrorsOf = [];
 const outsideOf = [];
 
+/**
+ * « Insérer l'exemple » over the Excel fake: a host with ExcelApi 1.13 (`?insert`) puts the example
+ * of the profile's region at the end of the workbook; one without it offers the file, which the
+ * server has beside the pane.
+ */
+async function exampleJourney(locale, origin) {
+  const session = await launch(locale);
+  const { page } = session;
+  const fr = locale.startsWith('fr');
+  const file = locale === 'fr-CA' ? 'budget-pme-qc.xlsx' : 'budget-tpe-fr.xlsx';
+  const name = (text) => `example ${locale}: ${text}`;
+  try {
+    await page.goto(`${origin}/excel-fake-pane.html?reset&lang=${locale}`, { waitUntil: 'load' });
+    const link = page.getByTestId('example-offer').getByRole('link');
+    await link.waitFor({ timeout: 30_000 });
+    const href = await link.getAttribute('href');
+    check(name('without ExcelApi 1.13: the file to download, no button'), href.endsWith(`/assets/examples/${file}`) && (await page.getByTestId('example-offer').getByRole('button').count()) === 0, href);
+    const served = await page.evaluate(async (url) => (await fetch(url)).status, href);
+    check(name('the file is served beside the pane'), served === 200, String(served));
+    await axe(page, name('the file offered'));
+    // The same in a dark theme: the link keeps the theme's link colour.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload({ waitUntil: 'load' });
+    await link.waitFor({ timeout: 30_000 });
+    const background = await page.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')).backgroundColor);
+    check(name('in a dark theme'), isDark(background), background);
+    await axe(page, name('the file offered, dark theme'));
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    await page.goto(`${origin}/excel-fake-pane.html?reset&insert&lang=${locale}`, { waitUntil: 'load' });
+    const button = page.getByRole('button', { name: fr ? 'Insérer l’exemple' : 'Insert the example', exact: true });
+    await button.waitFor({ timeout: 30_000 });
+    if (locale === 'fr-FR') await shot(page, '0-exemple.png', { stepOnly: true });
+    await button.click();
+    await page.getByTestId('example-result').waitFor({ timeout: 30_000 });
+    const sheets = await fake(page, 'sheetNames');
+    check(name('the example’s sheets at the end of the workbook, the user’s first'), sheets[0] === 'Budget 2025' && sheets.includes('À lire') && sheets.length > 2, sheets.join(', '));
+    await axe(page, name('inserted'));
+    if (locale === 'fr-FR') await shot(page, '0-exemple-insere.png', { stepOnly: true });
+    // A second insert would clash: the button is off once inserted; after a reload it says so.
+    await page.reload({ waitUntil: 'load' });
+    await button.waitFor({ timeout: 30_000 });
+    await button.click();
+    await page.getByTestId('example-result').waitFor({ timeout: 30_000 });
+    const again = await fake(page, 'sheetNames');
+    const said = (await page.getByTestId('example-result').innerText()).replace(/[\u00a0\u202f]/g, ' ');
+    check(name('a second insert clashes: nothing inserted, the sheets named, the file offered'), again.length === sheets.length && /À lire/.test(said) && (await page.getByTestId('example-offer').getByRole('link').count()) === 1, said);
+  } finally {
+    pageErrorsOf.push(...session.errors);
+    outsideOf.push(...session.requests.filter((u) => !isOwn(u, origin)));
+    await session.close();
+  }
+}
+
 async function main() {
   if (!check('the build exists (dist/taskpane.html)', fs.existsSync(path.join(dist, 'taskpane.html')), `missing ${path.join(dist, 'taskpane.html')}: run npm run build`)) return finish();
   if (!check('Debian chromium is installed', fs.existsSync(chromiumPath), `missing ${chromiumPath}: apt-get install -y chromium`)) return finish();
@@ -725,6 +779,7 @@ async function main() {
     // The journey over the Excel fake, in the three languages.
     if (fs.existsSync(path.join(dist, 'excel-fake-pane.html'))) {
       for (const locale of Object.keys(JOURNEYS)) await attempt(`journey ${locale}`, () => journey(locale, server.origin));
+      for (const locale of ['fr-FR', 'fr-CA', 'en-US']) await attempt(`example ${locale}`, () => exampleJourney(locale, server.origin));
       outside.push(...outsideOf);
       pageErrors.push(...pageErrorsOf);
     } else {

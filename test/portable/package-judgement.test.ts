@@ -1,5 +1,5 @@
 /**
- * portable and check-workbook judge a package the same way (src/portable/ooxml.ts): Strict and
+ * portable and check-workbook judge a package the same way (src/xlsx/ooxml.ts): Strict and
  * transitional names, any prefix, the workbook found through _rels/.rels, checksums checked, and
  * the same files refused.
  */

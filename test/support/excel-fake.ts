@@ -29,6 +29,8 @@
  *   #NAME?, and `formulasLocal` shows it with that English name (issue 891); one written through
  *   `formulasLocal` with its French name binds. `formulasLocal` renders built-ins in French and the
  *   list separator of the host.
+ * - `platform: 'web'` and `excelApi` (the highest ExcelApi set): `insertWorksheetsFromBase64`
+ *   (ExcelApi 1.13) as the reference and office-js issues describe it, see its comment.
  */
 import { OfficeMockObject } from 'office-addin-mock';
 import { findMktCalls } from '../../src/formula/mkt-calls';
@@ -279,6 +281,10 @@ export interface FakeHost {
   displayLanguage?: string;
   localFunctionNames?: Record<string, string>;
   bindsEnglishNames?: boolean;
+  /** Where Excel runs: on the web some inserts are refused (see insertWorksheetsFromBase64). */
+  platform?: 'windows' | 'mac' | 'web';
+  /** The highest ExcelApi set the host has; an API of a later set is missing. */
+  excelApi?: string;
 }
 
 export class FakeWorkbook {
@@ -319,6 +325,20 @@ export class FakeWorkbook {
   localFunctionNames: Record<string, string> = {};
   /** A French-display host that binds English custom-function names all the same (issue 891 not reproduced). */
   bindsEnglishNames = false;
+  platform: 'windows' | 'mac' | 'web' = 'windows';
+  excelApi = '1.17';
+  /** insertWorksheetsFromBase64 places the sheets, then reports an error all the same (office-js issue 3179). */
+  insertReportsError = false;
+  /** Sheets inserted by insertWorksheetsFromBase64 get ids; the others have none in the fake. */
+  ids = new Map<FakeSheet, string>();
+
+  /** Office.context.requirements.isSetSupported as this host answers it (ExcelApi only). */
+  isSetSupported(name: string, version = '1.1'): boolean {
+    if (name !== 'ExcelApi') return false;
+    const [hMajor, hMinor] = this.excelApi.split('.').map(Number);
+    const [wMajor, wMinor] = version.split('.').map(Number);
+    return hMajor > wMajor || (hMajor === wMajor && hMinor >= (wMinor ?? 0));
+  }
 
   constructor(host: FakeHost = FakeWorkbook.defaultHost) {
     Object.assign(this, host);
@@ -376,7 +396,8 @@ export class FakeWorkbook {
 
 interface Op {
   payload: Record<string, unknown>;
-  run: () => void;
+  /** An operation that reads a file (insertWorksheetsFromBase64) finishes before the next one runs. */
+  run: () => unknown;
 }
 
 export class FakeContext {
@@ -387,7 +408,7 @@ export class FakeContext {
     this.workbook = new WorkbookProxy(this);
     this.application = new ApplicationProxy(this);
   }
-  queue(payload: Record<string, unknown>, run: () => void): void {
+  queue(payload: Record<string, unknown>, run: () => unknown): void {
     this.ops.push({ payload, run });
   }
   async sync(): Promise<void> {
@@ -405,7 +426,8 @@ export class FakeContext {
         throw new FakeExcelError('AccessDenied', 'refused');
       }
       model.log.push(op.payload);
-      op.run();
+      const pending = op.run();
+      if (pending instanceof Promise) await pending;
     }
   }
 }
@@ -445,6 +467,61 @@ class WorkbookProxy {
       if (!m.selection) throw new FakeExcelError('InvalidSelection');
       return { sheet: m.selection.sheet, rect: m.selection.rect };
     });
+  }
+  /**
+   * Workbook.insertWorksheetsFromBase64 (ExcelApi 1.13), as the reference and office-js issues
+   * describe it: the source's sheets (all, or `sheetNamesToInsert`) inserted at `positionType`
+   * (default "End"; "Beginning", or "Before"/"After" `relativeTo`); the result is their ids. On the
+   * web a source with charts, PivotTables, comments or slicers is refused (UnsupportedFeature).
+   * The source's defined names come over pointing at #REF! (issues 3583, 4772). Cells are not
+   * copied (the fake has no xlsx cell reader). What Excel does when a name is already taken is
+   * not documented: the fake refuses with NotModelled, so a caller that relies on it fails its test.
+   */
+  insertWorksheetsFromBase64(base64: string, options: { positionType?: string; relativeTo?: string; sheetNamesToInsert?: string[] } = {}): { readonly value: string[] } {
+    const ctx = this.ctx;
+    const m = ctx.model;
+    if (!m.isSetSupported('ExcelApi', '1.13')) throw new FakeExcelError('ApiNotFound', 'insertWorksheetsFromBase64 needs ExcelApi 1.13');
+    let ids: string[] | undefined;
+    ctx.queue({ op: 'insertWorksheetsFromBase64', bytes: base64.length, options }, async () => {
+      if (m.protected) throw new FakeExcelError('AccessDenied', 'The workbook is protected.');
+      const { readSourceWorkbook } = await import('./xlsx-source');
+      let source;
+      try {
+        source = await readSourceWorkbook(base64);
+      } catch (error) {
+        throw new FakeExcelError('InvalidArgument', `not a workbook: ${(error as Error).message}`);
+      }
+      const wanted = options.sheetNamesToInsert?.length ? options.sheetNamesToInsert : source.sheets;
+      const missing = wanted.filter((n) => !source.sheets.some((s) => s.toLowerCase() === n.toLowerCase()));
+      if (missing.length > 0) throw new FakeExcelError('ItemNotFound', `no sheet ${missing.join(', ')} in the source`);
+      if (m.platform === 'web' && source.webUnsupported.length > 0) throw new FakeExcelError('UnsupportedFeature', `not on the web: ${source.webUnsupported.join(', ')}`);
+      const taken = wanted.filter((n) => m.sheet(n));
+      if (taken.length > 0) throw new FakeExcelError('NotModelled', `what Excel does with a taken name (${taken.join(', ')}) is not documented`);
+      const position = (options.positionType ?? 'End').toLowerCase();
+      let at = m.sheets.length;
+      if (position === 'beginning') at = 0;
+      else if (position === 'before' || position === 'after') {
+        const relative = options.relativeTo === undefined ? undefined : m.sheet(options.relativeTo);
+        if (!relative) throw new FakeExcelError('InvalidArgument', 'relativeTo is needed with Before / After');
+        at = m.sheets.indexOf(relative) + (position === 'after' ? 1 : 0);
+      }
+      const added = wanted.map((name) => new FakeSheet(source.sheets.find((s) => s.toLowerCase() === name.toLowerCase())!));
+      m.sheets.splice(at, 0, ...added);
+      ids = added.map((sheet) => {
+        const id = `{FAKE-${m.ids.size + 1}}`;
+        m.ids.set(sheet, id);
+        return id;
+      });
+      const broken = new FakeSheet('#REF!');
+      for (const n of source.names) if (!m.names.some((x) => x.name.toLowerCase() === n.name.toLowerCase())) m.names.push({ name: n.name, sheet: broken, rect: { row: 0, column: 0, rows: 1, columns: 1 } });
+      if (m.insertReportsError) throw new FakeExcelError('GeneralException', 'There was an internal error while processing the request.');
+    });
+    return {
+      get value(): string[] {
+        if (!ids) throw new FakeExcelError('PropertyNotLoaded', 'insertWorksheetsFromBase64: read its value after context.sync()');
+        return ids;
+      },
+    };
   }
   getActiveCell(): RangeProxy {
     const m = this.ctx.model;

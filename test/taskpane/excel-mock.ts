@@ -18,5 +18,8 @@ export const excelMock = () => ({
   loadMemory: jest.fn(() => undefined),
   saveMemory: jest.fn(async () => ({ status: 'ok', value: undefined })),
   readPaneSheets: jest.fn(async () => ({ status: 'ok', value: { kinds: [] } })),
+  // « Insérer l'exemple »: not offered unless a test resolves it (test/taskpane/example-offer.test.tsx).
+  exampleOffer: jest.fn(() => new Promise(() => undefined)),
+  insertExample: jest.fn(),
   ...jest.requireActual('../../src/excel/sheets/arbitrage-preview'),
 });

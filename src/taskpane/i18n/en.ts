@@ -3,6 +3,7 @@
  * few French ones with Québec wording. Placeholders are `{name}`, filled by `translate()`; the
  * result is always rendered as text, never as HTML.
  */
+import { glossaryEn } from './glossary';
 import { hiringEn } from './hiring';
 export const en = {
   // Shell
@@ -324,6 +325,9 @@ export const en = {
 
   // Cost of a hire (hiring.ts)
   ...hiringEn,
+
+  // Glossary links (glossary.ts)
+  ...glossaryEn,
 } as const;
 
 export type StringKey = keyof typeof en;

@@ -2,6 +2,7 @@
  * Every string the task pane shows, in French (France wording: TPE, externalisation, euros).
  * `qc.ts` overrides some of them with Québec wording.
  */
+import { glossaryFr } from './glossary';
 import { hiringFr } from './hiring';
 import type { StringKey } from './en';
 
@@ -327,4 +328,7 @@ export const fr: Record<StringKey, string> = {
 
   // Cost of a hire (hiring.ts)
   ...hiringFr,
+
+  // Glossary links (glossary.ts)
+  ...glossaryFr,
 };

@@ -26,7 +26,11 @@ export function isSingular(language: Language, n: number): boolean {
 
 /** The string for a key in a language, Québec wording when the market is Québec and the pane speaks French. */
 export function translate(language: Language, market: Market, key: StringKey, params: Params = {}): string {
-  const template = (language === 'fr' && market === 'QC' ? qc[key] : undefined) ?? (language === 'fr' ? fr : en)[key];
+  return fillTemplate(language, (language === 'fr' && market === 'QC' ? qc[key] : undefined) ?? (language === 'fr' ? fr : en)[key], params);
+}
+
+/** A template's placeholders and plurals filled (a table of a chunk of its own uses it too). */
+export function fillTemplate(language: Language, template: string, params: Params = {}): string {
   const has = (name: string) => Object.prototype.hasOwnProperty.call(params, name);
   return template
     .replace(PLURAL, (whole, name: string, one: string, many: string) => (has(name) ? (isSingular(language, Number(params[name])) ? one : many) : whole))

@@ -137,7 +137,9 @@ const settings: Record<string, unknown> = structuredClone(saved);
   context: {
     displayLanguage,
     platform: 'OfficeOnline',
-    requirements: { isSetSupported: () => false },
+    // `?insert`: a host with ExcelApi 1.13, where « Insérer l'exemple » can insert sheets from a
+    // file; every other set answers false, as before.
+    requirements: { isSetSupported: (name: string, version?: string) => params.has('insert') && name === 'ExcelApi' && version === '1.13' },
     document: {
       settings: {
         get: (name: string) => (name in settings ? structuredClone(settings[name]) : null),

@@ -11,6 +11,7 @@ import { describeIssue } from '../input';
 import { issueOf } from '../model';
 import type { FieldId } from '../state';
 import { useStyles } from './styles';
+import { GlossaryLink, type GlossaryTerm } from './OutsideLink';
 
 export interface NumberFieldProps {
   id: FieldId;
@@ -21,9 +22,11 @@ export interface NumberFieldProps {
   submitted?: boolean;
   pickable?: boolean;
   placeholder?: string;
+  /** The glossary entry of the term the label uses (a « ? » link after the field). */
+  glossary?: GlossaryTerm;
 }
 
-export function NumberField({ id, label, hint, required = false, submitted = false, pickable = false, placeholder }: NumberFieldProps) {
+export function NumberField({ id, label, hint, required = false, submitted = false, pickable = false, placeholder, glossary }: NumberFieldProps) {
   const { t, language, state, dispatch, readings, inExcel } = usePane();
   const styles = useStyles();
   const [pickError, setPickError] = useState<string>();
@@ -63,6 +66,7 @@ export function NumberField({ id, label, hint, required = false, submitted = fal
           }}
         />
       </Field>
+      {glossary && <GlossaryLink term={glossary} />}
       {pickable && (
         <Button
           className={styles.pick}

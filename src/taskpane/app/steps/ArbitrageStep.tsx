@@ -9,13 +9,14 @@ import { Field, MessageBar, MessageBarBody, Radio, RadioGroup, Text } from '@flu
 import { useState } from 'react';
 import { ALLOCATION_CAP, ALLOCATION_FLOOR, CURVE_MIN_MONTHS, isRuleError, MARGINAL_CAP, ROI_TARGET_HIGH, ROI_TARGET_LOW } from '../../../rules';
 import { formatMessage } from '../../../i18n/messages';
-import { marginalWarnings, usableMonths, type ArbitragePreview, type WrittenSheet } from '../../../excel';
+import { marginalWarnings, usableMonths, type ArbitrageMethod, type ArbitragePreview, type ChannelWarning, type WrittenSheet } from '../../../excel';
 import { writeArbitrage } from '../../../excel';
 import { usePane } from '../context';
 import { ActionPanel, WrittenMessage } from '../components/ActionPanel';
 import { NumberField } from '../components/NumberField';
 import { SplitChart } from '../components/SplitChart';
 import { useStyles } from '../components/styles';
+import { GlossaryLink } from '../components/OutsideLink';
 import { arbitrageInput, arbitrageMethod, arbitragePreviewOf, hasMonthlyHistory } from '../arbitrage-model';
 import { allReady, valueOf } from '../model';
 import { useAction } from '../useAction';
@@ -58,6 +59,7 @@ function Preview({ preview }: { preview: ArbitragePreview }) {
       <SplitChart channels={preview.channels} />
       <Text as="p" className={styles.heading} data-testid="arbitrage-expected">
         {t('arbitrage.preview.expected', { revenue: formats.amount(preview.expectedRevenue), budget: formats.amount(preview.proposedTotal), roas: formats.number(roas, 1) })}
+        <GlossaryLink term="roas" />
       </Text>
       {preview.contribution !== undefined && preview.breakevenRoas !== undefined && (
         <Text as="p" className={styles.heading} data-testid="arbitrage-contribution">
@@ -66,6 +68,7 @@ function Preview({ preview }: { preview: ArbitragePreview }) {
             contribution: formats.amount(preview.contribution),
             breakeven: formats.number(preview.breakevenRoas, 1),
           })}
+          <GlossaryLink term="roas-equilibre" />
         </Text>
       )}
       {preview.contribution !== undefined && preview.contribution < 0 && preview.breakevenRoas !== undefined && (
@@ -90,7 +93,6 @@ export function ArbitrageStep() {
     () => t('action.unexpected'),
     () => dispatch({ type: 'done', step: 'arbitrage' }),
   );
-  const preview = arbitragePreviewOf(state, readings);
   // Plain-words warnings from the rules on the Diagnostic's months: LINEAR fits and binding ceilings.
   const warnings = marginal && monthly && state.source ? marginalWarnings({ ...state.source, layout: state.layout! }, valueOf(readings, 'totalBudget'), language) : [];
   const usable = state.source && state.layout ? usableMonths(state.source, state.layout) : 0;
@@ -109,73 +111,10 @@ export function ArbitrageStep() {
             : t('arbitrage.methodDefault.average', { min: CURVE_MIN_MONTHS, cap: formats.number(ALLOCATION_CAP) })}
         </Text>
       )}
-      <NumberField
-        id="totalBudget"
-        label="arbitrage.budget"
-        hint={t(marginal ? 'arbitrage.marginal.budget.hint' : 'arbitrage.budget.hint')}
-        required
-        submitted={submitted}
-        pickable
-      />
-      {input && !monthly && <NumberField id="historyMonths" label="arbitrage.months" hint={t('arbitrage.months.hint')} placeholder="12" />}
-      <NumberField
-        id="grossMargin"
-        label={marginal ? 'arbitrage.marginal.margin' : 'arbitrage.margin'}
-        hint={t(marginal ? 'arbitrage.marginal.margin.hint' : 'arbitrage.margin.hint')}
-        required={marginal}
-        submitted={submitted}
-        pickable
-      />
-
-      {input && (
-        <section className={styles.section} aria-labelledby="mkt-preview-title" aria-live="polite">
-          <Text as="h3" id="mkt-preview-title" weight="semibold" className={styles.heading}>
-            {t('arbitrage.preview')}
-          </Text>
-          {preview === undefined ? (
-            <Text as="p" className={styles.heading}>
-              {t('arbitrage.preview.pending')}
-            </Text>
-          ) : isRuleError(preview) ? (
-            <MessageBar intent="warning" layout="multiline" data-testid="arbitrage-preview-error">
-              <MessageBarBody>{t('arbitrage.preview.error', { message: formatMessage(preview.key, preview.params, language) })}</MessageBarBody>
-            </MessageBar>
-          ) : (
-            <Preview preview={preview} />
-          )}
-        </section>
-      )}
-
-      {warnings.length > 0 && (
-        <MessageBar intent="warning" layout="multiline" data-testid="marginal-warnings">
-          <MessageBarBody>
-            <Text as="p" weight="semibold">
-              {t('arbitrage.marginal.warnings')}
-            </Text>
-            <ul>
-              {warnings.map((w) => (
-                <li key={`${w.channel}-${w.kind}`}>{w.channel > 0 ? t('arbitrage.marginal.channel', { channel: w.channel, name: w.name, text: w.text }) : w.text}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      <Field label={t('arbitrage.method')}>
-        <RadioGroup value={method} onChange={(_, data) => dispatch({ type: 'method', method: data.value === 'marginal' ? 'marginal' : 'average' })}>
-          <Radio value="average" label={t('arbitrage.method.average')} />
-          <Radio value="marginal" label={t('arbitrage.method.marginal')} />
-        </RadioGroup>
-      </Field>
-      <Text as="p" className={styles.heading}>
-        {marginal
-          ? t('arbitrage.marginal.intro', { cap: formats.number(MARGINAL_CAP) })
-          : t('arbitrage.floorRule', {
-              floor: formats.number(ALLOCATION_FLOOR),
-              low: formats.number(ROI_TARGET_LOW),
-              high: formats.number(ROI_TARGET_HIGH),
-              cap: formats.number(ALLOCATION_CAP),
-            })}
-      </Text>
+      <BudgetFields marginal={marginal} askMonths={input !== undefined && !monthly} submitted={submitted} />
+      {input && <PreviewSection />}
+      {warnings.length > 0 && <MarginalWarnings warnings={warnings} />}
+      <MethodChoice method={method} />
       {input && marginal && !monthly && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t('arbitrage.marginal.needMonthly')}</MessageBarBody>
@@ -193,5 +132,103 @@ export function ArbitrageStep() {
       />
 
     </StepSection>
+  );
+}
+
+/** The budget to share, the history's months when the read has no months, and the gross margin. */
+function BudgetFields({ marginal, askMonths, submitted }: { marginal: boolean; askMonths: boolean; submitted: boolean }) {
+  const { t } = usePane();
+  return (
+    <>
+      <NumberField
+        id="totalBudget"
+        label="arbitrage.budget"
+        hint={t(marginal ? 'arbitrage.marginal.budget.hint' : 'arbitrage.budget.hint')}
+        required
+        submitted={submitted}
+        pickable
+      />
+      {askMonths && <NumberField id="historyMonths" label="arbitrage.months" hint={t('arbitrage.months.hint')} placeholder="12" />}
+      <NumberField
+        id="grossMargin"
+        label={marginal ? 'arbitrage.marginal.margin' : 'arbitrage.margin'}
+        hint={t(marginal ? 'arbitrage.marginal.margin.hint' : 'arbitrage.margin.hint')}
+        required={marginal}
+        submitted={submitted}
+        pickable
+        glossary="contribution"
+      />
+    </>
+  );
+}
+
+/** The split before anything is written, or why there is none yet. */
+function PreviewSection() {
+  const { t, state, readings, language } = usePane();
+  const styles = useStyles();
+  const preview = arbitragePreviewOf(state, readings);
+  return (
+    <section className={styles.section} aria-labelledby="mkt-preview-title" aria-live="polite">
+      <Text as="h3" id="mkt-preview-title" weight="semibold" className={styles.heading}>
+        {t('arbitrage.preview')}
+      </Text>
+      {preview === undefined ? (
+        <Text as="p" className={styles.heading}>
+          {t('arbitrage.preview.pending')}
+        </Text>
+      ) : isRuleError(preview) ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="arbitrage-preview-error">
+          <MessageBarBody>{t('arbitrage.preview.error', { message: formatMessage(preview.key, preview.params, language) })}</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <Preview preview={preview} />
+      )}
+    </section>
+  );
+}
+
+function MarginalWarnings({ warnings }: { warnings: readonly ChannelWarning[] }) {
+  const { t } = usePane();
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="marginal-warnings">
+      <MessageBarBody>
+        <Text as="p" weight="semibold">
+          {t('arbitrage.marginal.warnings')}
+          <GlossaryLink term="courbe-reponse" />
+        </Text>
+        <ul>
+          {warnings.map((w) => (
+            <li key={`${w.channel}-${w.kind}`}>{w.channel > 0 ? t('arbitrage.marginal.channel', { channel: w.channel, name: w.name, text: w.text }) : w.text}</li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** Average return with a ceiling, or marginal return; and the rule of the chosen one. */
+function MethodChoice({ method }: { method: ArbitrageMethod }) {
+  const { t, formats, dispatch } = usePane();
+  const styles = useStyles();
+  return (
+    <>
+      <Field label={t('arbitrage.method')}>
+        <RadioGroup value={method} onChange={(_, data) => dispatch({ type: 'method', method: data.value === 'marginal' ? 'marginal' : 'average' })}>
+          <Radio value="average" label={t('arbitrage.method.average')} />
+          <Radio value="marginal" label={t('arbitrage.method.marginal')} />
+        </RadioGroup>
+      </Field>
+      <Text as="p" className={styles.heading}>
+        {method === 'marginal'
+          ? t('arbitrage.marginal.intro', { cap: formats.number(MARGINAL_CAP) })
+          : t('arbitrage.floorRule', {
+              floor: formats.number(ALLOCATION_FLOOR),
+              low: formats.number(ROI_TARGET_LOW),
+              high: formats.number(ROI_TARGET_HIGH),
+              cap: formats.number(ALLOCATION_CAP),
+            })}
+        <GlossaryLink term={method === 'marginal' ? 'rendement-marginal' : 'roas'} />
+      </Text>
+    </>
   );
 }

@@ -8,14 +8,15 @@
  * its own; it tells its host the loaded salary so Signal 2's preview can use it.
  */
 import { Button, Checkbox, Field, Input, Select, Text, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type Dispatch, type ReactElement, type SetStateAction } from 'react';
 import { writeHiringCost, type WrittenSheet } from '../../../excel';
 import type { CostPathRow } from '../../../rules';
-import { intlLocale, type StringKey } from '../../i18n';
+import { intlLocale, type StringKey, type Translate } from '../../i18n';
 import { LINE_LABELS } from '../../../i18n/payroll-lines';
 import { usePane } from '../context';
 import { ActionPanel, WrittenMessage } from '../components/ActionPanel';
 import { useStyles } from '../components/styles';
+import { GlossaryLink } from '../components/OutsideLink';
 import { describeIssue } from '../input';
 import { defaultHiringForm, hiringInput, hiringReady, hiringView, knownYears, withLead, type HiringForm, type HiringMarket, type HiringTextField, type HiringView } from '../hiring-model';
 import { workbookProfile } from '../model';
@@ -29,20 +30,13 @@ export interface HiringCostPanelProps {
 }
 
 export function HiringCostPanel({ yearlyFees, onLoadedSalary }: HiringCostPanelProps) {
-  const pane = usePane();
-  const { t, language, market: paneMarket, state, formats } = pane;
+  const { t, language, market: paneMarket, state } = usePane();
   const styles = useStyles();
   const market: HiringMarket = paneMarket === 'QC' ? 'QC' : 'FR';
-  const [form, setForm] = useState<HiringForm>(() => defaultHiringForm(market, language, yearlyFees));
+  const { form, setForm, setText } = useHiringForm(market, yearlyFees);
   const [submitted, setSubmitted] = useState(false);
   // Folded until the owner opens it: the step stays short, and its fields render only when used.
   const [open, setOpen] = useState(false);
-  // Today's outsourcing follows the in-house step's fees until the owner types their own.
-  const outsourceTyped = useRef(false);
-  useEffect(() => {
-    if (outsourceTyped.current || yearlyFees === undefined) return;
-    setForm((f) => ({ ...f, texts: { ...f.texts, outsource: defaultHiringForm(market, language, yearlyFees).texts.outsource } }));
-  }, [yearlyFees, market, language]);
 
   const view = useMemo(() => hiringView(form, market, language, submitted), [form, market, language, submitted]);
   const loaded = view.breakdown?.total;
@@ -52,14 +46,9 @@ export function HiringCostPanel({ yearlyFees, onLoadedSalary }: HiringCostPanelP
     (options) => writeHiringCost(hiringInput(form, market, language, workbookProfile(state)), options),
     () => t('action.unexpected'),
   );
-  const setText = (id: HiringTextField, text: string) => {
-    if (id === 'outsource') outsourceTyped.current = true;
-    setForm((f) => ({ ...f, texts: { ...f.texts, [id]: text } }));
-  };
-  const field = (id: HiringTextField, label: StringKey, hint?: StringKey) => (
+  const field: FieldOf = (id, label, hint) => (
     <HiringField key={id} id={id} label={t(label)} hint={hint ? t(hint) : undefined} value={form.texts[id]} view={view} onChange={setText} />
   );
-  const rate = useMemo(() => new Intl.NumberFormat(intlLocale(language, paneMarket), { style: 'percent', maximumFractionDigits: 3 }), [language, paneMarket]);
 
   return (
     <section aria-labelledby="mkt-hiring-title" data-testid="hiring-panel" className={styles.section}>
@@ -74,72 +63,146 @@ export function HiringCostPanel({ yearlyFees, onLoadedSalary }: HiringCostPanelP
           <Text as="p" className={styles.heading}>
             {t('hiring.intro')}
           </Text>
-          {field('gross', 'hiring.gross', 'hiring.gross.hint')}
-          <Field label={t('hiring.period')}>
-            <Select value={form.period} onChange={(_, d) => setForm((f) => ({ ...f, period: d.value === 'yearly' ? 'yearly' : 'monthly' }))}>
-              <option value="monthly">{t('hiring.period.monthly')}</option>
-              <option value="yearly">{t('hiring.period.yearly')}</option>
-            </Select>
-          </Field>
-          <Field label={t('hiring.year')}>
-            <Select value={String(form.year)} onChange={(_, d) => setForm((f) => ({ ...f, year: Number(d.value) }))}>
-              {knownYears(market).map((y) => (
-                <option key={y} value={String(y)}>
-                  {y}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          {market === 'FR' ? (
-            <>
-              {field('headcount', 'hiring.headcount', 'hiring.headcount.hint')}
-              <Checkbox checked={form.cadre} onChange={(_, d) => setForm((f) => ({ ...f, cadre: d.checked === true }))} label={t('hiring.cadre')} />
-              {field('atRate', 'hiring.atRate', 'hiring.atRate.hint')}
-            </>
-          ) : (
-            <>
-              {field('cnesstRate', 'hiring.cnesstRate', 'hiring.cnesstRate.hint')}
-              {field('payroll', 'hiring.payroll', 'hiring.payroll.hint')}
-              {field('benefits', 'hiring.benefits')}
-            </>
+          <SalaryFields form={form} setForm={setForm} market={market} field={field} />
+          <LoadedSalary view={view} market={market} />
+          <CostFields form={form} setForm={setForm} market={market} field={field} />
+          <CostResult view={view} />
+          <ActionPanel
+            action={write}
+            label={t('hiring.write')}
+            beforeRun={() => {
+              setSubmitted(true);
+              return hiringReady(form, market, language);
+            }}
+            renderDone={(value) => (
+              <>
+                <WrittenMessage {...value} />
+                <Text as="p" className={styles.heading}>
+                  {t('hiring.written')}
+                </Text>
+              </>
+            )}
+          />
+        </div>
       )}
+    </section>
+  );
+}
 
-      <div aria-live="polite" className={styles.status}>
-        {view.breakdown ? (
-          <>
-            <Text as="p" weight="semibold" className={styles.heading} data-testid="hiring-loaded">
-              {t('hiring.loaded', {
-                amount: formats.amount(view.breakdown.total),
-                monthly: formats.amount(view.breakdown.total / 12),
-                share: formats.percent(view.breakdown.gross > 0 ? view.breakdown.total / view.breakdown.gross - 1 : 0),
-              })}
-            </Text>
-            <details data-testid="hiring-lines">
-              <summary>{t('hiring.lines', { count: view.breakdown.lines.length })}</summary>
-              <ul className={styles.list}>
-                {view.breakdown.lines.map((line) => (
-                  <li key={line.key}>
-                    {t('hiring.line', {
-                      label: LINE_LABELS[language][line.key] ?? line.key,
-                      rate: rate.format(line.rate),
-                      base: formats.amount(line.base),
-                      amount: formats.amount(line.amount),
-                    })}
-                  </li>
-                ))}
-              </ul>
-            </details>
-            <Text as="p" size={200} className={styles.heading}>
-              {t(market === 'QC' ? 'hiring.leftOut.QC' : 'hiring.leftOut.FR')} {t('hiring.notAdvice')}
-            </Text>
-          </>
-        ) : (
-          <Text as="p" className={styles.heading} role={view.loadedIssue ? 'alert' : undefined}>
-            {view.loadedIssue ? describeIssue(view.loadedIssue, t('hiring.gross'), language, t) : t('hiring.loadedPending')}
+type FieldOf = (id: HiringTextField, label: StringKey, hint?: StringKey) => ReactElement;
+type SetForm = Dispatch<SetStateAction<HiringForm>>;
+interface FieldsProps {
+  form: HiringForm;
+  setForm: SetForm;
+  market: HiringMarket;
+  field: FieldOf;
+}
+
+/** The panel's form; today's outsourcing follows the in-house step's fees until the owner types their own. */
+function useHiringForm(market: HiringMarket, yearlyFees: number | undefined) {
+  const { language } = usePane();
+  const [form, setForm] = useState<HiringForm>(() => defaultHiringForm(market, language, yearlyFees));
+  const outsourceTyped = useRef(false);
+  useEffect(() => {
+    if (outsourceTyped.current || yearlyFees === undefined) return;
+    setForm((f) => ({ ...f, texts: { ...f.texts, outsource: defaultHiringForm(market, language, yearlyFees).texts.outsource } }));
+  }, [yearlyFees, market, language]);
+  const setText = (id: HiringTextField, text: string) => {
+    if (id === 'outsource') outsourceTyped.current = true;
+    setForm((f) => ({ ...f, texts: { ...f.texts, [id]: text } }));
+  };
+  return { form, setForm, setText };
+}
+
+/** The salary and what its contributions depend on in the market (France: headcount, cadre, AT rate; Québec: CNESST, payroll, benefits). */
+function SalaryFields({ form, setForm, market, field }: FieldsProps) {
+  const { t } = usePane();
+  return (
+    <>
+      {field('gross', 'hiring.gross', 'hiring.gross.hint')}
+      <Field label={t('hiring.period')}>
+        <Select value={form.period} onChange={(_, d) => setForm((f) => ({ ...f, period: d.value === 'yearly' ? 'yearly' : 'monthly' }))}>
+          <option value="monthly">{t('hiring.period.monthly')}</option>
+          <option value="yearly">{t('hiring.period.yearly')}</option>
+        </Select>
+      </Field>
+      <Field label={t('hiring.year')}>
+        <Select value={String(form.year)} onChange={(_, d) => setForm((f) => ({ ...f, year: Number(d.value) }))}>
+          {knownYears(market).map((y) => (
+            <option key={y} value={String(y)}>
+              {y}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {market === 'FR' ? (
+        <>
+          {field('headcount', 'hiring.headcount', 'hiring.headcount.hint')}
+          <Checkbox checked={form.cadre} onChange={(_, d) => setForm((f) => ({ ...f, cadre: d.checked === true }))} label={t('hiring.cadre')} />
+          {field('atRate', 'hiring.atRate', 'hiring.atRate.hint')}
+        </>
+      ) : (
+        <>
+          {field('cnesstRate', 'hiring.cnesstRate', 'hiring.cnesstRate.hint')}
+          {field('payroll', 'hiring.payroll', 'hiring.payroll.hint')}
+          {field('benefits', 'hiring.benefits')}
+        </>
+      )}
+    </>
+  );
+}
+
+/** The loaded salary, its contribution lines (expandable) and what the rules leave out. */
+function LoadedSalary({ view, market }: { view: HiringView; market: HiringMarket }) {
+  const { t, language, market: paneMarket, formats } = usePane();
+  const styles = useStyles();
+  const rate = useMemo(() => new Intl.NumberFormat(intlLocale(language, paneMarket), { style: 'percent', maximumFractionDigits: 3 }), [language, paneMarket]);
+  return (
+    <div aria-live="polite" className={styles.status}>
+      {view.breakdown ? (
+        <>
+          <Text as="p" weight="semibold" className={styles.heading} data-testid="hiring-loaded">
+            {t('hiring.loaded', {
+              amount: formats.amount(view.breakdown.total),
+              monthly: formats.amount(view.breakdown.total / 12),
+              share: formats.percent(view.breakdown.gross > 0 ? view.breakdown.total / view.breakdown.gross - 1 : 0),
+            })}
+            <GlossaryLink term="salaire-charge" />
           </Text>
-        )}
-      </div>
+          <details data-testid="hiring-lines">
+            <summary>{t('hiring.lines', { count: view.breakdown.lines.length })}</summary>
+            <ul className={styles.list}>
+              {view.breakdown.lines.map((line) => (
+                <li key={line.key}>
+                  {t('hiring.line', {
+                    label: LINE_LABELS[language][line.key] ?? line.key,
+                    rate: rate.format(line.rate),
+                    base: formats.amount(line.base),
+                    amount: formats.amount(line.amount),
+                  })}
+                </li>
+              ))}
+            </ul>
+          </details>
+          <Text as="p" size={200} className={styles.heading}>
+            {t(market === 'QC' ? 'hiring.leftOut.QC' : 'hiring.leftOut.FR')} {t('hiring.notAdvice')}
+          </Text>
+        </>
+      ) : (
+        <Text as="p" className={styles.heading} role={view.loadedIssue ? 'alert' : undefined}>
+          {view.loadedIssue ? describeIssue(view.loadedIssue, t('hiring.gross'), language, t) : t('hiring.loadedPending')}
+        </Text>
+      )}
+    </div>
+  );
+}
 
+/** Today's outsourcing and the costs of an in-house hire (pane defaults the owner can change). */
+function CostFields({ form, setForm, market, field }: FieldsProps) {
+  const { t } = usePane();
+  const styles = useStyles();
+  return (
+    <>
       <Text as="h4" weight="semibold" className={styles.heading}>
         {t('hiring.costTitle')}
       </Text>
@@ -161,52 +224,40 @@ export function HiringCostPanel({ yearlyFees, onLoadedSalary }: HiringCostPanelP
           {t(market === 'QC' ? 'hiring.help.body.QC' : 'hiring.help.body.FR')}
         </Text>
       </details>
-
-      <div aria-live="polite" className={styles.status}>
-        {view.inhouse && (
-          <Text as="p" className={styles.heading} data-testid="hiring-inhouse">
-            {t('hiring.inhouse', {
-              amount: formats.amount(view.inhouse.total),
-              salary: formats.amount(view.inhouse.salary),
-              tools: formats.amount(view.inhouse.tools),
-              management: formats.amount(view.inhouse.management),
-            })}
-          </Text>
-        )}
-        <Text as="p" weight="semibold" className={styles.heading} data-testid="hiring-crossover">
-          {crossoverText(view, t)}
-        </Text>
-        {view.paths && <PathsChart rows={view.paths} crossover={view.crossover?.kind === 'month' ? view.crossover.month : undefined} />}
-      </div>
-
-      <ActionPanel
-        action={write}
-        label={t('hiring.write')}
-        beforeRun={() => {
-          setSubmitted(true);
-          return hiringReady(form, market, language);
-        }}
-        renderDone={(value) => (
-          <>
-            <WrittenMessage {...value} />
-            <Text as="p" className={styles.heading}>
-              {t('hiring.written')}
-            </Text>
-          </>
-        )}
-      />
-        </div>
-      )}
-    </section>
+    </>
   );
+}
 
-  function crossoverText(v: HiringView, tr: typeof t): string {
-    const c = v.crossover;
-    if (!c) return tr('hiring.crossover.pending');
-    if (c.kind === 'notCheaper') return tr('hiring.crossover.notCheaper');
-    if (c.kind === 'never') return tr('hiring.crossover.never', { horizon: c.horizon });
-    return c.month === 1 ? tr('hiring.crossover.first') : tr('hiring.crossover.month', { month: c.month });
-  }
+/** The monthly cost in-house, the crossover month in words and the two cumulative paths. */
+function CostResult({ view }: { view: HiringView }) {
+  const { t, formats } = usePane();
+  const styles = useStyles();
+  return (
+    <div aria-live="polite" className={styles.status}>
+      {view.inhouse && (
+        <Text as="p" className={styles.heading} data-testid="hiring-inhouse">
+          {t('hiring.inhouse', {
+            amount: formats.amount(view.inhouse.total),
+            salary: formats.amount(view.inhouse.salary),
+            tools: formats.amount(view.inhouse.tools),
+            management: formats.amount(view.inhouse.management),
+          })}
+        </Text>
+      )}
+      <Text as="p" weight="semibold" className={styles.heading} data-testid="hiring-crossover">
+        {crossoverText(view, t)}
+      </Text>
+      {view.paths && <PathsChart rows={view.paths} crossover={view.crossover?.kind === 'month' ? view.crossover.month : undefined} />}
+    </div>
+  );
+}
+
+function crossoverText(v: HiringView, tr: Translate): string {
+  const c = v.crossover;
+  if (!c) return tr('hiring.crossover.pending');
+  if (c.kind === 'notCheaper') return tr('hiring.crossover.notCheaper');
+  if (c.kind === 'never') return tr('hiring.crossover.never', { horizon: c.horizon });
+  return c.month === 1 ? tr('hiring.crossover.first') : tr('hiring.crossover.month', { month: c.month });
 }
 
 function HiringField({ id, label, hint, value, view, onChange }: { id: HiringTextField; label: string; hint?: string; value: string; view: HiringView; onChange: (id: HiringTextField, text: string) => void }) {

@@ -117,42 +117,20 @@ function HiringCostSlot({ yearlyFees, onLoadedSalary }: { yearlyFees: number | u
 }
 
 export function InternaliseStep() {
-  const { t, market, state, dispatch, readings, formats } = usePane();
-  const styles = useStyles();
+  const { t, state, dispatch, readings } = usePane();
   const [submitted, setSubmitted] = useState(false);
   // The hiring-cost panel's loaded salary stands in for an empty salary field (Signal 2).
   const [hiringLoaded, setHiringLoaded] = useState<number>();
   const onLoadedSalary = useCallback((v: number | undefined) => setHiringLoaded(v), []);
-  const preview = internalisePreview(state, readings, hiringLoaded);
-  const a = preview.assessment;
   const write = useAction<WrittenSheet>(
     (options) => writeInternalisation(internalisationInput(state, readings), options),
     () => t('action.unexpected'),
     () => dispatch({ type: 'done', step: 'internalise' }),
   );
 
-  const hours = valueOf(readings, 'hours');
-  const pending = t('internalise.badgePending');
-  const onOff = (on: boolean | undefined): string => (on === undefined ? pending : t(on ? 'internalise.on' : 'internalise.off'));
-  const zoneKey: Record<string, StringKey> = { OFF: 'internalise.off', TIPPING: 'internalise.tipping', STRONG: 'internalise.strong' };
-
   return (
     <StepSection step="internalise" intro={t('internalise.intro')}>
-      <NumberField id="hours" label="internalise.hours" hint={t('internalise.hours.hint')} required submitted={submitted} pickable />
-      <NumberField id="fees" label="internalise.fees" hint={t('internalise.fees.hint')} required submitted={submitted} pickable />
-      <NumberField
-        id="salary"
-        label="internalise.salary"
-        hint={salaryLeftToHiring(state, readings) ? `${t('internalise.salary.hint')} ${t('hiring.fromHiring')}` : t('internalise.salary.hint')}
-        submitted={submitted}
-        pickable
-      />
-      <Checkbox
-        checked={state.flags.dataNeed}
-        onChange={(_, data) => dispatch({ type: 'flag', id: 'dataNeed', value: data.checked === true })}
-        label={t('internalise.data')}
-      />
-      <NumberField id="monthlyBudget" label="internalise.budget" hint={t('internalise.budget.hint')} required submitted={submitted} pickable />
+      <DecisionFields submitted={submitted} />
       <HiringCostSlot yearlyFees={valueOf(readings, 'fees')} onLoadedSalary={onLoadedSalary} />
 
       <Recommendation hiringLoaded={hiringLoaded} />
@@ -168,51 +146,90 @@ export function InternaliseStep() {
       />
 
 
-      <section className={styles.section} aria-labelledby="mkt-signals-title">
-        <Text as="h3" id="mkt-signals-title" weight="semibold" className={styles.heading}>
-          {t('decision.details')}
-        </Text>
-        <Signal
-          title={t('internalise.s1.title')}
-          on={a?.complexity}
-          status={onOff(a?.complexity)}
-          rule={t('internalise.s1.rule', { hours: formats.hours(COMPLEXITY_HOURS) })}
-          value={hours === undefined ? undefined : t('internalise.s1.value', { hours: formats.hours(hours) })}
-        />
-        <Signal
-          title={t('internalise.s2.title')}
-          on={a?.criticalMass}
-          status={a ? t(zoneKey[a.criticalMassZone]) : pending}
-          rule={t('internalise.s2.rule', {
-            ratio: formats.percent(CRITICAL_MASS_RATIO),
-            low: formats.percent(CRITICAL_MASS_RATIO),
-            high: formats.percent(CRITICAL_MASS_STRONG_RATIO),
-          })}
-          value={[
-            a ? t('internalise.s2.value', { ratio: formats.percent(a.feesToSalary) }) : '',
-            preview.breakeven === undefined ? '' : t('internalise.s2.breakeven', { amount: formats.amount(preview.breakeven) }),
-          ]
-            .filter(Boolean)
-            .join(' ')}
-        />
-        <Signal
-          title={t('internalise.s3.title')}
-          on={state.flags.dataNeed}
-          status={onOff(state.flags.dataNeed)}
-          rule={t('internalise.s3.rule')}
-          value={t(state.flags.dataNeed ? 'internalise.s3.value.yes' : 'internalise.s3.value.no')}
-        />
-        <Text as="p" className={styles.heading}>
-          {t('internalise.rule')}
-        </Text>
-        <Text as="p" className={styles.heading}>
-          {t('internalise.thresholds', {
-            partial: formats.amount(preview.thresholds.partial),
-            regular: formats.amount(preview.thresholds.regular),
-            full: formats.amount(preview.thresholds.full),
-          })}
-        </Text>
-      </section>
+      <SignalDetails hiringLoaded={hiringLoaded} />
     </StepSection>
+  );
+}
+
+/** What the decision reads: hours, fees, salary (or the hiring panel's), the data need, the budget. */
+function DecisionFields({ submitted }: { submitted: boolean }) {
+  const { t, state, dispatch, readings } = usePane();
+  return (
+    <>
+      <NumberField id="hours" label="internalise.hours" hint={t('internalise.hours.hint')} required submitted={submitted} pickable />
+      <NumberField id="fees" label="internalise.fees" hint={t('internalise.fees.hint')} required submitted={submitted} pickable />
+      <NumberField
+        id="salary"
+        label="internalise.salary"
+        hint={salaryLeftToHiring(state, readings) ? `${t('internalise.salary.hint')} ${t('hiring.fromHiring')}` : t('internalise.salary.hint')}
+        submitted={submitted}
+        pickable
+      />
+      <Checkbox
+        checked={state.flags.dataNeed}
+        onChange={(_, data) => dispatch({ type: 'flag', id: 'dataNeed', value: data.checked === true })}
+        label={t('internalise.data')}
+      />
+      <NumberField id="monthlyBudget" label="internalise.budget" hint={t('internalise.budget.hint')} required submitted={submitted} pickable />
+    </>
+  );
+}
+
+/** The details of the why: the three signals, their rule, and the budget tiers. */
+function SignalDetails({ hiringLoaded }: { hiringLoaded: number | undefined }) {
+  const { t, state, readings, formats } = usePane();
+  const styles = useStyles();
+  const preview = internalisePreview(state, readings, hiringLoaded);
+  const a = preview.assessment;
+  const hours = valueOf(readings, 'hours');
+  const pending = t('internalise.badgePending');
+  const onOff = (on: boolean | undefined): string => (on === undefined ? pending : t(on ? 'internalise.on' : 'internalise.off'));
+  const zoneKey: Record<string, StringKey> = { OFF: 'internalise.off', TIPPING: 'internalise.tipping', STRONG: 'internalise.strong' };
+  return (
+    <section className={styles.section} aria-labelledby="mkt-signals-title">
+      <Text as="h3" id="mkt-signals-title" weight="semibold" className={styles.heading}>
+        {t('decision.details')}
+      </Text>
+      <Signal
+        title={t('internalise.s1.title')}
+        on={a?.complexity}
+        status={onOff(a?.complexity)}
+        rule={t('internalise.s1.rule', { hours: formats.hours(COMPLEXITY_HOURS) })}
+        value={hours === undefined ? undefined : t('internalise.s1.value', { hours: formats.hours(hours) })}
+      />
+      <Signal
+        title={t('internalise.s2.title')}
+        on={a?.criticalMass}
+        status={a ? t(zoneKey[a.criticalMassZone]) : pending}
+        rule={t('internalise.s2.rule', {
+          ratio: formats.percent(CRITICAL_MASS_RATIO),
+          low: formats.percent(CRITICAL_MASS_RATIO),
+          high: formats.percent(CRITICAL_MASS_STRONG_RATIO),
+        })}
+        value={[
+          a ? t('internalise.s2.value', { ratio: formats.percent(a.feesToSalary) }) : '',
+          preview.breakeven === undefined ? '' : t('internalise.s2.breakeven', { amount: formats.amount(preview.breakeven) }),
+        ]
+          .filter(Boolean)
+          .join(' ')}
+      />
+      <Signal
+        title={t('internalise.s3.title')}
+        on={state.flags.dataNeed}
+        status={onOff(state.flags.dataNeed)}
+        rule={t('internalise.s3.rule')}
+        value={t(state.flags.dataNeed ? 'internalise.s3.value.yes' : 'internalise.s3.value.no')}
+      />
+      <Text as="p" className={styles.heading}>
+        {t('internalise.rule')}
+      </Text>
+      <Text as="p" className={styles.heading}>
+        {t('internalise.thresholds', {
+          partial: formats.amount(preview.thresholds.partial),
+          regular: formats.amount(preview.thresholds.regular),
+          full: formats.amount(preview.thresholds.full),
+        })}
+      </Text>
+    </section>
   );
 }

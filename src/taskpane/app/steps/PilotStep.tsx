@@ -26,7 +26,6 @@ export function PilotStep() {
   );
   const recommendation = decisionPreview(state, readings)?.code;
   const hiring = recommendation === 'HIRE' || recommendation === 'HIRE_LEAD';
-  const verdict = pilotPreview(state, readings);
   const kpiMissing = submitted && state.texts.kpiName.trim() === '';
   const kpiLabel = t('pilot.kpi');
 
@@ -77,22 +76,32 @@ export function PilotStep() {
         renderDone={(value) => <WrittenMessage {...value} />}
       />
 
-      <section className={styles.section} aria-labelledby="mkt-pilot-status">
-        <Text as="h3" id="mkt-pilot-status" weight="semibold" className={styles.heading}>
-          {t('pilot.status')}
-        </Text>
-        <NumberField id="monthsElapsed" label="pilot.monthsElapsed" />
-        <NumberField id="achievement" label="pilot.achievement" hint={t('pilot.achievement.hint')} />
-        <NumberField id="pilotRoi" label="pilot.roi" hint={t('pilot.roi.hint')} />
-        <Checkbox
-          checked={state.flags.reportingOk}
-          onChange={(_, data) => dispatch({ type: 'flag', id: 'reportingOk', value: data.checked === true })}
-          label={t('pilot.reportingOk')}
-        />
-        <Text as="p" weight="semibold" className={styles.heading} aria-live="polite" data-testid="pilot-verdict">
-          {verdict ? t('pilot.verdict', { verdict: codeLabel(verdict, language) }) : t('pilot.verdictPending')}
-        </Text>
-      </section>
+      <PilotStatus />
     </StepSection>
+  );
+}
+
+/** Where a running pilot stands: months elapsed, achievement, ROI, reporting; the verdict. */
+function PilotStatus() {
+  const { t, language, state, dispatch, readings } = usePane();
+  const styles = useStyles();
+  const verdict = pilotPreview(state, readings);
+  return (
+    <section className={styles.section} aria-labelledby="mkt-pilot-status">
+      <Text as="h3" id="mkt-pilot-status" weight="semibold" className={styles.heading}>
+        {t('pilot.status')}
+      </Text>
+      <NumberField id="monthsElapsed" label="pilot.monthsElapsed" />
+      <NumberField id="achievement" label="pilot.achievement" hint={t('pilot.achievement.hint')} />
+      <NumberField id="pilotRoi" label="pilot.roi" hint={t('pilot.roi.hint')} />
+      <Checkbox
+        checked={state.flags.reportingOk}
+        onChange={(_, data) => dispatch({ type: 'flag', id: 'reportingOk', value: data.checked === true })}
+        label={t('pilot.reportingOk')}
+      />
+      <Text as="p" weight="semibold" className={styles.heading} aria-live="polite" data-testid="pilot-verdict">
+        {verdict ? t('pilot.verdict', { verdict: codeLabel(verdict, language) }) : t('pilot.verdictPending')}
+      </Text>
+    </section>
   );
 }
