@@ -24,7 +24,7 @@ export { readHistory, suggestedPicks } from './history';
 export type { HistoryRead, History, HistoryChannel, Candidate, Question, LeftOut, HistoryWarning, ReadOptions } from './history';
 export { parseMktCalls, explainCall, explainFormula, blankShapeOf } from './explain/explain';
 export type { BlankShape } from './explain/explain';
-export { uniqueSheetName, quoteSheetName, toTextCell, currencyFormat } from './common/sheet-utils';
+export { uniqueSheetName, quoteSheetName, toTextCell, currencyFormat, columnLetters } from './common/sheet-utils';
 export { THRESHOLD_NAMES, thresholdCells } from './sheets/thresholds';
 export { marginalWarnings, GROSS_MARGIN_NAME } from './sheets/arbitrage-marginal';
 export type { ChannelWarning } from './sheets/arbitrage-marginal';
@@ -64,7 +64,7 @@ export type { RepairReport, SheetRepair, RepairNeed } from './repair/repair';
 
 export { planRemoval } from './write/remove';
 export type { RemovalReport, RemovalPlan } from './write/remove';
-export { loadMemory, saveMemory, forgetMemory, MEMORY_SETTING } from './memory';
+export { loadMemory, saveMemory, forgetMemory, MEMORY_SETTING, MEMORY_BUDGET } from './memory';
 export { trackerOf } from './write/readback';
 export type { PaneSheets, PilotTracker } from './write/readback';
 export { arbitragePreview, defaultMethod, usableMonths, historyOf } from './sheets/arbitrage-preview';

@@ -60,16 +60,30 @@ describe.each([
 
 describe('what the privacy statement claims, in the code that ships', () => {
   // The add-in's code: everything under src/ but the build-time tools and the test-only pages.
+  const TOOLS_ONLY = ['dev', 'engine', 'commands', 'examples'].map((folder) => `${folder}${path.sep}`);
   const shipped = listFiles(path.join(ROOT, 'src'))
-    .filter((name) => /\.(ts|tsx|js|mjs|cjs|html)$/.test(name) && !name.startsWith(`tools${path.sep}`) && !name.includes(`${path.sep}testing${path.sep}`))
+    .filter((name) => /\.(ts|tsx|js|mjs|cjs|html)$/.test(name) && !TOOLS_ONLY.some((folder) => name.startsWith(folder)) && !name.includes(`${path.sep}testing${path.sep}`))
     .map((name) => ({ name, text: fs.readFileSync(path.join(ROOT, 'src', name), 'utf8') }));
 
   it('reads the add-in’s code', () => {
     expect(shipped.length).toBeGreaterThan(50);
   });
 
-  it('makes no network request (fetch, XMLHttpRequest, beacon, WebSocket, EventSource)', () => {
-    const found = shipped.filter(({ text }) => {
+  // The one request: « Insérer l'exemple » fetches a shipped example from the pane's own address.
+  const OWN_FILES_ONLY = path.join('excel', 'insert-example.ts');
+
+  it('asks only the add-in’s own address, and only for a shipped example', async () => {
+    const { exampleOffer } = await import('../../src/excel/insert-example');
+    for (const market of ['FR', 'QC']) {
+      const offer = await exampleOffer(market, 'https://mkt.example.com/addin/taskpane.html');
+      expect(offer.url).toMatch(/^https:\/\/mkt\.example\.com\/addin\/assets\/examples\/budget-[a-z-]+\.xlsx$/);
+      expect(fs.existsSync(built('dist', new URL(offer.url).pathname.replace('/addin/', '')))).toBe(true);
+    }
+  });
+
+  it('makes no other network request (fetch, XMLHttpRequest, beacon, WebSocket, EventSource)', () => {
+    const found = shipped.filter(({ name, text }) => {
+      if (name === OWN_FILES_ONLY) return /\b(XMLHttpRequest|sendBeacon|WebSocket|EventSource)\b/.test(text) || (text.match(/(^|[^.\w])fetch\s*\(/gm) ?? []).length !== 1;
       // A local `fetch` (a lazy loader's parameter, src/taskpane/app/later.tsx) is no network call.
       const localFetch = /\bfetch\s*[:=]|[(,]\s*fetch\s*[,)]/.test(text);
       return /\b(XMLHttpRequest|sendBeacon|WebSocket|EventSource)\b|\b(window|globalThis|self)\.fetch\b/.test(text) || (!localFetch && /(^|[^.\w])fetch\s*\(/m.test(text));

@@ -16,10 +16,10 @@ const PRIVACY = {
     summary: 'En bref : MKT n’envoie rien nulle part. Tout se calcule dans Excel, sur votre ordinateur. Pas de compte, pas de cookie, pas de mesure d’audience.',
     sections: [
       ['Où se font les calculs', [
-        'Les fonctions MKT.* et le volet MKT calculent dans Excel, sur votre ordinateur (dans votre navigateur avec Excel sur le web). Le code de MKT n’envoie aucune requête sur le réseau : ni vos chiffres, ni vos classeurs, ni rien de ce que vous saisissez ne part vers un serveur de MKT ou d’un tiers.',
+        'Les fonctions MKT.* et le volet MKT calculent dans Excel, sur votre ordinateur (dans votre navigateur avec Excel sur le web). Le code de MKT n’envoie rien sur le réseau : ni vos chiffres, ni vos classeurs, ni rien de ce que vous saisissez ne part vers un serveur de MKT ou d’un tiers.',
       ]],
       ['Ce que MKT charge', [
-        'Excel charge les fichiers du complément (le volet, les fonctions, ces pages) depuis l’adresse où MKT est publié, comme une page web. L’hébergeur de cette adresse peut, comme tout serveur web, tenir un journal technique des fichiers demandés (adresse IP, date) ; MKT ne lui transmet rien d’autre.',
+        'Excel charge les fichiers du complément (le volet, les fonctions, ces pages) depuis l’adresse où MKT est publié, comme une page web ; le volet y prend aussi le classeur d’exemple quand vous cliquez « Insérer l’exemple ». L’hébergeur de cette adresse peut, comme tout serveur web, tenir un journal technique des fichiers demandés (adresse IP, date) ; MKT ne lui transmet rien d’autre.',
         'Le volet charge aussi office.js, la bibliothèque de Microsoft qui relie un complément à Excel, depuis le réseau de Microsoft (appsforoffice.microsoft.com). Excel, Office et office.js relèvent des conditions d’utilisation et de la déclaration de confidentialité de Microsoft, pas de cette page.',
       ]],
       ['Ce que MKT garde', [
@@ -44,10 +44,10 @@ const PRIVACY = {
     summary: 'In short: MKT sends nothing anywhere. Everything is computed in Excel, on your computer. No account, no cookie, no analytics.',
     sections: [
       ['Where the figures are computed', [
-        'The MKT.* functions and the MKT pane compute in Excel, on your computer (in your browser with Excel on the web). MKT’s code makes no network request: none of your figures, workbooks or anything you type goes to a server of MKT’s or of anyone else.',
+        'The MKT.* functions and the MKT pane compute in Excel, on your computer (in your browser with Excel on the web). MKT’s code sends nothing over the network: none of your figures, workbooks or anything you type goes to a server of MKT’s or of anyone else.',
       ]],
       ['What MKT loads', [
-        'Excel loads the add-in’s files (the pane, the functions, these pages) from the address where MKT is published, as it loads a web page. The host of that address may, like any web server, keep a technical log of the files requested (IP address, time); MKT sends it nothing else.',
+        'Excel loads the add-in’s files (the pane, the functions, these pages) from the address where MKT is published, as it loads a web page; the pane also fetches the example workbook from there when you click “Insert the example”. The host of that address may, like any web server, keep a technical log of the files requested (IP address, time); MKT sends it nothing else.',
         'The pane also loads office.js, Microsoft’s library that connects an add-in to Excel, from Microsoft’s network (appsforoffice.microsoft.com). Excel, Office and office.js are covered by Microsoft’s terms of use and privacy statement, not by this page.',
       ]],
       ['What MKT keeps', [

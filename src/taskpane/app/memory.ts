@@ -4,7 +4,7 @@
  * Diagnostic's source when it is small enough. Pure: the state in, JSON out, and back, checked
  * field by field so a damaged or older setting never breaks the pane.
  */
-import { MEMORY_BUDGET } from '../../excel/memory';
+import { MEMORY_BUDGET } from '../../excel';
 import type { SourceData } from '../../excel';
 import { FIELD_KINDS, MARGINS, MARKETS, MODELS, STEPS, TOOLS, type FieldId, type FieldValue, type Flag, type PaneState, type TextId, type ViewId } from './state';
 

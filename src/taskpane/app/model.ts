@@ -42,7 +42,7 @@ import type {
   TransferInput,
   WorkbookProfile,
 } from '../../excel';
-import { columnLetters } from '../../excel/common/sheet-utils';
+import { columnLetters } from '../../excel';
 import type { Formats, Language, Translate } from '../i18n';
 import { readField, type Issue, type Reading } from './input';
 import { FIELD_KINDS, type FieldId, type PaneState } from './state';
