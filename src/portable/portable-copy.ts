@@ -12,7 +12,7 @@ import { cellAddressRefusal, missingSheetRefusal, readRelationships, relationshi
 import { PackageParts } from '../xlsx/parts';
 import { addWorksheet, dropWorkbookPart, freeSheetName, internalRelationship, openWorkbook, saveWorkbook, type WorkbookParts } from '../xlsx/workbook-parts';
 import { PackageError, type Codec } from '../xlsx/zip';
-import type { PackageLimits } from '../xlsx/limits';
+import { PACKAGE_LIMITS, type PackageLimits } from '../xlsx/limits';
 import { frozenStyles, namesOverManyCells, rewriteCalculatedColumns, rewriteNames, rewriteSheet, type FrozenStyles } from './copy-cells';
 import type { FrozenValue, PortableItem, PortableLanguage } from './copy-items';
 import { reportSheetXml, withFrozenNotes } from './copy-report';
@@ -20,6 +20,12 @@ import { reportSheetXml, withFrozenNotes } from './copy-report';
 export { PackageError } from '../xlsx/zip';
 export { rewriteSheet, unescapeXml } from './copy-cells';
 export type { FrozenValue, PortableItem, PortableLanguage } from './copy-items';
+
+/**
+ * check-workbook's limits, but half its total: the copy inflates every sheet it rewrites in the
+ * pane's memory (the browser's, next to Excel's), as it did before the package module was shared.
+ */
+export const COPY_LIMITS: PackageLimits = { ...PACKAGE_LIMITS, maxInflated: 512 * 1024 * 1024 };
 
 export interface PortableOptions {
   /** Replace every MKT formula by its saved value instead of translating it. */
@@ -173,7 +179,7 @@ function dropMktOnlyLinks(copy: Copy): string[] {
  * checksum fails): both read a package with src/xlsx.
  */
 export async function makePortableCopy(bytes: Uint8Array, codec: Codec, options: PortableOptions): Promise<PortableResult> {
-  const parts = PackageParts.open(bytes, codec, { limits: options.limits, reader: 'the portable copy' });
+  const parts = PackageParts.open(bytes, codec, { limits: options.limits ?? COPY_LIMITS, reader: 'the portable copy' });
   const copy = await startCopy(parts, options);
   const { workbook, items, lang } = copy;
   for (const sheet of workbook.sheets) if (sheet.kind === 'worksheet' && sheet.part !== undefined) await copySheet(copy, sheet as SheetEntry & { part: string });
