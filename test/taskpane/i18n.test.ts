@@ -38,10 +38,11 @@ describe('Québec (fr-CA, Canadian dollars)', () => {
 
 describe('French typography', () => {
   const tables = { fr, qc } as Record<string, Partial<Record<StringKey, string>>>;
-  test.each(Object.keys(tables))('%s: a non-breaking space before : ; ? ! and inside « »', (name) => {
+  test.each(Object.keys(tables))('%s: a non-breaking space before : ; ? ! %% and inside « »', (name) => {
     const bad: string[] = [];
     for (const [key, text] of Object.entries(tables[name])) {
       if (/ [:;?!]/.test(text!)) bad.push(`${key}: space before punctuation`);
+      if (/\d %/.test(text!)) bad.push(`${key}: a number and its % apart`);
       if (/«(?![\u00a0\u202f])/.test(text!) || /(?<![\u00a0\u202f])»/.test(text!)) bad.push(`${key}: « » without non-breaking spaces`);
     }
     expect(bad).toEqual([]);

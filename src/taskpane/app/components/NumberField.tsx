@@ -51,7 +51,8 @@ export function NumberField({ id, label, hint, required = false, submitted = fal
       <Field
         label={labelText}
         required={required}
-        hint={hintText}
+        // The glossary's « ? » ends the hint it explains, rather than a line of its own.
+        hint={glossary ? <>{hintText}{hintText ? ' ' : ''}<GlossaryLink term={glossary} /></> : hintText}
         validationMessage={message}
         validationState={message ? 'error' : 'none'}
       >
@@ -66,7 +67,6 @@ export function NumberField({ id, label, hint, required = false, submitted = fal
           }}
         />
       </Field>
-      {glossary && <GlossaryLink term={glossary} />}
       {pickable && (
         <Button
           className={styles.pick}
