@@ -9,24 +9,11 @@ import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toStoredForm } from '../../src/formula/mkt-calls';
+import { crc32 } from '../../src/xlsx/zip';
 
 // ---- a minimal zip writer --------------------------------------------------------------
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(data: Buffer): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+// The checksum is the package module's (src/xlsx/zip.ts): one CRC-32 in the repository's TypeScript.
 
 export interface ZipPart {
   name: string;
