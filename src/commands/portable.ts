@@ -9,7 +9,7 @@
  */
 import { basename } from 'node:path';
 import { PackageError, type PortableLanguage } from '../portable/portable-copy';
-import { writePortableFile } from '../engine/portable-file';
+import { OutputError, writePortableFile } from '../engine/portable-file';
 
 const USAGE = 'usage: npm run portable -- IN.xlsx OUT.xlsx [--values] [--lang fr|en]';
 
@@ -54,6 +54,10 @@ export async function main(argv: string[]): Promise<number> {
     );
     return 0;
   } catch (error) {
+    if (error instanceof OutputError) {
+      process.stderr.write(`portable: ${error.message}\n`);
+      return 1;
+    }
     if (error instanceof PackageError) {
       process.stderr.write(`portable: ${basename(input)}: ${error.message}\n`);
       return 1;

@@ -37,12 +37,24 @@ async function readInput(input: string, output: string): Promise<Uint8Array> {
     throw new PackageError(error.code === 'ENOENT' ? 'file not found; check the path' : `cannot be read (${error.code})`);
   });
   if (info.isDirectory()) throw new PackageError('is a folder; give the path of an .xlsx file');
+  // A pipe or a device has no end to wait for: refused before it is read, as check-workbook does.
+  if (!info.isFile()) throw new PackageError('is not a regular file; give the path of an .xlsx file');
   if (info.size > MAX_INPUT_BYTES) throw new PackageError(`is over ${MAX_INPUT_BYTES / 1048576} MB; refused`);
   const bytes = new Uint8Array(await readFile(input));
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf) {
     throw new PackageError('is an Excel 97-2003 (.xls) or password-protected workbook; save it unprotected as "Excel Workbook (.xlsx)"');
   }
   return bytes;
+}
+
+/** OUT cannot be written; the message says what to do (IN is fine). */
+export class OutputError extends Error {}
+
+function outputRefusal(code: string | undefined): string {
+  if (code === 'EISDIR') return 'OUT is a folder; give the name of the copy to write, e.g. copie.xlsx';
+  if (code === 'ENOENT' || code === 'ENOTDIR') return "OUT's folder does not exist; create it or choose another";
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'OUT cannot be written here (permission); choose another folder';
+  return `OUT cannot be written (${code ?? 'unknown error'})`;
 }
 
 /** The copy; frozen cells the file saved no value for get the value MKT computes, never a blank. */
@@ -61,10 +73,14 @@ async function copyWithComputedValues(bytes: Uint8Array, options: PortableFileOp
 export async function writePortableFile(input: string, output: string, options: PortableFileOptions): Promise<PortableFileResult> {
   const bytes = await readInput(input, output);
   const result = await copyWithComputedValues(bytes, options);
-  await writeFile(output, result.bytes, { flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EEXIST') throw error;
-    await writeFile(output, result.bytes);
-  });
+  await writeFile(output, result.bytes, { flag: 'wx' })
+    .catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+      await writeFile(output, result.bytes);
+    })
+    .catch((error: NodeJS.ErrnoException) => {
+      throw new OutputError(outputRefusal(error.code));
+    });
   const translated = result.items.filter((i) => i.action === 'translated').length;
   return { translated, frozen: result.items.length - translated, reportSheet: result.reportSheet };
 }

@@ -95,7 +95,6 @@ function centralEntry(bytes: Uint8Array, at: number): { entry: ZipEntry; next: n
   const nameLength = u16(bytes, at + 28);
   const name = (flags & 0x800 ? utf8 : cp437ish).decode(bytes.subarray(at + 46, at + 46 + nameLength));
   const next = at + 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
-  if (flags & 1) throw new PackageError('is encrypted; save it without a password');
   const compressedSize = u32(bytes, at + 20);
   const localOffset = u32(bytes, at + 42);
   if (localOffset + 30 > bytes.length || u32(bytes, localOffset) !== LOCAL) throw damaged(`part ${name} is damaged`);
@@ -166,6 +165,8 @@ export class InflationBudget {
 
   /** The cap for this part; refuses one whose directory already says it is larger (an honest zip bomb). */
   capFor(entry: ZipEntry): number {
+    // Refused when read, as a compression Excel does not write: a part nothing reads stays harmless.
+    if (entry.flags & 1) throw new PackageError('is encrypted; save it without a password');
     if (entry.method !== 0 && entry.method !== 8) throw new PackageError(`uses a compression Excel does not write (method ${entry.method} in ${entry.name})`);
     const cap = Math.min(this.limits.maxPartInflated ?? this.limits.maxInflated, this.limits.maxInflated - this.inflated);
     if (entry.size > cap) throw this.tooLarge(entry);

@@ -1,6 +1,7 @@
 /**
  * The portable copy's package rewriting and its command line.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -134,5 +135,24 @@ describe('npm run portable', () => {
     expect(stderr).toMatch(/file not found/);
     expect(await main([input])).toBe(2);
     expect(await main([input, join(dir, 'o.xlsx'), '--lang', 'de'])).toBe(2);
+  });
+
+  it('refuses at once an IN that is a pipe or a device (no end to wait for), and an OUT it cannot write, saying which', async () => {
+    const input = join(dir, 'ok.xlsx');
+    writeFileSync(input, readFileSync(EXAMPLE));
+    expect(await main(['/dev/zero', join(dir, 'o.xlsx')])).toBe(1);
+    expect(stderr).toMatch(/portable: zero: is not a regular file/);
+    if (process.platform !== 'win32') {
+      const fifo = join(dir, 'pipe.xlsx');
+      execFileSync('mkfifo', [fifo]);
+      expect(await main([fifo, join(dir, 'o.xlsx')])).toBe(1);
+      expect(stderr).toMatch(/pipe\.xlsx: is not a regular file/);
+    }
+    stderr = '';
+    expect(await main([input, dir])).toBe(1);
+    expect(stderr).toBe('portable: OUT is a folder; give the name of the copy to write, e.g. copie.xlsx\n');
+    stderr = '';
+    expect(await main([input, join(dir, 'no-such-folder', 'o.xlsx')])).toBe(1);
+    expect(stderr).toBe("portable: OUT's folder does not exist; create it or choose another\n");
   });
 });

@@ -21,6 +21,8 @@ export interface ZipPart {
   /** Already deflated bytes, with the sizes to declare (a zip bomb declares what it likes). */
   raw?: { deflated: Buffer; size: number; crc?: number };
   stored?: boolean;
+  /** General-purpose flags, in both headers (bit 0: encrypted). */
+  flags?: number;
 }
 
 export function zip(parts: ZipPart[]): Buffer {
@@ -37,6 +39,7 @@ export function zip(parts: ZipPart[]): Buffer {
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(part.flags ?? 0, 6);
     local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
@@ -46,6 +49,7 @@ export function zip(parts: ZipPart[]): Buffer {
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(part.flags ?? 0, 8);
     central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);
