@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { HOSTILE_CASES, xlsxParts, zip } from '../test/support/hostile-corpus';
+import { crc32 } from '../src/xlsx/zip';
 import type { Target } from './targets';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -63,7 +64,8 @@ export function runCheck(file: string, view: 'table' | 'json'): Promise<CheckRun
 
 /**
  * A sheet of `rows` rows: spend in A, revenue in B and =MKT.ROI_RATIO(Bn,An) in C, stored as one
- * shared formula in Excel's bound form (`_xldudf_MKT_`), as Excel saves a filled-down column.
+ * shared formula in Excel's bound form (`_xldudf_MKT_`), as Excel saves a filled-down column; its
+ * checksum true, as Excel writes it (every reader refuses a part whose checksum fails).
  */
 export function writeBigSheet(file: string, rows: number): void {
   const pieces: Buffer[] = [];
@@ -79,7 +81,7 @@ export function writeBigSheet(file: string, rows: number): void {
   pieces.push(Buffer.from(`${batch}</sheetData></worksheet>`));
   const sheet = Buffer.concat(pieces);
   const parts = xlsxParts({ sheets: [{ name: 'Canaux', rows: '' }] }).map((p) =>
-    p.name === 'xl/worksheets/sheet1.xml' ? { name: p.name, data: '', raw: { deflated: deflateRawSync(sheet), size: sheet.length } } : p,
+    p.name === 'xl/worksheets/sheet1.xml' ? { name: p.name, data: '', raw: { deflated: deflateRawSync(sheet), size: sheet.length, crc: crc32(sheet) } } : p,
   );
   fs.writeFileSync(file, zip(parts));
 }
