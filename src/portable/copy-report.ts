@@ -115,6 +115,29 @@ export interface ReportRun {
 }
 
 /** The report sheet's part, in the workbook's main namespace. */
+/** What the report prints (the workbook's print area): sheet, cell, formula, status, reason. */
+export const REPORT_PRINT_AREA = '$A:$E';
+// Landscape, one page wide (as many tall as it takes): the printed columns are 142 characters.
+const PRINT_FIT = '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
+const PRINT_SETUP = '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/><pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
+
+/** Characters of text one row shows within the printed columns (A:E, 142 characters wide). */
+const PRINTED_WIDTH = 135;
+
+/** A long sentence as rows of at most `width` characters, cut between words; the rows after the first indented. */
+export function printedLines(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = `  ${word}`;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
 export function reportSheetXml(items: PortableItem[], lang: PortableLanguage, options: ReportRun, mainNamespace: string): string {
   const t = TEXT[lang];
   const rows: string[][] = [
@@ -140,7 +163,7 @@ export function reportSheetXml(items: PortableItem[], lang: PortableLanguage, op
     ]),
     [],
     [t.limitsTitle],
-    ...t.limits.map((l) => [`• ${l}`]),
+    ...t.limits.flatMap((l) => printedLines(`• ${l}`, PRINTED_WIDTH).map((line) => [line])),
   ];
   const cols = 'ABCDEF';
   const body = rows
@@ -149,7 +172,7 @@ export function reportSheetXml(items: PortableItem[], lang: PortableLanguage, op
     )
     .join('');
   const widths = [16, 14, 50, 22, 40, 80].map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${mainNamespace}"><cols>${widths}</cols><sheetData>${body}</sheetData></worksheet>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${mainNamespace}">${PRINT_FIT}<cols>${widths}</cols><sheetData>${body}</sheetData>${PRINT_SETUP}</worksheet>`;
 }
 
 

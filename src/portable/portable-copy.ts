@@ -10,12 +10,12 @@
  */
 import { cellAddressRefusal, missingSheetRefusal, readRelationships, relationshipsPartOf, rootPrefix, type Refusal, type SheetEntry } from '../xlsx/ooxml';
 import { PackageParts } from '../xlsx/parts';
-import { addWorksheet, dropWorkbookPart, freeSheetName, internalRelationship, openWorkbook, saveWorkbook, type WorkbookParts } from '../xlsx/workbook-parts';
+import { addWorksheet, dropWorkbookPart, freeSheetName, internalRelationship, openWorkbook, saveWorkbook, setPrintArea, type WorkbookParts } from '../xlsx/workbook-parts';
 import { PackageError, type Codec } from '../xlsx/zip';
 import { PACKAGE_LIMITS, type PackageLimits } from '../xlsx/limits';
 import { frozenStyles, namesOverManyCells, rewriteCalculatedColumns, rewriteNames, rewriteSheet, type FrozenStyles } from './copy-cells';
 import type { FrozenValue, PortableItem, PortableLanguage } from './copy-items';
-import { reportSheetXml, withFrozenNotes } from './copy-report';
+import { REPORT_PRINT_AREA, reportSheetXml, withFrozenNotes } from './copy-report';
 
 export { PackageError } from '../xlsx/zip';
 export { rewriteSheet, unescapeXml } from './copy-cells';
@@ -189,6 +189,8 @@ export async function makePortableCopy(bytes: Uint8Array, codec: Codec, options:
   // The report sheet, in the workbook's own vocabulary (Strict or transitional) and prefixes.
   const reportSheet = freeSheetName(workbook, lang === 'fr' ? 'Copie portable' : 'Portable copy');
   addWorksheet(workbook, parts, reportSheet, reportSheetXml(items, lang, options, workbook.vocabulary.main));
+  // Printed: the report's columns up to the reason (A:E), not the native formulas' text beyond.
+  setPrintArea(workbook, reportSheet, workbook.sheets.length, REPORT_PRINT_AREA);
   if (copy.styles) {
     const stylesXml = copy.styles.frozen.xml();
     if (stylesXml !== copy.styles.xml) parts.write(copy.styles.part, stylesXml);

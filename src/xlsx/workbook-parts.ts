@@ -119,6 +119,26 @@ export function addWorksheet(workbook: WorkbookParts, parts: PackageParts, name:
 }
 
 /** Writes the workbook, its relationships and the content types back into the package. */
+/**
+ * A sheet's print area (`_xlnm.Print_Area`, scoped to the sheet by its position among the sheets),
+ * e.g. `$A:$E`: what is printed, whatever text overflows beyond it.
+ */
+export function setPrintArea(workbook: WorkbookParts, sheetName: string, sheetIndex: number, area: string): void {
+  const formula = `'${escapeXml(sheetName.replace(/'/g, "''"))}'!${area}`;
+  const definedName = (p: string) => `<${p}definedName name="_xlnm.Print_Area" localSheetId="${sheetIndex}">${formula}</${p}definedName>`;
+  const withName = beforeClosing(workbook.workbookXml, 'definedNames', definedName);
+  if (withName !== undefined) {
+    workbook.workbookXml = withName;
+    return;
+  }
+  // No names yet: the element comes right after <sheets> (CT_Workbook's order).
+  const sheetsEnd = [...workbook.workbookXml.matchAll(/<\/([\w.-]+:)?sheets\s*>/g)].pop();
+  if (!sheetsEnd) return;
+  const p = sheetsEnd[1] ?? '';
+  const at = sheetsEnd.index! + sheetsEnd[0].length;
+  workbook.workbookXml = `${workbook.workbookXml.slice(0, at)}<${p}definedNames>${definedName(p)}</${p}definedNames>${workbook.workbookXml.slice(at)}`;
+}
+
 export function saveWorkbook(workbook: WorkbookParts, parts: PackageParts): void {
   parts.write(parts.entry(workbook.mainPart)!.name, workbook.workbookXml);
   parts.write(parts.entry(relationshipsPartOf(workbook.mainPart))!.name, workbook.relsXml);
