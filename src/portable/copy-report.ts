@@ -2,6 +2,7 @@
  * The copy's words: the report sheet that lists what was done ("Copie portable" / "Portable
  * copy"), and the note a frozen cell shows when selected.
  */
+import { toDottedForm } from '../formula/mkt-calls';
 import { escapeXml } from '../xlsx/ooxml';
 import type { PortableItem, PortableLanguage } from './copy-items';
 
@@ -150,7 +151,8 @@ export function reportSheetXml(items: PortableItem[], lang: PortableLanguage, op
     ...items.map((i) => [
       i.sheet,
       i.cell,
-      i.formula,
+      // As the formula bar shows it (MKT.ROI_RATIO), not as the file stores it (_xldudf_MKT_ROI_RATIO).
+      toDottedForm(i.formula),
       i.action === 'translated' ? t.translated : i.action === 'frozen' ? t.frozen : t.kept,
       [
         i.outside ? t.outside[i.outside] : '',
