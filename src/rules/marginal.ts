@@ -277,6 +277,7 @@ function solve(budget: number, fits: ReadonlyArray<ResponseFit | undefined>, cei
     for (const i of curves) total += curveAmount(logAB[i], inverse[i], ceilings[i], logLambda);
     return total;
   };
+  const curveChannels: CurveChannels = { curves, fits, logAB, ceilings, curveTotal };
   // A LINEAR channel's return, with returns equal but for round-off (3 / 1, 2.1 / 0.7) made one.
   const ratio = new Map<number, number>();
   let head = NaN;
@@ -305,12 +306,21 @@ function solve(budget: number, fits: ReadonlyArray<ResponseFit | undefined>, cei
     if (low <= budget && budget <= low + tiedCeilings) {
       return settle(Math.log(step), step, step, tiedCeilings > 0 ? Math.min(1, (budget - low) / tiedCeilings) : 0);
     }
-    if (low > budget) return settle(bisect(curveTotal, curves, fits, logAB, ceilings, budget - fixedAbove, step, upper), step, NaN, 0);
+    if (low > budget) return settle(bisect(curveChannels, budget - fixedAbove, step, upper), step, NaN, 0);
     fixedAbove += tiedCeilings;
     upper = step;
   }
   // Below every LINEAR step: all LINEAR channels at their ceiling, the CURVE channels take the rest.
-  return settle(bisect(curveTotal, curves, fits, logAB, ceilings, budget - fixedAbove, 0, upper), 0, NaN, 0);
+  return settle(bisect(curveChannels, budget - fixedAbove, 0, upper), 0, NaN, 0);
+}
+
+/** The CURVE channels as `solve` sees them: their indices, fits, ln(a·b), ceilings and total at ln λ. */
+interface CurveChannels {
+  curves: readonly number[];
+  fits: ReadonlyArray<ResponseFit | undefined>;
+  logAB: readonly number[];
+  ceilings: readonly number[];
+  curveTotal: (logLambda: number) => number;
 }
 
 /**
@@ -318,16 +328,7 @@ function solve(budget: number, fits: ReadonlyArray<ResponseFit | undefined>, cei
  * decreases in λ). The bounds are found and the bisection runs on ln λ, so that tiny or huge
  * budgets and curves stay finite.
  */
-function bisect(
-  curveTotal: (logLambda: number) => number,
-  curves: readonly number[],
-  fits: ReadonlyArray<ResponseFit | undefined>,
-  logAB: readonly number[],
-  ceilings: readonly number[],
-  target: number,
-  lo: number,
-  hi: number,
-): number {
+function bisect({ curves, fits, logAB, ceilings, curveTotal }: CurveChannels, target: number, lo: number, hi: number): number {
   if (curves.length === 0 || !(target > 0)) return Math.log(hi);
   // ln of a channel's marginal return at spend x: ln a + ln b + (b − 1) ln x (logAB: ln a + ln b).
   const logMarginal = (i: number, logX: number) => logAB[i] + (fits[i]!.b - 1) * logX;
